@@ -1,0 +1,197 @@
+import IR
+
+/// Connector wiring and placeholder nodes for instances whose definition is missing.
+extension PCFlowTranslator {
+    /// Sets the TO port's `source` from one CONNECTOR, or reports why it cannot.
+    mutating func connect(
+        _ connector: XMLElementNode, bindings: PCBindings, scope: PCFlowScope,
+        context: inout PCTranslationContext
+    ) {
+        guard let from = endpoint(connector, side: .from, bindings: bindings, scope: scope, context: &context),
+            let to = endpoint(connector, side: .to, bindings: bindings, scope: scope, context: &context)
+        else {
+            context.ledger.diagnose(connector)
+            return
+        }
+        guard let source = portPosition(named: from.port, inNode: from.node), nodes[source.node].ports[source.port].roles.contains(.output)
+        else {
+            return reject(
+                connector, path: Self.connectorPath(connector, scope: scope), context: &context,
+                "connector reads '\(from)', which is not an output port")
+        }
+        guard let target = portPosition(named: to.port, inNode: to.node), nodes[target.node].ports[target.port].roles.contains(.input)
+        else {
+            return reject(
+                connector, path: Self.connectorPath(connector, scope: scope), context: &context,
+                "connector writes '\(to)', which is not an input port")
+        }
+        if let existing = nodes[target.node].ports[target.port].source {
+            context.report(
+                PCMappingDiagnostics.inputConnectedTwice,
+                "input port '\(to)' is already fed by '\(existing)'; the connector from '\(from)' is ignored",
+                at: connector, path: Self.connectorPath(connector, scope: scope),
+                fix: "remove one of the connectors in the Designer and re-export")
+            context.ledger.diagnose(connector)
+            return
+        }
+        setSource(from, of: target.port, inNode: to.node)
+        context.ledger.represent(connector)
+    }
+
+    /// `MAPPING[m]/CONNECTOR[from.field->to.field]`, the path diagnostics about a connector name.
+    static func connectorPath(_ connector: XMLElementNode, scope: PCFlowScope) -> ObjectPath {
+        scope.path.appending(
+            "CONNECTOR",
+            "\(connector.value("FROMINSTANCE")).\(connector.value("FROMFIELD"))->\(connector.value("TOINSTANCE")).\(connector.value("TOFIELD"))"
+        )
+    }
+
+    /// The attribute names of one side of a connector.
+    enum ConnectorSide {
+        case from, to
+
+        var label: String { self == .from ? "FROM" : "TO" }
+        var instance: String { self == .from ? "FROMINSTANCE" : "TOINSTANCE" }
+        var field: String { self == .from ? "FROMFIELD" : "TOFIELD" }
+        var instanceType: String { self == .from ? "FROMINSTANCETYPE" : "TOINSTANCETYPE" }
+    }
+
+    /// The port a connector side addresses, through mapplet interfaces.
+    private func endpoint(
+        _ connector: XMLElementNode, side: ConnectorSide, bindings: PCBindings, scope: PCFlowScope,
+        context: inout PCTranslationContext
+    ) -> PortRef? {
+        let instance = connector.value(side.instance)
+        let field = connector.value(side.field)
+        let instanceClass = PCBindings.instanceClass(ofConnectorType: connector.value(side.instanceType))
+        switch bindings.lookup(instance, instanceClass: instanceClass) {
+        case nil:
+            let path = Self.connectorPath(connector, scope: scope)
+            context.report(
+                PCMappingDiagnostics.danglingConnectorInstance,
+                "connector \(side.label.lowercased()) instance '\(instance)' does not exist in '\(scopeName(path))'",
+                at: connector, path: path, fix: "remove the connector or restore the instance and re-export")
+            return nil
+        case .node(let id):
+            return PortRef(node: id, port: field)
+        case .mapplet(let inputs, let outputs):
+            if let reference = (side == .from ? outputs : inputs)[field] { return reference }
+            context.report(
+                PCMappingDiagnostics.unknownMappletPort,
+                "mapplet instance '\(instance)' has no \(side == .from ? "output" : "input") port '\(field)'",
+                at: connector, path: Self.connectorPath(connector, scope: scope),
+                fix: "re-export the mapping together with the current mapplet definition")
+            return nil
+        }
+    }
+
+    private func scopeName(_ path: ObjectPath) -> String {
+        path.segments.dropLast().last?.name ?? ""
+    }
+
+    private func reject(
+        _ connector: XMLElementNode, path: ObjectPath, context: inout PCTranslationContext, _ message: String
+    ) {
+        context.report(
+            PCMappingDiagnostics.danglingConnectorField, message, at: connector, path: path,
+            fix: "reconnect the port in the Designer and re-export")
+        context.ledger.diagnose(connector)
+    }
+
+    /// An opaque node standing in for an instance whose definition is not in the export, with
+    /// ports inferred from the connectors that touch it.
+    mutating func placeholder(
+        _ instance: XMLElementNode, id: String, resolution: PCResolution, scope: PCFlowScope,
+        connectors: [XMLElementNode], bindings: PCBindings, context: inout PCTranslationContext
+    ) -> Node {
+        let name = instance.nameAttribute
+        let path = scope.path.appending("INSTANCE", name)
+        let reason: String
+        let diagnostic: Diagnostic
+        switch resolution {
+        case .unresolvedShortcut(let shortcut, _):
+            usage.unresolvedShortcuts.insert(PCElementKey(shortcut))
+            usage.shortcutUses[PCElementKey(shortcut), default: []].append(path.description)
+            reason = "its definition is shortcut '\(shortcut.nameAttribute)' to folder '\(shortcut.value("FOLDERNAME"))', which is not in this export"
+            diagnostic = PCMappingDiagnostics.unresolvedShortcut(
+                "instance '\(name)' uses shortcut '\(shortcut.nameAttribute)' to '\(shortcut.value("REFOBJECTNAME"))' in folder '\(shortcut.value("FOLDERNAME"))' of repository '\(shortcut.value("REPOSITORYNAME"))', which is not in this export",
+                at: context.location(of: instance), path: path,
+                fix: "export the shared folder '\(shortcut.value("FOLDERNAME"))' together with this one")
+            context.diagnostics.append(diagnostic)
+        case .refused(let refusal):
+            reason = refusal.message
+            diagnostic = refusal
+        case .found, .missing:
+            reason = "its definition '\(instance.value("TRANSFORMATION_NAME"))' (\(instance.value("TRANSFORMATION_TYPE"))) is not in this export"
+            diagnostic = PCMappingDiagnostics.missingDefinition(
+                "instance '\(name)' refers to \(instance.value("TRANSFORMATION_TYPE").lowercased()) '\(instance.value("TRANSFORMATION_NAME"))', which is not in this export",
+                at: context.location(of: instance), path: path,
+                fix: "export the mapping with its dependencies (Designer: Export Objects, include dependencies)")
+            context.diagnostics.append(diagnostic)
+        }
+        context.ledger.represent(instance)
+        let ports = inferredPorts(of: instance, path: path, connectors: connectors, bindings: bindings, context: context)
+        return Node(
+            id: id, op: .opaque(OpaqueSpec(vendorType: instance.value("TRANSFORMATION_TYPE"), reason: reason + "; ports are inferred from connectors")),
+            description: instance.nonEmpty("DESCRIPTION"), ports: ports,
+            attributes: PCChildAttributes.attributes(of: instance, skipping: []),
+            notes: [ConversionNote(diagnostic)], provenance: context.provenance(of: instance, path: path))
+    }
+
+    private func inferredPorts(
+        of instance: XMLElementNode, path: ObjectPath, connectors: [XMLElementNode], bindings: PCBindings,
+        context: PCTranslationContext
+    ) -> [Port] {
+        let instanceClass = PCBindings.instanceClass(of: instance)
+        var ports: [Port] = []
+        for connector in connectors {
+            for side in ["TO", "FROM"] where connector.value("\(side)INSTANCE") == instance.nameAttribute
+                && PCBindings.instanceClass(ofConnectorType: connector.value("\(side)INSTANCETYPE")) == instanceClass
+            {
+                let name = connector.value("\(side)FIELD")
+                let role: PortRoles = side == "TO" ? .input : .output
+                if let index = ports.firstIndex(where: { $0.name == name }) {
+                    ports[index].roles.insert(role)
+                    continue
+                }
+                let peerSide = side == "TO" ? "FROM" : "TO"
+                let peerClass = PCBindings.instanceClass(ofConnectorType: connector.value("\(peerSide)INSTANCETYPE"))
+                var peerType: DataType?
+                if case .node(let id) = bindings.lookup(connector.value("\(peerSide)INSTANCE"), instanceClass: peerClass) {
+                    peerType = node(id)?.port(named: connector.value("\(peerSide)FIELD"))?.type
+                }
+                ports.append(
+                    Port(
+                        name: name, type: peerType ?? .string(precision: 0), roles: role,
+                        provenance: context.provenance(of: connector, path: path.appending("PORT", name))))
+            }
+        }
+        return ports
+    }
+
+    /// Reports ASSOCIATED_SOURCE_INSTANCE names that are not source nodes of the scope and drops
+    /// them from the source query.
+    mutating func checkAssociatedSources(
+        _ scope: PCFlowScope, bindings: PCBindings, context: inout PCTranslationContext
+    ) {
+        for instance in scope.element.children(named: "INSTANCE") {
+            guard case .node(let id) = bindings.lookup(instance.nameAttribute, instanceClass: PCBindings.instanceClass(of: instance)),
+                let query = node(id), case .sourceQuery(var spec) = query.op
+            else { continue }
+            var sources: [String] = []
+            for associated in instance.children(named: "ASSOCIATED_SOURCE_INSTANCE") {
+                if case .node(let source) = bindings.lookup(associated.nameAttribute, instanceClass: "SOURCE"), node(source) != nil {
+                    sources.append(source)
+                    continue
+                }
+                context.report(
+                    PCMappingDiagnostics.unknownAssociatedSource,
+                    "source qualifier '\(instance.nameAttribute)' reads source instance '\(associated.nameAttribute)', which does not exist",
+                    at: associated, path: scope.path.appending("INSTANCE", instance.nameAttribute),
+                    fix: "re-associate the source qualifier with its sources in the Designer and re-export")
+            }
+            spec.sources = sources
+            replaceOperator(of: id, with: .sourceQuery(spec))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Codegen
+import IR
+import Importers
+import Testing
+
+@testable import migrate
+
+/// Every diagnostic code is unique across all producers, well-formed, and each catalog is sorted.
+@Suite struct DiagnosticCatalogTests {
+    static let catalogs: [(name: String, prefix: String, entries: [DiagnosticDescriptor])] = [
+        ("IR", "IR", IRDiagnostics.all),
+        ("XML reader", "IMP", XMLDiagnostics.all),
+        ("PowerCenter mappings", "IMP", PCMappingDiagnostics.all),
+        ("PowerCenter workflows", "IMP", PCWorkflowDiagnostics.all),
+        ("parameter files", "IMP", ParameterFileDiagnostics.all),
+        ("YAML", "CG", YAMLDiagnostics.all),
+        ("batch", "CG", BatchDiagnostics.all),
+        ("CLI", "CLI", CLIDiagnostics.all),
+    ]
+
+    @Test func codesAreUniqueAcrossCatalogs() {
+        var seen: [DiagnosticCode: String] = [:]
+        for catalog in Self.catalogs {
+            for entry in catalog.entries {
+                if let other = seen[entry.code] {
+                    Issue.record("\(entry.code) is used by both \(other) and \(catalog.name)")
+                }
+                seen[entry.code] = catalog.name
+            }
+        }
+        #expect(seen.count > 50)
+    }
+
+    @Test(arguments: catalogs.map(\.name)) func catalogIsSortedAndWellFormed(name: String) {
+        let catalog = Self.catalogs.first { $0.name == name }!
+        let codes = catalog.entries.map(\.code.rawValue)
+        #expect(codes == codes.sorted(), "\(name) catalog is not sorted by code")
+        for entry in catalog.entries {
+            let digits = entry.code.rawValue.dropFirst(catalog.prefix.count)
+            #expect(entry.code.rawValue.hasPrefix(catalog.prefix) && digits.count == 4 && digits.allSatisfy(\.isNumber),
+                "\(entry.code) is not \(catalog.prefix) followed by four digits")
+            #expect(!entry.summary.isEmpty && entry.summary.first!.isLowercase, "\(entry.code) summary must start lower-case")
+            #expect(!entry.summary.hasSuffix("."), "\(entry.code) summary must not end with a period")
+        }
+    }
+}
