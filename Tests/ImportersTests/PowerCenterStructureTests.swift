@@ -97,7 +97,7 @@ struct PowerCenterStructureTests {
         #expect(error.message.contains("'Shortcut_to_EMP'"))
         #expect(error.message.contains("'EMP' in folder 'SHARED' of repository 'REP'"))
         #expect(error.fix == "export the shared folder 'SHARED' together with this one")
-        #expect(result.diagnostics("IMP0108").map(\.location.line) == [41])
+        #expect(result.diagnostics("IMP0136").map(\.location.line) == [41])
         let node = try result.onlyPipeline().requireNode("EMP")
         guard case .opaque(let spec) = node.op else { Issue.record("not opaque: \(node.op)"); return }
         #expect(spec.vendorType == "Source Definition")

@@ -71,7 +71,7 @@ import Testing
         let outcome = try PowerCenterWorkflowTestSupport.fixture("unused-reusable-session")
         #expect(outcome.workflows.map(\.name) == ["wf_small"])
         #expect(outcome.codesAndLines == ["IMP0204@5", "IMP0217@12"])
-        let note = try #require(outcome.diagnostics.first)
+        let note = try #require(outcome.diagnostics.first { $0.code == "IMP0204" })
         #expect(note.severity == .note)
         #expect(
             note.message == "reusable session 's_unused' is not used by any workflow in this export; "

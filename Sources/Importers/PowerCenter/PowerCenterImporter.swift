@@ -156,6 +156,7 @@ struct PCExportTranslation {
         }
         PCUserFunctions.attach(from: folders, to: &pipelines, context: &context)
         for folder in folders { PCFolderAccounting.account(folder, usage: usage, context: &context) }
+        PCCheckShortcuts.recodeUnresolved(folders: folders, usage: usage, context: &context)
         for pipeline in pipelines { PCPipelineSanity.check(pipeline, context: &context) }
         return pipelines
     }
