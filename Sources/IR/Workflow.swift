@@ -306,6 +306,32 @@ public struct Schedule: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case mode, cron, timeZone = "time_zone", start, end, attributes, notes, provenance
     }
+
+    /// Decodes a schedule; `attributes` and `notes` may be omitted.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        mode = try c.decode(String.self, forKey: .mode)
+        cron = try c.decodeIfPresent(String.self, forKey: .cron)
+        timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone)
+        start = try c.decodeIfPresent(String.self, forKey: .start)
+        end = try c.decodeIfPresent(String.self, forKey: .end)
+        attributes = try c.decodeIfPresent([Attribute].self, forKey: .attributes) ?? []
+        notes = try c.decodeIfPresent([ConversionNote].self, forKey: .notes) ?? []
+        provenance = try c.decode(Provenance.self, forKey: .provenance)
+    }
+
+    /// Encodes in canonical key order, omitting empty parts.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(mode, forKey: .mode)
+        try c.encodeIfPresent(cron, forKey: .cron)
+        try c.encodeIfPresent(timeZone, forKey: .timeZone)
+        try c.encodeIfPresent(start, forKey: .start)
+        try c.encodeIfPresent(end, forKey: .end)
+        if !attributes.isEmpty { try c.encode(attributes, forKey: .attributes) }
+        if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
+        try c.encode(provenance, forKey: .provenance)
+    }
 }
 
 /// An orchestration of tasks: sessions (pipeline runs), commands, decisions, nested workflows.
