@@ -37,6 +37,7 @@ public enum Assessor {
             for var workflow in result.workflows {
                 workflow.attachNotes(from: result.diagnostics)
                 confidences.append(workflow.confidence)
+                overrides += sessionSQL(in: workflow)
             }
         }
         let automation = confidences.isEmpty ? 1 : confidences.reduce(0, +) / Double(confidences.count)
@@ -80,6 +81,31 @@ public enum Assessor {
             guard let text, !text.trimmingSpaces().isEmpty else { return nil }
             return (option, text)
         }
+    }
+
+    /// Session-level SQL overrides (`Sql Query`, `Lookup Sql Override`, `Pre SQL`, `Post SQL`) in
+    /// the workflow's sessions, worklets included.
+    static func sessionSQL(in workflow: Workflow) -> [Assessment.SQLOverride] {
+        let names: Set<String> = ["Sql Query", "Lookup Sql Override", "Pre SQL", "Post SQL"]
+        var found: [Assessment.SQLOverride] = []
+        for task in workflow.tasks {
+            switch task.kind {
+            case .session(let spec):
+                for settings in spec.nodes {
+                    for attribute in settings.attributes
+                    where names.contains(attribute.name) && !attribute.value.trimmingSpaces().isEmpty {
+                        found.append(.init(
+                            path: settings.provenance.path, option: "session: \(attribute.name)",
+                            dialect: SQLDialectGuess.guess(attribute.value), excerpt: String(attribute.value.prefix(200))))
+                    }
+                }
+            case .worklet(let inner):
+                found += sessionSQL(in: inner)
+            default:
+                break
+            }
+        }
+        return found
     }
 
     /// A size-and-difficulty score; `drivers` receives what raised it.
