@@ -51,7 +51,7 @@ struct Assess: AsyncParsableCommand {
         case .json: StandardOutput.write(JSONOutput.encode(assessment) + "\n")
         case .text: StandardOutput.write(AssessmentText.render(assessment))
         }
-        DiagnosticPrinter(format: common.diagnostics).print(problems)
+        common.printer.print(problems)
         if !problems.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }
     }
 }

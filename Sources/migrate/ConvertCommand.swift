@@ -48,7 +48,7 @@ struct Convert: AsyncParsableCommand {
         case .json: StandardOutput.write(JSONOutput.encode(result) + "\n")
         case .text: StandardOutput.write(ReportText.render(result, outputFolder: out))
         }
-        DiagnosticPrinter(format: common.diagnostics).print(discoveryProblems + result.diagnostics)
+        common.printer.print(discoveryProblems + result.diagnostics)
 
         let ioProblem = !discoveryProblems.isEmpty
             || result.diagnostics.contains { ["CG0103", "CG0104"].contains($0.code.rawValue) }

@@ -2,13 +2,16 @@ import Foundation
 import IR
 
 /// Prints diagnostics on standard error: `file:line:col: severity: [CODE] message (in PATH)`, in colour
-/// on a terminal, or as one JSON array with `--diagnostics json`.
+/// on a terminal, or as one JSON array with `--diagnostics json`. Text output leaves out notes unless
+/// asked for (`--verbose`), and says how many it left out; JSON always has everything.
 struct DiagnosticPrinter {
     let format: DiagnosticsFormat
+    let includeNotes: Bool
     let colour: Bool
 
-    init(format: DiagnosticsFormat) {
+    init(format: DiagnosticsFormat, includeNotes: Bool = true) {
         self.format = format
+        self.includeNotes = includeNotes
         self.colour = format == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
@@ -19,7 +22,11 @@ struct DiagnosticPrinter {
         case .json:
             StandardError.write(JSONOutput.encode(sorted) + "\n")
         case .text:
-            for diagnostic in sorted { StandardError.write(render(diagnostic) + "\n") }
+            let shown = includeNotes ? sorted : sorted.filter { $0.severity != .note }
+            for diagnostic in shown { StandardError.write(render(diagnostic) + "\n") }
+            if shown.count < sorted.count {
+                StandardError.write("(\(sorted.count - shown.count) notes not shown; --verbose prints them)\n")
+            }
         }
     }
 

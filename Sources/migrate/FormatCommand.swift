@@ -39,7 +39,7 @@ struct Format: AsyncParsableCommand {
                 StandardOutput.write(output)
             }
         }
-        DiagnosticPrinter(format: common.diagnostics).print(diagnostics)
+        common.printer.print(diagnostics)
         if ioProblem { throw ExitCode(ExitStatus.usageOrIO) }
         if diagnostics.hasErrors { throw ExitCode(ExitStatus.conversionErrors) }
     }
@@ -82,7 +82,7 @@ struct Check: AsyncParsableCommand {
             case .parameters, nil: break
             }
         }
-        DiagnosticPrinter(format: common.diagnostics).print(diagnostics)
+        common.printer.print(diagnostics)
         if !unreadable.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }
         if diagnostics.hasErrors { throw ExitCode(ExitStatus.conversionErrors) }
     }

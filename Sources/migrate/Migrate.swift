@@ -38,6 +38,12 @@ struct Migrate: AsyncParsableCommand {
 struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "How to print diagnostics on standard error: text or json.")
     var diagnostics: DiagnosticsFormat = .text
+
+    @Flag(name: .long, help: "Also print notes (text diagnostics show only warnings and errors by default).")
+    var verbose = false
+
+    /// The printer these options ask for.
+    var printer: DiagnosticPrinter { DiagnosticPrinter(format: diagnostics, includeNotes: verbose) }
 }
 
 /// How diagnostics are printed.
