@@ -1,8 +1,8 @@
 /// An expression in the legacy tool's language, attached to a port, condition or option.
 ///
-/// Until the expression-language parser lands, only the source text is kept; `text` is exactly
-/// what the export held after XML unescaping (line breaks and all). The parser will add a typed
-/// tree next to it without changing how the text is stored.
+/// `text` is exactly what the export held after XML unescaping (line breaks and all), so nothing is
+/// lost; ``ExpressionParser`` turns it into a typed ``Expr`` and ``ExpressionPrinter`` gives its
+/// canonical form.
 public struct ScalarExpression: Hashable, Sendable {
     /// The expression's source text.
     public var text: String

@@ -9,6 +9,8 @@ import Testing
 @Suite struct DiagnosticCatalogTests {
     static let catalogs: [(name: String, prefix: String, entries: [DiagnosticDescriptor])] = [
         ("IR", "IR", IRDiagnostics.all),
+        ("expression parser", "IR", ExpressionDiagnostics.all),
+        ("expression types", "IR", TypeDiagnostics.all),
         ("XML reader", "IMP", XMLDiagnostics.all),
         ("PowerCenter mappings", "IMP", PCMappingDiagnostics.all),
         ("PowerCenter workflows", "IMP", PCWorkflowDiagnostics.all),
