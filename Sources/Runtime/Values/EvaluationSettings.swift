@@ -16,6 +16,11 @@ public struct EvaluationSettings: Hashable, Sendable {
     public var nullComparison: NullComparison
     /// The year that two-digit `RR` years are read relative to (the current year by default).
     public var currentYear: Int
+    /// How DATE_DIFF counts fractional months and years. CONFLICT: the reference's prose ([S24],
+    /// case 28) reads as per-calendar-month fractions, while the numeric examples of the same
+    /// PowerCenter page (as recalled, not in the reference) fit the day-of-month difference; the
+    /// default is the latter, the switch selects the former (see ``DateDiffMonthRule``).
+    public var dateDiffMonthRule: DateDiffMonthRule = .dayOfMonthDifference
 
     /// The IS option TreatNullInComparisonOperatorsAs.
     public enum NullComparison: String, Hashable, Sendable {
