@@ -31,6 +31,10 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable {
 
 /// The path of an object inside a legacy export, such as
 /// `FOLDER[Sales]/MAPPING[m_x]/TRANSFORMATION[EXP_1]/PORT[o_a]`.
+///
+/// Stored as a shared, immutable chain of the leading segments plus the last segment inline, so
+/// that the paths of the many ports of one node share the node's path instead of each holding
+/// a copy of it (see ``sealed``).
 public struct ObjectPath: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// One step of an object path: an element kind and the object's name.
     public struct Segment: Hashable, Sendable {
@@ -46,25 +50,93 @@ public struct ObjectPath: Hashable, Sendable, Comparable, CustomStringConvertibl
         }
     }
 
-    /// The steps from the outermost object inwards.
-    public var segments: [Segment]
+    /// Leading segments, shared between paths: a segment after its parent chain.
+    private final class Chain: Sendable {
+        let parent: Chain?
+        let segment: Segment
+        let count: Int
+
+        init(parent: Chain?, segment: Segment) {
+            self.parent = parent
+            self.segment = segment
+            count = (parent?.count ?? 0) + 1
+        }
+    }
+
+    /// All segments but `last` (all of them when `last` is nil).
+    private var chain: Chain?
+    /// The last segment, when it is not in `chain`.
+    private var last: Segment?
 
     /// Creates a path from its segments.
     public init(_ segments: [Segment] = []) {
-        self.segments = segments
+        var chain: Chain?
+        for segment in segments.dropLast() { chain = Chain(parent: chain, segment: segment) }
+        self.chain = chain
+        last = segments.last
     }
+
+    private init(chain: Chain?, last: Segment?) {
+        self.chain = chain
+        self.last = last
+    }
+
+    /// The steps from the outermost object inwards.
+    public var segments: [Segment] {
+        get {
+            var result = [Segment]()
+            result.reserveCapacity(count)
+            var link = chain
+            while let current = link {
+                result.append(current.segment)
+                link = current.parent
+            }
+            result.reverse()
+            if let last { result.append(last) }
+            return result
+        }
+        set { self = ObjectPath(newValue) }
+    }
+
+    /// The number of segments.
+    private var count: Int { (chain?.count ?? 0) + (last == nil ? 0 : 1) }
 
     /// Returns this path extended by one segment.
     public func appending(_ kind: String, _ name: String) -> ObjectPath {
-        ObjectPath(segments + [Segment(kind, name)])
+        ObjectPath(chain: sealed.chain, last: Segment(kind, name))
+    }
+
+    /// The same path with every segment in the shared chain, so that paths appended to it share
+    /// its storage instead of each copying its last segment.
+    package var sealed: ObjectPath {
+        guard let last else { return self }
+        return ObjectPath(chain: Chain(parent: chain, segment: last), last: nil)
     }
 
     /// Whether the path has no segments.
-    public var isEmpty: Bool { segments.isEmpty }
+    public var isEmpty: Bool { chain == nil && last == nil }
 
     /// The rendered form, `KIND[name]/KIND[name]`.
     public var description: String {
         segments.map { "\($0.kind)[\($0.name)]" }.joined(separator: "/")
+    }
+
+    /// Compares the segments.
+    public static func == (a: ObjectPath, b: ObjectPath) -> Bool {
+        if a.chain === b.chain { return a.last == b.last }
+        guard a.count == b.count else { return false }
+        return a.segments == b.segments
+    }
+
+    /// Hashes the segments (last first, without building the array).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        if let last { hasher.combine(last) }
+        var link = chain
+        while let current = link {
+            hasher.combine(current.segment)
+            link = current.parent
+        }
     }
 
     /// Parses the rendered form back; returns nil when the text is not a path.

@@ -92,8 +92,7 @@ import Testing
         let node = Node(
             id: "SQ", op: .project(ProjectSpec()), ports: [port],
             provenance: Provenance(path: ObjectPath(), location: SourceLocation(file: "f", line: 1, column: 1)))
-        let message = PCCheckDiagnosticWording.fieldMessage(
-            "connector writes 'SQ.ID', which is not an input port", byID: ["SQ": node])
+        let message = PCFlowTranslator.unconnectableMessage(PortRef(node: "SQ", port: "ID"), reads: false, node: node)
         #expect(message == "connector writes 'SQ.ID', which is a port of 'SQ' but not an input port (roles: output)")
     }
 

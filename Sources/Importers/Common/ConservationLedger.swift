@@ -75,8 +75,26 @@ struct ConservationLedger: Sendable {
     }
 
     private mutating func registerSubtree(_ element: XMLElementNode) {
-        if let kind = Self.kindIndex(element.name) { add(kind: kind, line: element.line, column: element.column) }
-        for child in element.children { registerSubtree(child) }
+        if let kind = kind(of: element) { add(kind: kind, line: element.line, column: element.column) }
+        // By index: iterating would copy every child (four retains and releases each).
+        let children = element.children
+        for index in children.indices { registerSubtree(children[index]) }
+    }
+
+    /// The last shape looked up and its kind: siblings mostly share a shape (the fields of one
+    /// transformation), and comparing identities is far cheaper than comparing names. The shape is
+    /// held, so its identity cannot be reused by another shape.
+    private var lastShape: XMLElementShape?
+    private var lastKind: UInt8?
+
+    /// The inventoried kind of `element`, if any.
+    @inline(__always)
+    private mutating func kind(of element: XMLElementNode) -> UInt8? {
+        if element.shape === lastShape { return lastKind }
+        let kind = Self.kindIndex(element.name)
+        lastShape = element.shape
+        lastKind = kind
+        return kind
     }
 
     private mutating func add(kind: UInt8, line: Int, column: Int) {
@@ -115,8 +133,8 @@ struct ConservationLedger: Sendable {
 
     /// The entry registered for `element`, if any.
     @inline(__always)
-    private func entry(of element: XMLElementNode) -> Int? {
-        guard let kind = Self.kindIndex(element.name) else { return nil }
+    private mutating func entry(of element: XMLElementNode) -> Int? {
+        guard let kind = kind(of: element) else { return nil }
         if let index { return index[Key(kind: kind, line: element.line, column: element.column)] }
         guard let position = Self.packed(line: element.line, column: element.column) else { return nil }
         var low = 0
@@ -138,7 +156,8 @@ struct ConservationLedger: Sendable {
     /// named by a diagnostic.
     mutating func diagnose(_ element: XMLElementNode) {
         if let entry = entry(of: element), fates[entry] == Self.pending { fates[entry] = Self.diagnosed }
-        for child in element.children { diagnose(child) }
+        let children = element.children
+        for index in children.indices { diagnose(children[index]) }
     }
 
     /// The per-kind counts, in ``inventoriedKinds`` order, omitting kinds the input did not hold.

@@ -17,13 +17,13 @@ extension PCFlowTranslator {
         else {
             return reject(
                 connector, path: Self.connectorPath(connector, scope: scope), context: &context,
-                "connector reads '\(from)', which is not an output port")
+                Self.unconnectableMessage(from, reads: true, node: node(from.node)))
         }
         guard let target = portPosition(named: to.port, inNode: to.node), nodes[target.node].ports[target.port].roles.contains(.input)
         else {
             return reject(
                 connector, path: Self.connectorPath(connector, scope: scope), context: &context,
-                "connector writes '\(to)', which is not an input port")
+                Self.unconnectableMessage(to, reads: false, node: node(to.node)))
         }
         if let existing = nodes[target.node].ports[target.port].source {
             context.report(
@@ -36,6 +36,21 @@ extension PCFlowTranslator {
         }
         setSource(from, of: target.port, inNode: to.node)
         context.ledger.represent(connector)
+    }
+
+    /// Why a connector cannot read (`reads`) or write `port`: `node` (the node `port.node` names, if
+    /// it exists) has no such port, or the port lacks the output (input) role.
+    static func unconnectableMessage(_ port: PortRef, reads: Bool, node: Node?) -> String {
+        let verb = reads ? "reads" : "writes"
+        let wanted = reads ? "an output" : "an input"
+        let plain = "connector \(verb) '\(port)', which is not \(wanted) port"
+        guard let node else { return plain }
+        guard let found = node.port(named: port.port) else {
+            return "connector \(verb) '\(port)', but '\(port.node)' has no port '\(port.port)'"
+        }
+        guard !found.roles.contains(reads ? .output : .input) else { return plain }
+        let roles = found.roles.names.joined(separator: ", ")
+        return "connector \(verb) '\(port)', which is a port of '\(port.node)' but not \(wanted) port (roles: \(roles.isEmpty ? "none" : roles))"
     }
 
     /// `MAPPING[m]/CONNECTOR[from.field->to.field]`, the path diagnostics about a connector name.
@@ -69,7 +84,7 @@ extension PCFlowTranslator {
             let path = Self.connectorPath(connector, scope: scope)
             context.report(
                 PCMappingDiagnostics.danglingConnectorInstance,
-                "connector \(side.label.lowercased()) instance '\(instance)' does not exist in '\(scopeName(path))'",
+                "instance '\(instance)', which the connector \(side == .from ? "reads from" : "writes to"), does not exist in '\(scopeName(path))'",
                 at: connector, path: path, fix: "remove the connector or restore the instance and re-export")
             return nil
         case .node(let id):

@@ -58,7 +58,7 @@ enum PCResolution {
 
 /// One FOLDER's reusable objects, by name.
 struct PCFolderIndex {
-    /// The FOLDER element.
+    /// The FOLDER element, without its children.
     var element: XMLElementNode
     /// `FOLDER[name]`.
     var path: ObjectPath
@@ -82,7 +82,7 @@ struct PCExportIndex {
     init(folders folderElements: [XMLElementNode], context: inout PCTranslationContext) {
         for folder in folderElements {
             let name = folder.nameAttribute
-            var index = PCFolderIndex(element: folder, path: ObjectPath().appending("FOLDER", name))
+            var index = PCFolderIndex(element: folder.withoutChildren, path: ObjectPath().appending("FOLDER", name))
             for child in folder.children where Self.indexedKinds.contains(child.name) {
                 let key = Self.indexKey(child)
                 if index.objects[child.name]?[key] != nil {
@@ -93,7 +93,9 @@ struct PCExportIndex {
                         fix: "rename or remove one of them in the repository and re-export")
                     continue
                 }
-                index.objects[child.name, default: [:]][key] = child
+                // MAPPINGs are indexed only to find duplicates; without their subtrees, so that
+                // the translation can free each mapping once it is done.
+                index.objects[child.name, default: [:]][key] = child.name == "MAPPING" ? child.withoutChildren : child
             }
             if folders[name] == nil { folders[name] = index }
         }

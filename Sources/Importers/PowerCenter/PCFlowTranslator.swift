@@ -106,7 +106,11 @@ struct PCFlowTranslator {
     /// Translates the instances and connectors of `scope`; returns how its instances are addressed.
     mutating func translate(_ scope: PCFlowScope, context: inout PCTranslationContext) -> PCBindings {
         let connectors = scope.element.children(named: "CONNECTOR")
-        let touched = Set(connectors.flatMap { [$0.value("FROMINSTANCE"), $0.value("TOINSTANCE")] })
+        var touched: Set<String> = []
+        for index in connectors.indices {
+            touched.insert(connectors[index].value("FROMINSTANCE"))
+            touched.insert(connectors[index].value("TOINSTANCE"))
+        }
         var bindings = PCBindings()
         var deferred: [(XMLElementNode, String, PCResolution)] = []
         for instance in scope.element.children(named: "INSTANCE") {
@@ -114,7 +118,7 @@ struct PCFlowTranslator {
             let instanceClass = PCBindings.instanceClass(of: instance)
             let id = uniqueID(scope.idPrefix + name, instanceClass: instanceClass, instance: instance, scope: scope, context: &context)
             let placement = PCNodeBuilder.Placement(
-                id: id, path: scope.path.appending("INSTANCE", name), connected: touched.contains(name), mode: scope.mode,
+                id: id, path: scope.path.appending("INSTANCE", name).sealed, connected: touched.contains(name), mode: scope.mode,
                 idPrefix: scope.idPrefix)
             if isMapplet(instance) {
                 switch expandMapplet(instance, placement: placement, scope: scope, context: &context) {

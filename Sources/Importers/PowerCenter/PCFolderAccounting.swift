@@ -7,20 +7,31 @@ enum PCFolderAccounting {
     static let workflowKinds: Set<String> = ["SESSION", "TASK", "WORKLET", "WORKFLOW", "SCHEDULER", "CONFIG"]
 
     /// Accounts for the children of `folder` after all pipelines of the export were built.
-    static func account(_ folder: XMLElementNode, usage: PCUsage, context: inout PCTranslationContext) {
+    ///
+    /// MAPPINGs were accounted for by ``accountMapping(_:path:usage:context:)`` right after their
+    /// translation (their subtrees are gone by now); `mappingAccounts` holds the diagnostics that
+    /// made, by the MAPPING's position among the folder's children, reported here in their place.
+    static func account(
+        _ folder: XMLElementNode, usage: PCUsage, mappingAccounts: [Int: [Diagnostic]],
+        context: inout PCTranslationContext
+    ) {
         let path = ObjectPath().appending("FOLDER", folder.nameAttribute)
         context.report(
             PCMappingDiagnostics.folderSummary,
             "folder '\(folder.nameAttribute)' is not an IR object; its mappings, mapplets and workflows are converted one by one",
             at: folder, path: path)
         context.ledger.diagnose(folder.withoutChildren)
-        for child in folder.children where !workflowKinds.contains(child.name) {
+        for (position, child) in folder.children.enumerated() where !workflowKinds.contains(child.name) {
             let childPath = path.appending(child.name, child.nameAttribute)
             switch child.name {
             case "SOURCE", "TARGET", "TRANSFORMATION":
                 if !usage.used.contains(PCElementKey(child)) { reportUnused(child, path: childPath, context: &context) }
             case "MAPPING":
-                accountInner(child, path: childPath, usage: usage, context: &context)
+                if let accounted = mappingAccounts[position] {
+                    context.diagnostics += accounted
+                } else {
+                    accountInner(child, path: childPath, usage: usage, context: &context)
+                }
             case "MAPPLET":
                 accountMapplet(child, path: childPath, usage: usage, context: &context)
             case "SHORTCUT":
@@ -35,6 +46,14 @@ enum PCFolderAccounting {
                 context.ledger.diagnose(child)
             }
         }
+    }
+
+    /// The transformations of MAPPING `mapping` at `path` that no instance used. Only the
+    /// mapping's own instances can use them, so this may run as soon as the mapping is translated.
+    static func accountMapping(
+        _ mapping: XMLElementNode, path: ObjectPath, usage: PCUsage, context: inout PCTranslationContext
+    ) {
+        accountInner(mapping, path: path, usage: usage, context: &context)
     }
 
     private static func accountMapplet(

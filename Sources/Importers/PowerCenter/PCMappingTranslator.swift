@@ -32,7 +32,6 @@ enum PCMappingTranslator {
         let scope = PCFlowScope(
             element: element, folder: folder, path: path, idPrefix: "", mode: kind == .mapping ? .inlined : .standalone,
             mappletChain: kind == .mapplet ? [PCElementKey(element)] : [])
-        let firstDiagnostic = context.diagnostics.count
         let bindings = flow.translate(scope, context: &context)
         usage = flow.usage
         var nodes = flow.nodes
@@ -40,7 +39,6 @@ enum PCMappingTranslator {
             &nodes, scope: element, folder: folder, path: path, idPrefix: "", index: index, usage: &usage, context: &context)
         PCCheckNodeShapes.run(&nodes, context: &context)
         PCCheckRowFlow.run(&nodes, context: &context)
-        PCCheckDiagnosticWording.run(nodes, since: firstDiagnostic, context: &context)
         context.ledger.represent(element)
         var parameters = element.children(named: "MAPPINGVARIABLE").map {
             PCParameters.parameter($0, scopePath: path, context: &context)

@@ -87,7 +87,7 @@ enum PCNodeBuilder {
             options: PCOptionBag(definition: definition.element, instance: instance, path: placement.path),
             connected: placement.connected, mode: placement.mode, idPrefix: placement.idPrefix)
         let op = build(&draft, &context)
-        draft.ports = uniquePorts(draft.ports, draft: draft, context: &context)
+        uniquePorts(&draft, context: &context)
         var handled = handledChildren.union(["TABLEATTRIBUTE"])
         if case .opaque = op {} else { handled.formUnion(consumedChildren(vendorType)) }
         draft.attributes = PCNodeBuilder.definitionAttributes(definition.element)
@@ -113,20 +113,21 @@ enum PCNodeBuilder {
     }
 
     /// Renames later ports whose name repeats an earlier one (`name#2`) and reports each.
-    private static func uniquePorts(_ ports: [Port], draft: PCNodeDraft, context: inout PCTranslationContext) -> [Port] {
+    private static func uniquePorts(_ draft: inout PCNodeDraft, context: inout PCTranslationContext) {
         var seen: [String: Int] = [:]
-        return ports.map { port in
-            var copy = port
-            let count = (seen[port.name] ?? 0) + 1
-            seen[port.name] = count
-            guard count > 1 else { return copy }
-            copy.name = "\(port.name)#\(count)"
+        seen.reserveCapacity(draft.ports.count)
+        for index in draft.ports.indices {
+            let name = draft.ports[index].name
+            let count = (seen[name] ?? 0) + 1
+            seen[name] = count
+            guard count > 1 else { continue }
+            draft.ports[index].name = "\(name)#\(count)"
+            let provenance = draft.ports[index].provenance
             context.diagnostics.append(
                 PCMappingDiagnostics.duplicatePortName(
-                    "port '\(port.name)' of '\(draft.id)' is defined more than once; this one is renamed '\(copy.name)'",
-                    at: port.provenance.location, path: port.provenance.path,
+                    "port '\(name)' of '\(draft.id)' is defined more than once; this one is renamed '\(name)#\(count)'",
+                    at: provenance.location, path: provenance.path,
                     fix: "rename one of the ports in the Designer and re-export"))
-            return copy
         }
     }
 
@@ -147,8 +148,16 @@ enum PCChildAttributes {
     /// value as `METADATAEXTENSION:<name>`, initialisation properties as `INITPROP:<name>`, and any
     /// other child as `<ELEMENT>:<name>` with its XML attributes flattened to `K=V; K=V`.
     static func attributes(of element: XMLElementNode, skipping: Set<String>) -> [Attribute] {
-        element.children.compactMap { child in
-            guard !skipping.contains(child.name) else { return nil }
+        // Siblings mostly share a shape (the fields of a transformation): the skip decision is
+        // remembered for the last shape instead of hashing every child's name.
+        var lastShape: XMLElementShape?
+        var lastSkipped = false
+        return element.children.compactMap { child in
+            if child.shape !== lastShape {
+                lastShape = child.shape
+                lastSkipped = skipping.contains(child.name)
+            }
+            guard !lastSkipped else { return nil }
             let label = child.nameAttribute.isEmpty ? child.name : "\(child.name):\(child.nameAttribute)"
             switch child.name {
             case "METADATAEXTENSION":

@@ -49,11 +49,12 @@ struct PCNodeDraft {
         return .opaque(OpaqueSpec(vendorType: vendorType, reason: reason))
     }
 
-    /// Records a diagnostic at the definition and attaches it to the node as a note.
+    /// Records a diagnostic at the instance (the node's path names it) and attaches it to the node
+    /// as a note.
     mutating func report(
         _ descriptor: DiagnosticDescriptor, _ message: String, fix: String, context: inout PCTranslationContext
     ) {
-        let diagnostic = descriptor(message, at: context.location(of: definition), path: path, fix: fix)
+        let diagnostic = descriptor(message, at: context.location(of: instance), path: path, fix: fix)
         context.diagnostics.append(diagnostic)
         notes.append(ConversionNote(diagnostic))
     }

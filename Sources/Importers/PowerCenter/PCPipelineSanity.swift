@@ -13,25 +13,31 @@ enum PCPipelineSanity {
         for position in pipeline.nodes.indices {
             let id = pipeline.nodes[position].id
             if firstByID[id] == nil { firstByID[id] = position } else { problems.append("node id '\(id)' is used twice") }
+            let ports = pipeline.nodes[position].ports
             var roles: [String: PortRoles] = [:]
-            for port in pipeline.nodes[position].ports {
-                if roles[port.name] == nil {
-                    roles[port.name] = port.roles
+            roles.reserveCapacity(ports.count)
+            for port in ports.indices {
+                let name = ports[port].name
+                if roles[name] == nil {
+                    roles[name] = ports[port].roles
                 } else {
-                    problems.append("port '\(id).\(port.name)' is defined twice")
+                    problems.append("port '\(id).\(name)' is defined twice")
                 }
             }
             rolesByName.append(roles)
         }
-        for node in pipeline.nodes {
-            for port in node.ports {
-                guard let source = port.source else { continue }
+        // Ports are read in place (by index): copying each whole port here costs more than the check.
+        for position in pipeline.nodes.indices {
+            let ports = pipeline.nodes[position].ports
+            for port in ports.indices {
+                guard let source = ports[port].source else { continue }
+                let id = pipeline.nodes[position].id
                 guard let upstream = firstByID[source.node] else {
-                    problems.append("port '\(node.id).\(port.name)' reads missing node '\(source.node)'")
+                    problems.append("port '\(id).\(ports[port].name)' reads missing node '\(source.node)'")
                     continue
                 }
                 guard let roles = rolesByName[upstream][source.port], roles.contains(.output) else {
-                    problems.append("port '\(node.id).\(port.name)' reads '\(source)', which is not an output port")
+                    problems.append("port '\(id).\(ports[port].name)' reads '\(source)', which is not an output port")
                     continue
                 }
             }

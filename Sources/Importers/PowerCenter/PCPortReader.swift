@@ -12,8 +12,23 @@ struct PCPortType: Equatable {
     /// Tokens that are known but carry no IR role; they are kept verbatim in the port's attributes.
     static let knownNonRoleTokens: Set<String> = ["GENERATED KEY", "GENERATED COLUMN ID", "DEFAULT"]
 
+    /// The port types exports write most, read once (a lookup here is far cheaper than splitting).
+    private static let common: [String: PCPortType] = Dictionary(
+        uniqueKeysWithValues: [
+            "INPUT", "OUTPUT", "INPUT/OUTPUT", "LOCAL VARIABLE", "VARIABLE", "LOOKUP/OUTPUT", "LOOKUP/RETURN/OUTPUT",
+            "INPUT/OUTPUT/MASTER", "INPUT/MASTER", "LOOKUP", "LOOKUP/INPUT/OUTPUT", "OUTPUT/MASTER",
+        ].map { ($0, PCPortType(parsing: $0)) })
+
     /// Splits `text` on `/` and reads each token.
     init(_ text: String) {
+        if let known = Self.common[text] {
+            self = known
+            return
+        }
+        self.init(parsing: text)
+    }
+
+    private init(parsing text: String) {
         for raw in text.split(separator: "/") {
             let token = String(raw).trimmingSpaces().uppercased()
             switch token {
@@ -46,6 +61,9 @@ enum PCPortReader {
         "NAME", "DATATYPE", "PRECISION", "SCALE", "NULLABLE", "KEYTYPE", "DESCRIPTION", "FIELDNUMBER",
     ]
 
+    /// Column attributes that are skipped for tables other than fixed-width files.
+    private static let mappedNonPhysicalColumnAttributes = mappedColumnAttributes.union(physicalAttributes)
+
     /// Column attributes whose value is noise when it equals the listed default.
     private static let columnDefaults: [String: String] = [
         "FIELDPROPERTY": "0", "FIELDTYPE": "ELEMITEM", "HIDDEN": "NO", "LEVEL": "0", "OCCURS": "0",
@@ -63,7 +81,8 @@ enum PCPortReader {
         let path = nodePath.appending("PORT", name)
         let portType = PCPortType(field.value("PORTTYPE"))
         reportUnknownTokens(portType, field: field, path: path, context: &context)
-        var attributes = verbatimAttributes(of: field, skipping: mappedFieldAttributes, defaults: columnDefaults)
+        var attributes = context.attributeFilters.attributes(
+            of: field, rule: .transformField, skipping: mappedFieldAttributes, defaults: columnDefaults)
         if !portType.otherTokens.isEmpty { attributes.append(Attribute("PORTTYPE", field.value("PORTTYPE"))) }
         attributes += field.children(named: "TRANSFORMFIELDATTR").map { Attribute($0.nameAttribute, $0.value("VALUE")) }
         var port = Port(
@@ -86,13 +105,15 @@ enum PCPortReader {
         let path = nodePath.appending("PORT", name)
         let native = NativeType(
             name: field.value("DATATYPE"), precision: field.integer("PRECISION") ?? 0, scale: field.integer("SCALE") ?? 0)
-        var skipped = mappedColumnAttributes
-        if !fixedWidth { skipped.formUnion(physicalAttributes) }
+        let attributes = context.attributeFilters.attributes(
+            of: field, rule: fixedWidth ? .fixedWidthColumn : .column,
+            skipping: fixedWidth ? mappedColumnAttributes : mappedNonPhysicalColumnAttributes,
+            defaults: columnDefaults)
         return Port(
             name: name, type: nativeTransformationType(native, database: database, field: field, path: path, context: &context),
             nativeType: native, roles: roles, nullable: field.nonEmpty("NULLABLE").map { $0.uppercased() != "NOTNULL" },
             key: keyKind(field.value("KEYTYPE")), description: field.nonEmpty("DESCRIPTION"),
-            attributes: verbatimAttributes(of: field, skipping: skipped, defaults: columnDefaults),
+            attributes: attributes,
             provenance: context.provenance(of: field, path: path))
     }
 

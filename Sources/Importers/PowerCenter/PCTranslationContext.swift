@@ -16,6 +16,8 @@ struct PCTranslationContext: Sendable {
     var diagnostics: [Diagnostic] = []
     /// Conservation bookkeeping.
     var ledger = ConservationLedger()
+    /// The port readers' attribute rules per element shape.
+    var attributeFilters = PCAttributeFilters()
 
     /// Creates a context for `file`.
     init(file: String) {

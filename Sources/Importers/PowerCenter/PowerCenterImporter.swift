@@ -45,15 +45,22 @@ public struct PowerCenterImporter: ImportStage, Sendable {
 
     /// Reads the file at `path` with ``HardenedXMLReader`` and imports it; reader diagnostics come first.
     public func importFile(atPath path: String) -> ImportResult {
-        let read = HardenedXMLReader.read(contentsOf: path, expectedRoot: "POWERMART")
-        guard let root = read.root else { return ImportResult(file: path, diagnostics: read.diagnostics) }
-        var result = importTree(root, file: path)
+        var read = HardenedXMLReader.read(contentsOf: path, expectedRoot: "POWERMART")
+        // The tree is handed over, so that each mapping's subtree is freed once it is translated.
+        guard read.root != nil else { return ImportResult(file: path, diagnostics: read.diagnostics) }
+        var result = importTree(releasing: read.root.take()!, file: path)
         result.diagnostics = read.diagnostics + result.diagnostics
         return result
     }
 
     /// Imports the POWERMART tree `root`, reporting locations in `file`.
     public func importTree(_ root: XMLElementNode, file: String) -> ImportResult {
+        importTree(releasing: root, file: file)
+    }
+
+    /// Imports `root`; when the caller holds no other copy, translated mappings' subtrees are freed
+    /// as the translation goes (the result is the same either way).
+    private func importTree(releasing root: consuming XMLElementNode, file: String) -> ImportResult {
         var context = PCTranslationContext(file: file)
         context.ledger.register(tree: root)
         guard root.name == "POWERMART" else {
@@ -65,8 +72,9 @@ public struct PowerCenterImporter: ImportStage, Sendable {
             return result(file: file, context: context)
         }
         context.exported = root.nonEmpty("CREATION_DATE")
-        let folders = repositoryFolders(of: root, context: &context)
-        var translation = PCExportTranslation(folders: folders, options: options, context: &context)
+        var translation = PCExportTranslation(
+            folders: repositoryFolders(of: root, context: &context), options: options, context: &context)
+        root.children = []
         let pipelines = translation.run(context: &context)
         return result(file: file, context: context, pipelines: pipelines, workflows: translation.workflows)
     }
@@ -118,11 +126,20 @@ public struct PowerCenterImporter: ImportStage, Sendable {
 
 /// The order of work for one export: index folders, translate mappings, mapplets no mapping
 /// uses, workflows, then account for everything left.
+///
+/// A mapping's subtree is needed only by its own translation and by the accounting of its unused
+/// transformations, so both run together and the subtree is then dropped from ``folders`` (freed
+/// when nobody else holds the tree); the accounting's diagnostics wait for their place in the
+/// end-of-export pass, so the output does not depend on it.
 struct PCExportTranslation {
-    private let folders: [XMLElementNode]
+    private var folders: [XMLElementNode]
     private let options: PowerCenterImportOptions
     private let index: PCExportIndex
     private var usage = PCUsage()
+    /// Per folder, per position of a translated MAPPING among the folder's children: the
+    /// accounting diagnostics of its unused transformations. (Positions, not element keys: a
+    /// hand-built tree may repeat line and column.)
+    private var mappingAccounts: [[Int: [Diagnostic]]]
     /// The workflows translated.
     private(set) var workflows: [Workflow] = []
 
@@ -130,17 +147,17 @@ struct PCExportTranslation {
     init(folders: [XMLElementNode], options: PowerCenterImportOptions, context: inout PCTranslationContext) {
         self.folders = folders
         self.options = options
+        mappingAccounts = Array(repeating: [:], count: folders.count)
         index = PCExportIndex(folders: folders, context: &context)
     }
 
     /// Runs the translation; returns the pipelines.
     mutating func run(context: inout PCTranslationContext) -> [Pipeline] {
         var pipelines: [Pipeline] = []
-        for folder in folders {
-            for mapping in folder.children(named: "MAPPING") {
-                pipelines.append(
-                    PCMappingTranslator.mapping(
-                        mapping, folder: folder.nameAttribute, index: index, options: options, usage: &usage, context: &context))
+        for folder in folders.indices {
+            let folderName = folders[folder].nameAttribute
+            for child in folders[folder].children.indices where folders[folder].children[child].name == "MAPPING" {
+                pipelines.append(translateMapping(at: child, inFolder: folder, named: folderName, context: &context))
             }
         }
         for folder in folders {
@@ -155,9 +172,31 @@ struct PCExportTranslation {
             workflows += PCWorkflowTranslator.translate(folder: folder, folderPath: path, context: &context)
         }
         PCUserFunctions.attach(from: folders, to: &pipelines, context: &context)
-        for folder in folders { PCFolderAccounting.account(folder, usage: usage, context: &context) }
+        for folder in folders.indices {
+            PCFolderAccounting.account(
+                folders[folder], usage: usage, mappingAccounts: mappingAccounts[folder], context: &context)
+        }
         PCCheckShortcuts.recodeUnresolved(folders: folders, usage: usage, context: &context)
         for pipeline in pipelines { PCPipelineSanity.check(pipeline, context: &context) }
         return pipelines
+    }
+
+    /// Translates the MAPPING at `child` of folder `folder`, accounts for its unused transformations
+    /// (keeping the diagnostics for later) and drops its subtree.
+    private mutating func translateMapping(
+        at child: Int, inFolder folder: Int, named folderName: String, context: inout PCTranslationContext
+    ) -> Pipeline {
+        let mapping = folders[folder].children[child]
+        let pipeline = PCMappingTranslator.mapping(
+            mapping, folder: folderName, index: index, options: options, usage: &usage, context: &context)
+        var accounted: [Diagnostic] = []
+        swap(&accounted, &context.diagnostics)
+        PCFolderAccounting.accountMapping(
+            mapping, path: ObjectPath().appending("FOLDER", folderName).appending("MAPPING", mapping.nameAttribute),
+            usage: usage, context: &context)
+        swap(&accounted, &context.diagnostics)
+        mappingAccounts[folder][child] = accounted
+        folders[folder].children[child].children = []
+        return pipeline
     }
 }

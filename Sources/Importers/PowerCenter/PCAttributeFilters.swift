@@ -1,0 +1,58 @@
+import IR
+
+/// The port readers' verbatim-attribute rules, decided once per element shape instead of once per
+/// attribute of every field (exports have hundreds of thousands of fields but a handful of shapes).
+///
+/// Gives the same attributes as ``PCPortReader/verbatimAttributes(of:skipping:defaults:)`` with the
+/// same rule's skip set and defaults.
+struct PCAttributeFilters: Sendable {
+    /// A rule: which names are skipped and which values are noise defaults.
+    enum Rule: Int, Sendable {
+        /// TRANSFORMFIELD attributes.
+        case transformField
+        /// SOURCEFIELD/TARGETFIELD attributes of a delimited or relational table.
+        case column
+        /// SOURCEFIELD/TARGETFIELD attributes of a fixed-width file (physical layout kept).
+        case fixedWidthColumn
+    }
+
+    /// Per attribute position: whether the name is kept, and the noise default of its value.
+    private struct Filter: Sendable {
+        /// Keeps the shape alive, so that its identifier is not reused while the filter exists.
+        let shape: XMLElementShape
+        let kept: [Bool]
+        let defaults: [String?]
+    }
+
+    private struct Key: Hashable {
+        var shape: ObjectIdentifier
+        var rule: Rule
+    }
+
+    private var filters: [Key: Filter] = [:]
+
+    /// The non-empty attributes of `element` that `rule` keeps, in document order.
+    mutating func attributes(
+        of element: XMLElementNode, rule: Rule, skipping: Set<String>, defaults: [String: String]
+    ) -> [Attribute] {
+        let key = Key(shape: ObjectIdentifier(element.shape), rule: rule)
+        let filter: Filter
+        if let known = filters[key] {
+            filter = known
+        } else {
+            let names = element.attributeNames
+            filter = Filter(
+                shape: element.shape, kept: names.map { !skipping.contains($0) }, defaults: names.map { defaults[$0] })
+            filters[key] = filter
+        }
+        let names = element.attributeNames
+        let values = element.attributeValues
+        var result: [Attribute] = []
+        for position in values.indices where filter.kept[position] {
+            let value = values[position]
+            guard !value.isEmpty, filter.defaults[position] != value else { continue }
+            result.append(Attribute(names[position], value))
+        }
+        return result
+    }
+}
