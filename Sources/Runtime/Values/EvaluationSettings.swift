@@ -21,6 +21,9 @@ public struct EvaluationSettings: Hashable, Sendable {
     /// PowerCenter page (as recalled, not in the reference) fit the day-of-month difference; the
     /// default is the latter, the switch selects the former (see ``DateDiffMonthRule``).
     public var dateDiffMonthRule: DateDiffMonthRule = .dayOfMonthDifference
+    /// REG_MATCH is TRUE only when the whole subject matches (the default, reference §3.4.1
+    /// CONFLICT); false makes it TRUE when the pattern matches anywhere.
+    public var regMatchRequiresFullMatch: Bool = true
 
     /// The IS option TreatNullInComparisonOperatorsAs.
     public enum NullComparison: String, Hashable, Sendable {

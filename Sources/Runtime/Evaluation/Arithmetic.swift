@@ -1,0 +1,158 @@
+import Foundation
+
+/// The arithmetic operators and MOD (reference §3.2, §3.3, G1, G9).
+///
+/// integer op integer stays integer for `+ - *` (64-bit overflow is a row error, chosen where the
+/// reference is uncertain); any double makes a double; decimals compute with Foundation's
+/// Decimal when high precision is on and as doubles when it is off. `/` never divides integers:
+/// it gives a decimal (high precision) or a double. A zero divisor is a row error.
+enum Arithmetic {
+    /// The operators `+ - * / %`.
+    enum Operation: Sendable {
+        case add, subtract, multiply, divide, modulo
+
+        var symbol: String {
+            switch self {
+            case .add: "+"
+            case .subtract: "-"
+            case .multiply: "*"
+            case .divide: "/"
+            case .modulo: "%"
+            }
+        }
+    }
+
+    /// `a op b`; NULL when either operand is NULL.
+    static func apply(_ op: Operation, _ a: Value, _ b: Value, highPrecision: Bool) throws(RowError) -> Value {
+        let x = try ValueConversion.number(a, highPrecision: highPrecision, context: "'\(op.symbol)'")
+        let y = try ValueConversion.number(b, highPrecision: highPrecision, context: "'\(op.symbol)'")
+        switch (x, y) {
+        case (.null, _), (_, .null): return .null
+        case (.integer(let i), .integer(let j)):
+            return try integers(op, i, j, highPrecision: highPrecision)
+        case (.double, _), (_, .double):
+            return try doubles(op, asDouble(x), asDouble(y))
+        default:
+            return try decimals(op, asDecimal(x), asDecimal(y))
+        }
+    }
+
+    private static func asDouble(_ v: Value) -> Double {
+        switch v {
+        case .integer(let i): Double(i)
+        case .decimal(let d): ValueConversion.double(d)
+        case .double(let d): d
+        default: 0
+        }
+    }
+
+    private static func asDecimal(_ v: Value) -> Decimal {
+        switch v {
+        case .integer(let i): Decimal(i)
+        case .decimal(let d): d
+        case .double(let d): ValueConversion.decimal(d)
+        default: 0
+        }
+    }
+
+    private static func integers(_ op: Operation, _ i: Int64, _ j: Int64, highPrecision: Bool) throws(RowError)
+        -> Value
+    {
+        let result: (partialValue: Int64, overflow: Bool)
+        switch op {
+        case .add: result = i.addingReportingOverflow(j)
+        case .subtract: result = i.subtractingReportingOverflow(j)
+        case .multiply: result = i.multipliedReportingOverflow(by: j)
+        case .modulo:
+            guard j != 0 else { throw zeroModulus(String(i)) }
+            return .integer(j == -1 ? 0 : i % j)
+        case .divide:
+            guard j != 0 else { throw zeroDivisor(String(i)) }
+            return highPrecision
+                ? try decimals(.divide, Decimal(i), Decimal(j)) : .double(Double(i) / Double(j))
+        }
+        guard !result.overflow else {
+            throw EvaluationErrors.error(
+                EvaluationErrors.integerOverflow, "\(i) \(op.symbol) \(j) overflows the 64-bit integer range")
+        }
+        return .integer(result.partialValue)
+    }
+
+    private static func doubles(_ op: Operation, _ x: Double, _ y: Double) throws(RowError) -> Value {
+        let result: Double
+        switch op {
+        case .add: result = x + y
+        case .subtract: result = x - y
+        case .multiply: result = x * y
+        case .divide:
+            guard y != 0 else { throw zeroDivisor(ValueConversion.doubleText(x)) }
+            result = x / y
+        case .modulo:
+            guard y != 0 else { throw zeroModulus(ValueConversion.doubleText(x)) }
+            result = fmod(x, y)
+        }
+        guard result.isFinite else {
+            throw EvaluationErrors.error(
+                EvaluationErrors.decimalOverflow,
+                "\(ValueConversion.doubleText(x)) \(op.symbol) \(ValueConversion.doubleText(y)) is out of range")
+        }
+        return .double(result)
+    }
+
+    /// The largest decimal magnitude kept (28 digits, reference §4.1).
+    static let decimalLimit = Decimal(string: "1e28")!
+
+    private static func decimals(_ op: Operation, _ x: Decimal, _ y: Decimal) throws(RowError) -> Value {
+        let result: Decimal
+        switch op {
+        case .add: result = x + y
+        case .subtract: result = x - y
+        case .multiply: result = x * y
+        case .divide:
+            guard !y.isZero else { throw zeroDivisor(x.description) }
+            result = x / y
+        case .modulo:
+            guard !y.isZero else { throw zeroModulus(x.description) }
+            result = x - y * Rounding.decimal(x / y, scale: 0, truncate: true)
+        }
+        guard !result.isNaN, abs(result) < decimalLimit else {
+            throw EvaluationErrors.error(
+                EvaluationErrors.decimalOverflow, "\(x) \(op.symbol) \(y) has more than 28 digits")
+        }
+        return .decimal(roundedTo28Digits(result))
+    }
+
+    /// A decimal cut to 28 significant digits (high precision keeps 28, reference §4.4).
+    static func roundedTo28Digits(_ d: Decimal) -> Decimal {
+        var significand = abs(d.significand)
+        guard significand >= decimalLimit else { return d }
+        var extraDigits = 0
+        while significand >= decimalLimit {
+            significand /= 10
+            extraDigits += 1
+        }
+        return Rounding.decimal(d, scale: -(d.exponent + extraDigits))
+    }
+
+    /// `-v`; NULL stays NULL.
+    static func negate(_ v: Value, highPrecision: Bool) throws(RowError) -> Value {
+        switch try ValueConversion.number(v, highPrecision: highPrecision, context: "unary '-'") {
+        case .integer(let i):
+            guard i != .min else {
+                throw EvaluationErrors.error(EvaluationErrors.integerOverflow, "-(\(i)) overflows 64 bits")
+            }
+            return .integer(-i)
+        case .decimal(let d): return .decimal(-d)
+        case .double(let d): return .double(-d)
+        default: return .null
+        }
+    }
+
+    private static func zeroDivisor(_ dividend: String) -> RowError {
+        EvaluationErrors.error(EvaluationErrors.divisionByZero, "\(dividend) / 0: division by zero")
+    }
+
+    private static func zeroModulus(_ dividend: String) -> RowError {
+        EvaluationErrors.error(EvaluationErrors.modulusByZero, "MOD(\(dividend), 0): the divisor is zero")
+    }
+}

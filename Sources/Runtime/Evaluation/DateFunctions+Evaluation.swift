@@ -1,0 +1,66 @@
+extension FunctionLibrary {
+    /// §3.4.3 date functions, implemented by the date helper (Sources/Runtime/Dates); date
+    /// arguments given as strings are read with the session format first.
+    static let dateFunctions: [String: FunctionSpec] = [
+        "ADD_TO_DATE": FunctionSpec(3, 3) { r in
+            let s = r.settings
+            return .three { d, f, n throws(RowError) in
+                try DateFunctions.addToDate(try DateBridge.dateArgument(d, s), f, try DateBridge.numberArgument(n, s))
+            }
+        },
+        "DATE_COMPARE": FunctionSpec(2, 2) { r in
+            let s = r.settings
+            return .two { a, b throws(RowError) in
+                try DateFunctions.dateCompare(try DateBridge.dateArgument(a, s), try DateBridge.dateArgument(b, s))
+            }
+        },
+        "DATE_DIFF": FunctionSpec(3, 3) { r in
+            let s = r.settings
+            return .three { a, b, f throws(RowError) in
+                try DateFunctions.dateDiff(try DateBridge.dateArgument(a, s), try DateBridge.dateArgument(b, s), f)
+            }
+        },
+        "GET_DATE_PART": FunctionSpec(2, 2) { r in
+            let s = r.settings
+            return .two { d, f throws(RowError) in try DateFunctions.getDatePart(try DateBridge.dateArgument(d, s), f) }
+        },
+        "SET_DATE_PART": FunctionSpec(3, 3) { r in
+            let s = r.settings
+            return .three { d, f, n throws(RowError) in
+                try DateFunctions.setDatePart(try DateBridge.dateArgument(d, s), f, try DateBridge.numberArgument(n, s))
+            }
+        },
+        "LAST_DAY": FunctionSpec(1, 1) { r in
+            let s = r.settings
+            return .one { d throws(RowError) in try DateFunctions.lastDay(try DateBridge.dateArgument(d, s)) }
+        },
+        "MAKE_DATE_TIME": FunctionSpec(3, 7) { r in
+            let s = r.settings
+            return .many { values throws(RowError) in
+                var numbers: [Value] = []
+                for value in values { numbers.append(try DateBridge.numberArgument(value, s)) }
+                return try DateFunctions.makeDateTime(numbers)
+            }
+        },
+        "TO_DATE": FunctionSpec(1, 2) { r in
+            let s = r.settings
+            return .many { values throws(RowError) in
+                if case .dateTime = values[0] { return values[0] }
+                let text = try ValueConversion.text(values[0], s).map(Value.string) ?? .null
+                return try DateFunctions.toDate(text, values.count > 1 ? values[1] : nil, settings: s)
+            }
+        },
+        "IS_DATE": FunctionSpec(1, 2) { r in
+            let s = r.settings
+            return .many { values throws(RowError) in
+                DateFunctions.isDate(values[0], values.count > 1 ? values[1] : nil, settings: s)
+            }
+        },
+        "SYSTIMESTAMP": FunctionSpec(0, 1) { r in
+            let s = r.settings
+            return .many { values throws(RowError) in
+                try DateFunctions.sysTimestamp(values.first ?? .integer(9), settings: s)
+            }
+        },
+    ]
+}

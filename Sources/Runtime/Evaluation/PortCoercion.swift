@@ -1,0 +1,64 @@
+import Foundation
+import IR
+
+/// Converting a value to a port's declared datatype, as linking one port to another or assigning
+/// an expression's result to a port does (reference §2.2, §3.3, cases 22–23).
+///
+/// Strings become integers and decimals by their decimal prefix (no exponent: `'18e-3'` → 18) and
+/// doubles by their full prefix (`'18e-3'` → 0.018); decimals are rounded to the port scale and
+/// whole numbers half away from zero [BELIEVED]; values out of range are row errors (G11);
+/// strings longer than the port are cut to its precision [BELIEVED].
+enum PortCoercion {
+    static func coerce(_ value: Value, to type: DataType, _ settings: EvaluationSettings, port: String) throws(RowError)
+        -> Value
+    {
+        if value.isNull { return .null }
+        let context = "port '\(port)'"
+        switch type {
+        case .integer: return .integer(try Conversions.whole(value, bits: 32, truncate: false, context: context))
+        case .smallInteger: return .integer(try Conversions.whole(value, bits: 16, truncate: false, context: context))
+        case .bigInteger: return .integer(try Conversions.whole(value, bits: 64, truncate: false, context: context))
+        case .double, .real: return .double(try ValueConversion.double(value, context: context) ?? 0)
+        case .decimal(let precision, let scale):
+            return try decimal(value, precision: precision, scale: scale, settings, context: context)
+        case .string(let p), .nstring(let p), .text(let p), .ntext(let p):
+            let text = try ValueConversion.text(value, settings) ?? ""
+            guard p > 0, text.unicodeScalars.count > p else { return .string(text) }
+            return .string(String(scalars: text.unicodeScalars.prefix(p)))
+        case .dateTime:
+            return try ValueConversion.date(value, settings, context: context).map(Value.dateTime) ?? .null
+        case .binary:
+            if case .binary = value { return value }
+            return .binary(Array((try ValueConversion.text(value, settings) ?? "").utf8))
+        }
+    }
+
+    /// A decimal port: rounded to the scale; more integer digits than the port holds is a row
+    /// error [BELIEVED]; held as a double when high precision is off.
+    private static func decimal(
+        _ value: Value, precision: Int, scale: Int, _ settings: EvaluationSettings, context: String
+    ) throws(RowError) -> Value {
+        if case .double(let d) = value, !settings.highPrecision {
+            return .double(Rounding.double(d, scale: scale))
+        }
+        let d = Rounding.decimal(try ValueConversion.decimal(value, context: context) ?? 0, scale: scale)
+        let integerDigits = max(0, precision - scale)
+        if precision > 0, abs(d) >= Decimal(sign: .plus, exponent: integerDigits, significand: 1) {
+            throw EvaluationErrors.error(
+                EvaluationErrors.conversionOverflow, "\(context): \(d) does not fit decimal(\(precision),\(scale))")
+        }
+        return settings.highPrecision ? .decimal(d) : .double(ValueConversion.double(d))
+    }
+
+    /// The value a variable port holds before the first row (G12): 0, '', 01/01/0001.
+    static func initialValue(of type: DataType, _ settings: EvaluationSettings) -> Value {
+        switch type {
+        case .integer, .smallInteger, .bigInteger: .integer(0)
+        case .decimal: settings.highPrecision ? .decimal(0) : .double(0)
+        case .double, .real: .double(0)
+        case .string, .nstring, .text, .ntext: .string("")
+        case .dateTime: .dateTime(DateTimeValue(day: 0, nanosecond: 0))
+        case .binary: .binary([])
+        }
+    }
+}
