@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "IRTests", dependencies: ["IR"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "IR", "Codegen"]),
         .testTarget(name: "CodegenTests", dependencies: ["Codegen", "IR", "Importers"]),
-        .testTarget(name: "MigrateTests", dependencies: ["migrate", "IR"]),
+        .testTarget(name: "MigrateTests", dependencies: ["migrate", "IR", "Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "IR"]),
     ],
     swiftLanguageModes: [.v6]

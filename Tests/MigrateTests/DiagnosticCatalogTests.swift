@@ -1,6 +1,7 @@
 import Codegen
 import IR
 import Importers
+import Runtime
 import Testing
 
 @testable import migrate
@@ -18,6 +19,9 @@ import Testing
         ("YAML", "CG", YAMLDiagnostics.all),
         ("batch", "CG", BatchDiagnostics.all),
         ("CLI", "CLI", CLIDiagnostics.all),
+        ("evaluation", "RT", EvaluationDiagnostics.all),
+        ("row errors", "RT", EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
+        ("date errors", "RT", DateErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
     ]
 
     @Test func codesAreUniqueAcrossCatalogs() {

@@ -6,7 +6,7 @@ public enum EvaluationErrors {
     /// Every row error code with its summary, sorted by code.
     public static let all: [(code: String, summary: String)] = [
         (divisionByZero, "division by zero"),
-        (modulusByZero, "MOD or '%' with a zero divisor"),
+        (modulusByZero, "modulus (MOD or %) with a zero divisor"),
         (integerOverflow, "integer arithmetic overflows 64 bits"),
         (conversionOverflow, "a conversion result does not fit its datatype"),
         (errorCalled, "the expression called ERROR()"),
