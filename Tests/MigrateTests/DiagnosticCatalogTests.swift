@@ -20,6 +20,8 @@ import Testing
         ("batch", "CG", BatchDiagnostics.all),
         ("CLI", "CLI", CLIDiagnostics.all),
         ("evaluation", "RT", EvaluationDiagnostics.all),
+        ("expression runner", "RT", ExpressionRunnerDiagnostics.all),
+        ("user functions", "RT", UserFunctionDiagnostics.all),
         ("row errors", "RT", EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
         ("date errors", "RT", DateErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
     ]
