@@ -32,7 +32,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "migrate-bench",
-            dependencies: ["IR", "Importers", "Codegen"],
+            dependencies: ["IR", "Importers", "Codegen", "Runtime"],
             path: "Benchmarks/Sources/migrate-bench"
         ),
         .testTarget(name: "IRTests", dependencies: ["IR"]),

@@ -143,7 +143,7 @@ struct EvalFunctionTests {
     @Test("unsupported and unknown functions are diagnostics")
     func unsupported() {
         for (text, code) in [
-            ("METAPHONE('x')", EvaluationDiagnostics.unsupportedFunction.code),
+            ("COMPRESS('x')", EvaluationDiagnostics.unsupportedFunction.code),
             ("SUM(1)", EvaluationDiagnostics.aggregateOutsideAggregator.code),
         ] {
             let (compiled, diagnostics) = EvalHarness.compile(text)

@@ -9,6 +9,7 @@
 ///     migrate-bench generate-export (--megabytes N | --mappings N) [--encoding utf-8|windows-1252] [--seed S] --out FILE
 ///     migrate-bench read FILE
 ///     migrate-bench import FILE
+///     migrate-bench eval (--generate FILE [--rows N] [--seed S] | FILE [--show N] [--per-port])
 @main
 struct MigrateBench {
     static func main() {
@@ -17,10 +18,12 @@ struct MigrateBench {
         case "generate-export": exit(GenerateExportCommand.run(Array(arguments.dropFirst())))
         case "read": exit(ReadCommand.run(Array(arguments.dropFirst())))
         case "import": exit(ImportCommand.run(Array(arguments.dropFirst())))
+        case "eval": exit(EvalCommand.run(Array(arguments.dropFirst())))
         default:
             printError(
                 "usage: migrate-bench generate-export (--megabytes N | --mappings N) [--encoding utf-8|windows-1252] "
-                    + "[--seed S] --out FILE\n       migrate-bench read FILE\n       migrate-bench import FILE")
+                    + "[--seed S] --out FILE\n       migrate-bench read FILE\n       migrate-bench import FILE\n"
+                    + "       migrate-bench eval (--generate FILE [--rows N] [--seed S] | FILE [--show N] [--per-port])")
             exit(2)
         }
     }

@@ -24,6 +24,15 @@ enum Arithmetic {
 
     /// `a op b`; NULL when either operand is NULL.
     static func apply(_ op: Operation, _ a: Value, _ b: Value, highPrecision: Bool) throws(RowError) -> Value {
+        // Integers and doubles need no conversion (and no context text): the general path below
+        // would compute the same.
+        switch (a, b) {
+        case (.integer(let i), .integer(let j)): return try integers(op, i, j, highPrecision: highPrecision)
+        case (.double(let x), .double(let y)): return try doubles(op, x, y)
+        case (.integer(let i), .double(let y)): return try doubles(op, Double(i), y)
+        case (.double(let x), .integer(let j)): return try doubles(op, x, Double(j))
+        default: break
+        }
         let x = try ValueConversion.number(a, highPrecision: highPrecision, context: "'\(op.symbol)'")
         let y = try ValueConversion.number(b, highPrecision: highPrecision, context: "'\(op.symbol)'")
         switch (x, y) {

@@ -85,35 +85,53 @@ extension FunctionLibrary {
     /// only, not tabs) [BELIEVED]; the result may be ''.
     private static func trim(_ r: FunctionRequest, leading: Bool) -> FunctionImpl {
         let args = FunctionArguments(r)
-        return strictMany { values throws(RowError) in
-            let text = try args.text(values[0]).scalarArray
-            let set = Set(values.count > 1 ? try args.text(values[1]).unicodeScalars : " ".unicodeScalars)
-            if leading {
-                let start = text.firstIndex { !set.contains($0) } ?? text.count
-                return .string(String(scalars: text[start...]))
+        if r.count == 1 {
+            return strict { a throws(RowError) in
+                if case .string(let text) = a { return .string(TextFastPaths.trimBlanks(text, leading: leading)) }
+                return trimmed(try args.text(a), set: [" "], leading: leading)
             }
-            let end = (text.lastIndex { !set.contains($0) } ?? -1) + 1
-            return .string(String(scalars: text[..<end]))
         }
+        return strict { a, b throws(RowError) in
+            trimmed(try args.text(a), set: Set(try args.text(b).unicodeScalars), leading: leading)
+        }
+    }
+
+    private static func trimmed(_ string: String, set: Set<Unicode.Scalar>, leading: Bool) -> Value {
+        let text = string.scalarArray
+        if leading {
+            let start = text.firstIndex { !set.contains($0) } ?? text.count
+            return .string(String(scalars: text[start...]))
+        }
+        let end = (text.lastIndex { !set.contains($0) } ?? -1) + 1
+        return .string(String(scalars: text[..<end]))
     }
 
     /// SUBSTR (reference §3.4.1, cases 35–36): start 0 is 1, negative counts from the end; length
     /// omitted runs to the end, length ≤ 0 gives ''; a start outside the string gives '' (chosen
-    /// for negative starts before the beginning).
+    /// for negative starts before the beginning). Two and three arguments compile to their own
+    /// closures (no argument array per row).
     private static func substr(_ r: FunctionRequest) -> FunctionImpl {
         let args = FunctionArguments(r)
-        return strictMany { values throws(RowError) in
-            let text = try args.text(values[0]).scalarArray
-            let start = try args.whole(values[1])
-            let from = start > 0 ? start - 1 : (start == 0 ? 0 : text.count + start)
-            guard from >= 0, from < text.count else { return .string("") }
-            var to = text.count
-            if values.count > 2 {
-                let length = try args.whole(values[2])
-                guard length > 0 else { return .string("") }
-                to = length >= text.count - from ? text.count : from + length
-            }
-            return .string(String(scalars: text[from..<to]))
+        if r.count == 2 {
+            return strict { a, b throws(RowError) in substring(try args.text(a), try args.whole(b), nil) }
         }
+        return strict { a, b, c throws(RowError) in
+            substring(try args.text(a), try args.whole(b), try args.whole(c))
+        }
+    }
+
+    private static func substring(_ string: String, _ start: Int, _ length: Int?) -> Value {
+        let ascii = TextFastPaths.isASCII(string)
+        let text = ascii ? [] : string.scalarArray
+        let count = ascii ? string.utf8.count : text.count
+        let from = start > 0 ? start - 1 : (start == 0 ? 0 : count + start)
+        guard from >= 0, from < count else { return .string("") }
+        var to = count
+        if let length {
+            guard length > 0 else { return .string("") }
+            to = length >= count - from ? count : from + length
+        }
+        if ascii { return .string(TextFastPaths.asciiSlice(string, from: from, to: to)) }
+        return .string(String(scalars: text[from..<to]))
     }
 }

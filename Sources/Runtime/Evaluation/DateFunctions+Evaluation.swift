@@ -44,6 +44,19 @@ extension FunctionLibrary {
         },
         "TO_DATE": FunctionSpec(1, 2) { r in
             let s = r.settings
+            if let pattern = constantPattern(r) {
+                // The format is known when compiling: split it once, not for every row, and read
+                // all-numeric formats straight from the bytes when the text allows it.
+                let numeric = NumericDatePattern(pattern)
+                let toDate = { @Sendable (value: Value) throws(RowError) -> Value in
+                    if case .dateTime = value { return value }
+                    guard let text = try ValueConversion.text(value, s) else { return .null }
+                    if let date = numeric?.parse(text, currentYear: s.currentYear) { return .dateTime(date) }
+                    return .dateTime(try DateFormat.parse(text, pattern, settings: s))
+                }
+                if r.count == 1 { return .one(toDate) }
+                return .two { value, _ throws(RowError) in try toDate(value) }
+            }
             return .many { values throws(RowError) in
                 if case .dateTime = values[0] { return values[0] }
                 let text = try ValueConversion.text(values[0], s).map(Value.string) ?? .null
@@ -63,4 +76,12 @@ extension FunctionLibrary {
             }
         },
     ]
+
+    /// The compiled pattern of a call whose format argument is a constant string, or that has none
+    /// (the session format); nil when the format is computed per row or is NULL.
+    static func constantPattern(_ r: FunctionRequest) -> DatePattern? {
+        if r.count < 2 { return DatePattern(r.settings.dateTimeFormat) }
+        guard case .string(let format)? = r.constant(1) else { return nil }
+        return DatePattern(format)
+    }
 }

@@ -22,6 +22,8 @@ public struct EvaluationState: Hashable, Sendable {
     /// The state of RAND's generator (a 64-bit linear congruential sequence), kept here so that
     /// there is no global mutable state.
     public var randomState: UInt64
+    /// The running state of CUME, MOVINGSUM and MOVINGAVG, one entry per call site.
+    var windows: [WindowKey: WindowState] = [:]
 
     /// Creates a state; `mappingVariables` keys may be given in any case, with or without `$$`.
     public init(mappingVariables: [String: Value] = [:], rowKind: RowKind = .insert, randomState: UInt64 = 0) {

@@ -65,7 +65,8 @@ enum FunctionLibrary {
         var all: [String: FunctionSpec] = [:]
         for table in [
             characterFunctions, searchFunctions, conversionFunctions, numericFunctions, specialFunctions,
-            testFunctions, variableFunctions, encodingFunctions, dateFunctions,
+            testFunctions, variableFunctions, encodingFunctions, dateFunctions, phoneticFunctions, windowFunctions,
+            financialFunctions, identifierFunctions,
         ] {
             all.merge(table) { first, _ in first }
         }

@@ -89,15 +89,17 @@ extension FunctionLibrary {
         let highPrecision = r.settings.highPrecision
         let dates = DateBridge.roundOrTrunc(r, truncate: truncate)
         let name = r.name
-        return .many { values throws(RowError) in
-            if case .dateTime = values[0] { return try dates(values) }
-            guard !values[0].isNull else { return .null }
+        let round = { @Sendable (value: Value, precisionValue: Value?) throws(RowError) -> Value in
+            if case .dateTime = value { return try dates(precisionValue.map { [value, $0] } ?? [value]) }
+            guard !value.isNull else { return .null }
             var precision = 0
-            if values.count > 1 {
-                guard let p = try ValueConversion.wholeNumber(values[1], truncate: true, context: name) else { return .null }
+            if let precisionValue {
+                guard let p = try ValueConversion.wholeNumber(precisionValue, truncate: true, context: name) else {
+                    return .null
+                }
                 precision = Int(clamping: p)
             }
-            switch try ValueConversion.number(values[0], highPrecision: highPrecision, context: name) {
+            switch try ValueConversion.number(value, highPrecision: highPrecision, context: name) {
             case .integer(let i):
                 guard precision < 0 else { return .integer(i) }
                 let rounded = Rounding.decimal(Decimal(i), scale: max(precision, -19), truncate: truncate)
@@ -107,6 +109,9 @@ extension FunctionLibrary {
             default: return .null
             }
         }
+        // One closure per arity: no argument array per row.
+        if r.count == 1 { return .one { a throws(RowError) in try round(a, nil) } }
+        return .two { a, b throws(RowError) in try round(a, b) }
     }
 
     /// RAND([seed]): a double in [0, 1) from a 64-bit linear congruential generator kept in the

@@ -69,6 +69,30 @@ enum NumericText {
         return any ? text : nil
     }
 
+    /// The prefix as a whole number when it is one of at most 18 digits with no fraction or
+    /// thousands separator after it (the exponent is ignored, as ``decimal(_:)`` ignores it); nil
+    /// otherwise, for the general path. Reads no more than ``prefix(_:)`` and allocates nothing.
+    static func wholePrefix(_ text: String) -> Int64? {
+        var utf8 = text.utf8.makeIterator()
+        var byte = utf8.next()
+        while let b = byte, isBlank(b) { byte = utf8.next() }
+        var negative = false
+        if let b = byte, b == UInt8(ascii: "-") || b == UInt8(ascii: "+") {
+            negative = b == UInt8(ascii: "-")
+            byte = utf8.next()
+        }
+        var value: Int64 = 0
+        var digits = 0
+        while let b = byte, isDigit(b) {
+            guard digits < 18 else { return nil }
+            value = value * 10 + Int64(b - UInt8(ascii: "0"))
+            digits += 1
+            byte = utf8.next()
+        }
+        guard digits > 0, byte != UInt8(ascii: "."), byte != UInt8(ascii: ",") else { return nil }
+        return negative ? -value : value
+    }
+
     /// The prefix as a decimal: the exponent is ignored (`'18e-3'` → 18, case 22).
     static func decimal(_ text: String) -> Decimal {
         Decimal(string: prefix(text).mantissa, locale: Locale(identifier: "en_US_POSIX")) ?? 0

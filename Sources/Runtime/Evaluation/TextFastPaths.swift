@@ -1,0 +1,51 @@
+/// Allocation-light versions of the commonest string operations, for the cases where they give
+/// the same result as the general code: trimming blanks, and slicing ASCII text (where characters,
+/// Unicode scalars and UTF-8 bytes coincide). Slices are made from byte offsets, so no grapheme
+/// boundary is looked for.
+enum TextFastPaths {
+    /// The blank (U+0020) byte; in UTF-8 it never occurs inside a multi-byte character.
+    private static let blank: UInt8 = 0x20
+
+    /// `text` without its leading or trailing blanks; `text` itself when it has none (no copy).
+    static func trimBlanks(_ text: String, leading: Bool) -> String {
+        let utf8 = text.utf8
+        if leading {
+            guard utf8.first == blank else { return text }
+        } else {
+            guard utf8.last == blank else { return text }
+        }
+        return utf8.withContiguousStorageIfAvailable { bytes -> String in
+            var from = 0
+            var to = bytes.count
+            if leading {
+                while from < to, bytes[from] == blank { from += 1 }
+            } else {
+                while to > from, bytes[to - 1] == blank { to -= 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        } ?? slowTrim(text, leading: leading)
+    }
+
+    private static func slowTrim(_ text: String, leading: Bool) -> String {
+        let scalars = text.unicodeScalars
+        if leading { return String(scalars.drop { $0 == " " }) }
+        return String(String.UnicodeScalarView(scalars.reversed().drop { $0 == " " }.reversed()))
+    }
+
+    /// Whether every byte of `text` is ASCII.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var any: UInt8 = 0
+            for byte in bytes { any |= byte }
+            return any < 0x80
+        } ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Characters `from..<to` (0-based, in range) of ASCII `text`; `text` itself when that is all of it.
+    static func asciiSlice(_ text: String, from: Int, to: Int) -> String {
+        if from == 0, to == text.utf8.count { return text }
+        return text.utf8.withContiguousStorageIfAvailable {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self)
+        } ?? String(decoding: Array(text.utf8)[from..<to], as: UTF8.self)
+    }
+}
