@@ -37,6 +37,8 @@ struct ConservationLedger: Sendable {
     private var fates: [UInt8] = []
     /// Set once positions stop increasing strictly; then `index` finds entries.
     private var index: [Key: Int]?
+    /// The entry found last (a hint for the next search).
+    private var finger = 0
 
     /// The index in ``inventoriedKinds`` of element name `name`, if it is inventoried.
     @inline(__always)
@@ -74,11 +76,20 @@ struct ConservationLedger: Sendable {
         registerSubtree(root)
     }
 
-    private mutating func registerSubtree(_ element: XMLElementNode) {
-        if let kind = kind(of: element) { add(kind: kind, line: element.line, column: element.column) }
-        // By index: iterating would copy every child (four retains and releases each).
-        let children = element.children
-        for index in children.indices { registerSubtree(children[index]) }
+    /// Registers one element of shape `shape` at `line` and `column` as pending. Registering a
+    /// tree's elements this way in document order is the same as registering the tree.
+    @inline(__always)
+    mutating func register(shape: XMLElementShape, line: Int, column: Int) {
+        if let kind = kind(of: shape) { add(kind: kind, line: line, column: column) }
+    }
+
+    private mutating func registerSubtree(_ element: borrowing XMLElementNode) {
+        if let kind = kind(of: element.shape) { add(kind: kind, line: element.line, column: element.column) }
+        // Through the buffer: iterating (or even indexing the array) copies every child, four
+        // retains and releases each.
+        element.children.withUnsafeBufferPointer { children in
+            for index in children.indices { registerSubtree(children[index]) }
+        }
     }
 
     /// The last shape looked up and its kind: siblings mostly share a shape (the fields of one
@@ -89,10 +100,10 @@ struct ConservationLedger: Sendable {
 
     /// The inventoried kind of `element`, if any.
     @inline(__always)
-    private mutating func kind(of element: XMLElementNode) -> UInt8? {
-        if element.shape === lastShape { return lastKind }
-        let kind = Self.kindIndex(element.name)
-        lastShape = element.shape
+    private mutating func kind(of shape: XMLElementShape) -> UInt8? {
+        if shape === lastShape { return lastKind }
+        let kind = Self.kindIndex(shape.name)
+        lastShape = shape
         lastKind = kind
         return kind
     }
@@ -133,31 +144,39 @@ struct ConservationLedger: Sendable {
 
     /// The entry registered for `element`, if any.
     @inline(__always)
-    private mutating func entry(of element: XMLElementNode) -> Int? {
-        guard let kind = kind(of: element) else { return nil }
+    private mutating func entry(of element: borrowing XMLElementNode) -> Int? {
+        guard let kind = kind(of: element.shape) else { return nil }
         if let index { return index[Key(kind: kind, line: element.line, column: element.column)] }
         guard let position = Self.packed(line: element.line, column: element.column) else { return nil }
+        // Translators mostly mark elements in document order: try the entries after the last one
+        // found before searching (positions are strictly increasing, so a match is the only one).
+        for candidate in finger..<min(finger + 2, positions.count) where positions[candidate] == position {
+            finger = candidate
+            return kinds[candidate] == kind ? candidate : nil
+        }
         var low = 0
         var high = positions.count
         while low < high {
             let middle = (low + high) / 2
             if positions[middle] < position { low = middle + 1 } else { high = middle }
         }
-        guard low < positions.count, positions[low] == position, kinds[low] == kind else { return nil }
-        return low
+        guard low < positions.count, positions[low] == position else { return nil }
+        finger = low
+        return kinds[low] == kind ? low : nil
     }
 
     /// Records that `element` is represented in the IR. Representation wins over diagnosis.
-    mutating func represent(_ element: XMLElementNode) {
+    mutating func represent(_ element: borrowing XMLElementNode) {
         if let entry = entry(of: element) { fates[entry] = Self.represented }
     }
 
     /// Records that `element` and every inventoried element below it that is not represented is
     /// named by a diagnostic.
-    mutating func diagnose(_ element: XMLElementNode) {
+    mutating func diagnose(_ element: borrowing XMLElementNode) {
         if let entry = entry(of: element), fates[entry] == Self.pending { fates[entry] = Self.diagnosed }
-        let children = element.children
-        for index in children.indices { diagnose(children[index]) }
+        element.children.withUnsafeBufferPointer { children in
+            for index in children.indices { diagnose(children[index]) }
+        }
     }
 
     /// The per-kind counts, in ``inventoriedKinds`` order, omitting kinds the input did not hold.

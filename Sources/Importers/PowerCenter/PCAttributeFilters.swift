@@ -30,28 +30,40 @@ struct PCAttributeFilters: Sendable {
     }
 
     private var filters: [Key: Filter] = [:]
+    /// The filter used last and its key: fields of one node share a shape, so the dictionary is
+    /// consulted once per node rather than once per field.
+    private var lastKey: Key?
+    private var lastFilter: Filter?
 
     /// The non-empty attributes of `element` that `rule` keeps, in document order.
     mutating func attributes(
-        of element: XMLElementNode, rule: Rule, skipping: Set<String>, defaults: [String: String]
+        of element: borrowing XMLElementNode, rule: Rule, skipping: Set<String>, defaults: [String: String]
     ) -> [Attribute] {
         let key = Key(shape: ObjectIdentifier(element.shape), rule: rule)
-        let filter: Filter
-        if let known = filters[key] {
-            filter = known
-        } else {
-            let names = element.attributeNames
-            filter = Filter(
-                shape: element.shape, kept: names.map { !skipping.contains($0) }, defaults: names.map { defaults[$0] })
-            filters[key] = filter
+        if key != lastKey {
+            if let known = filters[key] {
+                lastFilter = known
+            } else {
+                let names = element.attributeNames
+                let made = Filter(
+                    shape: element.shape, kept: names.map { !skipping.contains($0) }, defaults: names.map { defaults[$0] })
+                filters[key] = made
+                lastFilter = made
+            }
+            lastKey = key
         }
+        return Self.kept(element, by: lastFilter!)
+    }
+
+    private static func kept(_ element: borrowing XMLElementNode, by filter: borrowing Filter) -> [Attribute] {
         let names = element.attributeNames
-        let values = element.attributeValues
         var result: [Attribute] = []
-        for position in values.indices where filter.kept[position] {
-            let value = values[position]
-            guard !value.isEmpty, filter.defaults[position] != value else { continue }
-            result.append(Attribute(names[position], value))
+        element.attributeValues.withUnsafeBufferPointer { values in
+            for position in values.indices where filter.kept[position] {
+                let value = values[position]
+                guard !value.isEmpty, filter.defaults[position] != value else { continue }
+                result.append(Attribute(names[position], value))
+            }
         }
         return result
     }

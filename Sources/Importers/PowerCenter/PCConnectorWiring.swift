@@ -4,22 +4,24 @@ import IR
 extension PCFlowTranslator {
     /// Sets the TO port's `source` from one CONNECTOR, or reports why it cannot.
     mutating func connect(
-        _ connector: XMLElementNode, bindings: PCBindings, scope: PCFlowScope,
+        _ connector: borrowing XMLElementNode, bindings: PCBindings, scope: PCFlowScope, endpoints: inout PCEndpointMemo,
         context: inout PCTranslationContext
     ) {
-        guard let from = endpoint(connector, side: .from, bindings: bindings, scope: scope, context: &context),
-            let to = endpoint(connector, side: .to, bindings: bindings, scope: scope, context: &context)
+        guard let from = endpoint(connector, side: .from, bindings: bindings, scope: scope, memo: &endpoints.from, context: &context),
+            let to = endpoint(connector, side: .to, bindings: bindings, scope: scope, memo: &endpoints.to, context: &context)
         else {
             context.ledger.diagnose(connector)
             return
         }
-        guard let source = portPosition(named: from.port, inNode: from.node), nodes[source.node].ports[source.port].roles.contains(.output)
+        guard let source = portPosition(named: from.port, inNode: from.node, memo: &endpoints.fromNode),
+            nodes[source.node].ports[source.port].roles.contains(.output)
         else {
             return reject(
                 connector, path: Self.connectorPath(connector, scope: scope), context: &context,
                 Self.unconnectableMessage(from, reads: true, node: node(from.node)))
         }
-        guard let target = portPosition(named: to.port, inNode: to.node), nodes[target.node].ports[target.port].roles.contains(.input)
+        guard let target = portPosition(named: to.port, inNode: to.node, memo: &endpoints.toNode),
+            nodes[target.node].ports[target.port].roles.contains(.input)
         else {
             return reject(
                 connector, path: Self.connectorPath(connector, scope: scope), context: &context,
@@ -34,7 +36,7 @@ extension PCFlowTranslator {
             context.ledger.diagnose(connector)
             return
         }
-        setSource(from, of: target.port, inNode: to.node)
+        setSource(from, ofPort: target.port, atNode: target.node)
         context.ledger.represent(connector)
     }
 
@@ -54,7 +56,7 @@ extension PCFlowTranslator {
     }
 
     /// `MAPPING[m]/CONNECTOR[from.field->to.field]`, the path diagnostics about a connector name.
-    static func connectorPath(_ connector: XMLElementNode, scope: PCFlowScope) -> ObjectPath {
+    static func connectorPath(_ connector: borrowing XMLElementNode, scope: PCFlowScope) -> ObjectPath {
         scope.path.appending(
             "CONNECTOR",
             "\(connector.value("FROMINSTANCE")).\(connector.value("FROMFIELD"))->\(connector.value("TOINSTANCE")).\(connector.value("TOFIELD"))"
@@ -66,20 +68,27 @@ extension PCFlowTranslator {
         case from, to
 
         var label: String { self == .from ? "FROM" : "TO" }
-        var instance: String { self == .from ? "FROMINSTANCE" : "TOINSTANCE" }
-        var field: String { self == .from ? "FROMFIELD" : "TOFIELD" }
-        var instanceType: String { self == .from ? "FROMINSTANCETYPE" : "TOINSTANCETYPE" }
+        var instance: PCConnectorAttribute { self == .from ? .fromInstance : .toInstance }
+        var field: PCConnectorAttribute { self == .from ? .fromField : .toField }
+        var instanceType: PCConnectorAttribute { self == .from ? .fromInstanceType : .toInstanceType }
     }
 
     /// The port a connector side addresses, through mapplet interfaces.
     private func endpoint(
-        _ connector: XMLElementNode, side: ConnectorSide, bindings: PCBindings, scope: PCFlowScope,
-        context: inout PCTranslationContext
+        _ connector: borrowing XMLElementNode, side: ConnectorSide, bindings: PCBindings, scope: PCFlowScope,
+        memo: inout PCEndpointMemo.Binding?, context: inout PCTranslationContext
     ) -> PortRef? {
-        let instance = connector.value(side.instance)
-        let field = connector.value(side.field)
-        let instanceClass = PCBindings.instanceClass(ofConnectorType: connector.value(side.instanceType))
-        switch bindings.lookup(instance, instanceClass: instanceClass) {
+        let instance = context.connectors.text(side.instance, of: connector)
+        let field = context.connectors.text(side.field, of: connector)
+        let instanceType = context.connectors.text(side.instanceType, of: connector)
+        let binding: PCBinding?
+        if let memo, memo.instance == instance, memo.instanceType == instanceType {
+            binding = memo.binding
+        } else {
+            binding = bindings.lookup(instance, instanceClass: PCBindings.instanceClass(ofConnectorType: instanceType))
+            memo = PCEndpointMemo.Binding(instance: instance, instanceType: instanceType, binding: binding)
+        }
+        switch binding {
         case nil:
             let path = Self.connectorPath(connector, scope: scope)
             context.report(
@@ -105,7 +114,7 @@ extension PCFlowTranslator {
     }
 
     private func reject(
-        _ connector: XMLElementNode, path: ObjectPath, context: inout PCTranslationContext, _ message: String
+        _ connector: borrowing XMLElementNode, path: ObjectPath, context: inout PCTranslationContext, _ message: String
     ) {
         context.report(
             PCMappingDiagnostics.danglingConnectorField, message, at: connector, path: path,
@@ -209,4 +218,27 @@ extension PCFlowTranslator {
             replaceOperator(of: id, with: .sourceQuery(spec))
         }
     }
+}
+
+/// The last lookups of one connector loop: consecutive connectors mostly join the same two
+/// instances, so their bindings and nodes are looked up once per run instead of once per connector.
+/// Valid for one loop only (the bindings and the node positions do not change during it).
+struct PCEndpointMemo {
+    /// One side's last instance binding, keyed by the connector's raw attribute values.
+    struct Binding {
+        var instance: String
+        var instanceType: String
+        var binding: PCBinding?
+    }
+
+    /// A node id and its position in the flow's nodes.
+    struct NodePosition {
+        var id: String
+        var position: Int
+    }
+
+    var from: Binding?
+    var to: Binding?
+    var fromNode: NodePosition?
+    var toNode: NodePosition?
 }

@@ -105,12 +105,7 @@ struct PCFlowTranslator {
 
     /// Translates the instances and connectors of `scope`; returns how its instances are addressed.
     mutating func translate(_ scope: PCFlowScope, context: inout PCTranslationContext) -> PCBindings {
-        let connectors = scope.element.children(named: "CONNECTOR")
-        var touched: Set<String> = []
-        for index in connectors.indices {
-            touched.insert(connectors[index].value("FROMINSTANCE"))
-            touched.insert(connectors[index].value("TOINSTANCE"))
-        }
+        let touched = connectedInstances(of: scope.element, context: &context)
         var bindings = PCBindings()
         var deferred: [(XMLElementNode, String, PCResolution)] = []
         for instance in scope.element.children(named: "INSTANCE") {
@@ -142,22 +137,56 @@ struct PCFlowTranslator {
             bindings.bind(instance.nameAttribute, instanceClass: PCBindings.instanceClass(of: instance), to: .node(id))
             add(
                 placeholder(
-                    instance, id: id, resolution: resolution, scope: scope, connectors: connectors, bindings: bindings,
-                    context: &context))
+                    instance, id: id, resolution: resolution, scope: scope,
+                    connectors: scope.element.children(named: "CONNECTOR"), bindings: bindings, context: &context))
         }
-        for connector in connectors { connect(connector, bindings: bindings, scope: scope, context: &context) }
+        var endpoints = PCEndpointMemo()
+        scope.element.forEachChild(named: "CONNECTOR") { connector in
+            connect(connector, bindings: bindings, scope: scope, endpoints: &endpoints, context: &context)
+        }
         checkAssociatedSources(scope, bindings: bindings, context: &context)
         return bindings
+    }
+
+    /// The FROMINSTANCE and TOINSTANCE names of the connectors of `element`.
+    private func connectedInstances(of element: XMLElementNode, context: inout PCTranslationContext) -> Set<String> {
+        var touched: Set<String> = []
+        // Consecutive connectors mostly join the same two instances: a name just inserted is not
+        // hashed again.
+        var lastFrom: String?
+        var lastTo: String?
+        element.forEachChild(named: "CONNECTOR") { connector in
+            let from = context.connectors.text(.fromInstance, of: connector)
+            if from != lastFrom {
+                touched.insert(from)
+                lastFrom = from
+            }
+            let to = context.connectors.text(.toInstance, of: connector)
+            if to != lastTo {
+                touched.insert(to)
+                lastTo = to
+            }
+        }
+        return touched
     }
 
     /// The node with id `id`.
     func node(_ id: String) -> Node? { nodeIndex[id].map { nodes[$0] } }
 
-    /// The positions of node `id` in ``nodes`` and of its first port named `name`, without copying the node.
-    func portPosition(named name: String, inNode id: String) -> (node: Int, port: Int)? {
-        guard let position = nodeIndex[id], let port = nodes[position].ports.firstIndex(where: { $0.name == name }) else {
-            return nil
+    /// The positions of node `id` in ``nodes`` and of its first port named `name`, without copying
+    /// the node; the node's position is remembered in `memo` for the next call.
+    func portPosition(
+        named name: String, inNode id: String, memo: inout PCEndpointMemo.NodePosition?
+    ) -> (node: Int, port: Int)? {
+        let position: Int
+        if let memo, memo.id == id {
+            position = memo.position
+        } else {
+            guard let found = nodeIndex[id] else { return nil }
+            position = found
+            memo = PCEndpointMemo.NodePosition(id: id, position: found)
         }
+        guard let port = nodes[position].ports.firstIndex(where: { $0.name == name }) else { return nil }
         return (position, port)
     }
 
@@ -173,9 +202,8 @@ struct PCFlowTranslator {
         nodes[position].op = op
     }
 
-    /// Sets `port` of node `id` to be fed by `source`.
-    mutating func setSource(_ source: PortRef, of port: Int, inNode id: String) {
-        guard let position = nodeIndex[id] else { return }
+    /// Sets port `port` of the node at `position` in ``nodes`` to be fed by `source`.
+    mutating func setSource(_ source: PortRef, ofPort port: Int, atNode position: Int) {
         nodes[position].ports[port].source = source
     }
 

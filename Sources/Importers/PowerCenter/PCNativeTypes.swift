@@ -71,3 +71,33 @@ enum PCNativeTypes {
         }
     }
 }
+
+/// Remembers ``PCNativeTypes/transformationType(native:database:precision:scale:)`` for the few
+/// combinations an export repeats on every column (a pure function of its arguments).
+struct PCNativeTypeMemo: Sendable {
+    private struct Entry: Sendable {
+        var name: String
+        var database: String?
+        var precision: Int
+        var scale: Int
+        var type: DataType?
+    }
+
+    /// The most recently used combinations, newest last; small, so a linear search is cheapest.
+    private var recent: [Entry] = []
+    private static let capacity = 16
+
+    /// The same as `PCNativeTypes.transformationType(native:database:precision:scale:)`.
+    mutating func transformationType(native name: String, database: String?, precision: Int, scale: Int) -> DataType? {
+        for index in recent.indices.reversed()
+        where recent[index].precision == precision && recent[index].scale == scale && recent[index].name == name
+            && recent[index].database == database
+        {
+            return recent[index].type
+        }
+        let type = PCNativeTypes.transformationType(native: name, database: database, precision: precision, scale: scale)
+        if recent.count == Self.capacity { recent.removeFirst() }
+        recent.append(Entry(name: name, database: database, precision: precision, scale: scale, type: type))
+        return type
+    }
+}

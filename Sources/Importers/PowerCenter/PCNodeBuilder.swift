@@ -26,10 +26,14 @@ enum PCNodeBuilder {
         let element = definition.element
         let database = element.nonEmpty("DATABASETYPE")
         let flatFile = element.children(named: "FLATFILE").first.map(flatFileFormat)
-        let ports = element.children(named: "SOURCEFIELD").map {
-            PCPortReader.columnPort(
-                $0, roles: .output, database: database, fixedWidth: flatFile.map { !$0.delimited } ?? false,
-                nodePath: placement.path, context: &context)
+        let fixedWidth = flatFile.map { !$0.delimited } ?? false
+        // Exactly sized: the ports stay in the IR, and growth slack would stay with them.
+        var ports: [Port] = []
+        ports.reserveCapacity(element.childCount(named: "SOURCEFIELD"))
+        element.forEachChild(named: "SOURCEFIELD") {
+            ports.append(
+                PCPortReader.columnPort(
+                    $0, roles: .output, database: database, fixedWidth: fixedWidth, nodePath: placement.path, context: &context))
         }
         let spec = SourceSpec(
             table: element.nameAttribute, schema: element.nonEmpty("OWNERNAME"), database: database,
@@ -48,10 +52,14 @@ enum PCNodeBuilder {
         let element = definition.element
         let database = element.nonEmpty("DATABASETYPE")
         let flatFile = element.children(named: "FLATFILE").first.map(flatFileFormat)
-        let ports = element.children(named: "TARGETFIELD").map {
-            PCPortReader.columnPort(
-                $0, roles: .input, database: database, fixedWidth: flatFile.map { !$0.delimited } ?? false,
-                nodePath: placement.path, context: &context)
+        let fixedWidth = flatFile.map { !$0.delimited } ?? false
+        // Exactly sized: the ports stay in the IR, and growth slack would stay with them.
+        var ports: [Port] = []
+        ports.reserveCapacity(element.childCount(named: "TARGETFIELD"))
+        element.forEachChild(named: "TARGETFIELD") {
+            ports.append(
+                PCPortReader.columnPort(
+                    $0, roles: .input, database: database, fixedWidth: fixedWidth, nodePath: placement.path, context: &context))
         }
         let spec = TargetSpec(table: element.nameAttribute, schema: element.nonEmpty("OWNERNAME"), database: database, flatFile: flatFile)
         return finish(
@@ -65,9 +73,13 @@ enum PCNodeBuilder {
         _ instance: XMLElementNode, _ definition: PCDefinition, at placement: Placement,
         context: inout PCTranslationContext
     ) -> Node {
-        let fields = definition.element.children(named: "TRANSFORMFIELD")
-        for field in fields { context.ledger.represent(field) }
-        let ports = fields.map { PCPortReader.transformPort($0, nodePath: placement.path, context: &context) }
+        // Exactly sized: the ports stay in the IR, and growth slack would stay with them.
+        var ports: [Port] = []
+        ports.reserveCapacity(definition.element.childCount(named: "TRANSFORMFIELD"))
+        definition.element.forEachChild(named: "TRANSFORMFIELD") { field in
+            context.ledger.represent(field)
+            ports.append(PCPortReader.transformPort(field, nodePath: placement.path, context: &context))
+        }
         return finish(
             instance, definition, placement, vendorType: definition.element.value("TYPE"), ports: ports,
             handledChildren: ["TRANSFORMFIELD"], context: &context
@@ -114,12 +126,14 @@ enum PCNodeBuilder {
 
     /// Renames later ports whose name repeats an earlier one (`name#2`) and reports each.
     private static func uniquePorts(_ draft: inout PCNodeDraft, context: inout PCTranslationContext) {
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(draft.ports.count)
+        let ports = draft.ports
+        let firsts = FirstOccurrences.of(count: ports.count) { ports[$0].name }
+        guard firsts.indices.contains(where: { firsts[$0] != $0 }) else { return }
+        var occurrences = [Int](repeating: 0, count: firsts.count)
         for index in draft.ports.indices {
             let name = draft.ports[index].name
-            let count = (seen[name] ?? 0) + 1
-            seen[name] = count
+            occurrences[firsts[index]] += 1
+            let count = occurrences[firsts[index]]
             guard count > 1 else { continue }
             draft.ports[index].name = "\(name)#\(count)"
             let provenance = draft.ports[index].provenance
@@ -150,26 +164,34 @@ enum PCChildAttributes {
     static func attributes(of element: XMLElementNode, skipping: Set<String>) -> [Attribute] {
         // Siblings mostly share a shape (the fields of a transformation): the skip decision is
         // remembered for the last shape instead of hashing every child's name.
-        var lastShape: XMLElementShape?
+        // The shape is compared by identity; the children hold it, so it cannot be reused meanwhile.
+        var lastShape: ObjectIdentifier?
         var lastSkipped = false
-        return element.children.compactMap { child in
-            if child.shape !== lastShape {
-                lastShape = child.shape
+        var result: [Attribute] = []
+        element.forEachChild { child in
+            if ObjectIdentifier(child.shape) != lastShape {
+                lastShape = ObjectIdentifier(child.shape)
                 lastSkipped = skipping.contains(child.name)
             }
-            guard !lastSkipped else { return nil }
-            let label = child.nameAttribute.isEmpty ? child.name : "\(child.name):\(child.nameAttribute)"
-            switch child.name {
-            case "METADATAEXTENSION":
-                return child.nonEmpty("VALUE").map { Attribute(label, $0) }
-            case "INITPROP", "TRANSFORMFIELDATTR", "ATTRIBUTE":
-                return Attribute(label, child.value("VALUE"))
-            default:
-                let flat = zip(child.attributeNames, child.attributeValues).filter { $0.0 != "NAME" && !$0.1.isEmpty }
-                    .map { "\($0.0)=\($0.1)" }.joined(separator: "; ")
-                if flat.isEmpty, child.nameAttribute.isEmpty, child.children.isEmpty, child.text == nil { return nil }
-                return Attribute(label, flat + (child.text.map { flat.isEmpty ? $0 : "; \($0)" } ?? ""))
-            }
+            guard !lastSkipped, let attribute = attribute(of: child) else { return }
+            result.append(attribute)
+        }
+        return result
+    }
+
+    /// The verbatim attribute standing for `child`, or nil when it carries nothing.
+    private static func attribute(of child: borrowing XMLElementNode) -> Attribute? {
+        let label = child.nameAttribute.isEmpty ? child.name : "\(child.name):\(child.nameAttribute)"
+        switch child.name {
+        case "METADATAEXTENSION":
+            return child.nonEmpty("VALUE").map { Attribute(label, $0) }
+        case "INITPROP", "TRANSFORMFIELDATTR", "ATTRIBUTE":
+            return Attribute(label, child.value("VALUE"))
+        default:
+            let flat = zip(child.attributeNames, child.attributeValues).filter { $0.0 != "NAME" && !$0.1.isEmpty }
+                .map { "\($0.0)=\($0.1)" }.joined(separator: "; ")
+            if flat.isEmpty, child.nameAttribute.isEmpty, child.children.isEmpty, child.text == nil { return nil }
+            return Attribute(label, flat + (child.text.map { flat.isEmpty ? $0 : "; \($0)" } ?? ""))
         }
     }
 }

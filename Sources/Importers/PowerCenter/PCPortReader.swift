@@ -75,46 +75,63 @@ enum PCPortReader {
 
     /// A port from a TRANSFORMFIELD of the node at `nodePath`.
     static func transformPort(
-        _ field: XMLElementNode, nodePath: ObjectPath, context: inout PCTranslationContext
+        _ field: borrowing XMLElementNode, nodePath: ObjectPath, context: inout PCTranslationContext
     ) -> Port {
-        let name = field.nameAttribute
+        let name = context.transformFields.text(.name, of: field)
         let path = nodePath.appending("PORT", name)
-        let portType = PCPortType(field.value("PORTTYPE"))
-        reportUnknownTokens(portType, field: field, path: path, context: &context)
+        let portTypeText = context.transformFields.text(.portType, of: field)
+        let portType = context.portTypes.portType(portTypeText)
+        reportUnknownTokens(portType, field: field, name: name, path: path, context: &context)
         var attributes = context.attributeFilters.attributes(
             of: field, rule: .transformField, skipping: mappedFieldAttributes, defaults: columnDefaults)
-        if !portType.otherTokens.isEmpty { attributes.append(Attribute("PORTTYPE", field.value("PORTTYPE"))) }
-        attributes += field.children(named: "TRANSFORMFIELDATTR").map { Attribute($0.nameAttribute, $0.value("VALUE")) }
-        var port = Port(
-            name: name, type: transformationType(of: field, path: path, context: &context), roles: portType.roles,
-            group: field.nonEmpty("GROUP"), expression: nil, defaultValue: field.nonEmpty("DEFAULTVALUE").map(ScalarExpression.init),
-            description: field.nonEmpty("DESCRIPTION"), attributes: attributes,
-            provenance: context.provenance(of: field, path: path))
-        if let text = field.nonEmpty("EXPRESSION"), !(portType.roles.contains(.input) && text == name) {
-            port.expression = ScalarExpression(text)
+        if !portType.otherTokens.isEmpty { attributes.append(Attribute("PORTTYPE", portTypeText)) }
+        field.forEachChild(named: "TRANSFORMFIELDATTR") { attributes.append(Attribute($0.nameAttribute, $0.value("VALUE"))) }
+        let type = transformationType(
+            named: context.transformFields.text(.dataType, of: field),
+            precision: integer(context.transformFields.nonEmpty(.precision, of: field)),
+            scale: integer(context.transformFields.nonEmpty(.scale, of: field)), field: field, fieldName: name,
+            path: path, context: &context)
+        let group = context.transformFields.nonEmpty(.group, of: field)
+        let defaultValue = context.transformFields.nonEmpty(.defaultValue, of: field).map(ScalarExpression.init)
+        let description = context.transformFields.nonEmpty(.description, of: field)
+        var expression: ScalarExpression?
+        if let text = context.transformFields.nonEmpty(.expression, of: field), !(portType.roles.contains(.input) && text == name) {
+            expression = ScalarExpression(text)
         }
-        return port
+        return Port(
+            name: name, type: type, roles: portType.roles, group: group, expression: expression, defaultValue: defaultValue,
+            description: description, attributes: attributes, provenance: context.provenance(of: field, path: path))
     }
 
     /// A port from a SOURCEFIELD or TARGETFIELD of a `database` table, with `roles`.
     static func columnPort(
-        _ field: XMLElementNode, roles: PortRoles, database: String?, fixedWidth: Bool, nodePath: ObjectPath,
+        _ field: borrowing XMLElementNode, roles: PortRoles, database: String?, fixedWidth: Bool, nodePath: ObjectPath,
         context: inout PCTranslationContext
     ) -> Port {
-        let name = field.nameAttribute
+        let name = context.columnFields.text(.name, of: field)
         let path = nodePath.appending("PORT", name)
         let native = NativeType(
-            name: field.value("DATATYPE"), precision: field.integer("PRECISION") ?? 0, scale: field.integer("SCALE") ?? 0)
+            name: context.columnFields.text(.dataType, of: field),
+            precision: integer(context.columnFields.nonEmpty(.precision, of: field)) ?? 0,
+            scale: integer(context.columnFields.nonEmpty(.scale, of: field)) ?? 0)
         let attributes = context.attributeFilters.attributes(
             of: field, rule: fixedWidth ? .fixedWidthColumn : .column,
             skipping: fixedWidth ? mappedColumnAttributes : mappedNonPhysicalColumnAttributes,
             defaults: columnDefaults)
+        let type = nativeTransformationType(native, database: database, field: field, fieldName: name, path: path, context: &context)
+        let nullable = context.columnFields.nonEmpty(.nullable, of: field).map { $0.uppercased() != "NOTNULL" }
+        let key = keyKind(context.columnFields.text(.keyType, of: field))
+        let description = context.columnFields.nonEmpty(.description, of: field)
         return Port(
-            name: name, type: nativeTransformationType(native, database: database, field: field, path: path, context: &context),
-            nativeType: native, roles: roles, nullable: field.nonEmpty("NULLABLE").map { $0.uppercased() != "NOTNULL" },
-            key: keyKind(field.value("KEYTYPE")), description: field.nonEmpty("DESCRIPTION"),
-            attributes: attributes,
-            provenance: context.provenance(of: field, path: path))
+            name: name, type: type, nativeType: native, roles: roles, nullable: nullable, key: key,
+            description: description, attributes: attributes, provenance: context.provenance(of: field, path: path))
+    }
+
+    /// `text` as an integer when it is not nil (like ``XMLElementNode/integer(_:)`` of a non-empty value).
+    @inline(__always)
+    private static func integer(_ text: String?) -> Int? {
+        guard let text else { return nil }
+        return Int(text.trimmingSpaces())
     }
 
     /// Non-empty XML attributes of `element` not in `skipping` and not at their noise default.
@@ -136,33 +153,42 @@ enum PCPortReader {
     static func transformationType(
         of field: XMLElementNode, path: ObjectPath, context: inout PCTranslationContext
     ) -> DataType {
-        let precision = field.integer("PRECISION") ?? 0
-        let name = field.value("DATATYPE")
-        if let type = DataType(transformationType: name, precision: precision, scale: field.integer("SCALE") ?? 0) {
+        transformationType(
+            named: field.value("DATATYPE"), precision: field.integer("PRECISION"), scale: field.integer("SCALE"),
+            field: field, fieldName: field.nameAttribute, path: path, context: &context)
+    }
+
+    /// The transformation datatype `name` (with `precision` and `scale` as read) of `field`.
+    private static func transformationType(
+        named name: String, precision: Int?, scale: Int?, field: borrowing XMLElementNode, fieldName: String,
+        path: ObjectPath, context: inout PCTranslationContext
+    ) -> DataType {
+        let precision = precision ?? 0
+        if let type = context.dataTypes.transformationType(name, precision: precision, scale: scale ?? 0) {
             return type
         }
         context.report(
             PCMappingDiagnostics.unknownTransformationType,
-            "datatype '\(name)' of '\(field.nameAttribute)' is not a transformation datatype; 'string(\(precision))' is assumed",
+            "datatype '\(name)' of '\(fieldName)' is not a transformation datatype; 'string(\(precision))' is assumed",
             at: field, path: path, fix: "check the port's datatype in the Designer and re-export")
         return .string(precision: precision)
     }
 
     private static func nativeTransformationType(
-        _ native: NativeType, database: String?, field: XMLElementNode, path: ObjectPath,
+        _ native: NativeType, database: String?, field: borrowing XMLElementNode, fieldName: String, path: ObjectPath,
         context: inout PCTranslationContext
     ) -> DataType {
-        if let type = PCNativeTypes.transformationType(
+        if let type = context.nativeTypes.transformationType(
             native: native.name, database: database, precision: native.precision, scale: native.scale)
         {
             return type
         }
-        if let type = DataType(transformationType: native.name, precision: native.precision, scale: native.scale) {
+        if let type = context.dataTypes.transformationType(native.name, precision: native.precision, scale: native.scale) {
             return type
         }
         context.report(
             PCMappingDiagnostics.unknownNativeType,
-            "native datatype '\(native.name)' of '\(field.nameAttribute)' (\(database ?? "unknown database")) has no known transformation datatype; 'string(\(native.precision))' is assumed",
+            "native datatype '\(native.name)' of '\(fieldName)' (\(database ?? "unknown database")) has no known transformation datatype; 'string(\(native.precision))' is assumed",
             at: field, path: path, fix: "add the type to the native type table or check the column's type")
         return .string(precision: native.precision)
     }
@@ -177,12 +203,13 @@ enum PCPortReader {
     }
 
     private static func reportUnknownTokens(
-        _ portType: PCPortType, field: XMLElementNode, path: ObjectPath, context: inout PCTranslationContext
+        _ portType: PCPortType, field: borrowing XMLElementNode, name: String, path: ObjectPath,
+        context: inout PCTranslationContext
     ) {
         for token in portType.unknownTokens {
             context.report(
                 PCMappingDiagnostics.unknownPortType,
-                "port type token '\(token)' of '\(field.nameAttribute)' is unknown; it is kept as an attribute",
+                "port type token '\(token)' of '\(name)' is unknown; it is kept as an attribute",
                 at: field, path: path, fix: "report this port type so the translator can learn it")
         }
     }

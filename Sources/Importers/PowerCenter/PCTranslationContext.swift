@@ -18,6 +18,18 @@ struct PCTranslationContext: Sendable {
     var ledger = ConservationLedger()
     /// The port readers' attribute rules per element shape.
     var attributeFilters = PCAttributeFilters()
+    /// TRANSFORMFIELD attributes by position.
+    var transformFields = XMLAttributeLayout<PCFieldAttribute>()
+    /// SOURCEFIELD and TARGETFIELD attributes by position.
+    var columnFields = XMLAttributeLayout<PCFieldAttribute>()
+    /// CONNECTOR attributes by position.
+    var connectors = XMLAttributeLayout<PCConnectorAttribute>()
+    /// Transformation datatypes already parsed.
+    var dataTypes = PCDataTypeMemo()
+    /// PORTTYPE values already split.
+    var portTypes = PCPortTypeMemo()
+    /// Native column types already mapped.
+    var nativeTypes = PCNativeTypeMemo()
 
     /// Creates a context for `file`.
     init(file: String) {

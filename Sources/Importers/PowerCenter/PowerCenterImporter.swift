@@ -45,24 +45,34 @@ public struct PowerCenterImporter: ImportStage, Sendable {
 
     /// Reads the file at `path` with ``HardenedXMLReader`` and imports it; reader diagnostics come first.
     public func importFile(atPath path: String) -> ImportResult {
-        var read = HardenedXMLReader.read(contentsOf: path, expectedRoot: "POWERMART")
+        // The ledger registers the elements as the reader builds them (no walk of the tree after).
+        let registration = PCLedgerRegistration()
+        var read = HardenedXMLReader.read(contentsOf: path, expectedRoot: "POWERMART", startTags: registration)
         // The tree is handed over, so that each mapping's subtree is freed once it is translated.
         guard read.root != nil else { return ImportResult(file: path, diagnostics: read.diagnostics) }
-        var result = importTree(releasing: read.root.take()!, file: path)
+        var result = importTree(
+            releasing: read.root.take()!, ledger: read.startTagsComplete ? registration.take() : nil, file: path)
         result.diagnostics = read.diagnostics + result.diagnostics
         return result
     }
 
     /// Imports the POWERMART tree `root`, reporting locations in `file`.
     public func importTree(_ root: XMLElementNode, file: String) -> ImportResult {
-        importTree(releasing: root, file: file)
+        importTree(releasing: root, ledger: nil, file: file)
     }
 
     /// Imports `root`; when the caller holds no other copy, translated mappings' subtrees are freed
-    /// as the translation goes (the result is the same either way).
-    private func importTree(releasing root: consuming XMLElementNode, file: String) -> ImportResult {
+    /// as the translation goes (the result is the same either way). `ledger`, when given, has
+    /// registered exactly `root`'s elements already.
+    private func importTree(
+        releasing root: consuming XMLElementNode, ledger: ConservationLedger?, file: String
+    ) -> ImportResult {
         var context = PCTranslationContext(file: file)
-        context.ledger.register(tree: root)
+        if let ledger {
+            context.ledger = ledger
+        } else {
+            context.ledger.register(tree: root)
+        }
         guard root.name == "POWERMART" else {
             context.report(
                 PCMappingDiagnostics.notAPowerCenterExport,
@@ -198,5 +208,21 @@ struct PCExportTranslation {
         mappingAccounts[folder][child] = accounted
         folders[folder].children[child].children = []
         return pipeline
+    }
+}
+
+/// Registers the export's elements in a ledger while the reader builds the tree.
+final class PCLedgerRegistration: XMLStartTagSink {
+    private var ledger = ConservationLedger()
+
+    /// Registers one element as pending.
+    func startTag(_ shape: XMLElementShape, line: Int, column: Int) {
+        ledger.register(shape: shape, line: line, column: column)
+    }
+
+    /// The ledger, handed over (this registration is empty afterwards).
+    func take() -> ConservationLedger {
+        defer { ledger = ConservationLedger() }
+        return ledger
     }
 }

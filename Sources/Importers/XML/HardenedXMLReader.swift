@@ -11,6 +11,8 @@ public struct XMLReadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The number of bytes read from the input.
     public var byteCount: Int
+    /// Whether the start-tag sink given to the reader saw exactly `root`'s elements.
+    var startTagsComplete = false
 
     /// Creates a result.
     public init(root: XMLElementNode?, diagnostics: [Diagnostic], byteCount: Int) {
@@ -33,6 +35,11 @@ public enum HardenedXMLReader {
         read(.file(path), file: path, expectedRoot: expectedRoot)
     }
 
+    /// Reads the file at `path`, telling `startTags` every start tag of the tree as it is built.
+    static func read(contentsOf path: String, expectedRoot: String?, startTags: any XMLStartTagSink) -> XMLReadResult {
+        read(.file(path), file: path, expectedRoot: expectedRoot, startTags: startTags)
+    }
+
     /// Reads `bytes`, reporting locations in `file`; `expectedRoot` is checked when given.
     public static func read(bytes: [UInt8], file: String, expectedRoot: String? = nil) -> XMLReadResult {
         read(.bytes(bytes), file: file, expectedRoot: expectedRoot)
@@ -44,9 +51,11 @@ public enum HardenedXMLReader {
     private static let options = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
-    private static func read(_ source: XMLByteSource, file: String, expectedRoot: String?) -> XMLReadResult {
+    private static func read(
+        _ source: XMLByteSource, file: String, expectedRoot: String?, startTags: (any XMLStartTagSink)? = nil
+    ) -> XMLReadResult {
         _ = libraryReady
-        let builder = XMLTreeBuilder(file: file, expectedRoot: expectedRoot)
+        let builder = XMLTreeBuilder(file: file, expectedRoot: expectedRoot, startTagSink: startTags)
         var byteCount = 0
         let ioFailure = parse(source, into: builder, byteCount: &byteCount)
         if let ioFailure {
@@ -62,7 +71,9 @@ public enum HardenedXMLReader {
             locateEncodingFailure(in: source, builder: builder, approximate: approximate)
         }
         let root = builder.finishTree()
-        return XMLReadResult(root: root, diagnostics: builder.diagnostics, byteCount: byteCount)
+        var result = XMLReadResult(root: root, diagnostics: builder.diagnostics, byteCount: byteCount)
+        result.startTagsComplete = builder.startTagsComplete
+        return result
     }
 
     /// Feeds `source` to a push parser whose events go to `builder`; returns an IO failure, if any.

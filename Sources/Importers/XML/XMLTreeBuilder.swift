@@ -56,11 +56,16 @@ final class XMLTreeBuilder {
     @exclusivity(unchecked) private var open: [OpenElement] = []
     private let nodes = XMLNodeStack()
     @exclusivity(unchecked) private var text: [UInt8] = []
+    /// Told every start tag of the tree, in document order.
+    private let startTagSink: (any XMLStartTagSink)?
+    /// Whether the sink saw exactly the elements of the tree ``finishTree()`` returned.
+    private(set) var startTagsComplete = false
 
     /// Creates a builder for `file`.
-    init(file: String, expectedRoot: String?) {
+    init(file: String, expectedRoot: String?, startTagSink: (any XMLStartTagSink)? = nil) {
         self.file = file
         self.expectedRoot = expectedRoot
+        self.startTagSink = startTagSink
         open.reserveCapacity(64)
     }
 
@@ -90,6 +95,7 @@ final class XMLTreeBuilder {
         let (line, column) = Self.startTagPosition(ctxt)
         if !sawElement { checkRoot(shape.name, line: line, column: column) }
         sawElement = true
+        startTagSink?.startTag(shape, line: line, column: column)
         open.append(
             OpenElement(
                 shape: shape, values: values, line: line, column: column, childBase: nodes.count,
@@ -129,7 +135,10 @@ final class XMLTreeBuilder {
     /// Closes every element still open (after a truncated or failed parse) and returns the root.
     func finishTree() -> XMLElementNode? {
         while !open.isEmpty { endElement() }
-        return nodes.popAll(from: 0).first
+        let roots = nodes.popAll(from: 0)
+        // Every element built is then under the one root.
+        startTagsComplete = roots.count == 1
+        return roots.first
     }
 
     /// Records a diagnostic made from `descriptor`.
