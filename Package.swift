@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "IR", "Codegen"]),
         .testTarget(name: "CodegenTests", dependencies: ["Codegen", "IR", "Importers"]),
         .testTarget(name: "MigrateTests", dependencies: ["migrate", "IR", "Runtime"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "IR"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "IR", "Importers"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,6 +30,7 @@ import Testing
         Case(code: "IR0162", text: "SETVARIABLE($$V, I)", site: .aggregator, column: 1),
         Case(code: "IR0163", text: "ADD_TO_DATE(DT, 'XX', 1)", column: 17),
         Case(code: "IR0164", text: "LOOKUP(I, I, 1)", column: 1),
+        Case(code: "IR0165", text: "I + :LKP.lkp_noreturn(I)", column: 5),
         Case(code: "IR0170", text: "1 + NAME", column: 5),
         Case(code: "IR0171", text: ":SP.PROC(I, PROC_RESULT)", column: 1),
         Case(code: "IR0180", text: "DT", port: .integer, column: 1),

@@ -29,7 +29,9 @@ enum TypeTest {
     static func environment(
         site: ExpressionSite = .expression, highPrecision: Bool = false, parameters: [String: DataType] = [:]
     ) -> TypeEnvironment {
-        TypeEnvironment(ports: ports, parameters: parameters, site: site, highPrecision: highPrecision)
+        TypeEnvironment(
+            ports: ports, parameters: parameters, site: site, highPrecision: highPrecision,
+            lookupsWithoutReturn: ["LKP_NORETURN"])
     }
 
     /// Checks a built expression against the default environment (or `environment`).

@@ -207,4 +207,30 @@ import Testing
             .external(.storedProcedure, name: "P", arguments: [T.ref("I"), T.ref("PROC_RESULT")]), range: T.none)
         #expect(T.codes(procedure, env) == ["IR0171"])
     }
+
+    /// Reference §2.6: an unconnected lookup "returns the single port flagged RETURN"; one without
+    /// such a port exists but its call has no value (IR0165), unlike a name that is no lookup (IR0157).
+    @Test func lookupWithoutReturnPortIsReportedAsSuch() {
+        let env = TypeEnvironment(ports: T.ports, lookupsWithoutReturn: ["LKP_NoReturn"])
+        let call = Expr(.external(.lookup, name: "lkp_noreturn", arguments: [T.ref("I")]), range: T.none)
+        let diagnostics = T.check(call, env).diagnostics
+        #expect(diagnostics.map(\.code.rawValue) == ["IR0165"])
+        #expect(
+            diagnostics.first?.message
+                == "unconnected lookup ':LKP.lkp_noreturn' has no port flagged RETURN, so the call has no value")
+        #expect(T.type(call, env) == nil)
+        #expect(T.codes(Expr(.external(.lookup, name: "OTHER", arguments: []), range: T.none), env) == ["IR0157"])
+    }
+
+    /// A string or binary port of precision 0 is unbounded (a user function's `nstring` return type
+    /// without a precision): nothing converts to it with truncation; a bounded port still truncates.
+    @Test func precisionZeroStringPortIsUnbounded() {
+        #expect(ExpressionTypeChecker.conversion(from: .string(precision: 300), to: .nstring(precision: 0)) == .widening)
+        #expect(ExpressionTypeChecker.conversion(from: .integer, to: .string(precision: 0)) == .widening)
+        #expect(ExpressionTypeChecker.conversion(from: .binary(precision: 9), to: .binary(precision: 0)) == .widening)
+        #expect(ExpressionTypeChecker.conversion(from: .string(precision: 300), to: .string(precision: 10)) == .truncation)
+        // integer renders in up to 11 characters ('-2147483648').
+        #expect(ExpressionTypeChecker.conversion(from: .integer, to: .string(precision: 10)) == .truncation)
+        #expect(T.codes(T.ref("NAME"), port: .nstring(precision: 0)).isEmpty)
+    }
 }

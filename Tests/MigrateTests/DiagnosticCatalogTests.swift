@@ -22,6 +22,7 @@ import Testing
         ("evaluation", "RT", EvaluationDiagnostics.all),
         ("expression runner", "RT", ExpressionRunnerDiagnostics.all),
         ("user functions", "RT", UserFunctionDiagnostics.all),
+        ("pipeline typing", "RT", PipelineTypingDiagnostics.all),
         ("row errors", "RT", EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
         ("date errors", "RT", DateErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
     ]

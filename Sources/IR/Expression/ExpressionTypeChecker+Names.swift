@@ -75,6 +75,13 @@ extension TypeCheckPass {
         switch kind {
         case .lookup:
             guard let signature = environment.lookup(name) else {
+                if environment.isLookupWithoutReturn(name) {
+                    report(
+                        TypeDiagnostics.lookupWithoutReturn,
+                        "unconnected lookup ':LKP.\(name)' has no port flagged RETURN, so the call has no value",
+                        at: expression.range, fix: "flag the lookup port to return as RETURN in the lookup")
+                    return typed
+                }
                 report(
                     TypeDiagnostics.unknownLookup, "':LKP.\(name)' is not an unconnected lookup of this mapping",
                     at: expression.range, fix: "correct the lookup name or add the unconnected lookup")

@@ -17,27 +17,33 @@ public enum ConversionKind: String, Hashable, Sendable, CaseIterable {
 }
 
 extension ExpressionTypeChecker {
-    /// How a value of type `from` converts to a port of type `port`.
+    /// How a value of type `from` converts to a port of type `port`. A string or binary `port` of
+    /// precision 0 is unbounded (a user-defined function's `string` return or argument type
+    /// without a precision, see `UserFunctionPrototype` in Runtime), so nothing is cut.
     public static func conversion(from: DataType, to port: DataType) -> ConversionKind {
         if from == port { return .exact }
         switch (from.family, port.family) {
-        case (.string, .string):
-            return TypeRules.characterCount(of: from) <= TypeRules.characterCount(of: port) ? .widening : .truncation
+        case (.string, .string), (.binary, .binary):
+            return fits(TypeRules.characterCount(of: from), in: port) ? .widening : .truncation
         case (.numeric, .numeric):
             return numericConversion(from: from, to: port)
         case (.numeric, .string), (.dateTime, .string):
-            return TypeRules.renderedPrecision(of: from) <= TypeRules.characterCount(of: port) ? .widening : .truncation
+            return fits(TypeRules.renderedPrecision(of: from), in: port) ? .widening : .truncation
         case (.string, .numeric):
             return .stringToNumberPrefix
         case (.string, .dateTime):
             return .stringToDate
         case (.dateTime, .dateTime):
             return TypeRules.fractionDigits(of: from) <= TypeRules.fractionDigits(of: port) ? .widening : .truncation
-        case (.binary, .binary):
-            return TypeRules.characterCount(of: from) <= TypeRules.characterCount(of: port) ? .widening : .truncation
         default:
             return .error
         }
+    }
+
+    /// Whether `count` characters (or bytes) fit a string or binary port; precision 0 is unbounded.
+    private static func fits(_ count: Int, in port: DataType) -> Bool {
+        let capacity = TypeRules.characterCount(of: port)
+        return capacity == 0 || count <= capacity
     }
 
     private static func numericConversion(from: DataType, to port: DataType) -> ConversionKind {

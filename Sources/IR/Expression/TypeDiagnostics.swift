@@ -44,6 +44,9 @@ public enum TypeDiagnostics {
     /// A function the converter does not support (LOOKUP).
     public static let unsupportedFunction = DiagnosticDescriptor(
         "IR0164", .error, "a call uses a function the converter does not support")
+    /// `:LKP.` names an unconnected lookup that has no return port.
+    public static let lookupWithoutReturn = DiagnosticDescriptor(
+        "IR0165", .error, "an expression calls an unconnected lookup that has no return port")
     /// A string is converted to a number by its numeric prefix.
     public static let stringToNumber = DiagnosticDescriptor(
         "IR0170", .note, "a string is read as a number by its leading numeric prefix")
@@ -61,7 +64,7 @@ public enum TypeDiagnostics {
     public static let all: [DiagnosticDescriptor] = [
         unknownFunction, wrongArity, wrongArgumentType, wrongOperandType, dateArithmetic, unknownPort,
         unknownParameter, unknownLookup, unknownUserFunction, invalidTaskVariable, aggregateOutsideAggregator,
-        nestedAggregate, variableFunctionMisplaced, unknownDatePart, unsupportedFunction, stringToNumber,
-        uncheckedCall, resultNotConvertible, resultNarrowed,
+        nestedAggregate, variableFunctionMisplaced, unknownDatePart, unsupportedFunction, lookupWithoutReturn,
+        stringToNumber, uncheckedCall, resultNotConvertible, resultNarrowed,
     ]
 }

@@ -23,6 +23,9 @@ public struct TypeEnvironment: Sendable {
     public private(set) var parameters: [String: DataType] = [:]
     /// Unconnected lookups callable as `:LKP.name(...)`.
     public private(set) var lookups: [String: CallableSignature] = [:]
+    /// Unconnected lookups that have no port flagged RETURN, so a `:LKP.name(...)` call has no
+    /// value (reference §2.6: an unconnected lookup returns the single port flagged RETURN).
+    public private(set) var lookupsWithoutReturn: Set<String> = []
     /// User-defined functions callable as `:UDF.name(...)`.
     public private(set) var userFunctions: [String: CallableSignature] = [:]
     /// The task names a workflow condition may use in `$task.Attribute`, or nil to accept any.
@@ -38,7 +41,8 @@ public struct TypeEnvironment: Sendable {
     public init(
         ports: [String: DataType] = [:], parameters: [String: DataType] = [:],
         lookups: [String: CallableSignature] = [:], userFunctions: [String: CallableSignature] = [:],
-        tasks: [String]? = nil, site: ExpressionSite = .expression, highPrecision: Bool = false
+        tasks: [String]? = nil, site: ExpressionSite = .expression, highPrecision: Bool = false,
+        lookupsWithoutReturn: [String] = []
     ) {
         self.site = site
         self.highPrecision = highPrecision
@@ -47,6 +51,7 @@ public struct TypeEnvironment: Sendable {
         for (name, signature) in lookups { self.lookups[name.uppercased()] = signature }
         for (name, signature) in userFunctions { self.userFunctions[name.uppercased()] = signature }
         self.tasks = tasks.map { Set($0.map { $0.uppercased() }) }
+        self.lookupsWithoutReturn = Set(lookupsWithoutReturn.map { $0.uppercased() })
     }
 
     /// Whether aggregate functions are allowed (Aggregator and Rank ports).
@@ -70,6 +75,9 @@ public struct TypeEnvironment: Sendable {
 
     /// The signature of an unconnected lookup, by name in any case.
     public func lookup(_ name: String) -> CallableSignature? { lookups[name.uppercased()] }
+
+    /// Whether `name` is an unconnected lookup without a return port, by name in any case.
+    public func isLookupWithoutReturn(_ name: String) -> Bool { lookupsWithoutReturn.contains(name.uppercased()) }
 
     /// The signature of a user-defined function, by name in any case.
     public func userFunction(_ name: String) -> CallableSignature? { userFunctions[name.uppercased()] }

@@ -1,0 +1,83 @@
+import IR
+
+/// Builds the type environments the expressions of a pipeline see.
+struct PipelineTypeEnvironment {
+    /// The mapping parameters and variables, by name.
+    let parameters: [String: DataType]
+    /// The unconnected lookups, callable as `:LKP.name`.
+    let lookups: [String: CallableSignature]
+    /// The unconnected lookups without a port flagged RETURN.
+    let lookupsWithoutReturn: [String]
+    /// The user-defined functions, callable as `:UDF.name`.
+    let userFunctions: [String: CallableSignature]
+    let highPrecision: Bool
+
+    init(pipeline: Pipeline, userFunctions: [String: CallableSignature], highPrecision: Bool) {
+        parameters = Dictionary(pipeline.parameters.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+        (lookups, lookupsWithoutReturn) = Self.unconnectedLookups(of: pipeline)
+        self.userFunctions = userFunctions
+        self.highPrecision = highPrecision
+    }
+
+    /// The environment of the expressions of `node`: its ports (a router's input group first, so
+    /// that its names win), the pipeline's parameters, lookups and user functions, and the site
+    /// its kind of transformation gives.
+    func environment(of node: Node) -> TypeEnvironment {
+        var ports = node.ports
+        if case .route(let spec) = node.op {
+            ports = ports.filter { $0.group == spec.inputGroup } + ports.filter { $0.group != spec.inputGroup }
+        }
+        return TypeEnvironment(
+            ports: Dictionary(ports.map { ($0.name.uppercased(), $0.type) }, uniquingKeysWith: { a, _ in a }),
+            parameters: parameters, lookups: lookups, userFunctions: userFunctions, site: Self.site(of: node.op),
+            highPrecision: highPrecision, lookupsWithoutReturn: lookupsWithoutReturn)
+    }
+
+    /// An environment with the pipeline's parameters and callables but no ports (SQL text, and
+    /// user-function bodies once their arguments are added).
+    func environment(ports: [String: DataType] = [:]) -> TypeEnvironment {
+        TypeEnvironment(
+            ports: ports, parameters: parameters, lookups: lookups, userFunctions: userFunctions,
+            site: .expression, highPrecision: highPrecision, lookupsWithoutReturn: lookupsWithoutReturn)
+    }
+
+    /// Where an expression of a node of this kind is written (reference §3.4: aggregate functions
+    /// only in Aggregator and Rank, variable functions only in Expression, Filter, Router and
+    /// Update Strategy).
+    static func site(of op: Operator) -> ExpressionSite {
+        switch op {
+        case .project: .expression
+        case .filter: .filter
+        case .aggregate: .aggregator
+        case .rank: .rank
+        case .route: .router
+        case .setRowKind: .updateStrategy
+        case .transactionControl: .transactionControl
+        default: .otherTransformation
+        }
+    }
+
+    /// The unconnected lookups by instance name and, for a reusable lookup, also its definition's
+    /// name: the input ports' types in port order and the return port's type (reference §2.6);
+    /// and the names of those without a return port.
+    static func unconnectedLookups(of pipeline: Pipeline) -> (
+        signatures: [String: CallableSignature], withoutReturn: [String]
+    ) {
+        var signatures: [String: CallableSignature] = [:]
+        var withoutReturn: [String] = []
+        for node in pipeline.nodes {
+            guard case .lookup(let spec) = node.op, !spec.connected else { continue }
+            var names = [node.id.uppercased()]
+            if let definition = node.definition?.path.segments.last?.name.uppercased(), definition != names[0] {
+                names.append(definition)
+            }
+            guard let returned = node.ports.first(where: { $0.roles.contains(.returnValue) }) else {
+                withoutReturn += names
+                continue
+            }
+            let signature = CallableSignature(argumentTypes: node.inputPorts.map(\.type), returnType: returned.type)
+            for name in names where signatures[name] == nil { signatures[name] = signature }
+        }
+        return (signatures, withoutReturn)
+    }
+}
