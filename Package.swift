@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Our own code compiles with warnings as errors (CI builds exactly this); dependencies do not.
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "migrate",
     platforms: [.macOS(.v14)],
@@ -19,27 +22,29 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "IR"),
-        .target(name: "Importers", dependencies: ["IR", "CLibXML2"]),
-        .target(name: "Codegen", dependencies: ["IR", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Runtime", dependencies: ["IR", "Codegen"]),
+        .target(name: "IR", swiftSettings: strict),
+        .target(name: "Importers", dependencies: ["IR", "CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "Codegen", dependencies: ["IR", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(name: "Runtime", dependencies: ["IR", "Codegen"], swiftSettings: strict),
         .executableTarget(
             name: "migrate",
             dependencies: [
                 "IR", "Importers", "Codegen", "Runtime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "migrate-bench",
             dependencies: ["IR", "Importers", "Codegen", "Runtime"],
             path: "Benchmarks/Sources/migrate-bench"
         ),
-        .testTarget(name: "IRTests", dependencies: ["IR"]),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "IR", "Codegen"]),
-        .testTarget(name: "CodegenTests", dependencies: ["Codegen", "IR", "Importers"]),
-        .testTarget(name: "MigrateTests", dependencies: ["migrate", "IR", "Runtime"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "IR", "Importers"]),
+        .testTarget(name: "IRTests", dependencies: ["IR"], swiftSettings: strict),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "IR", "Codegen"], swiftSettings: strict),
+        .testTarget(name: "CodegenTests", dependencies: ["Codegen", "IR", "Importers"], swiftSettings: strict),
+        .testTarget(name: "MigrateTests", dependencies: ["migrate", "IR", "Runtime"], swiftSettings: strict),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "IR", "Importers"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -162,7 +162,8 @@ extension DataType: Codable {
         guard let type = DataType(parsing: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "'\(text)' is not a datatype (expected e.g. string(20), decimal(12,2), datetime(29,9))")
+                debugDescription:
+                    "'\(text)' is not a datatype (expected e.g. string(20), decimal(12,2), datetime(29,9))")
         }
         self = type
     }

@@ -43,9 +43,11 @@ public struct ImportResult: Sendable {
     public var inventory: [InventoryEntry]
 
     /// Creates a result.
-    public init(file: String, pipelines: [Pipeline] = [], workflows: [Workflow] = [],
-                parameterFiles: [ParameterFile] = [], diagnostics: [Diagnostic] = [],
-                inventory: [InventoryEntry] = []) {
+    public init(
+        file: String, pipelines: [Pipeline] = [], workflows: [Workflow] = [],
+        parameterFiles: [ParameterFile] = [], diagnostics: [Diagnostic] = [],
+        inventory: [InventoryEntry] = []
+    ) {
         self.file = file
         self.pipelines = pipelines
         self.workflows = workflows

@@ -51,8 +51,10 @@ public struct SourceSpec: Hashable, Sendable, Codable {
     public var flatFile: FlatFileFormat?
 
     /// Creates a source spec.
-    public init(table: String, schema: String? = nil, database: String? = nil, catalog: String? = nil,
-                flatFile: FlatFileFormat? = nil) {
+    public init(
+        table: String, schema: String? = nil, database: String? = nil, catalog: String? = nil,
+        flatFile: FlatFileFormat? = nil
+    ) {
         self.table = table
         self.schema = schema
         self.database = database
@@ -89,8 +91,10 @@ public struct SourceQuerySpec: Hashable, Sendable, Codable {
     public var postSQL: String?
 
     /// Creates a source query spec.
-    public init(sources: [String], sqlOverride: String? = nil, join: String? = nil, filter: String? = nil,
-                sortedPorts: Int = 0, distinct: Bool = false, preSQL: String? = nil, postSQL: String? = nil) {
+    public init(
+        sources: [String], sqlOverride: String? = nil, join: String? = nil, filter: String? = nil,
+        sortedPorts: Int = 0, distinct: Bool = false, preSQL: String? = nil, postSQL: String? = nil
+    ) {
         self.sources = sources
         self.sqlOverride = sqlOverride
         self.join = join
@@ -145,8 +149,10 @@ public struct AggregateSpec: Hashable, Sendable, Codable {
     public var scope: String?
 
     /// Creates an aggregate spec.
-    public init(groupBy: [String], sortedInput: Bool = false, ungroupedValue: UngroupedValue = .lastRow,
-                emptyInputYieldsNoRow: Bool = true, scope: String? = nil) {
+    public init(
+        groupBy: [String], sortedInput: Bool = false, ungroupedValue: UngroupedValue = .lastRow,
+        emptyInputYieldsNoRow: Bool = true, scope: String? = nil
+    ) {
         self.groupBy = groupBy
         self.sortedInput = sortedInput
         self.ungroupedValue = ungroupedValue
@@ -187,8 +193,10 @@ public struct JoinSpec: Hashable, Sendable, Codable {
     public var sortedInput: Bool
 
     /// Creates a join spec.
-    public init(kind: JoinKind, condition: ScalarExpression, nullKeysMatch: Bool = false,
-                caseSensitive: Bool = true, sortedInput: Bool = false) {
+    public init(
+        kind: JoinKind, condition: ScalarExpression, nullKeysMatch: Bool = false,
+        caseSensitive: Bool = true, sortedInput: Bool = false
+    ) {
         self.kind = kind
         self.condition = condition
         self.nullKeysMatch = nullKeysMatch
@@ -248,11 +256,13 @@ public struct LookupSpec: Hashable, Sendable, Codable {
     public var sourceType: String?
 
     /// Creates a lookup spec.
-    public init(connected: Bool, table: String? = nil, sqlOverride: String? = nil, filter: String? = nil,
-                condition: ScalarExpression? = nil, multipleMatch: MultipleMatchPolicy = .first,
-                cached: Bool = true, dynamic: Bool = false, persistent: Bool = false,
-                nullKeysMatch: Bool = true, caseSensitive: Bool = true, connection: String? = nil,
-                sourceType: String? = nil) {
+    public init(
+        connected: Bool, table: String? = nil, sqlOverride: String? = nil, filter: String? = nil,
+        condition: ScalarExpression? = nil, multipleMatch: MultipleMatchPolicy = .first,
+        cached: Bool = true, dynamic: Bool = false, persistent: Bool = false,
+        nullKeysMatch: Bool = true, caseSensitive: Bool = true, connection: String? = nil,
+        sourceType: String? = nil
+    ) {
         self.connected = connected
         self.table = table
         self.sqlOverride = sqlOverride
@@ -375,7 +385,9 @@ public struct RankSpec: Hashable, Sendable, Codable {
     public var caseSensitive: Bool
 
     /// Creates a rank spec.
-    public init(top: Bool, count: Int, rankBy: String, groupBy: [String], indexPort: String?, caseSensitive: Bool = true) {
+    public init(
+        top: Bool, count: Int, rankBy: String, groupBy: [String], indexPort: String?, caseSensitive: Bool = true
+    ) {
         self.top = top
         self.count = count
         self.rankBy = rankBy
@@ -479,8 +491,10 @@ public struct SequenceSpec: Hashable, Sendable, Codable {
     public var reset: Bool
 
     /// Creates a sequence spec.
-    public init(start: Int = 0, increment: Int = 1, end: Int = Int.max, current: Int = 1, cycle: Bool = false,
-                cachedValues: Int = 0, reset: Bool = false) {
+    public init(
+        start: Int = 0, increment: Int = 1, end: Int = Int.max, current: Int = 1, cycle: Bool = false,
+        cachedValues: Int = 0, reset: Bool = false
+    ) {
         self.start = start
         self.increment = increment
         self.end = end

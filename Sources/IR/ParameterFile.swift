@@ -76,7 +76,9 @@ public struct RunIdentity: Hashable, Sendable {
     public var service: String?
 
     /// Creates a run identity.
-    public init(folder: String, workflow: String, worklets: [String] = [], session: String? = nil, service: String? = nil) {
+    public init(
+        folder: String, workflow: String, worklets: [String] = [], session: String? = nil, service: String? = nil
+    ) {
         self.folder = folder
         self.workflow = workflow
         self.worklets = worklets
@@ -237,7 +239,8 @@ extension ParameterSection: Codable {
         guard let scope = ParameterScope(heading: heading) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .heading, in: c,
-                debugDescription: "'[\(heading)]' is not a parameter-file heading ([Global], [folder.WF:workflow], ...)")
+                debugDescription: "'[\(heading)]' is not a parameter-file heading ([Global], [folder.WF:workflow], ...)"
+            )
         }
         self.scope = scope
         entries = try c.decodeIfPresent([ParameterEntry].self, forKey: .entries) ?? []

@@ -46,19 +46,27 @@ public struct PipelineVerifier {
         var fed = false
         for port in node.ports {
             if !names.insert(port.name).inserted {
-                report(.duplicatePortName, "port '\(port.name)' appears more than once in node '\(node.id)'", port.provenance)
+                report(
+                    .duplicatePortName, "port '\(port.name)' appears more than once in node '\(node.id)'",
+                    port.provenance)
             }
             guard let source = port.source else { continue }
             fed = true
             if !port.roles.contains(.input) {
-                report(.inputWithoutRole, "port '\(port.name)' of '\(node.id)' has a source but is not an input", port.provenance)
+                report(
+                    .inputWithoutRole, "port '\(port.name)' of '\(node.id)' has a source but is not an input",
+                    port.provenance)
             }
             guard let upstream = nodesByID[source.node] else {
-                report(.unknownSourceNode, "port '\(port.name)' is fed from unknown node '\(source.node)'", port.provenance)
+                report(
+                    .unknownSourceNode, "port '\(port.name)' is fed from unknown node '\(source.node)'", port.provenance
+                )
                 continue
             }
             guard let upstreamPort = upstream.port(named: source.port), upstreamPort.roles.contains(.output) else {
-                report(.unknownSourcePort, "port '\(port.name)' is fed from '\(source)', which is not an output port", port.provenance)
+                report(
+                    .unknownSourcePort, "port '\(port.name)' is fed from '\(source)', which is not an output port",
+                    port.provenance)
                 continue
             }
             if !upstreamPort.type.isAssignable(to: port.type) {
@@ -86,7 +94,8 @@ public struct PipelineVerifier {
         case .rank(let spec): named = [spec.rankBy] + spec.groupBy + (spec.indexPort.map { [$0] } ?? [])
         case .union(let spec): named = spec.mappings.flatMap { [$0.input, $0.output] }
         case .unpivot(let spec):
-            named = spec.columns.flatMap { [$0.output] + $0.inputs } + spec.indexPorts + (spec.keyPort.map { [$0] } ?? [])
+            named =
+                spec.columns.flatMap { [$0.output] + $0.inputs } + spec.indexPorts + (spec.keyPort.map { [$0] } ?? [])
         case .sourceQuery(let spec):
             for source in spec.sources where nodesByID[source] == nil {
                 report(.unknownOptionNode, "source query '\(node.id)' reads unknown node '\(source)'", node.provenance)

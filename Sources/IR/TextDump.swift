@@ -18,7 +18,9 @@ public enum TextDump {
             out += "\n"
             out += fields(of: node.op, indent: "    ")
             for port in node.ports { out += "    " + line(for: port) + "\n" }
-            for attribute in node.attributes { out += "    attr \(quoted(attribute.name))=\(quoted(attribute.value))\n" }
+            for attribute in node.attributes {
+                out += "    attr \(quoted(attribute.name))=\(quoted(attribute.value))\n"
+            }
             for note in node.notes { out += "    note \(note.severity.rawValue) [\(note.code)] \(note.message)\n" }
         }
         if !pipeline.targetLoadOrder.isEmpty {
@@ -29,7 +31,8 @@ public enum TextDump {
 
     /// Dumps a workflow (worklets nested and indented).
     public static func dump(_ workflow: Workflow, indent: String = "") -> String {
-        var out = "\(indent)workflow \(quoted(workflow.name)) origin=\(workflow.origin.path) \(position(workflow.provenance))\n"
+        var out =
+            "\(indent)workflow \(quoted(workflow.name)) origin=\(workflow.origin.path) \(position(workflow.provenance))\n"
         for variable in workflow.variables {
             out += "\(indent)  \(variable.kind.rawValue) \(variable.name) \(variable.type.canonicalName)"
             if let value = variable.defaultValue { out += " default=\(quoted(value))" }
@@ -51,13 +54,16 @@ public enum TextDump {
                 out += "\(indent)    session pipeline=\(quoted(spec.pipeline)) rows=\(spec.rowKind.rawValue)"
                 out += " config=\(spec.config.map(quoted) ?? "-")\n"
                 for settings in spec.nodes {
-                    out += "\(indent)    settings \(quoted(settings.node)) connection=\(settings.connection.map(quoted) ?? "-")"
+                    out +=
+                        "\(indent)    settings \(quoted(settings.node)) connection=\(settings.connection.map(quoted) ?? "-")"
                     out += " attributes=\(settings.attributes.count)\n"
                 }
             case .worklet(let inner):
                 out += dump(inner, indent: indent + "    ")
             case .command(let commands):
-                for command in commands { out += "\(indent)    command \(quoted(command.name))=\(quoted(command.command))\n" }
+                for command in commands {
+                    out += "\(indent)    command \(quoted(command.name))=\(quoted(command.command))\n"
+                }
             case .decision(let condition):
                 out += "\(indent)    condition \(condition.map { quoted($0.text) } ?? "-")\n"
             case .assignment(let pairs):
@@ -66,7 +72,9 @@ public enum TextDump {
                 out += "\(indent)    vendor-type \(quoted(type))\n"
             case .start, .email, .timer, .eventWait, .eventRaise, .control: break
             }
-            for note in task.notes { out += "\(indent)    note \(note.severity.rawValue) [\(note.code)] \(note.message)\n" }
+            for note in task.notes {
+                out += "\(indent)    note \(note.severity.rawValue) [\(note.code)] \(note.message)\n"
+            }
         }
         for link in workflow.links {
             out += "\(indent)  link \(quoted(link.from)) -> \(quoted(link.to))"

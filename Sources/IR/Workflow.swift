@@ -24,8 +24,10 @@ public struct NodeSettings: Hashable, Sendable, Codable {
     public var provenance: Provenance
 
     /// Creates node settings.
-    public init(node: String, connection: String? = nil, connectionType: String? = nil,
-                attributes: [Attribute] = [], provenance: Provenance) {
+    public init(
+        node: String, connection: String? = nil, connectionType: String? = nil,
+        attributes: [Attribute] = [], provenance: Provenance
+    ) {
         self.node = node
         self.connection = connection
         self.connectionType = connectionType
@@ -52,8 +54,10 @@ public struct SessionSpec: Hashable, Sendable, Codable {
     public var components: [Attribute]
 
     /// Creates a session spec.
-    public init(pipeline: String, rowKind: RowKindDefault = .insert, config: String? = nil,
-                nodes: [NodeSettings] = [], components: [Attribute] = []) {
+    public init(
+        pipeline: String, rowKind: RowKindDefault = .insert, config: String? = nil,
+        nodes: [NodeSettings] = [], components: [Attribute] = []
+    ) {
         self.pipeline = pipeline
         self.rowKind = rowKind
         self.config = config
@@ -290,9 +294,11 @@ public struct Schedule: Hashable, Sendable, Codable {
     public var provenance: Provenance
 
     /// Creates a schedule.
-    public init(mode: String, cron: String? = nil, timeZone: String? = nil, start: String? = nil,
-                end: String? = nil, attributes: [Attribute] = [], notes: [ConversionNote] = [],
-                provenance: Provenance) {
+    public init(
+        mode: String, cron: String? = nil, timeZone: String? = nil, start: String? = nil,
+        end: String? = nil, attributes: [Attribute] = [], notes: [ConversionNote] = [],
+        provenance: Provenance
+    ) {
         self.mode = mode
         self.cron = cron
         self.timeZone = timeZone

@@ -7,7 +7,8 @@ public enum WorkflowVerifier {
         for task in workflow.tasks {
             if !names.insert(task.name).inserted {
                 diagnostics.append(
-                    DiagnosticDescriptor.duplicateTaskName("task '\(task.name)' appears more than once in workflow '\(workflow.name)'",
+                    DiagnosticDescriptor.duplicateTaskName(
+                        "task '\(task.name)' appears more than once in workflow '\(workflow.name)'",
                         at: task.provenance.location, path: task.provenance.path))
             }
             if case .worklet(let inner) = task.kind { diagnostics += verify(inner) }
@@ -16,7 +17,8 @@ public enum WorkflowVerifier {
         for link in workflow.links {
             for end in [link.from, link.to] where !names.contains(end) {
                 diagnostics.append(
-                    DiagnosticDescriptor.unknownLinkTask("link '\(link.from)' → '\(link.to)' names unknown task '\(end)'",
+                    DiagnosticDescriptor.unknownLinkTask(
+                        "link '\(link.from)' → '\(link.to)' names unknown task '\(end)'",
                         at: link.provenance.location, path: link.provenance.path))
             }
             successors[link.from, default: []].append(link.to)
@@ -25,7 +27,8 @@ public enum WorkflowVerifier {
             let task = workflow.task(named: cycleStart)
         {
             diagnostics.append(
-                DiagnosticDescriptor.workflowCycle("task '\(cycleStart)' lies on a cycle of links in workflow '\(workflow.name)'",
+                DiagnosticDescriptor.workflowCycle(
+                    "task '\(cycleStart)' lies on a cycle of links in workflow '\(workflow.name)'",
                     at: task.provenance.location, path: task.provenance.path))
         }
         return diagnostics

@@ -3,7 +3,8 @@ import IR
 
 /// The command-line tool's own diagnostics (codes CLI0001–CLI0099).
 enum CLIDiagnostics {
-    static let unreadableFile = DiagnosticDescriptor("CLI0001", .error, "a file named on the command line cannot be read")
+    static let unreadableFile = DiagnosticDescriptor(
+        "CLI0001", .error, "a file named on the command line cannot be read")
     static let unwritableFile = DiagnosticDescriptor("CLI0002", .error, "a file cannot be rewritten")
 
     /// Every descriptor, sorted by code.

@@ -50,7 +50,8 @@ struct Convert: AsyncParsableCommand {
         }
         common.printer.print(discoveryProblems + result.diagnostics)
 
-        let ioProblem = !discoveryProblems.isEmpty
+        let ioProblem =
+            !discoveryProblems.isEmpty
             || result.diagnostics.contains { ["CG0103", "CG0104"].contains($0.code.rawValue) }
         if ioProblem { throw ExitCode(ExitStatus.usageOrIO) }
         let failed = result.notConverted > 0 || result.diagnostics.hasErrors

@@ -12,7 +12,8 @@ struct DiagnosticPrinter {
     init(format: DiagnosticsFormat, includeNotes: Bool = true) {
         self.format = format
         self.includeNotes = includeNotes
-        self.colour = format == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        self.colour =
+            format == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
     /// Prints `diagnostics` in report order.
@@ -34,11 +35,12 @@ struct DiagnosticPrinter {
     func render(_ diagnostic: Diagnostic) -> String {
         var severity = diagnostic.severity.rawValue
         if colour {
-            let code = switch diagnostic.severity {
-            case .error: "31"
-            case .warning: "33"
-            case .note: "36"
-            }
+            let code =
+                switch diagnostic.severity {
+                case .error: "31"
+                case .warning: "33"
+                case .note: "36"
+                }
             severity = "\u{1B}[1;\(code)m\(severity)\u{1B}[0m"
         }
         var text = "\(diagnostic.location.description): \(severity): [\(diagnostic.code)] \(diagnostic.message)"

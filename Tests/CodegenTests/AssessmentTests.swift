@@ -4,7 +4,8 @@ import Testing
 /// The pieces of `migrate assess` that are heuristics get pinned by examples.
 @Suite struct AssessmentTests {
     @Test func functionsAreFoundOutsideStringsAndComments() {
-        let text = "IIF(ISNULL(a) OR (b > 1), :LKP.lkp_x(a), 'LTRIM(x)') -- SUBSTR(y)\n|| TO_CHAR (d, 'YYYY') AND NOT(c)"
+        let text =
+            "IIF(ISNULL(a) OR (b > 1), :LKP.lkp_x(a), 'LTRIM(x)') -- SUBSTR(y)\n|| TO_CHAR (d, 'YYYY') AND NOT(c)"
         #expect(FunctionUsage.functions(in: text) == ["IIF", "ISNULL", ":LKP", "TO_CHAR"])
     }
 

@@ -42,7 +42,8 @@ import Testing
     }
 
     @Test func unknownHeadingInYAMLIsADiagnostic() {
-        let yaml = "version: 1\nparameters:\n  file: p.prm\n  sections:\n    - heading: \"F.WF:\"\n      line: 1\n      entries: []\n"
+        let yaml =
+            "version: 1\nparameters:\n  file: p.prm\n  sections:\n    - heading: \"F.WF:\"\n      line: 1\n      entries: []\n"
         let (document, diagnostics) = CanonicalYAML.parse(yaml, file: "bad.yaml")
         #expect(document == nil)
         #expect(diagnostics.hasErrors)

@@ -36,6 +36,8 @@ import Testing
             return
         }
         let expected = String(decoding: try Data(contentsOf: golden), as: UTF8.self)
-        #expect(actual == expected, "\(caseName)/expected.yaml differs; run with MIGRATE_UPDATE_GOLDENS=1 and review the diff")
+        #expect(
+            actual == expected,
+            "\(caseName)/expected.yaml differs; run with MIGRATE_UPDATE_GOLDENS=1 and review the diff")
     }
 }

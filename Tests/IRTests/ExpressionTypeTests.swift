@@ -225,10 +225,12 @@ import Testing
     /// A string or binary port of precision 0 is unbounded (a user function's `nstring` return type
     /// without a precision): nothing converts to it with truncation; a bounded port still truncates.
     @Test func precisionZeroStringPortIsUnbounded() {
-        #expect(ExpressionTypeChecker.conversion(from: .string(precision: 300), to: .nstring(precision: 0)) == .widening)
+        #expect(
+            ExpressionTypeChecker.conversion(from: .string(precision: 300), to: .nstring(precision: 0)) == .widening)
         #expect(ExpressionTypeChecker.conversion(from: .integer, to: .string(precision: 0)) == .widening)
         #expect(ExpressionTypeChecker.conversion(from: .binary(precision: 9), to: .binary(precision: 0)) == .widening)
-        #expect(ExpressionTypeChecker.conversion(from: .string(precision: 300), to: .string(precision: 10)) == .truncation)
+        #expect(
+            ExpressionTypeChecker.conversion(from: .string(precision: 300), to: .string(precision: 10)) == .truncation)
         // integer renders in up to 11 characters ('-2147483648').
         #expect(ExpressionTypeChecker.conversion(from: .integer, to: .string(precision: 10)) == .truncation)
         #expect(T.codes(T.ref("NAME"), port: .nstring(precision: 0)).isEmpty)

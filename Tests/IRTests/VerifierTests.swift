@@ -1,13 +1,18 @@
 import Testing
+
 @testable import IR
 
 /// Small hand-built pipelines for the verifier.
 enum Sample {
     static func provenance(_ kind: String, _ name: String, line: Int) -> Provenance {
-        Provenance(path: ObjectPath([.init("MAPPING", "m"), .init(kind, name)]), location: SourceLocation(file: "t.xml", line: line, column: 1))
+        Provenance(
+            path: ObjectPath([.init("MAPPING", "m"), .init(kind, name)]),
+            location: SourceLocation(file: "t.xml", line: line, column: 1))
     }
 
-    static func port(_ name: String, _ type: DataType = .integer, _ roles: PortRoles, from source: PortRef? = nil, line: Int = 1) -> Port {
+    static func port(
+        _ name: String, _ type: DataType = .integer, _ roles: PortRoles, from source: PortRef? = nil, line: Int = 1
+    ) -> Port {
         Port(name: name, type: type, roles: roles, source: source, provenance: provenance("PORT", name, line: line))
     }
 
@@ -78,7 +83,9 @@ enum Sample {
         let tasks = ["Start", "s1", "s2"].map { WorkflowTask(name: $0, kind: .start, provenance: p) }
         var workflow = Workflow(
             name: "wf", origin: origin, tasks: tasks,
-            links: [WorkflowLink(from: "Start", to: "s1", provenance: p), WorkflowLink(from: "s1", to: "s2", provenance: p)],
+            links: [
+                WorkflowLink(from: "Start", to: "s1", provenance: p), WorkflowLink(from: "s1", to: "s2", provenance: p),
+            ],
             provenance: p)
         #expect(workflow.verify().isEmpty)
         workflow.links.append(WorkflowLink(from: "s2", to: "s1", provenance: p))

@@ -1,7 +1,8 @@
 import Foundation
 import IR
-@testable import Importers
 import Testing
+
+@testable import Importers
 
 /// Damaged exports never crash the importer and never pass silently: each deterministic mutation of
 /// a real-looking export (truncation, byte flips, deleted or duplicated lines, renamed references)
@@ -29,7 +30,9 @@ import Testing
         case 0:  // truncate anywhere
             out = Array(out.prefix(Int.random(in: 0..<out.count, using: &random)))
         case 1:  // flip a few bytes
-            for _ in 0..<4 { out[Int.random(in: 0..<out.count, using: &random)] = UInt8.random(in: 0...255, using: &random) }
+            for _ in 0..<4 {
+                out[Int.random(in: 0..<out.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            }
         case 2, 3:  // delete (2) or duplicate (3) a whole line
             var lines = out.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
             let index = Int.random(in: 0..<lines.count, using: &random)
@@ -45,8 +48,10 @@ import Testing
     }
 
     @Test func mutatedExportsNeverCrashAndNeverPassSilently() throws {
-        let inputs = ["basic", "joiner_normal", "router_default", "mapplet_expanded", "union", "lookup_unconnected",
-                      "workflows/worklets", "workflows/reusable-session", "shortcut_resolved"]
+        let inputs = [
+            "basic", "joiner_normal", "router_default", "mapplet_expanded", "union", "lookup_unconnected",
+            "workflows/worklets", "workflows/reusable-session", "shortcut_resolved",
+        ]
         var random = SplitMix(state: 20261130)
         var counts = [0, 0]  // [clean imports, imports with errors]
         for input in inputs {
@@ -63,7 +68,8 @@ import Testing
                     diagnostics += result.diagnostics
                     conserved = result.isConserved
                     for pipeline in result.pipelines where !pipeline.verify().isEmpty && !diagnostics.hasErrors {
-                        Issue.record("\(file): pipeline '\(pipeline.name)' fails verification without an error diagnostic")
+                        Issue.record(
+                            "\(file): pipeline '\(pipeline.name)' fails verification without an error diagnostic")
                     }
                 }
                 #expect(conserved || diagnostics.hasErrors, "\(file): elements lost without an error")

@@ -1,5 +1,6 @@
-import Testing
 import IR
+import Testing
+
 @testable import Importers
 
 @Suite struct ParameterFileTests {
@@ -26,11 +27,14 @@ import IR
 
     @Test func sectionsAndScopesAreRead() {
         let (file, diagnostics) = ParameterFileReader.parse(Self.text, file: "p.prm")
-        #expect(file.sections.map(\.heading) == [
-            "Global", "Sales.WF:wf_daily", "Sales.WF:wf_daily.ST:s_load", "Sales.WF:wf_daily.WT:wl_a.ST:s_inner",
-            "Sales.ST:s_load", "s_other", "Service:IS_PROD",
-        ])
-        #expect(file.sections[3].scope == .session(folder: "Sales", workflow: "wf_daily", worklets: ["wl_a"], session: "s_inner"))
+        #expect(
+            file.sections.map(\.heading) == [
+                "Global", "Sales.WF:wf_daily", "Sales.WF:wf_daily.ST:s_load", "Sales.WF:wf_daily.WT:wl_a.ST:s_inner",
+                "Sales.ST:s_load", "s_other", "Service:IS_PROD",
+            ])
+        #expect(
+            file.sections[3].scope
+                == .session(folder: "Sales", workflow: "wf_daily", worklets: ["wl_a"], session: "s_inner"))
         #expect(file.sections[4].scope == .session(folder: "Sales", workflow: nil, worklets: [], session: "s_load"))
         #expect(file.sections[5].scope == .session(folder: nil, workflow: nil, worklets: [], session: "s_other"))
         #expect(file.sections[6].scope == .service(name: "IS_PROD", node: nil))
@@ -50,7 +54,8 @@ import IR
         #expect(value("$$Region", session) == "EU")
         #expect(value("$DBConnection_SRC", session) == "ORA_PROD")
         #expect(value("$PMSessionLogDir", session) == nil)
-        let inner = RunIdentity(folder: "sales", workflow: "WF_DAILY", worklets: ["wl_a"], session: "s_inner", service: "IS_PROD")
+        let inner = RunIdentity(
+            folder: "sales", workflow: "WF_DAILY", worklets: ["wl_a"], session: "s_inner", service: "IS_PROD")
         #expect(value("$$Country", inner) == "IT")
         #expect(value("$PMSessionLogDir", inner) == "/logs")
         let otherWorkflow = RunIdentity(folder: "Sales", workflow: "wf_other", session: "s_load")

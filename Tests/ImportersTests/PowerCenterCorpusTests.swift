@@ -10,7 +10,8 @@ import Testing
 struct PowerCenterCorpusTests {
     /// `<repo>/../shared/corpus/powercenter`.
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/powercenter").path
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/powercenter")
+        .path
 
     static var corpusFiles: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []
@@ -25,7 +26,9 @@ struct PowerCenterCorpusTests {
         for file in Self.corpusFiles {
             let result = PowerCenterImporter().importFile(atPath: file)
             let name = (file as NSString).lastPathComponent
-            let unaccounted = result.inventory.flatMap { entry in entry.unaccounted.map { "\(entry.kind) at line \($0.line)" } }
+            let unaccounted = result.inventory.flatMap { entry in
+                entry.unaccounted.map { "\(entry.kind) at line \($0.line)" }
+            }
             #expect(result.isConserved, "\(name): unaccounted \(unaccounted.prefix(20))")
             for pipeline in result.pipelines {
                 let problems = PCPipelineSanity.problems(in: pipeline)
@@ -72,7 +75,8 @@ private struct CorpusSummary {
             let isMine = diagnostic.code.rawValue.hasPrefix("IMP01")
             if isMine, diagnostic.severity >= .warning, samples[diagnostic.code.rawValue, default: []].count < 3 {
                 let file = (diagnostic.location.file as NSString).lastPathComponent
-                samples[diagnostic.code.rawValue, default: []].append("\(file):\(diagnostic.location.line): \(diagnostic.message)")
+                samples[diagnostic.code.rawValue, default: []].append(
+                    "\(file):\(diagnostic.location.line): \(diagnostic.message)")
             }
         }
     }

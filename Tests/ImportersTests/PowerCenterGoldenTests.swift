@@ -58,11 +58,14 @@ import Testing
         let goldenURL = folder.appendingPathComponent("expected.ir.txt")
         if ProcessInfo.processInfo.environment["MIGRATE_UPDATE_GOLDENS"] == "1" {
             try Data(actual.utf8).write(to: goldenURL)
-            Issue.record("rewrote \(caseName)/expected.ir.txt: review it against input.xml, then run without MIGRATE_UPDATE_GOLDENS")
+            Issue.record(
+                "rewrote \(caseName)/expected.ir.txt: review it against input.xml, then run without MIGRATE_UPDATE_GOLDENS"
+            )
             return
         }
         guard let expectedData = FileManager.default.contents(atPath: goldenURL.path) else {
-            Issue.record("missing golden \(caseName)/expected.ir.txt (run with MIGRATE_UPDATE_GOLDENS=1, then review it)")
+            Issue.record(
+                "missing golden \(caseName)/expected.ir.txt (run with MIGRATE_UPDATE_GOLDENS=1, then review it)")
             return
         }
         let expected = String(decoding: expectedData, as: UTF8.self)
@@ -70,7 +73,8 @@ import Testing
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let line = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
-            Issue.record("""
+            Issue.record(
+                """
                 \(caseName)/expected.ir.txt differs at line \(line + 1):
                   expected: \(line < e.count ? String(e[line]) : "<end>")
                   actual:   \(line < a.count ? String(a[line]) : "<end>")

@@ -44,7 +44,8 @@ import Testing
     func joinerSortedInput() throws {
         #expect(PCTestSupport.importCase("joiner_normal").diagnostics("IMP0134").isEmpty)
         let result = try Self.importEdited(
-            "joiner_normal", replacing: #"NAME ="Sorted Input" VALUE ="NO""#, with: #"NAME ="Sorted Input" VALUE ="YES""#)
+            "joiner_normal", replacing: #"NAME ="Sorted Input" VALUE ="NO""#,
+            with: #"NAME ="Sorted Input" VALUE ="YES""#)
         let warning = try #require(result.diagnostics("IMP0134").first)
         #expect(warning.location.line == 61)
         #expect(warning.message.hasPrefix("joiner 'JNR_EMP_DEPT' has Sorted Input set"))
@@ -60,7 +61,8 @@ import Testing
         #expect(warning.path.description == "FOLDER[F]/MAPPING[m_update_strategy]/INSTANCE[T_OUT]")
         #expect(warning.message.contains("'UPD_EMP'"))
         let keyed = try Self.importEdited(
-            "update_strategy", replacing: #"KEYTYPE ="NOT A KEY" NAME ="ID""#, with: #"KEYTYPE ="PRIMARY KEY" NAME ="ID""#)
+            "update_strategy", replacing: #"KEYTYPE ="NOT A KEY" NAME ="ID""#,
+            with: #"KEYTYPE ="PRIMARY KEY" NAME ="ID""#)
         #expect(keyed.diagnostics("IMP0135").isEmpty)
     }
 
@@ -72,7 +74,10 @@ import Testing
         #expect(note.severity == .note)
         #expect(note.location.line == 36)
         #expect(note.path.description == "FOLDER[PROJ]/MAPPING[m_same_name]/INSTANCE[EMP]")
-        #expect(note.message.hasPrefix("source instance 'EMP' has the same name as another instance of the mapping (a target); its node is named 'EMP#source'"))
+        #expect(
+            note.message.hasPrefix(
+                "source instance 'EMP' has the same name as another instance of the mapping (a target); its node is named 'EMP#source'"
+            ))
     }
 
     @Test("dangling connector messages say which instance or port is missing")
@@ -81,7 +86,10 @@ import Testing
         #expect(
             result.diagnostics("IMP0111").map(\.message)
                 == ["instance 'GHOST', which the connector reads from, does not exist in 'm_dangling_connector'"])
-        #expect(result.diagnostics("IMP0112").map(\.message) == ["connector writes 'T_OUT.NOPE', but 'T_OUT' has no port 'NOPE'"])
+        #expect(
+            result.diagnostics("IMP0112").map(\.message) == [
+                "connector writes 'T_OUT.NOPE', but 'T_OUT' has no port 'NOPE'"
+            ])
     }
 
     @Test("the IMP0112 rewording keeps the old text when the port exists but has the wrong direction")

@@ -13,7 +13,8 @@ struct PowerCenterStructureTests {
         #expect(result.problemCodes == [])
         let pipeline = try result.onlyPipeline()
         #expect(PCTestSupport.verifierErrors(pipeline) == [])
-        #expect(pipeline.nodes.map(\.id) == ["EMP", "SQ_EMP", "MPL_1.IN_COLS", "MPL_1.EXP_M", "MPL_1.OUT_COLS", "T_OUT"])
+        #expect(
+            pipeline.nodes.map(\.id) == ["EMP", "SQ_EMP", "MPL_1.IN_COLS", "MPL_1.EXP_M", "MPL_1.OUT_COLS", "T_OUT"])
         let input = try pipeline.requireNode("MPL_1.IN_COLS")
         #expect(input.op == .project(ProjectSpec()))
         #expect(try input.requirePort("NAME").roles == [.input, .output])
@@ -104,7 +105,9 @@ struct PowerCenterStructureTests {
         #expect(node.ports.map(\.name) == ["ID", "NAME", "DEPT", "SAL"])
         #expect(try node.requirePort("SAL").roles == .output)
         #expect(try node.requirePort("SAL").type == .decimal(precision: 8, scale: 2))
-        #expect(try result.onlyPipeline().requireNode("SQ_EMP").requirePort("ID").source == PortRef(node: "EMP", port: "ID"))
+        #expect(
+            try result.onlyPipeline().requireNode("SQ_EMP").requirePort("ID").source == PortRef(node: "EMP", port: "ID")
+        )
     }
 
     @Test("a source and a target instance may share a name, and so may a source and a target shortcut")
@@ -140,7 +143,9 @@ struct PowerCenterStructureTests {
         #expect(node.provenance.location.line == 49)
         #expect(node.definition?.path.description == "FOLDER[F]/TRANSFORMATION[FIL_REUSE]")
         #expect(node.definition?.location.line == 18)
-        #expect(try node.requirePort("SAL").provenance.path.description == "FOLDER[F]/MAPPING[m_reusable]/INSTANCE[FIL_1]/PORT[SAL]")
+        #expect(
+            try node.requirePort("SAL").provenance.path.description
+                == "FOLDER[F]/MAPPING[m_reusable]/INSTANCE[FIL_1]/PORT[SAL]")
         let unused = try #require(result.diagnostics("IMP0107").first)
         #expect(unused.location.line == 26)
         #expect(unused.message == "expression transformation 'EXP_UNUSED' is not used by any mapping in this export")
@@ -175,7 +180,8 @@ struct PowerCenterStructureTests {
     func missingRepositoryAndFolder() throws {
         let empty = try #require(PCTestSupport.tree("<POWERMART>\n</POWERMART>\n"))
         #expect(PowerCenterImporter().importTree(empty, file: "a.xml").diagnostics.map(\.code) == ["IMP0101"])
-        let bare = try #require(PCTestSupport.tree("<POWERMART>\n<REPOSITORY NAME=\"R\">\n</REPOSITORY>\n</POWERMART>\n"))
+        let bare = try #require(
+            PCTestSupport.tree("<POWERMART>\n<REPOSITORY NAME=\"R\">\n</REPOSITORY>\n</POWERMART>\n"))
         let result = PowerCenterImporter().importTree(bare, file: "b.xml")
         #expect(result.diagnostics.map(\.code) == ["IMP0102"])
         #expect(result.diagnostics.first?.location.line == 2)

@@ -33,7 +33,9 @@ struct PowerCenterTransformationTests {
         #expect(source.definition?.path.description == "FOLDER[F]/SOURCE[EMP]")
         #expect(source.definition?.location.line == 6)
         let query = try pipeline.requireNode("SQ_EMP")
-        #expect(query.op == .sourceQuery(SourceQuerySpec(sources: ["EMP"], filter: "DEPT > 10", sortedPorts: 1, distinct: true)))
+        #expect(
+            query.op
+                == .sourceQuery(SourceQuerySpec(sources: ["EMP"], filter: "DEPT > 10", sortedPorts: 1, distinct: true)))
         #expect(query.attributes == [Attribute("Tracing Level", "Normal")])
         #expect(try query.requirePort("SAL").source == PortRef(node: "EMP", port: "SAL"))
         #expect(try query.requirePort("SAL").roles == [.input, .output])
@@ -100,7 +102,9 @@ struct PowerCenterTransformationTests {
         #expect(
             node.op
                 == .join(
-                    JoinSpec(kind: kind, condition: ScalarExpression("DEPT_ID = DEPT"), nullKeysMatch: false, caseSensitive: true)))
+                    JoinSpec(
+                        kind: kind, condition: ScalarExpression("DEPT_ID = DEPT"), nullKeysMatch: false,
+                        caseSensitive: true)))
         // Master ports (from SQ_DEPTS) are the cached right side; detail ports the streamed left side.
         #expect(try node.requirePort("DEPT_ID").group == "right")
         #expect(try node.requirePort("DNAME").group == "right")
@@ -139,7 +143,9 @@ struct PowerCenterTransformationTests {
         #expect(spec.nullKeysMatch == false)
         #expect(spec.multipleMatch == .any)
         #expect(try node.requirePort("DNAME").roles == [.output, .lookup, .returnValue])
-        #expect(try pipeline.requireNode("EXP_LKP").requirePort("o_DNAME").expression == ScalarExpression(":LKP.LKP_DNAME(DEPT)"))
+        #expect(
+            try pipeline.requireNode("EXP_LKP").requirePort("o_DNAME").expression
+                == ScalarExpression(":LKP.LKP_DNAME(DEPT)"))
     }
 
     @Test("router: groups in ORDER, default group, output ports carry their group")
@@ -163,7 +169,9 @@ struct PowerCenterTransformationTests {
         #expect(!low.attributes.contains { $0.name == "REF_FIELD" })
         #expect(try node.requirePort("DEPT2").group == "DEFAULT1")
         #expect(try node.requirePort("ID").group == "INPUT")
-        #expect(try result.onlyPipeline().requireNode("T_OUT").requirePort("DEPT").source == PortRef(node: "RTR_DEPT", port: "DEPT2"))
+        #expect(
+            try result.onlyPipeline().requireNode("T_OUT").requirePort("DEPT").source
+                == PortRef(node: "RTR_DEPT", port: "DEPT2"))
     }
 
     @Test("sorter: keys, direction, distinct, case, nulls")
@@ -229,7 +237,10 @@ struct PowerCenterTransformationTests {
             node.op
                 == .unpivot(
                     UnpivotSpec(
-                        columns: [UnpivotColumn(output: "amount", occurs: 3, inputs: ["amount_in1", "amount_in2", "amount_in3"])],
+                        columns: [
+                            UnpivotColumn(
+                                output: "amount", occurs: 3, inputs: ["amount_in1", "amount_in2", "amount_in3"])
+                        ],
                         keyPort: "GK_amount", indexPorts: ["GCID_amount"])))
         #expect(try node.requirePort("name").expression == ScalarExpression("name_in"))
         #expect(try node.requirePort("GK_amount").roles == .output)
@@ -243,7 +254,9 @@ struct PowerCenterTransformationTests {
         let node = try result.onlyPipeline().requireNode("SEQ_ID")
         #expect(
             node.op
-                == .sequence(SequenceSpec(start: 5, increment: 2, end: 1000, current: 7, cycle: true, cachedValues: 0, reset: false)))
+                == .sequence(
+                    SequenceSpec(
+                        start: 5, increment: 2, end: 1000, current: 7, cycle: true, cachedValues: 0, reset: false)))
         #expect(node.attributes == [Attribute("Is Current Value Shared", "NO"), Attribute("Tracing Level", "Normal")])
     }
 
@@ -254,7 +267,9 @@ struct PowerCenterTransformationTests {
         let node = try result.onlyPipeline().requireNode("UPD_EMP")
         #expect(
             node.op
-                == .setRowKind(RowKindSpec(expression: ScalarExpression("IIF(SAL > 0, DD_UPDATE, DD_REJECT)"), forwardRejected: false)))
+                == .setRowKind(
+                    RowKindSpec(
+                        expression: ScalarExpression("IIF(SAL > 0, DD_UPDATE, DD_REJECT)"), forwardRejected: false)))
     }
 
     @Test("transaction control condition")
@@ -265,7 +280,8 @@ struct PowerCenterTransformationTests {
         #expect(
             node.op
                 == .transactionControl(
-                    TransactionControlSpec(condition: ScalarExpression("IIF(DEPT = 20, TC_COMMIT_BEFORE, TC_CONTINUE_TRANSACTION)"))))
+                    TransactionControlSpec(
+                        condition: ScalarExpression("IIF(DEPT = 20, TC_COMMIT_BEFORE, TC_CONTINUE_TRANSACTION)"))))
     }
 
     @Test("stored procedure is opaque with an error, ports and attributes kept")

@@ -25,13 +25,16 @@ import Testing
         #expect(assessment.objects["TRANSFORMATION"] == 6)
         #expect(assessment.objects["CONNECTOR"] == 39)
         #expect(assessment.objects["INSTANCE"] == 9)
-        #expect(assessment.operators == [
-            "source": 1, "source-query": 1, "project": 1, "lookup": 1, "filter": 1, "aggregate": 1, "route": 1,
-            "target": 2,
-        ])
+        #expect(
+            assessment.operators == [
+                "source": 1, "source-query": 1, "project": 1, "lookup": 1, "filter": 1, "aggregate": 1, "route": 1,
+                "target": 2,
+            ])
         #expect(assessment.functions["LTRIM"] == 2 && assessment.functions["RTRIM"] == 2)
         #expect(assessment.functions["SUM"] == 3 && assessment.functions["COUNT"] == 1)
-        #expect(assessment.functions["IIF"] == 2 && assessment.functions["ROUND"] == 1 && assessment.functions["ISNULL"] == 1)
+        #expect(
+            assessment.functions["IIF"] == 2 && assessment.functions["ROUND"] == 1
+                && assessment.functions["ISNULL"] == 1)
         #expect(assessment.mappings.count == 1 && assessment.mappings[0].nodes == 9)
         #expect(assessment.predicted_automation == 1.0)
     }

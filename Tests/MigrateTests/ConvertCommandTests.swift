@@ -14,7 +14,9 @@ import Testing
                 var unaccounted: [Loc]
             }
             struct Loc: Decodable { var file: String; var line: Int }
-            struct Object: Decodable { var kind: String; var name: String; var output: String; var status: String; var confidence: Double }
+            struct Object: Decodable {
+                var kind: String; var name: String; var output: String; var status: String; var confidence: Double
+            }
             var file: String
             var inventory: [Entry]
             var objects: [Object]
@@ -32,7 +34,9 @@ import Testing
         let four = scratch.appendingPathComponent("four")
 
         let first = try runMigrate(["convert", corpus.path, "--out", one.path, "--jobs", "1", "--report", "json"])
-        #expect(first.status == 0 || first.status == 1, "convert must not fail with a usage or IO error: \(first.stderr.suffix(2000))")
+        #expect(
+            first.status == 0 || first.status == 1,
+            "convert must not fail with a usage or IO error: \(first.stderr.suffix(2000))")
         let second = try runMigrate(["convert", corpus.path, "--out", four.path, "--jobs", "4", "--report", "json"])
         #expect(second.status == first.status)
 
@@ -49,8 +53,11 @@ import Testing
         #expect(report.files.count == inputs.count)
         var objects = 0
         for file in report.files {
-            for entry in file.inventory where !entry.unaccounted.isEmpty || entry.seen != entry.represented + entry.diagnosed {
-                Issue.record("\(file.file): \(entry.kind) not conserved: \(entry.represented)+\(entry.diagnosed) of \(entry.seen), unaccounted at \(entry.unaccounted.map(\.line))")
+            for entry in file.inventory
+            where !entry.unaccounted.isEmpty || entry.seen != entry.represented + entry.diagnosed {
+                Issue.record(
+                    "\(file.file): \(entry.kind) not conserved: \(entry.represented)+\(entry.diagnosed) of \(entry.seen), unaccounted at \(entry.unaccounted.map(\.line))"
+                )
             }
             for object in file.objects {
                 objects += 1
@@ -58,12 +65,15 @@ import Testing
             }
         }
         let mappingElements = report.files.flatMap(\.inventory).filter { $0.kind == "MAPPING" }.map(\.seen).reduce(0, +)
-        let workflowElements = report.files.flatMap(\.inventory).filter { $0.kind == "WORKFLOW" }.map(\.seen).reduce(0, +)
+        let workflowElements = report.files.flatMap(\.inventory).filter { $0.kind == "WORKFLOW" }.map(\.seen).reduce(
+            0, +)
         let pipelines = report.files.flatMap(\.objects).filter { $0.kind == "mapping" }.count
         let workflows = report.files.flatMap(\.objects).filter { $0.kind == "workflow" }.count
         #expect(pipelines == mappingElements, "one pipeline YAML per MAPPING element")
         #expect(workflows == workflowElements, "one workflow YAML per WORKFLOW element")
-        print("corpus: \(report.files.count) files, \(objects) objects, \(report.converted) fully converted, \(report.not_converted) not converted, \(treeOne.count) YAML files")
+        print(
+            "corpus: \(report.files.count) files, \(objects) objects, \(report.converted) fully converted, \(report.not_converted) not converted, \(treeOne.count) YAML files"
+        )
 
         let yamlFiles = treeOne.keys.sorted().map { one.appendingPathComponent($0).path }
         let check = try runMigrate(["check"] + yamlFiles)

@@ -23,7 +23,10 @@ import Testing
         ("expression runner", "RT", ExpressionRunnerDiagnostics.all),
         ("user functions", "RT", UserFunctionDiagnostics.all),
         ("pipeline typing", "RT", PipelineTypingDiagnostics.all),
-        ("row errors", "RT", EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
+        (
+            "row errors", "RT",
+            EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
+        ),
         ("date errors", "RT", DateErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
     ]
 
@@ -46,9 +49,12 @@ import Testing
         #expect(codes == codes.sorted(), "\(name) catalog is not sorted by code")
         for entry in catalog.entries {
             let digits = entry.code.rawValue.dropFirst(catalog.prefix.count)
-            #expect(entry.code.rawValue.hasPrefix(catalog.prefix) && digits.count == 4 && digits.allSatisfy(\.isNumber),
+            #expect(
+                entry.code.rawValue.hasPrefix(catalog.prefix) && digits.count == 4 && digits.allSatisfy(\.isNumber),
                 "\(entry.code) is not \(catalog.prefix) followed by four digits")
-            #expect(!entry.summary.isEmpty && entry.summary.first!.isLowercase, "\(entry.code) summary must start lower-case")
+            #expect(
+                !entry.summary.isEmpty && entry.summary.first!.isLowercase,
+                "\(entry.code) summary must start lower-case")
             #expect(!entry.summary.hasSuffix("."), "\(entry.code) summary must not end with a period")
         }
     }

@@ -6,24 +6,43 @@ import Testing
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
     static let cases: [(name: String, bytes: [UInt8])] = [
-        ("xxe.xml", Array((header + """
-            <!DOCTYPE POWERMART [<!ENTITY x SYSTEM "file:///etc/passwd">]>
-            <POWERMART><REPOSITORY NAME="&x;"><FOLDER NAME="f">&x;</FOLDER></REPOSITORY></POWERMART>
-            """).utf8)),
-        ("billion-laughs.xml", Array((header + """
-            <!DOCTYPE POWERMART [
-            <!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
-            <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
-            <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]>
-            <POWERMART CREATION_DATE="&g;"/>
-            """).utf8)),
-        ("external-dtd.xml", Array((header + """
-            <!DOCTYPE POWERMART SYSTEM "http://127.0.0.1:9/evil.dtd">
-            <POWERMART><REPOSITORY NAME="r"/></POWERMART>
-            """).utf8)),
-        ("truncated.xml", Array((header + "<POWERMART CREATION_DATE=\"x\"><REPOSITORY NAME=\"r\"><FOLDER NAME=\"f\"><SOURCE NAME").utf8)),
+        (
+            "xxe.xml",
+            Array(
+                (header + """
+                    <!DOCTYPE POWERMART [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                    <POWERMART><REPOSITORY NAME="&x;"><FOLDER NAME="f">&x;</FOLDER></REPOSITORY></POWERMART>
+                    """).utf8)
+        ),
+        (
+            "billion-laughs.xml",
+            Array(
+                (header + """
+                    <!DOCTYPE POWERMART [
+                    <!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+                    <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+                    <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]>
+                    <POWERMART CREATION_DATE="&g;"/>
+                    """).utf8)
+        ),
+        (
+            "external-dtd.xml",
+            Array(
+                (header + """
+                    <!DOCTYPE POWERMART SYSTEM "http://127.0.0.1:9/evil.dtd">
+                    <POWERMART><REPOSITORY NAME="r"/></POWERMART>
+                    """).utf8)
+        ),
+        (
+            "truncated.xml",
+            Array(
+                (header + "<POWERMART CREATION_DATE=\"x\"><REPOSITORY NAME=\"r\"><FOLDER NAME=\"f\"><SOURCE NAME").utf8)
+        ),
         ("wrong-root.xml", Array((header + "<html><body>not an export</body></html>").utf8)),
-        ("bad-bytes.xml", Array((header + "<POWERMART><REPOSITORY NAME=\"").utf8) + [0xFF, 0xFE] + Array("\"/></POWERMART>".utf8)),
+        (
+            "bad-bytes.xml",
+            Array((header + "<POWERMART><REPOSITORY NAME=\"").utf8) + [0xFF, 0xFE] + Array("\"/></POWERMART>".utf8)
+        ),
         ("empty.xml", []),
         ("not-xml.xml", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("IHDR garbage".utf8)),
     ]

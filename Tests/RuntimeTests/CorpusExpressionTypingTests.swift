@@ -63,7 +63,8 @@ struct CorpusExpressionTypingTests {
         #expect(total.summary.totalChecked > 1000)
         #expect(unexplained.count == 0, "unexplained type errors (printed above with their locations)")
         for known in Self.explained {
-            #expect(used[known, default: 0] == known.count, "explained error occurs a different number of times: \(known)")
+            #expect(
+                used[known, default: 0] == known.count, "explained error occurs a different number of times: \(known)")
         }
     }
 }

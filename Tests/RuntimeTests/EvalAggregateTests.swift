@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Eval: aggregate accumulators")
 struct EvalAggregateTests {
-    func run(_ f: AggregateFunction, _ values: [Value], filter: [Value]? = nil, percentage: Double = 50) throws -> Value {
+    func run(_ f: AggregateFunction, _ values: [Value], filter: [Value]? = nil, percentage: Double = 50) throws -> Value
+    {
         var accumulator = AggregateAccumulator(f, settings: EvalHarness.settings(), percentage: percentage)
         for (i, value) in values.enumerated() { try accumulator.add(value, filter: filter?[i]) }
         return try accumulator.result()

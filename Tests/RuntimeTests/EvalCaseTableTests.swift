@@ -110,7 +110,8 @@ struct EvalCaseTableTests {
     func case22() throws {
         let settings = EvalHarness.settings()
         let text = Value.string("18e-3")
-        #expect(try PortCoercion.coerce(text, to: .decimal(precision: 10, scale: 2), settings, port: "D") == .double(18))
+        #expect(
+            try PortCoercion.coerce(text, to: .decimal(precision: 10, scale: 2), settings, port: "D") == .double(18))
         #expect(try PortCoercion.coerce(text, to: .double, settings, port: "F") == .double(0.018))
         #expect(try PortCoercion.coerce(text, to: .integer, settings, port: "I") == .integer(18))
         let high = EvalHarness.settings(highPrecision: true)

@@ -51,7 +51,8 @@ struct EvalFunctionTests {
             ("ASCII('A')", .number(65)), ("ASCII('')", .null), ("CHR(65)", .text("A")),
             ("INITCAP('hello wORLD-x1y')", .text("Hello World-X1y")), ("LENGTH('ab  ')", .number(4)),
             ("LENGTH(NULL)", .null), ("LOWER('AbC')", .text("abc")), ("UPPER(NULL)", .null),
-            ("LPAD('ab', 5, 'xy')", .text("xyxab")), ("LPAD('abcdef', 3)", .text("abc")), ("RPAD('ab', 4)", .text("ab  ")),
+            ("LPAD('ab', 5, 'xy')", .text("xyxab")), ("LPAD('abcdef', 3)", .text("abc")),
+            ("RPAD('ab', 4)", .text("ab  ")),
             ("LPAD('ab', -1)", .null), ("LTRIM('  a ')", .text("a ")), ("RTRIM('xaxx', 'x')", .text("xa")),
             ("LTRIM('\tb')", .text("\tb")), ("RTRIM('   ')", .text("")), ("REVERSE('abc')", .text("cba")),
             ("SUBSTR('abcdef', 3)", .text("cdef")), ("SUBSTR('abcdef', 7)", .text("")),
@@ -60,9 +61,11 @@ struct EvalFunctionTests {
             ("INSTR('abcabc', 'b', -1)", .number(5)), ("INSTR('abcabc', 'b', 1, 2)", .number(5)),
             ("INSTR('abcabc', 'b', -1, 2)", .number(2)), ("INSTR('aaa', 'aa', 1, 2)", .number(2)),
             ("INSTR('abc', '')", .number(0)), ("INSTR(NULL, 'a')", .null),
-            ("REPLACECHR(0, 'abcABC', 'ab', 'x')", .text("xxcxxC")), ("REPLACECHR(1, 'abcABC', 'ab', NULL)", .text("cABC")),
+            ("REPLACECHR(0, 'abcABC', 'ab', 'x')", .text("xxcxxC")),
+            ("REPLACECHR(1, 'abcABC', 'ab', NULL)", .text("cABC")),
             ("REPLACECHR(1, 'abc', NULL, 'x')", .text("abc")), ("REPLACECHR(1, NULL, 'a', 'x')", .null),
-            ("REPLACESTR(1, 'abcd', 'ab', 'abc', 'X')", .text("Xcd")), ("REPLACESTR(1, 'aaa', 'a', 'aa')", .text("aaaaaa")),
+            ("REPLACESTR(1, 'abcd', 'ab', 'abc', 'X')", .text("Xcd")),
+            ("REPLACESTR(1, 'aaa', 'a', 'aa')", .text("aaaaaa")),
             ("REPLACESTR(0, 'ABab', 'ab', '')", .text("")), ("REPLACESTR(1, 'ab', NULL, 'b', 'x')", .text("ax")),
             ("CONCAT(NULL, NULL)", .null), ("CONCAT('a', 1)", .text("a1")),
         ]
@@ -76,7 +79,8 @@ struct EvalFunctionTests {
             ("REG_MATCH('ab', 'a|ab')", .number(1)), ("REG_MATCH(NULL, 'a')", .null),
             ("REG_EXTRACT('john.smith@x.com', '([a-z]+)\\.([a-z]+)', 2)", .text("smith")),
             ("REG_EXTRACT('abc', '(x)')", .null), ("REG_EXTRACT('abc', 'b', 0)", .text("b")),
-            ("REG_REPLACE('a1b22', '[0-9]+', '#')", .text("a#b#")), ("REG_REPLACE('a1b22', '[0-9]', '#', 2)", .text("a#b#2")),
+            ("REG_REPLACE('a1b22', '[0-9]+', '#')", .text("a#b#")),
+            ("REG_REPLACE('a1b22', '[0-9]', '#', 2)", .text("a#b#2")),
             ("REG_REPLACE('ab', '(a)(b)', '\\2\\1')", .text("ba")),
         ]
         for (text, expected) in cases { e(text, expected, [], [], false, #_sourceLocation) }
@@ -89,7 +93,8 @@ struct EvalFunctionTests {
         let cases: [(String, EvalExpectation)] = [
             ("TO_INTEGER('-15.23')", .value(.integer(-15))), ("TO_INTEGER(2.5)", .value(.integer(3))),
             ("TO_INTEGER(-2.5)", .value(.integer(-3))), ("TO_INTEGER(NULL)", .null),
-            ("TO_INTEGER('2147483648')", .rowError("RT0004")), ("TO_BIGINT('2147483648')", .value(.integer(2_147_483_648))),
+            ("TO_INTEGER('2147483648')", .rowError("RT0004")),
+            ("TO_BIGINT('2147483648')", .value(.integer(2_147_483_648))),
             ("TO_INTEGER('18e-3')", .value(.integer(18))), ("TO_FLOAT('18e-3')", .number(0.018)),
             ("TO_FLOAT('abc')", .number(0)), ("TO_DECIMAL('  -1.5x')", .number(-1.5)), ("TO_DECIMAL(NULL)", .null),
             ("TO_CHAR(12)", .text("12")), ("TO_CHAR(1.50)", .text("1.5")), ("TO_CHAR(NULL)", .null),
@@ -101,9 +106,11 @@ struct EvalFunctionTests {
     @Test("numeric and scientific functions")
     func numeric() {
         let cases: [(String, EvalExpectation)] = [
-            ("ABS(-3)", .value(.integer(3))), ("ABS(NULL)", .null), ("CEIL(1.2)", .number(2)), ("FLOOR(-1.2)", .number(-2)),
+            ("ABS(-3)", .value(.integer(3))), ("ABS(NULL)", .null), ("CEIL(1.2)", .number(2)),
+            ("FLOOR(-1.2)", .number(-2)),
             ("ROUND(2.5)", .number(3)), ("ROUND(-2.5)", .number(-3)), ("ROUND(1234.567, -2)", .number(1200)),
-            ("ROUND(1.2345, 2)", .number(1.23)), ("TRUNC(-1.99)", .number(-1)), ("TRUNC(1234, -2)", .value(.integer(1200))),
+            ("ROUND(1.2345, 2)", .number(1.23)), ("TRUNC(-1.99)", .number(-1)),
+            ("TRUNC(1234, -2)", .value(.integer(1200))),
             ("SIGN(-0.5)", .value(.integer(-1))), ("SQRT(-1)", .rowError("RT0007")), ("LN(0)", .rowError("RT0007")),
             ("LOG(10, 1000)", .number(3)), ("POWER(2, 10)", .number(1024)), ("EXP(0)", .number(1)),
             ("MOD(-7, 3)", .value(.integer(-1))), ("MOD(NULL, 0)", .null), ("COS(0)", .number(1)),

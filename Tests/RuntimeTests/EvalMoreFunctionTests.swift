@@ -66,7 +66,8 @@ struct EvalMoreFunctionTests {
     func movingSum() {
         let values: [Value] = [.integer(1), .integer(2), .null, .integer(3), .integer(4), .integer(5)]
         // Counted values: 1, 2, 3, 4, 5; windows of 3 are full from the 3rd counted value (row 4).
-        #expect(Self.series("MOVINGSUM(N, 3)", values) == [.null, .null, .null, .integer(6), .integer(9), .integer(12)])
+        #expect(
+            Self.series("MOVINGSUM(N, 3)", values) == [.null, .null, .null, .integer(6), .integer(9), .integer(12)])
     }
 
     @Test("MOVINGSUM with a filter counts only the rows where it is TRUE")
@@ -93,7 +94,9 @@ struct EvalMoreFunctionTests {
     func cume() {
         let values: [Value] = [.null, .integer(40000), .integer(80000), .null, .integer(50000)]
         #expect(
-            Self.series("CUME(N)", values) == [.null, .integer(40000), .integer(120000), .integer(120000), .integer(170000)])
+            Self.series("CUME(N)", values) == [
+                .null, .integer(40000), .integer(120000), .integer(120000), .integer(170000),
+            ])
     }
 
     @Test(

@@ -54,7 +54,11 @@ enum EvalHarness {
         let (compiled, diagnostics) = ExpressionCompiler.compile(
             typed, slots: slots, parameters: parameters, mappingVariables: Set(mappingVariables.keys),
             settings: settings(highPrecision: highPrecision), source: source)
-        return (compiled, parseDiagnostics.filter { $0.severity == .error } + typeDiagnostics.filter { $0.severity == .error } + diagnostics)
+        return (
+            compiled,
+            parseDiagnostics.filter { $0.severity == .error } + typeDiagnostics.filter { $0.severity == .error }
+                + diagnostics
+        )
     }
 
     /// Evaluates `text` over `row`; the value, or the row error.
@@ -101,6 +105,7 @@ enum EvalHarness {
         highPrecision: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         guard let result = evaluate(text, ports: ports, row: row, highPrecision: highPrecision) else { return }
-        #expect(matches(result, expected), "\(text) gave \(result), expected \(expected)", sourceLocation: sourceLocation)
+        #expect(
+            matches(result, expected), "\(text) gave \(result), expected \(expected)", sourceLocation: sourceLocation)
     }
 }

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Eval: expression transformation")
 struct EvalTransformationTests {
-    func port(_ name: String, _ type: DataType, _ roles: PortRoles, _ expression: String? = nil, default value: String? = nil)
+    func port(
+        _ name: String, _ type: DataType, _ roles: PortRoles, _ expression: String? = nil, default value: String? = nil
+    )
         -> Port
     {
         Port(
@@ -15,7 +17,8 @@ struct EvalTransformationTests {
 
     func evaluator(_ ports: [Port]) throws -> ExpressionTransformationEvaluator {
         let node = Node(id: "EXP", op: .project(ProjectSpec()), ports: ports, provenance: .synthesized)
-        let (evaluator, diagnostics) = ExpressionTransformationEvaluator.make(node: node, settings: EvalHarness.settings())
+        let (evaluator, diagnostics) = ExpressionTransformationEvaluator.make(
+            node: node, settings: EvalHarness.settings())
         #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.description))")
         return try #require(evaluator)
     }
@@ -85,7 +88,8 @@ struct EvalTransformationTests {
         let node = Node(
             id: "EXP", op: .project(ProjectSpec()), ports: [port("o", .integer, .output, "NOPE + 1")],
             provenance: .synthesized)
-        let (evaluator, diagnostics) = ExpressionTransformationEvaluator.make(node: node, settings: EvalHarness.settings())
+        let (evaluator, diagnostics) = ExpressionTransformationEvaluator.make(
+            node: node, settings: EvalHarness.settings())
         #expect(evaluator == nil)
         #expect(diagnostics.hasErrors)
     }

@@ -45,7 +45,8 @@ struct EvalUserFunctionTests {
 
     @Test("a prototype gives the name, the arguments in order and the return type")
     func prototype() {
-        let p = UserFunctionPrototype(parsing: "NSTRING udf_x( INPUT_STR as string, N as small integer, D as decimal(10,2) )")
+        let p = UserFunctionPrototype(
+            parsing: "NSTRING udf_x( INPUT_STR as string, N as small integer, D as decimal(10,2) )")
         #expect(p?.name == "udf_x")
         #expect(p?.arguments.map(\.name) == ["INPUT_STR", "N", "D"])
         #expect(p?.arguments.map(\.type) == [.string(precision: 0), .smallInteger, .decimal(precision: 10, scale: 2)])
@@ -66,7 +67,9 @@ struct EvalUserFunctionTests {
         #expect(Self.evaluate(":UDF.quad(3)", udfs) == .success(.integer(12)))
         #expect(Self.evaluate(":UDF.minus(10, 4)", udfs) == .success(.string("6")))
         #expect(Self.evaluate(":udf.SHORT3('abcdef')", udfs) == .success(.string("ABC")))
-        #expect(Self.evaluate(":UDF.twice(X) + 1", udfs, ports: [("X", .integer)], row: [.integer(20)]) == .success(.integer(41)))
+        #expect(
+            Self.evaluate(":UDF.twice(X) + 1", udfs, ports: [("X", .integer)], row: [.integer(20)])
+                == .success(.integer(41)))
     }
 
     @Test("recursion, direct or through another function, is a diagnostic and the call is unresolved")
@@ -139,7 +142,9 @@ enum ExprMacroText {
             let tail = rest[start.upperBound...]
             guard let end = tail.firstIndex(of: ">") else { break }
             let tag = String(tail[..<end])
-            if let name = value("NAME", tag), let body = value("EXPRESSION", tag), let prototype = value("PROTOTYPE", tag) {
+            if let name = value("NAME", tag), let body = value("EXPRESSION", tag),
+                let prototype = value("PROTOTYPE", tag)
+            {
                 result += [Attribute(":UDF.\(name)", body), Attribute(":UDF.\(name) prototype", prototype)]
             }
             rest = tail[end...]

@@ -21,14 +21,19 @@ import Testing
             provenance: place(mapping.appending("INSTANCE", node).appending("PORT", name), line: line))
     }
 
-    static func node(_ id: String, _ op: Operator, _ ports: [Port], attributes: [Attribute] = [], line: Int = 1) -> Node {
-        Node(id: id, op: op, ports: ports, attributes: attributes, provenance: place(mapping.appending("INSTANCE", id), line: line))
+    static func node(_ id: String, _ op: Operator, _ ports: [Port], attributes: [Attribute] = [], line: Int = 1) -> Node
+    {
+        Node(
+            id: id, op: op, ports: ports, attributes: attributes,
+            provenance: place(mapping.appending("INSTANCE", id), line: line))
     }
 
     static func pipeline(_ nodes: [Node], attributes: [Attribute] = []) -> Pipeline {
         Pipeline(
             name: "m", origin: Origin(tool: "PowerCenter", file: file, path: mapping),
-            parameters: [Parameter(name: "$$LIMIT", kind: .parameter, type: .integer, provenance: place(mapping, line: 2))],
+            parameters: [
+                Parameter(name: "$$LIMIT", kind: .parameter, type: .integer, provenance: place(mapping, line: 2))
+            ],
             nodes: nodes, attributes: attributes, provenance: place(mapping, line: 1))
     }
 
@@ -50,7 +55,11 @@ import Testing
                 Self.port("o_big", .integer, [.output], node: "EXP", expression: "IIF(ID > $$LIMIT, 1, 0)"),
             ])
         let router = Self.node(
-            "RTR", .route(RouteSpec(inputGroup: "INPUT", groups: [RouteGroup(name: "BIG", condition: ScalarExpression("ID > 10"))], defaultGroup: "DEFAULT")),
+            "RTR",
+            .route(
+                RouteSpec(
+                    inputGroup: "INPUT", groups: [RouteGroup(name: "BIG", condition: ScalarExpression("ID > 10"))],
+                    defaultGroup: "DEFAULT")),
             [
                 Self.port("ID", .integer, [.input], node: "RTR", group: "INPUT"),
                 Self.port("ID1", .integer, [.output], node: "RTR", group: "BIG", expression: "ID"),
@@ -84,7 +93,9 @@ import Testing
         #expect(diagnostics.map(\.location.line) == [7, 8, 9])
         #expect(diagnostics.first?.path.description == "MAPPING[m]/INSTANCE[EXP]/PORT[o_sum]")
         #expect(diagnostics.last?.severity == .warning)
-        #expect(diagnostics.last?.message == "the source filter names '$$MISSING', which is not a declared mapping parameter or variable")
+        #expect(
+            diagnostics.last?.message
+                == "the source filter names '$$MISSING', which is not a declared mapping parameter or variable")
     }
 
     @Test func userFunctionsAreCheckedAndCallable() {
@@ -106,15 +117,23 @@ import Testing
     @Test func workflowConditionsSeeTasksAndVariables() {
         let path = ObjectPath().appending("WORKFLOW", "wf")
         let task = { (name: String) in
-            WorkflowTask(name: name, kind: .start, provenance: Self.place(path.appending("TASKINSTANCE", name), line: 3))
+            WorkflowTask(
+                name: name, kind: .start, provenance: Self.place(path.appending("TASKINSTANCE", name), line: 3))
         }
         let workflow = Workflow(
             name: "wf", origin: Origin(tool: "PowerCenter", file: Self.file, path: path),
-            variables: [Parameter(name: "$$RUNS", kind: .variable, type: .integer, provenance: Self.place(path, line: 2))],
+            variables: [
+                Parameter(name: "$$RUNS", kind: .variable, type: .integer, provenance: Self.place(path, line: 2))
+            ],
             tasks: [task("Start"), task("s_load")],
             links: [
-                WorkflowLink(from: "Start", to: "s_load", condition: ScalarExpression("$Start.Status = SUCCEEDED AND $$RUNS > 0"), provenance: Self.place(path, line: 4)),
-                WorkflowLink(from: "s_load", to: "x", condition: ScalarExpression("$s_nope.Status = SUCCEEDED"), provenance: Self.place(path, line: 5)),
+                WorkflowLink(
+                    from: "Start", to: "s_load",
+                    condition: ScalarExpression("$Start.Status = SUCCEEDED AND $$RUNS > 0"),
+                    provenance: Self.place(path, line: 4)),
+                WorkflowLink(
+                    from: "s_load", to: "x", condition: ScalarExpression("$s_nope.Status = SUCCEEDED"),
+                    provenance: Self.place(path, line: 5)),
             ],
             provenance: Self.place(path, line: 1))
         let report = PipelineExpressionTyping.report(workflow)

@@ -20,7 +20,8 @@ enum EvalCommand {
             return 0
         }
         guard let path = arguments.first, let rows = EvalData.read(path) else {
-            printError("usage: migrate-bench eval --generate FILE [--rows N] [--seed S] | migrate-bench eval FILE [--show N]")
+            printError(
+                "usage: migrate-bench eval --generate FILE [--rows N] [--seed S] | migrate-bench eval FILE [--show N]")
             return 2
         }
         guard let compiled = EvalPorts.compile() else { return 1 }
@@ -67,7 +68,8 @@ enum EvalCommand {
         let evaluations = Double(rows.count * ports.count)
         print(
             "native: \(rows.count) rows x \(ports.count) ports in \(format(seconds, 3)) s = "
-                + "\(format(evaluations / seconds / 1e6, 2)) M port evaluations/s (non-NULL \(checksum), row errors \(errors))")
+                + "\(format(evaluations / seconds / 1e6, 2)) M port evaluations/s (non-NULL \(checksum), row errors \(errors))"
+        )
         return 0
     }
 }
@@ -114,7 +116,8 @@ enum EvalPorts {
             let (parsed, parseDiagnostics) = ExpressionParser.parse(source)
             let (typed, typeDiagnostics) = ExpressionTypeChecker.check(
                 parsed, in: TypeEnvironment(ports: types), source: source)
-            let (expression, diagnostics) = ExpressionCompiler.compile(typed, slots: slots, settings: settings, source: source)
+            let (expression, diagnostics) = ExpressionCompiler.compile(
+                typed, slots: slots, settings: settings, source: source)
             let all = parseDiagnostics + typeDiagnostics + diagnostics
             guard let expression, !all.hasErrors else {
                 printError("'\(text)': \(all.map(\.description))")

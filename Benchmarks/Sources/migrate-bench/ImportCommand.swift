@@ -25,7 +25,8 @@ enum ImportCommand {
             "import \(path): \(bytes) bytes in \(format(seconds, 3)) s = \(format(Double(bytes) / 1_000_000 / seconds, 1)) MB/s; "
                 + "\(result.pipelines.count) pipelines, \(nodes) nodes, \(result.workflows.count) workflows; "
                 + "\(result.diagnostics.count) diagnostics; conserved \(result.isConserved); peak RSS "
-                + "\(format(Double(peak) / 1_000_000, 1)) MB = \(format(Double(peak) / Double(max(bytes, 1)), 2))x input")
+                + "\(format(Double(peak) / 1_000_000, 1)) MB = \(format(Double(peak) / Double(max(bytes, 1)), 2))x input"
+        )
         withExtendedLifetime(result) {}
         return result.diagnostics.hasErrors ? 1 : 0
     }

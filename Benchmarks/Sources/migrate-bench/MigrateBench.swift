@@ -23,7 +23,8 @@ struct MigrateBench {
             printError(
                 "usage: migrate-bench generate-export (--megabytes N | --mappings N) [--encoding utf-8|windows-1252] "
                     + "[--seed S] --out FILE\n       migrate-bench read FILE\n       migrate-bench import FILE\n"
-                    + "       migrate-bench eval (--generate FILE [--rows N] [--seed S] | FILE [--show N] [--per-port])")
+                    + "       migrate-bench eval (--generate FILE [--rows N] [--seed S] | FILE [--show N] [--per-port])"
+            )
             exit(2)
         }
     }

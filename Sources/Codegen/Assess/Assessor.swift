@@ -20,9 +20,10 @@ public enum Assessor {
                         for name in FunctionUsage.functions(in: text) { functions[name, default: 0] += 1 }
                     }
                     for (option, sql) in sqlTexts(of: node.op) {
-                        overrides.append(.init(
-                            path: node.provenance.path, option: option, dialect: SQLDialectGuess.guess(sql),
-                            excerpt: String(sql.prefix(200))))
+                        overrides.append(
+                            .init(
+                                path: node.provenance.path, option: option, dialect: SQLDialectGuess.guess(sql),
+                                excerpt: String(sql.prefix(200))))
                     }
                 }
                 let score = complexityScore(pipeline, drivers: &drivers)
@@ -30,9 +31,10 @@ public enum Assessor {
                 withNotes.attachNotes(from: result.diagnostics)
                 let confidence = withNotes.confidence
                 confidences.append(confidence)
-                mappings.append(.init(
-                    file: result.file, path: pipeline.origin.path, nodes: pipeline.nodes.count, tier: tier(score),
-                    automation: (confidence * 100).rounded() / 100, drivers: drivers))
+                mappings.append(
+                    .init(
+                        file: result.file, path: pipeline.origin.path, nodes: pipeline.nodes.count, tier: tier(score),
+                        automation: (confidence * 100).rounded() / 100, drivers: drivers))
             }
             for var workflow in result.workflows {
                 workflow.attachNotes(from: result.diagnostics)
@@ -94,9 +96,11 @@ public enum Assessor {
                 for settings in spec.nodes {
                     for attribute in settings.attributes
                     where names.contains(attribute.name) && !attribute.value.trimmingSpaces().isEmpty {
-                        found.append(.init(
-                            path: settings.provenance.path, option: "session: \(attribute.name)",
-                            dialect: SQLDialectGuess.guess(attribute.value), excerpt: String(attribute.value.prefix(200))))
+                        found.append(
+                            .init(
+                                path: settings.provenance.path, option: "session: \(attribute.name)",
+                                dialect: SQLDialectGuess.guess(attribute.value),
+                                excerpt: String(attribute.value.prefix(200))))
                     }
                 }
             case .worklet(let inner):
@@ -118,7 +122,8 @@ public enum Assessor {
             case .join: counts["join", default: 0] += 1; score += 2
             case .aggregate, .rank, .unpivot: counts[node.op.kindName, default: 0] += 1; score += 2
             case .opaque(let spec): counts["opaque \(spec.vendorType)", default: 0] += 1; score += 5
-            case .sourceQuery(let spec) where spec.sqlOverride != nil: counts["sql override", default: 0] += 1; score += 3
+            case .sourceQuery(let spec) where spec.sqlOverride != nil:
+                counts["sql override", default: 0] += 1; score += 3
             default: break
             }
             if node.ports.contains(where: { $0.roles.contains(.variable) }) {

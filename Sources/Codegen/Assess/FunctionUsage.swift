@@ -26,7 +26,9 @@ public enum FunctionUsage {
                 pending = nil
                 continue
             }
-            if (c == "-" && i + 1 < chars.count && chars[i + 1] == "-") || (c == "/" && i + 1 < chars.count && chars[i + 1] == "/") {
+            if (c == "-" && i + 1 < chars.count && chars[i + 1] == "-")
+                || (c == "/" && i + 1 < chars.count && chars[i + 1] == "/")
+            {
                 while i < chars.count && chars[i] != "\n" { i += 1 }
                 pending = nil
                 continue
@@ -34,7 +36,9 @@ public enum FunctionUsage {
             if c == ":" {
                 var j = i + 1
                 var word = ""
-                while j < chars.count, CharacterSet.identifier(chars[j]) { word.unicodeScalars.append(chars[j]); j += 1 }
+                while j < chars.count, CharacterSet.identifier(chars[j]) {
+                    word.unicodeScalars.append(chars[j]); j += 1
+                }
                 if ["LKP", "SP", "UDF", "MCR"].contains(word.uppercased()) { names.append(":" + word.uppercased()) }
                 // Skip `.name` so it is not taken for a function.
                 if j < chars.count && chars[j] == "." {
@@ -47,7 +51,9 @@ public enum FunctionUsage {
             }
             if CharacterSet.identifierStart(c) {
                 var word = ""
-                while i < chars.count, CharacterSet.identifier(chars[i]) { word.unicodeScalars.append(chars[i]); i += 1 }
+                while i < chars.count, CharacterSet.identifier(chars[i]) {
+                    word.unicodeScalars.append(chars[i]); i += 1
+                }
                 pending = word.uppercased()
                 continue
             }

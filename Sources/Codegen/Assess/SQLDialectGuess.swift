@@ -4,9 +4,19 @@
 public enum SQLDialectGuess {
     /// Marker patterns per dialect (upper-case, matched as words or exact fragments).
     static let markers: [(dialect: String, words: [String], fragments: [String])] = [
-        ("oracle", ["NVL", "NVL2", "SYSDATE", "ROWNUM", "DECODE", "TO_CHAR", "TRUNC", "SYSTIMESTAMP", "DUAL", "LISTAGG"], ["(+)", "CONNECT BY"]),
-        ("sqlserver", ["GETDATE", "ISNULL", "TOP", "DATEADD", "DATEDIFF", "NOLOCK", "LEN", "CHARINDEX", "NEWID"], ["WITH (NOLOCK)", "[DBO]."]),
-        ("teradata", ["SEL", "QUALIFY", "ZEROIFNULL", "NULLIFZERO", "VOLATILE", "SAMPLE"], ["COLLECT STATISTICS", "FORMAT '"]),
+        (
+            "oracle",
+            ["NVL", "NVL2", "SYSDATE", "ROWNUM", "DECODE", "TO_CHAR", "TRUNC", "SYSTIMESTAMP", "DUAL", "LISTAGG"],
+            ["(+)", "CONNECT BY"]
+        ),
+        (
+            "sqlserver", ["GETDATE", "ISNULL", "TOP", "DATEADD", "DATEDIFF", "NOLOCK", "LEN", "CHARINDEX", "NEWID"],
+            ["WITH (NOLOCK)", "[DBO]."]
+        ),
+        (
+            "teradata", ["SEL", "QUALIFY", "ZEROIFNULL", "NULLIFZERO", "VOLATILE", "SAMPLE"],
+            ["COLLECT STATISTICS", "FORMAT '"]
+        ),
         ("postgresql", ["ILIKE", "NOW", "GENERATE_SERIES"], ["::", " LIMIT "]),
         ("db2", ["FETCH", "VALUE"], ["FETCH FIRST", "CURRENT DATE", "WITH UR"]),
     ]

@@ -53,7 +53,8 @@ public struct BatchConverter: Sendable {
             while let (index, report) = await group.next() {
                 reports[index] = report
                 completed += 1
-                progress(BatchProgress(completed: completed, total: files.count, file: report.file, status: report.status))
+                progress(
+                    BatchProgress(completed: completed, total: files.count, file: report.file, status: report.status))
                 startNext()
             }
         }
@@ -90,7 +91,8 @@ public struct BatchConverter: Sendable {
     public func convert(_ planned: PlannedFile) -> FileReport {
         let input = planned.input
         guard let stageIndex = planned.stageIndex else {
-            let diagnostic = input.named
+            let diagnostic =
+                input.named
                 ? DiagnosticDescriptor.inputNotRecognized(
                     "'\(input.path)' is not a PowerCenter XML export", at: SourceLocation(file: input.path),
                     fix: "give a PowerCenter export (.xml with a POWERMART root element)")
@@ -117,30 +119,35 @@ public struct BatchConverter: Sendable {
         for var pipeline in result.pipelines {
             pipeline.attachNotes(from: result.diagnostics)
             let suffix = pipeline.kind == .mapplet ? "mapplet" : "pipeline"
-            let output = uniquePath(OutputLayout.path(
-                inputStem: planned.stem, objectPath: pipeline.origin.path, name: pipeline.name, suffix: suffix))
+            let output = uniquePath(
+                OutputLayout.path(
+                    inputStem: planned.stem, objectPath: pipeline.origin.path, name: pipeline.name, suffix: suffix))
             if let problem = write(CanonicalYAML.render(pipeline), to: output) { diagnostics.append(problem) }
-            objects.append(report(
-                kind: pipeline.kind.rawValue, name: pipeline.name, path: pipeline.origin.path, output: output,
-                confidence: pipeline.confidence, diagnostics: result.diagnostics))
+            objects.append(
+                report(
+                    kind: pipeline.kind.rawValue, name: pipeline.name, path: pipeline.origin.path, output: output,
+                    confidence: pipeline.confidence, diagnostics: result.diagnostics))
         }
         for var workflow in result.workflows {
             workflow.attachNotes(from: result.diagnostics)
-            let output = uniquePath(OutputLayout.path(
-                inputStem: planned.stem, objectPath: workflow.origin.path, name: workflow.name, suffix: "workflow"))
+            let output = uniquePath(
+                OutputLayout.path(
+                    inputStem: planned.stem, objectPath: workflow.origin.path, name: workflow.name, suffix: "workflow"))
             if let problem = write(CanonicalYAML.render(workflow), to: output) { diagnostics.append(problem) }
-            objects.append(report(
-                kind: "workflow", name: workflow.name, path: workflow.origin.path, output: output,
-                confidence: workflow.confidence, diagnostics: result.diagnostics))
+            objects.append(
+                report(
+                    kind: "workflow", name: workflow.name, path: workflow.origin.path, output: output,
+                    confidence: workflow.confidence, diagnostics: result.diagnostics))
         }
         for parameters in result.parameterFiles {
             let name = OutputLayout.baseName((parameters.file as NSString).lastPathComponent)
             let output = uniquePath("\(planned.stem)/\(OutputLayout.safeName(name)).parameters.yaml")
             if let problem = write(CanonicalYAML.render(parameters), to: output) { diagnostics.append(problem) }
             let path = ObjectPath([.init("PARAMETERFILE", (parameters.file as NSString).lastPathComponent)])
-            objects.append(report(
-                kind: "parameters", name: name, path: path, output: output, confidence: 1,
-                diagnostics: result.diagnostics.filter { $0.severity == .error }))
+            objects.append(
+                report(
+                    kind: "parameters", name: name, path: path, output: output, confidence: 1,
+                    diagnostics: result.diagnostics.filter { $0.severity == .error }))
         }
         let worst: ObjectStatus
         if diagnostics.hasErrors && objects.isEmpty {
@@ -179,7 +186,8 @@ public struct BatchConverter: Sendable {
         let status: ObjectStatus =
             mine.hasErrors ? .notConverted : (mine.isEmpty ? .converted : .convertedWithWarnings)
         let reasons = mine.map {
-            ObjectReason(code: $0.code, severity: $0.severity, message: $0.message, location: $0.location, path: $0.path)
+            ObjectReason(
+                code: $0.code, severity: $0.severity, message: $0.message, location: $0.location, path: $0.path)
         }
         return ObjectReport(
             kind: kind, name: name, path: path, output: output, status: status,

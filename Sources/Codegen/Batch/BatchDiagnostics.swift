@@ -4,7 +4,8 @@ import IR
 extension DiagnosticDescriptor {
     static let inputMissing = DiagnosticDescriptor("CG0100", .error, "an input path does not exist")
     static let inputNotRecognized = DiagnosticDescriptor("CG0101", .error, "an input file is not in a supported format")
-    static let inputSkipped = DiagnosticDescriptor("CG0102", .note, "a file in an input folder is not in a supported format and was skipped")
+    static let inputSkipped = DiagnosticDescriptor(
+        "CG0102", .note, "a file in an input folder is not in a supported format and was skipped")
     static let outputNotWritten = DiagnosticDescriptor("CG0103", .error, "an output file could not be written")
     static let inputUnreadable = DiagnosticDescriptor("CG0104", .error, "an input path cannot be read")
 }

@@ -27,9 +27,10 @@ public enum InputDiscovery {
         for argument in arguments {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                diagnostics.append(DiagnosticDescriptor.inputMissing(
-                    "input '\(argument)' does not exist", at: SourceLocation(file: argument),
-                    fix: "check the path; give export files or folders that contain them"))
+                diagnostics.append(
+                    DiagnosticDescriptor.inputMissing(
+                        "input '\(argument)' does not exist", at: SourceLocation(file: argument),
+                        fix: "check the path; give export files or folders that contain them"))
                 continue
             }
             guard isDirectory.boolValue else {
@@ -37,16 +38,19 @@ public enum InputDiscovery {
                 continue
             }
             guard let enumerator = manager.enumerator(atPath: argument) else {
-                diagnostics.append(DiagnosticDescriptor.inputUnreadable(
-                    "folder '\(argument)' cannot be listed", at: SourceLocation(file: argument),
-                    fix: "check the folder's permissions"))
+                diagnostics.append(
+                    DiagnosticDescriptor.inputUnreadable(
+                        "folder '\(argument)' cannot be listed", at: SourceLocation(file: argument),
+                        fix: "check the folder's permissions"))
                 continue
             }
             var found: [String] = []
             while let relative = enumerator.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") {
-                    if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
+                    if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                        enumerator.skipDescendants()
+                    }
                     continue
                 }
                 if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { found.append(relative) }

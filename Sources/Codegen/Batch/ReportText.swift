@@ -13,14 +13,17 @@ public enum ReportText {
         out += "  converted with warnings: \(report.convertedWithWarnings)\n"
         out += "  not converted:           \(report.notConverted)\n"
         if report.failedFiles > 0 { out += "  files not converted:     \(report.failedFiles)\n" }
-        let troubled = report.files.flatMap { file in file.objects.filter { $0.status != .converted }.map { (file, $0) } }
+        let troubled = report.files.flatMap { file in file.objects.filter { $0.status != .converted }.map { (file, $0) }
+        }
         if !troubled.isEmpty {
             out += "\nObjects not fully converted:\n"
             for (_, object) in troubled {
-                out += "  \(object.status.rawValue) \(object.kind) '\(object.name)' confidence \(format(object.confidence))"
+                out +=
+                    "  \(object.status.rawValue) \(object.kind) '\(object.name)' confidence \(format(object.confidence))"
                 out += " -> \(object.output)\n"
                 for reason in object.reasons.prefix(20) {
-                    out += "    \(reason.location.description): \(reason.severity.rawValue): [\(reason.code)] \(reason.message)\n"
+                    out +=
+                        "    \(reason.location.description): \(reason.severity.rawValue): [\(reason.code)] \(reason.message)\n"
                 }
                 if object.reasons.count > 20 { out += "    ... and \(object.reasons.count - 20) more\n" }
             }

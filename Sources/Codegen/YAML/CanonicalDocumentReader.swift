@@ -42,7 +42,8 @@ struct CanonicalDocumentReader {
             let found = kindEntries.isEmpty ? "neither" : "both"
             diagnostics.append(
                 YAMLDiagnostics.unknownDocumentKind(
-                    "the document has \(found) of 'pipeline', 'workflow' and 'parameters'", at: location(kindEntries.last, or: root),
+                    "the document has \(found) of 'pipeline', 'workflow' and 'parameters'",
+                    at: location(kindEntries.last, or: root),
                     fix: "write one pipeline or one workflow per file"))
             return (nil, diagnostics)
         }

@@ -23,7 +23,9 @@ struct ConservationLedger: Sendable {
         var column: Int
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(UInt64(truncatingIfNeeded: line) &* 0x9E37_79B9 ^ UInt64(truncatingIfNeeded: column) << 8 ^ UInt64(kind))
+            hasher.combine(
+                UInt64(truncatingIfNeeded: line) &* 0x9E37_79B9 ^ UInt64(truncatingIfNeeded: column) << 8 ^ UInt64(kind)
+            )
         }
     }
 
@@ -109,7 +111,9 @@ struct ConservationLedger: Sendable {
     }
 
     private mutating func add(kind: UInt8, line: Int, column: Int) {
-        if index == nil, let position = Self.packed(line: line, column: column), positions.last.map({ $0 < position }) ?? true {
+        if index == nil, let position = Self.packed(line: line, column: column),
+            positions.last.map({ $0 < position }) ?? true
+        {
             kinds.append(kind)
             positions.append(position)
             fates.append(Self.pending)
@@ -192,7 +196,8 @@ struct ConservationLedger: Sendable {
             switch fates[entry] {
             case Self.represented: represented[kind] += 1
             case Self.diagnosed: diagnosed[kind] += 1
-            default: unaccounted[kind].append(SourceLocation(file: file, line: line(of: entry), column: column(of: entry)))
+            default:
+                unaccounted[kind].append(SourceLocation(file: file, line: line(of: entry), column: column(of: entry)))
             }
         }
         return Self.inventoriedKinds.indices.compactMap { kind in

@@ -16,7 +16,8 @@ public struct ParameterFileImporter: ImportStage {
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let trimmed = String(line).trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
-            return trimmed.hasPrefix("[") && trimmed.hasSuffix("]") && ParameterScope(heading: String(trimmed.dropFirst().dropLast())) != nil
+            return trimmed.hasPrefix("[") && trimmed.hasSuffix("]")
+                && ParameterScope(heading: String(trimmed.dropFirst().dropLast())) != nil
         }
         return false
     }
@@ -24,8 +25,10 @@ public struct ParameterFileImporter: ImportStage {
     /// Reads the parameter file.
     public func importFile(atPath path: String) -> ImportResult {
         let (file, diagnostics) = ParameterFileReader.read(contentsOf: path)
-        let ok = !diagnostics.contains { $0.code == DiagnosticDescriptor.parameterFileUnreadable.code
-            || $0.code == DiagnosticDescriptor.parameterFileNotText.code }
+        let ok = !diagnostics.contains {
+            $0.code == DiagnosticDescriptor.parameterFileUnreadable.code
+                || $0.code == DiagnosticDescriptor.parameterFileNotText.code
+        }
         return ImportResult(file: path, parameterFiles: ok ? [file] : [], diagnostics: diagnostics)
     }
 }

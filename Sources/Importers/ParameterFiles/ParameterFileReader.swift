@@ -50,16 +50,18 @@ public enum ParameterFileReader {
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             if trimmed.hasPrefix("[") {
                 guard trimmed.hasSuffix("]"), trimmed.count > 2 else {
-                    diagnostics.append(DiagnosticDescriptor.parameterHeadingMalformed(
-                        "heading '\(trimmed)' has no closing ']'", at: location,
-                        fix: "write headings as [Global], [folder.WF:workflow] or [folder.WF:workflow.ST:session]"))
+                    diagnostics.append(
+                        DiagnosticDescriptor.parameterHeadingMalformed(
+                            "heading '\(trimmed)' has no closing ']'", at: location,
+                            fix: "write headings as [Global], [folder.WF:workflow] or [folder.WF:workflow.ST:session]"))
                     continue
                 }
                 let heading = String(trimmed.dropFirst().dropLast())
                 guard let scope = scope(ofHeading: heading) else {
-                    diagnostics.append(DiagnosticDescriptor.parameterHeadingMalformed(
-                        "heading '[\(heading)]' is not a known section form", at: location,
-                        fix: "write headings as [Global], [folder.WF:workflow] or [folder.WF:workflow.ST:session]"))
+                    diagnostics.append(
+                        DiagnosticDescriptor.parameterHeadingMalformed(
+                            "heading '[\(heading)]' is not a known section form", at: location,
+                            fix: "write headings as [Global], [folder.WF:workflow] or [folder.WF:workflow.ST:session]"))
                     continue
                 }
                 sections.append(ParameterSection(heading: heading, scope: scope, entries: [], location: location))
@@ -67,23 +69,26 @@ public enum ParameterFileReader {
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else {
-                diagnostics.append(DiagnosticDescriptor.parameterLineWithoutEquals(
-                    "line '\(trimmed)' is not name=value and is ignored", at: location,
-                    fix: "write 'name=value', or start the line with '#' to make it a comment"))
+                diagnostics.append(
+                    DiagnosticDescriptor.parameterLineWithoutEquals(
+                        "line '\(trimmed)' is not name=value and is ignored", at: location,
+                        fix: "write 'name=value', or start the line with '#' to make it a comment"))
                 continue
             }
             let name = String(line[..<equals]).trimmingSpaces()
             let value = String(line[line.index(after: equals)...])
             guard !sections.isEmpty else {
-                diagnostics.append(DiagnosticDescriptor.parameterLineOutsideSection(
-                    "'\(name)' stands before any section heading and is ignored", at: location,
-                    fix: "put it under [Global] or a workflow or session heading"))
+                diagnostics.append(
+                    DiagnosticDescriptor.parameterLineOutsideSection(
+                        "'\(name)' stands before any section heading and is ignored", at: location,
+                        fix: "put it under [Global] or a workflow or session heading"))
                 continue
             }
             if !seenInSection.insert(name.lowercased()).inserted {
-                diagnostics.append(DiagnosticDescriptor.parameterDuplicate(
-                    "'\(name)' is set again in section '[\(sections[sections.count - 1].heading)]'; the first value is used",
-                    at: location, fix: "remove one of the two lines"))
+                diagnostics.append(
+                    DiagnosticDescriptor.parameterDuplicate(
+                        "'\(name)' is set again in section '[\(sections[sections.count - 1].heading)]'; the first value is used",
+                        at: location, fix: "remove one of the two lines"))
                 continue
             }
             sections[sections.count - 1].entries.append(ParameterEntry(name: name, value: value, location: location))

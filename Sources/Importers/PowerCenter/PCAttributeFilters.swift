@@ -46,7 +46,8 @@ struct PCAttributeFilters: Sendable {
             } else {
                 let names = element.attributeNames
                 let made = Filter(
-                    shape: element.shape, kept: names.map { !skipping.contains($0) }, defaults: names.map { defaults[$0] })
+                    shape: element.shape, kept: names.map { !skipping.contains($0) },
+                    defaults: names.map { defaults[$0] })
                 filters[key] = made
                 lastFilter = made
             }

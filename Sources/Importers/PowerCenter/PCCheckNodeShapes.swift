@@ -49,7 +49,8 @@ enum PCCheckNodeShapes {
         let classes: [String: String] = ["source": "source", "target": "target", "transformation": "transformation"]
         for index in nodes.indices {
             let node = nodes[index]
-            guard let hash = node.id.lastIndex(of: "#"), let word = classes[String(node.id[node.id.index(after: hash)...])],
+            guard let hash = node.id.lastIndex(of: "#"),
+                let word = classes[String(node.id[node.id.index(after: hash)...])],
                 let segment = node.provenance.path.segments.last, segment.kind == "INSTANCE",
                 node.id[..<hash].hasSuffix(segment.name)
             else { continue }

@@ -30,7 +30,8 @@ enum PCCheckRowFlow {
         warn(
             &node, PCMappingDiagnostics.unsortedInput,
             "\(what) '\(node.id)' has Sorted Input set, but its input comes unsorted from source qualifier \(names) (no sorted ports, no SQL override) with no sorter in between; PowerCenter then groups or joins wrongly or fails the session",
-            fix: "sort the input (a Sorter, or 'Number Of Sorted Ports' on the source qualifier) on the \(what == "aggregator" ? "group-by" : "join") ports, or clear Sorted Input",
+            fix:
+                "sort the input (a Sorter, or 'Number Of Sorted Ports' on the source qualifier) on the \(what == "aggregator" ? "group-by" : "join") ports, or clear Sorted Input",
             context: &context)
     }
 
@@ -79,7 +80,8 @@ enum PCCheckRowFlow {
     }
 
     private static func isUnsortedRelationalQuery(_ node: Node, byID: [String: Node]) -> Bool {
-        guard case .sourceQuery(let spec) = node.op, spec.sortedPorts == 0, spec.sqlOverride == nil, !spec.sources.isEmpty
+        guard case .sourceQuery(let spec) = node.op, spec.sortedPorts == 0, spec.sqlOverride == nil,
+            !spec.sources.isEmpty
         else { return false }
         return spec.sources.allSatisfy { id in
             guard case .source(let source) = byID[id]?.op else { return false }

@@ -11,7 +11,8 @@ enum PCCheckShortcuts {
     static func recodeUnresolved(folders: [XMLElementNode], usage: PCUsage, context: inout PCTranslationContext) {
         var locations: Set<SourceLocation> = []
         for folder in folders {
-            for shortcut in folder.children(named: "SHORTCUT") where usage.unresolvedShortcuts.contains(PCElementKey(shortcut)) {
+            for shortcut in folder.children(named: "SHORTCUT")
+            where usage.unresolvedShortcuts.contains(PCElementKey(shortcut)) {
                 locations.insert(context.location(of: shortcut))
             }
         }

@@ -4,11 +4,15 @@ import IR
 extension PCFlowTranslator {
     /// Sets the TO port's `source` from one CONNECTOR, or reports why it cannot.
     mutating func connect(
-        _ connector: borrowing XMLElementNode, bindings: PCBindings, scope: PCFlowScope, endpoints: inout PCEndpointMemo,
+        _ connector: borrowing XMLElementNode, bindings: PCBindings, scope: PCFlowScope,
+        endpoints: inout PCEndpointMemo,
         context: inout PCTranslationContext
     ) {
-        guard let from = endpoint(connector, side: .from, bindings: bindings, scope: scope, memo: &endpoints.from, context: &context),
-            let to = endpoint(connector, side: .to, bindings: bindings, scope: scope, memo: &endpoints.to, context: &context)
+        guard
+            let from = endpoint(
+                connector, side: .from, bindings: bindings, scope: scope, memo: &endpoints.from, context: &context),
+            let to = endpoint(
+                connector, side: .to, bindings: bindings, scope: scope, memo: &endpoints.to, context: &context)
         else {
             context.ledger.diagnose(connector)
             return
@@ -52,7 +56,8 @@ extension PCFlowTranslator {
         }
         guard !found.roles.contains(reads ? .output : .input) else { return plain }
         let roles = found.roles.names.joined(separator: ", ")
-        return "connector \(verb) '\(port)', which is a port of '\(port.node)' but not \(wanted) port (roles: \(roles.isEmpty ? "none" : roles))"
+        return
+            "connector \(verb) '\(port)', which is a port of '\(port.node)' but not \(wanted) port (roles: \(roles.isEmpty ? "none" : roles))"
     }
 
     /// `MAPPING[m]/CONNECTOR[from.field->to.field]`, the path diagnostics about a connector name.
@@ -136,7 +141,8 @@ extension PCFlowTranslator {
         case .unresolvedShortcut(let shortcut, _):
             usage.unresolvedShortcuts.insert(PCElementKey(shortcut))
             usage.shortcutUses[PCElementKey(shortcut), default: []].append(path.description)
-            reason = "its definition is shortcut '\(shortcut.nameAttribute)' to folder '\(shortcut.value("FOLDERNAME"))', which is not in this export"
+            reason =
+                "its definition is shortcut '\(shortcut.nameAttribute)' to folder '\(shortcut.value("FOLDERNAME"))', which is not in this export"
             diagnostic = PCMappingDiagnostics.unresolvedShortcut(
                 "instance '\(name)' uses shortcut '\(shortcut.nameAttribute)' to '\(shortcut.value("REFOBJECTNAME"))' in folder '\(shortcut.value("FOLDERNAME"))' of repository '\(shortcut.value("REPOSITORYNAME"))', which is not in this export",
                 at: context.location(of: instance), path: path,
@@ -146,7 +152,8 @@ extension PCFlowTranslator {
             reason = refusal.message
             diagnostic = refusal
         case .found, .missing:
-            reason = "its definition '\(instance.value("TRANSFORMATION_NAME"))' (\(instance.value("TRANSFORMATION_TYPE"))) is not in this export"
+            reason =
+                "its definition '\(instance.value("TRANSFORMATION_NAME"))' (\(instance.value("TRANSFORMATION_TYPE"))) is not in this export"
             diagnostic = PCMappingDiagnostics.missingDefinition(
                 "instance '\(name)' refers to \(instance.value("TRANSFORMATION_TYPE").lowercased()) '\(instance.value("TRANSFORMATION_NAME"))', which is not in this export",
                 at: context.location(of: instance), path: path,
@@ -154,9 +161,14 @@ extension PCFlowTranslator {
             context.diagnostics.append(diagnostic)
         }
         context.ledger.represent(instance)
-        let ports = inferredPorts(of: instance, path: path, connectors: connectors, bindings: bindings, context: context)
+        let ports = inferredPorts(
+            of: instance, path: path, connectors: connectors, bindings: bindings, context: context)
         return Node(
-            id: id, op: .opaque(OpaqueSpec(vendorType: instance.value("TRANSFORMATION_TYPE"), reason: reason + "; ports are inferred from connectors")),
+            id: id,
+            op: .opaque(
+                OpaqueSpec(
+                    vendorType: instance.value("TRANSFORMATION_TYPE"),
+                    reason: reason + "; ports are inferred from connectors")),
             description: instance.nonEmpty("DESCRIPTION"), ports: ports,
             attributes: PCChildAttributes.attributes(of: instance, skipping: []),
             notes: [ConversionNote(diagnostic)], provenance: context.provenance(of: instance, path: path))
@@ -169,7 +181,8 @@ extension PCFlowTranslator {
         let instanceClass = PCBindings.instanceClass(of: instance)
         var ports: [Port] = []
         for connector in connectors {
-            for side in ["TO", "FROM"] where connector.value("\(side)INSTANCE") == instance.nameAttribute
+            for side in ["TO", "FROM"]
+            where connector.value("\(side)INSTANCE") == instance.nameAttribute
                 && PCBindings.instanceClass(ofConnectorType: connector.value("\(side)INSTANCETYPE")) == instanceClass
             {
                 let name = connector.value("\(side)FIELD")
@@ -181,7 +194,9 @@ extension PCFlowTranslator {
                 let peerSide = side == "TO" ? "FROM" : "TO"
                 let peerClass = PCBindings.instanceClass(ofConnectorType: connector.value("\(peerSide)INSTANCETYPE"))
                 var peerType: DataType?
-                if case .node(let id) = bindings.lookup(connector.value("\(peerSide)INSTANCE"), instanceClass: peerClass) {
+                if case .node(let id) = bindings.lookup(
+                    connector.value("\(peerSide)INSTANCE"), instanceClass: peerClass)
+                {
                     peerType = node(id)?.port(named: connector.value("\(peerSide)FIELD"))?.type
                 }
                 ports.append(
@@ -199,12 +214,16 @@ extension PCFlowTranslator {
         _ scope: PCFlowScope, bindings: PCBindings, context: inout PCTranslationContext
     ) {
         for instance in scope.element.children(named: "INSTANCE") {
-            guard case .node(let id) = bindings.lookup(instance.nameAttribute, instanceClass: PCBindings.instanceClass(of: instance)),
+            guard
+                case .node(let id) = bindings.lookup(
+                    instance.nameAttribute, instanceClass: PCBindings.instanceClass(of: instance)),
                 let query = node(id), case .sourceQuery(var spec) = query.op
             else { continue }
             var sources: [String] = []
             for associated in instance.children(named: "ASSOCIATED_SOURCE_INSTANCE") {
-                if case .node(let source) = bindings.lookup(associated.nameAttribute, instanceClass: "SOURCE"), node(source) != nil {
+                if case .node(let source) = bindings.lookup(associated.nameAttribute, instanceClass: "SOURCE"),
+                    node(source) != nil
+                {
                     sources.append(source)
                     continue
                 }

@@ -111,9 +111,12 @@ struct PCFlowTranslator {
         for instance in scope.element.children(named: "INSTANCE") {
             let name = instance.nameAttribute
             let instanceClass = PCBindings.instanceClass(of: instance)
-            let id = uniqueID(scope.idPrefix + name, instanceClass: instanceClass, instance: instance, scope: scope, context: &context)
+            let id = uniqueID(
+                scope.idPrefix + name, instanceClass: instanceClass, instance: instance, scope: scope, context: &context
+            )
             let placement = PCNodeBuilder.Placement(
-                id: id, path: scope.path.appending("INSTANCE", name).sealed, connected: touched.contains(name), mode: scope.mode,
+                id: id, path: scope.path.appending("INSTANCE", name).sealed, connected: touched.contains(name),
+                mode: scope.mode,
                 idPrefix: scope.idPrefix)
             if isMapplet(instance) {
                 switch expandMapplet(instance, placement: placement, scope: scope, context: &context) {
@@ -223,7 +226,9 @@ struct PCFlowTranslator {
             if let local = scope.element.children.first(where: {
                 $0.name == "TRANSFORMATION" && $0.nameAttribute == name && $0.value("TYPE") == type
             }) {
-                return .found(PCDefinition(element: local, folder: scope.folder, path: scope.path.appending("TRANSFORMATION", name)))
+                return .found(
+                    PCDefinition(
+                        element: local, folder: scope.folder, path: scope.path.appending("TRANSFORMATION", name)))
             }
             return index.resolve(.transformation(type), named: name, inFolder: scope.folder)
         }
@@ -244,7 +249,9 @@ struct PCFlowTranslator {
     /// Records that `definition` (and the shortcut it was reached through) is used at `path`.
     mutating func recordUse(of definition: PCDefinition, by path: ObjectPath) {
         usage.used.insert(PCElementKey(definition.element))
-        if let shortcut = definition.shortcut { usage.shortcutUses[PCElementKey(shortcut), default: []].append(path.description) }
+        if let shortcut = definition.shortcut {
+            usage.shortcutUses[PCElementKey(shortcut), default: []].append(path.description)
+        }
     }
 
     /// `base`, or `base#source` (`#target`, ...) when an instance of another class took it, or

@@ -73,7 +73,8 @@ enum PCFolderAccounting {
     private static func accountInner(
         _ element: XMLElementNode, path: ObjectPath, usage: PCUsage, context: inout PCTranslationContext
     ) {
-        for transformation in element.children(named: "TRANSFORMATION") where !usage.used.contains(PCElementKey(transformation)) {
+        for transformation in element.children(named: "TRANSFORMATION")
+        where !usage.used.contains(PCElementKey(transformation)) {
             let transformationPath = path.appending("TRANSFORMATION", transformation.nameAttribute)
             if element.name == "MAPPLET", transformation.value("TYPE") == "Mapplet" {
                 context.report(
@@ -88,7 +89,9 @@ enum PCFolderAccounting {
     }
 
     private static func reportUnused(_ element: XMLElementNode, path: ObjectPath, context: inout PCTranslationContext) {
-        let kind = element.name == "TRANSFORMATION" ? "\(element.value("TYPE").lowercased()) transformation" : element.name.lowercased()
+        let kind =
+            element.name == "TRANSFORMATION"
+            ? "\(element.value("TYPE").lowercased()) transformation" : element.name.lowercased()
         context.report(
             PCMappingDiagnostics.unusedDefinition,
             "\(kind) '\(element.nameAttribute)' is not used by any mapping in this export",
@@ -100,13 +103,17 @@ enum PCFolderAccounting {
 /// One diagnostic per SHORTCUT: resolved, unresolved, or unused.
 enum PCShortcutAccounting {
     /// Reports `shortcut` according to how the translation used it.
-    static func account(_ shortcut: XMLElementNode, path: ObjectPath, usage: PCUsage, context: inout PCTranslationContext) {
+    static func account(
+        _ shortcut: XMLElementNode, path: ObjectPath, usage: PCUsage, context: inout PCTranslationContext
+    ) {
         let key = PCElementKey(shortcut)
-        let target = "\(shortcut.value("OBJECTTYPE").lowercased()) '\(shortcut.value("REFOBJECTNAME"))' in folder '\(shortcut.value("FOLDERNAME"))' of repository '\(shortcut.value("REPOSITORYNAME"))'"
+        let target =
+            "\(shortcut.value("OBJECTTYPE").lowercased()) '\(shortcut.value("REFOBJECTNAME"))' in folder '\(shortcut.value("FOLDERNAME"))' of repository '\(shortcut.value("REPOSITORYNAME"))'"
         let uses = usage.shortcutUses[key] ?? []
         let message: String
         if usage.unresolvedShortcuts.contains(key) {
-            message = "shortcut '\(shortcut.nameAttribute)' refers to \(target), which is not in this export; the instances using it are opaque"
+            message =
+                "shortcut '\(shortcut.nameAttribute)' refers to \(target), which is not in this export; the instances using it are opaque"
         } else if uses.isEmpty {
             message = "shortcut '\(shortcut.nameAttribute)' to \(target) is not used by any converted mapping"
         } else {

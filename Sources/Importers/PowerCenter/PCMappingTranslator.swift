@@ -12,7 +12,8 @@ enum PCMappingTranslator {
         _ element: XMLElementNode, folder: String, index: PCExportIndex, options: PowerCenterImportOptions,
         usage: inout PCUsage, context: inout PCTranslationContext
     ) -> Pipeline {
-        pipeline(element, kind: .mapping, folder: folder, index: index, options: options, usage: &usage, context: &context)
+        pipeline(
+            element, kind: .mapping, folder: folder, index: index, options: options, usage: &usage, context: &context)
     }
 
     /// The pipeline for a MAPPLET no mapping uses, with `.input`/`.output` boundary nodes.
@@ -20,7 +21,8 @@ enum PCMappingTranslator {
         _ element: XMLElementNode, folder: String, index: PCExportIndex, options: PowerCenterImportOptions,
         usage: inout PCUsage, context: inout PCTranslationContext
     ) -> Pipeline {
-        pipeline(element, kind: .mapplet, folder: folder, index: index, options: options, usage: &usage, context: &context)
+        pipeline(
+            element, kind: .mapplet, folder: folder, index: index, options: options, usage: &usage, context: &context)
     }
 
     private static func pipeline(
@@ -36,7 +38,8 @@ enum PCMappingTranslator {
         usage = flow.usage
         var nodes = flow.nodes
         PCMappletInterface.annotate(
-            &nodes, scope: element, folder: folder, path: path, idPrefix: "", index: index, usage: &usage, context: &context)
+            &nodes, scope: element, folder: folder, path: path, idPrefix: "", index: index, usage: &usage,
+            context: &context)
         PCCheckNodeShapes.run(&nodes, context: &context)
         PCCheckRowFlow.run(&nodes, context: &context)
         context.ledger.represent(element)
@@ -74,7 +77,9 @@ enum PCMappingTranslator {
     }
 
     /// Adds mapplet parameters the mapping does not declare; reports same-named ones that differ.
-    private static func merge(_ extra: [Parameter], into parameters: inout [Parameter], context: inout PCTranslationContext) {
+    private static func merge(
+        _ extra: [Parameter], into parameters: inout [Parameter], context: inout PCTranslationContext
+    ) {
         for parameter in extra {
             guard let existing = parameters.first(where: { $0.name == parameter.name }) else {
                 parameters.append(parameter)

@@ -16,7 +16,9 @@ extension PCFlowTranslator {
         context: inout PCTranslationContext
     ) -> Result<PCBinding, PCMappletRefusal> {
         let resolution = index.resolve(.mapplet, named: instance.value("TRANSFORMATION_NAME"), inFolder: scope.folder)
-        guard case .found(let definition) = resolution else { return .failure(PCMappletRefusal(resolution: resolution)) }
+        guard case .found(let definition) = resolution else {
+            return .failure(PCMappletRefusal(resolution: resolution))
+        }
         let key = PCElementKey(definition.element)
         if scope.mappletChain.contains(key) || scope.mappletChain.count >= options.maximumMappletDepth {
             let diagnostic = PCMappingDiagnostics.mappletTooDeep(
@@ -52,7 +54,9 @@ extension PCFlowTranslator {
             let name =
                 bindings.lookup(group, instanceClass: "TRANSFORMATION") != nil
                 ? group : instances.first { $0.value("TRANSFORMATION_NAME") == group }?.nameAttribute
-            guard let name, case .node(let id) = bindings.lookup(name, instanceClass: "TRANSFORMATION") else { return nil }
+            guard let name, case .node(let id) = bindings.lookup(name, instanceClass: "TRANSFORMATION") else {
+                return nil
+            }
             return PortRef(node: id, port: port)
         }
         let declared = mapplet.children(named: "TRANSFORMATION").first { $0.value("TYPE") == "Mapplet" }
@@ -66,11 +70,16 @@ extension PCFlowTranslator {
         for instance in instances {
             let type = instance.value("TRANSFORMATION_TYPE")
             guard type == "Input Transformation" || type == "Output Transformation",
-                case .node(let id) = bindings.lookup(instance.nameAttribute, instanceClass: "TRANSFORMATION"), let node = node(id)
+                case .node(let id) = bindings.lookup(instance.nameAttribute, instanceClass: "TRANSFORMATION"),
+                let node = node(id)
             else { continue }
             for port in node.ports {
-                if type == "Input Transformation", inputs[port.name] == nil { inputs[port.name] = PortRef(node: id, port: port.name) }
-                if type == "Output Transformation", outputs[port.name] == nil { outputs[port.name] = PortRef(node: id, port: port.name) }
+                if type == "Input Transformation", inputs[port.name] == nil {
+                    inputs[port.name] = PortRef(node: id, port: port.name)
+                }
+                if type == "Output Transformation", outputs[port.name] == nil {
+                    outputs[port.name] = PortRef(node: id, port: port.name)
+                }
             }
         }
         return .mapplet(inputs: inputs, outputs: outputs)

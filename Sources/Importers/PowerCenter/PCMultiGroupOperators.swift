@@ -16,7 +16,8 @@ enum PCMultiGroupOperators {
             } else if type.contains("DEFAULT") {
                 defaultGroup = group.nameAttribute
             } else {
-                groups.append(RouteGroup(name: group.nameAttribute, condition: ScalarExpression(group.value("EXPRESSION"))))
+                groups.append(
+                    RouteGroup(name: group.nameAttribute, condition: ScalarExpression(group.value("EXPRESSION"))))
             }
         }
         for index in draft.ports.indices where !draft.ports[index].roles.contains(.input) {
@@ -37,7 +38,8 @@ enum PCMultiGroupOperators {
     /// Union (Custom Transformation, template `Union Transformation`) → `.union`: INPUT groups in
     /// ORDER and the FIELDDEPENDENCY input → output pairs.
     static func union(_ draft: inout PCNodeDraft, context: inout PCTranslationContext) -> Operator {
-        let inputs = orderedGroups(of: draft.definition).filter { $0.value("TYPE").uppercased() == "INPUT" }.map(\.nameAttribute)
+        let inputs = orderedGroups(of: draft.definition).filter { $0.value("TYPE").uppercased() == "INPUT" }.map(
+            \.nameAttribute)
         let mappings = draft.definition.children(named: "FIELDDEPENDENCY").map {
             PortMapping(input: $0.value("INPUTFIELD"), output: $0.value("OUTPUTFIELD"))
         }
@@ -56,12 +58,15 @@ enum PCMultiGroupOperators {
             let occurs = column.integer("OCCURS") ?? 0
             let related = fields.filter { $0.value("REF_SOURCE_FIELD") == name }
             let inputs = related.filter { PCPortType($0.value("PORTTYPE")).roles == [.input] }.map(\.nameAttribute)
-            let outputs = related.filter { PCPortType($0.value("PORTTYPE")) == PCPortType("OUTPUT") }.map(\.nameAttribute)
+            let outputs = related.filter { PCPortType($0.value("PORTTYPE")) == PCPortType("OUTPUT") }.map(
+                \.nameAttribute)
             if occurs > 0 {
                 if inputs.count == occurs, outputs.count == 1 {
                     columns.append(UnpivotColumn(output: outputs[0], occurs: occurs, inputs: inputs))
                 } else {
-                    problems.append("column '\(name)' repeats \(occurs) times but has \(inputs.count) input and \(outputs.count) output ports")
+                    problems.append(
+                        "column '\(name)' repeats \(occurs) times but has \(inputs.count) input and \(outputs.count) output ports"
+                    )
                 }
             } else if inputs.count == 1, outputs.count == 1 {
                 setExpression(of: outputs[0], to: inputs[0], in: &draft)
@@ -70,23 +75,32 @@ enum PCMultiGroupOperators {
             }
         }
         let keys = generatedPorts(fields, token: "GENERATED KEY")
-        if Set(columns.map(\.occurs)).count > 1 { problems.append("repeated columns repeat a different number of times") }
+        if Set(columns.map(\.occurs)).count > 1 {
+            problems.append("repeated columns repeat a different number of times")
+        }
         if keys.count > 1 { problems.append("it has \(keys.count) generated key ports") }
         if columns.isEmpty { problems.append("no column repeats (OCCURS)") }
         guard problems.isEmpty else {
             return draft.opaque(
                 PCMappingDiagnostics.inexpressibleTransformation,
-                reason: "normalizer '\(draft.id)' cannot be expressed as an unpivot: \(problems.joined(separator: "; "))",
+                reason:
+                    "normalizer '\(draft.id)' cannot be expressed as an unpivot: \(problems.joined(separator: "; "))",
                 fix: "rewrite the normalizer as one repeated group with one generated key", context: &context)
         }
         return .unpivot(
-            UnpivotSpec(columns: columns, keyPort: keys.first, indexPorts: generatedPorts(fields, token: "GENERATED COLUMN ID")))
+            UnpivotSpec(
+                columns: columns, keyPort: keys.first, indexPorts: generatedPorts(fields, token: "GENERATED COLUMN ID"))
+        )
     }
 
     /// GROUP children sorted by ORDER (export order for ties).
     static func orderedGroups(of definition: XMLElementNode) -> [XMLElementNode] {
         definition.children(named: "GROUP").enumerated()
-            .sorted { ($0.element.integer("ORDER") ?? Int.max, $0.offset) < ($1.element.integer("ORDER") ?? Int.max, $1.offset) }
+            .sorted {
+                ($0.element.integer("ORDER") ?? Int.max, $0.offset) < (
+                    $1.element.integer("ORDER") ?? Int.max, $1.offset
+                )
+            }
             .map(\.element)
     }
 

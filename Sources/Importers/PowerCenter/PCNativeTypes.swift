@@ -95,7 +95,8 @@ struct PCNativeTypeMemo: Sendable {
         {
             return recent[index].type
         }
-        let type = PCNativeTypes.transformationType(native: name, database: database, precision: precision, scale: scale)
+        let type = PCNativeTypes.transformationType(
+            native: name, database: database, precision: precision, scale: scale)
         if recent.count == Self.capacity { recent.removeFirst() }
         recent.append(Entry(name: name, database: database, precision: precision, scale: scale, type: type))
         return type

@@ -33,7 +33,8 @@ enum PCNodeBuilder {
         element.forEachChild(named: "SOURCEFIELD") {
             ports.append(
                 PCPortReader.columnPort(
-                    $0, roles: .output, database: database, fixedWidth: fixedWidth, nodePath: placement.path, context: &context))
+                    $0, roles: .output, database: database, fixedWidth: fixedWidth, nodePath: placement.path,
+                    context: &context))
         }
         let spec = SourceSpec(
             table: element.nameAttribute, schema: element.nonEmpty("OWNERNAME"), database: database,
@@ -59,9 +60,11 @@ enum PCNodeBuilder {
         element.forEachChild(named: "TARGETFIELD") {
             ports.append(
                 PCPortReader.columnPort(
-                    $0, roles: .input, database: database, fixedWidth: fixedWidth, nodePath: placement.path, context: &context))
+                    $0, roles: .input, database: database, fixedWidth: fixedWidth, nodePath: placement.path,
+                    context: &context))
         }
-        let spec = TargetSpec(table: element.nameAttribute, schema: element.nonEmpty("OWNERNAME"), database: database, flatFile: flatFile)
+        let spec = TargetSpec(
+            table: element.nameAttribute, schema: element.nonEmpty("OWNERNAME"), database: database, flatFile: flatFile)
         return finish(
             instance, definition, placement, vendorType: "Target Definition", ports: ports,
             handledChildren: ["TARGETFIELD", "FLATFILE"], context: &context
@@ -102,7 +105,8 @@ enum PCNodeBuilder {
         uniquePorts(&draft, context: &context)
         var handled = handledChildren.union(["TABLEATTRIBUTE"])
         if case .opaque = op {} else { handled.formUnion(consumedChildren(vendorType)) }
-        draft.attributes = PCNodeBuilder.definitionAttributes(definition.element)
+        draft.attributes =
+            PCNodeBuilder.definitionAttributes(definition.element)
             + PCChildAttributes.attributes(of: definition.element, skipping: handled)
             + PCChildAttributes.attributes(of: instance, skipping: ["TABLEATTRIBUTE", "ASSOCIATED_SOURCE_INSTANCE"])
             + draft.attributes
@@ -147,7 +151,9 @@ enum PCNodeBuilder {
 
     /// A FLATFILE element as a file format; unmapped settings are kept verbatim.
     static func flatFileFormat(_ element: XMLElementNode) -> FlatFileFormat {
-        let mapped: Set<String> = ["DELIMITED", "DELIMITERS", "QUOTE_CHARACTER", "ESCAPE_CHARACTER", "SKIPROWS", "CODEPAGE"]
+        let mapped: Set<String> = [
+            "DELIMITED", "DELIMITERS", "QUOTE_CHARACTER", "ESCAPE_CHARACTER", "SKIPROWS", "CODEPAGE",
+        ]
         return FlatFileFormat(
             delimited: element.flag("DELIMITED", otherwise: true), delimiters: element.nonEmpty("DELIMITERS"),
             quote: element.nonEmpty("QUOTE_CHARACTER")?.lowercased(), escape: element.nonEmpty("ESCAPE_CHARACTER"),

@@ -50,9 +50,11 @@ enum PCOperatorDispatch {
         draft.vendorType = template.isEmpty ? "Custom Transformation" : template
         let lower = template.lowercased()
         let reason =
-            lower.hasPrefix("sql") ? opaqueReasons["SQL"]!
-            : lower.hasPrefix("java") ? opaqueReasons["Java"]!
-            : "custom transformation template '\(template)' is native code outside the export"
+            lower.hasPrefix("sql")
+            ? opaqueReasons["SQL"]!
+            : lower.hasPrefix("java")
+                ? opaqueReasons["Java"]!
+                : "custom transformation template '\(template)' is native code outside the export"
         return draft.opaque(
             PCMappingDiagnostics.opaqueTransformation,
             reason: "\(reason); '\(draft.id)' is kept with its ports and attributes",
@@ -70,7 +72,8 @@ enum PCOperatorDispatch {
         }
         return draft.opaque(
             PCMappingDiagnostics.unknownTransformation,
-            reason: "transformation type '\(draft.vendorType)' of '\(draft.id)' is unknown; it is kept with its ports and attributes",
+            reason:
+                "transformation type '\(draft.vendorType)' of '\(draft.id)' is unknown; it is kept with its ports and attributes",
             fix: "report this transformation type so the translator can learn it", context: &context)
     }
 

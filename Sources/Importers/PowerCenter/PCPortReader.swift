@@ -85,7 +85,9 @@ enum PCPortReader {
         var attributes = context.attributeFilters.attributes(
             of: field, rule: .transformField, skipping: mappedFieldAttributes, defaults: columnDefaults)
         if !portType.otherTokens.isEmpty { attributes.append(Attribute("PORTTYPE", portTypeText)) }
-        field.forEachChild(named: "TRANSFORMFIELDATTR") { attributes.append(Attribute($0.nameAttribute, $0.value("VALUE"))) }
+        field.forEachChild(named: "TRANSFORMFIELDATTR") {
+            attributes.append(Attribute($0.nameAttribute, $0.value("VALUE")))
+        }
         let type = transformationType(
             named: context.transformFields.text(.dataType, of: field),
             precision: integer(context.transformFields.nonEmpty(.precision, of: field)),
@@ -95,11 +97,14 @@ enum PCPortReader {
         let defaultValue = context.transformFields.nonEmpty(.defaultValue, of: field).map(ScalarExpression.init)
         let description = context.transformFields.nonEmpty(.description, of: field)
         var expression: ScalarExpression?
-        if let text = context.transformFields.nonEmpty(.expression, of: field), !(portType.roles.contains(.input) && text == name) {
+        if let text = context.transformFields.nonEmpty(.expression, of: field),
+            !(portType.roles.contains(.input) && text == name)
+        {
             expression = ScalarExpression(text)
         }
         return Port(
-            name: name, type: type, roles: portType.roles, group: group, expression: expression, defaultValue: defaultValue,
+            name: name, type: type, roles: portType.roles, group: group, expression: expression,
+            defaultValue: defaultValue,
             description: description, attributes: attributes, provenance: context.provenance(of: field, path: path))
     }
 
@@ -118,7 +123,8 @@ enum PCPortReader {
             of: field, rule: fixedWidth ? .fixedWidthColumn : .column,
             skipping: fixedWidth ? mappedColumnAttributes : mappedNonPhysicalColumnAttributes,
             defaults: columnDefaults)
-        let type = nativeTransformationType(native, database: database, field: field, fieldName: name, path: path, context: &context)
+        let type = nativeTransformationType(
+            native, database: database, field: field, fieldName: name, path: path, context: &context)
         let nullable = context.columnFields.nonEmpty(.nullable, of: field).map { $0.uppercased() != "NOTNULL" }
         let key = keyKind(context.columnFields.text(.keyType, of: field))
         let description = context.columnFields.nonEmpty(.description, of: field)
@@ -183,7 +189,9 @@ enum PCPortReader {
         {
             return type
         }
-        if let type = context.dataTypes.transformationType(native.name, precision: native.precision, scale: native.scale) {
+        if let type = context.dataTypes.transformationType(
+            native.name, precision: native.precision, scale: native.scale)
+        {
             return type
         }
         context.report(

@@ -4,7 +4,9 @@ import IR
 enum PCRelationalOperators {
     /// Source Qualifier → `.sourceQuery` (§2.1): associated sources, override, join, filter, order, distinct.
     static func sourceQuery(_ draft: inout PCNodeDraft, context: inout PCTranslationContext) -> Operator {
-        let sources = draft.instance.children(named: "ASSOCIATED_SOURCE_INSTANCE").map { draft.idPrefix + $0.nameAttribute }
+        let sources = draft.instance.children(named: "ASSOCIATED_SOURCE_INSTANCE").map {
+            draft.idPrefix + $0.nameAttribute
+        }
         return .sourceQuery(
             SourceQuerySpec(
                 sources: sources, sqlOverride: draft.options.text("Sql Query"),
@@ -68,7 +70,8 @@ enum PCRelationalOperators {
         return .lookup(
             LookupSpec(
                 connected: draft.connected, table: draft.options.text("Lookup table name"),
-                sqlOverride: draft.options.text("Lookup Sql Override"), filter: draft.options.text("Lookup Source Filter"),
+                sqlOverride: draft.options.text("Lookup Sql Override"),
+                filter: draft.options.text("Lookup Source Filter"),
                 condition: draft.options.text("Lookup condition").map(ScalarExpression.init),
                 multipleMatch: draft.options.choice(
                     "Lookup policy on multiple match", policies, default: .first, fallbackName: "Use First Value",
@@ -111,7 +114,8 @@ enum PCRelationalOperators {
                 top: top, count: draft.options.int("Number of Ranks", default: 1, context: &context),
                 rankBy: rankPorts[0].name, groupBy: draft.ports(withExpressionType: "GROUPBY").map(\.name),
                 indexPort: draft.ports(withExpressionType: "RANKINDEX").first?.name,
-                caseSensitive: draft.options.bool("Case Sensitive String Comparison", default: true, context: &context)))
+                caseSensitive: draft.options.bool("Case Sensitive String Comparison", default: true, context: &context))
+        )
     }
 
     /// Sequence → `.sequence` (§2.12).

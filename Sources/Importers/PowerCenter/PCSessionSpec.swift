@@ -63,7 +63,9 @@ extension PCFolderWorkflowTranslator {
 
     /// The configuration name and its settings as `config:<name>`: the CONFIG object's ATTRIBUTEs,
     /// overridden by the session's CONFIGREFERENCE ATTRIBUTEs, then by the instance's.
-    private mutating func sessionConfig(session: PCWorkflowDefinition, instance: XMLElementNode, instancePath: ObjectPath)
+    private mutating func sessionConfig(
+        session: PCWorkflowDefinition, instance: XMLElementNode, instancePath: ObjectPath
+    )
         -> (name: String?, settings: [Attribute])
     {
         let sessionReference = session.element.children(named: "CONFIGREFERENCE").first

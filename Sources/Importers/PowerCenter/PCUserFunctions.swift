@@ -15,7 +15,8 @@ enum PCUserFunctions {
         for folder in folders {
             for macro in folder.children(named: "EXPRMACRO") where macros[macro.nameAttribute.uppercased()] == nil {
                 macros[macro.nameAttribute.uppercased()] = (
-                    macro, ObjectPath().appending("FOLDER", folder.nameAttribute).appending("EXPRMACRO", macro.nameAttribute)
+                    macro,
+                    ObjectPath().appending("FOLDER", folder.nameAttribute).appending("EXPRMACRO", macro.nameAttribute)
                 )
             }
         }
@@ -28,7 +29,8 @@ enum PCUserFunctions {
             for name in names.sorted() {
                 guard let macro = macros[name]?.element else { continue }
                 pipelines[index].attributes.append(Attribute(":UDF.\(macro.nameAttribute)", macro.value("EXPRESSION")))
-                pipelines[index].attributes.append(Attribute(":UDF.\(macro.nameAttribute) prototype", macro.value("PROTOTYPE")))
+                pipelines[index].attributes.append(
+                    Attribute(":UDF.\(macro.nameAttribute) prototype", macro.value("PROTOTYPE")))
             }
         }
         for (name, macro) in macros.sorted(by: { $0.key < $1.key }) where !used.contains(name) {

@@ -106,7 +106,8 @@ public struct PowerCenterImporter: ImportStage, Sendable {
             if found.isEmpty {
                 context.report(
                     PCMappingDiagnostics.missingFolder, "repository '\(repository.nameAttribute)' holds no FOLDER",
-                    at: repository, path: path, fix: "export the mappings or workflows themselves, not only the repository")
+                    at: repository, path: path,
+                    fix: "export the mappings or workflows themselves, not only the repository")
             }
             reportOthers(in: repository, except: "FOLDER", path: path, context: &context)
             folders += found
@@ -119,7 +120,8 @@ public struct PowerCenterImporter: ImportStage, Sendable {
     ) {
         for child in element.children where child.name != kept {
             context.report(
-                PCMappingDiagnostics.elementNotConverted, "element '\(child.name)' inside '\(element.name)' is not converted",
+                PCMappingDiagnostics.elementNotConverted,
+                "element '\(child.name)' inside '\(element.name)' is not converted",
                 at: child, path: path)
             context.ledger.diagnose(child)
         }
@@ -174,7 +176,8 @@ struct PCExportTranslation {
             for mapplet in folder.children(named: "MAPPLET") where usage.mappletUses[PCElementKey(mapplet)] == nil {
                 pipelines.append(
                     PCMappingTranslator.mapplet(
-                        mapplet, folder: folder.nameAttribute, index: index, options: options, usage: &usage, context: &context))
+                        mapplet, folder: folder.nameAttribute, index: index, options: options, usage: &usage,
+                        context: &context))
             }
         }
         for folder in folders {

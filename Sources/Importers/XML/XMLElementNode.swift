@@ -54,16 +54,20 @@ public struct XMLElementNode: Hashable, Sendable {
     public var children: [XMLElementNode]
 
     /// Creates an element.
-    public init(name: String, attributes: [XMLAttribute] = [], text: String? = nil, line: Int, column: Int = 0,
-                children: [XMLElementNode] = []) {
+    public init(
+        name: String, attributes: [XMLAttribute] = [], text: String? = nil, line: Int, column: Int = 0,
+        children: [XMLElementNode] = []
+    ) {
         self.init(
             shape: XMLElementShape(name: name, attributeNames: attributes.map(\.name)),
             attributeValues: attributes.map(\.value), text: text, line: line, column: column, children: children)
     }
 
     /// Creates an element of a shared shape (used by the reader).
-    init(shape: XMLElementShape, attributeValues: [String], text: String?, line: Int, column: Int,
-         children: [XMLElementNode]) {
+    init(
+        shape: XMLElementShape, attributeValues: [String], text: String?, line: Int, column: Int,
+        children: [XMLElementNode]
+    ) {
         self.shape = shape
         self.attributeValues = attributeValues
         self.text = text
@@ -117,7 +121,8 @@ public struct XMLElementNode: Hashable, Sendable {
     /// Compares names, attributes, text, positions and children.
     public static func == (a: XMLElementNode, b: XMLElementNode) -> Bool {
         a.storedLine == b.storedLine && a.storedColumn == b.storedColumn && a.text == b.text
-            && (a.shape === b.shape || (a.shape.name == b.shape.name && a.shape.attributeNames == b.shape.attributeNames))
+            && (a.shape === b.shape
+                || (a.shape.name == b.shape.name && a.shape.attributeNames == b.shape.attributeNames))
             && a.attributeValues == b.attributeValues && a.children == b.children
     }
 

@@ -81,7 +81,8 @@ final class XMLTreeBuilder {
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     ) {
         guard open.count < Self.maximumDepth else { return refuseDepth(ctxt) }
-        let shape = elementShape(localName: localName, prefix: prefix, attributeCount: attributeCount, attributes: attributes)
+        let shape = elementShape(
+            localName: localName, prefix: prefix, attributeCount: attributeCount, attributes: attributes)
         var values: [String] = []
         if attributeCount > 0, let attributes {
             values = [String](unsafeUninitializedCapacity: attributeCount) { buffer, initialized in
@@ -159,12 +160,15 @@ final class XMLTreeBuilder {
         attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     ) -> XMLElementShape {
         guard prefix == nil, !(0..<attributeCount).contains(where: { attributes![5 * $0 + 1] != nil }) else {
-            return buildShape(localName: localName, prefix: prefix, attributeCount: attributeCount, attributes: attributes)
+            return buildShape(
+                localName: localName, prefix: prefix, attributeCount: attributeCount, attributes: attributes)
         }
         return shapes.shape(
             nameKey: UnsafeRawPointer(localName), count: attributeCount,
             attributeKey: { UnsafeRawPointer(attributes![5 * $0]!) },
-            make: { buildShape(localName: localName, prefix: nil, attributeCount: attributeCount, attributes: attributes) })
+            make: {
+                buildShape(localName: localName, prefix: nil, attributeCount: attributeCount, attributes: attributes)
+            })
     }
 
     /// A new shape with the names of a start tag.

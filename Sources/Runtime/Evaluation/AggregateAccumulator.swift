@@ -66,7 +66,8 @@ public struct AggregateAccumulator: Sendable {
         guard !value.isNull else { return }
         count += 1
         switch function {
-        case .sum, .avg: total = total.isNull ? value : try Arithmetic.apply(.add, total, value, highPrecision: highPrecision)
+        case .sum, .avg:
+            total = total.isNull ? value : try Arithmetic.apply(.add, total, value, highPrecision: highPrecision)
         case .count, .countRows: break
         case .min, .max:
             if chosen.isNull { chosen = value; return }

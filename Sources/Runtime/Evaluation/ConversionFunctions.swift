@@ -74,9 +74,12 @@ enum Conversions {
                 try check(i, bits: bits, context: context)
                 return i
             }
-            result = Rounding.decimal(try ValueConversion.decimal(value, context: context) ?? 0, scale: 0, truncate: truncate)
+            result = Rounding.decimal(
+                try ValueConversion.decimal(value, context: context) ?? 0, scale: 0, truncate: truncate)
         }
-        guard let i = Int64(exactly: NSDecimalNumber(decimal: result)), abs(result) < Decimal(sign: .plus, exponent: 19, significand: 1) else {
+        guard let i = Int64(exactly: NSDecimalNumber(decimal: result)),
+            abs(result) < Decimal(sign: .plus, exponent: 19, significand: 1)
+        else {
             throw overflow(result.description, context)
         }
         try check(i, bits: bits, context: context)

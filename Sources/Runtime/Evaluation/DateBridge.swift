@@ -22,7 +22,9 @@ enum DateBridge {
 
     /// A whole-number argument: strings are read by their numeric prefix (G10).
     static func numberArgument(_ value: Value, _ settings: EvaluationSettings) throws(RowError) -> Value {
-        if case .string = value { return try ValueConversion.number(value, highPrecision: true, context: "a date function") }
+        if case .string = value {
+            return try ValueConversion.number(value, highPrecision: true, context: "a date function")
+        }
         return value
     }
 
@@ -30,7 +32,8 @@ enum DateBridge {
     static func roundOrTrunc(_ r: FunctionRequest, truncate: Bool) -> @Sendable ([Value]) throws(RowError) -> Value {
         { values throws(RowError) in
             let format = values.count > 1 ? values[1] : .string("DD")
-            return truncate ? try DateFunctions.truncDate(values[0], format) : try DateFunctions.roundDate(values[0], format)
+            return truncate
+                ? try DateFunctions.truncDate(values[0], format) : try DateFunctions.roundDate(values[0], format)
         }
     }
 }

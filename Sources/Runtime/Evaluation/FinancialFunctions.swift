@@ -24,7 +24,8 @@ extension FunctionLibrary {
                 if values.count > 4 { numbers[4] = try args.flag(values[4]) ? 1 : 0 }
                 while numbers.count < 5 { numbers.append(0) }
                 guard let result = f(numbers), result.isFinite else {
-                    throw args.invalid("no finite result for \(numbers.prefix(values.count).map(ValueConversion.doubleText))")
+                    throw args.invalid(
+                        "no finite result for \(numbers.prefix(values.count).map(ValueConversion.doubleText))")
                 }
                 return .double(result)
             }

@@ -52,7 +52,10 @@ struct FunctionSpec: Sendable {
     /// Builds the implementation for one call.
     let make: @Sendable (FunctionRequest) throws(CompileProblem) -> FunctionImpl
 
-    init(_ minimum: Int, _ maximum: Int, _ make: @escaping @Sendable (FunctionRequest) throws(CompileProblem) -> FunctionImpl) {
+    init(
+        _ minimum: Int, _ maximum: Int,
+        _ make: @escaping @Sendable (FunctionRequest) throws(CompileProblem) -> FunctionImpl
+    ) {
         self.minimum = minimum
         self.maximum = maximum
         self.make = make

@@ -4,9 +4,25 @@ extension FunctionLibrary {
     /// §3.4.4 numeric and §3.4.5 scientific functions (ROUND and TRUNC of dates go to the date helper).
     static let numericFunctions: [String: FunctionSpec] = {
         var table: [String: FunctionSpec] = [
-            "ABS": FunctionSpec(1, 1) { r in sameType(r, integer: { i in i == .min ? nil : abs(i) }, decimal: { abs($0) }, double: { abs($0) }) },
-            "CEIL": FunctionSpec(1, 1) { r in sameType(r, integer: { $0 }, decimal: { Rounding.decimal($0, scale: 0, truncate: true) + ($0 > Rounding.decimal($0, scale: 0, truncate: true) ? 1 : 0) }, double: { $0.rounded(.up) }) },
-            "FLOOR": FunctionSpec(1, 1) { r in sameType(r, integer: { $0 }, decimal: { Rounding.decimal($0, scale: 0, truncate: true) - ($0 < Rounding.decimal($0, scale: 0, truncate: true) ? 1 : 0) }, double: { $0.rounded(.down) }) },
+            "ABS": FunctionSpec(1, 1) { r in
+                sameType(r, integer: { i in i == .min ? nil : abs(i) }, decimal: { abs($0) }, double: { abs($0) })
+            },
+            "CEIL": FunctionSpec(1, 1) { r in
+                sameType(
+                    r, integer: { $0 },
+                    decimal: {
+                        Rounding.decimal($0, scale: 0, truncate: true)
+                            + ($0 > Rounding.decimal($0, scale: 0, truncate: true) ? 1 : 0)
+                    }, double: { $0.rounded(.up) })
+            },
+            "FLOOR": FunctionSpec(1, 1) { r in
+                sameType(
+                    r, integer: { $0 },
+                    decimal: {
+                        Rounding.decimal($0, scale: 0, truncate: true)
+                            - ($0 < Rounding.decimal($0, scale: 0, truncate: true) ? 1 : 0)
+                    }, double: { $0.rounded(.down) })
+            },
             "SIGN": FunctionSpec(1, 1) { r in
                 let args = FunctionArguments(r)
                 return strict { a throws(RowError) in
@@ -16,7 +32,8 @@ extension FunctionLibrary {
             },
             "MOD": FunctionSpec(2, 2) { r in
                 let highPrecision = r.settings.highPrecision
-                return .two { a, b throws(RowError) in try Arithmetic.apply(.modulo, a, b, highPrecision: highPrecision) }
+                return .two { a, b throws(RowError) in try Arithmetic.apply(.modulo, a, b, highPrecision: highPrecision)
+                }
             },
             "ROUND": FunctionSpec(1, 2) { r in roundOrTrunc(r, truncate: false) },
             "TRUNC": FunctionSpec(1, 2) { r in roundOrTrunc(r, truncate: true) },
@@ -42,7 +59,9 @@ extension FunctionLibrary {
                 }
             },
         ]
-        for (name, f) in [("COS", cos), ("COSH", cosh), ("SIN", sin), ("SINH", sinh), ("TAN", tan), ("TANH", tanh)] as [(String, @Sendable (Double) -> Double)] {
+        for (name, f) in [("COS", cos), ("COSH", cosh), ("SIN", sin), ("SINH", sinh), ("TAN", tan), ("TANH", tanh)]
+            as [(String, @Sendable (Double) -> Double)]
+        {
             table[name] = math { f($0) }
         }
         return table

@@ -16,14 +16,16 @@ enum RegularExpressions {
             if let constant { return constant }
             let text = try args.text(value)
             guard let regex = try? NSRegularExpression(pattern: wrap(text)) else {
-                throw EvaluationErrors.error(EvaluationErrors.invalidPattern, "'\(text)' is not a valid regular expression")
+                throw EvaluationErrors.error(
+                    EvaluationErrors.invalidPattern, "'\(text)' is not a valid regular expression")
             }
             return regex
         }
     }
 
     /// Compiles argument 1 when it is a constant.
-    static func pattern(_ r: FunctionRequest, wrap: @escaping @Sendable (String) -> String = { $0 }) throws(CompileProblem)
+    static func pattern(_ r: FunctionRequest, wrap: @escaping @Sendable (String) -> String = { $0 })
+        throws(CompileProblem)
         -> Pattern
     {
         guard case .string(let text)? = r.constant(1) else { return Pattern(constant: nil, wrap: wrap) }

@@ -87,7 +87,9 @@ extension FunctionLibrary {
             var result: [Unicode.Scalar] = []
             var i = 0
             while i < input.count {
-                if let old = olds.first(where: { i + $0.count <= input.count && comparable[i..<(i + $0.count)].elementsEqual($0) }) {
+                if let old = olds.first(where: {
+                    i + $0.count <= input.count && comparable[i..<(i + $0.count)].elementsEqual($0)
+                }) {
                     result.append(contentsOf: replacement)
                     i += old.count
                 } else {

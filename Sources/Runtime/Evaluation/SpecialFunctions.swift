@@ -21,7 +21,8 @@ extension FunctionLibrary {
         let then = r.arguments[1].eval
         let type = r.expression.type ?? r.arguments[1].type
         let otherwise = r.count > 2 ? r.arguments[2].eval : nil
-        let zero = ResultCoercion.zero(of: type, orLike: r.expression.children[1], highPrecision: r.settings.highPrecision)
+        let zero = ResultCoercion.zero(
+            of: type, orLike: r.expression.children[1], highPrecision: r.settings.highPrecision)
         let settings = r.settings
         return .special { row, state throws(RowError) in
             if try ValueConversion.truth(try condition(&row, &state)) == true {
@@ -44,7 +45,8 @@ extension FunctionLibrary {
         let settings = r.settings
         return .special { row, state throws(RowError) in
             let subject = try value(&row, &state)
-            for i in 0..<searches.count where try Comparison.decodeMatches(subject, try searches[i](&row, &state), settings) {
+            for i in 0..<searches.count
+            where try Comparison.decodeMatches(subject, try searches[i](&row, &state), settings) {
                 return try ResultCoercion.coerce(try results[i](&row, &state), to: type, settings)
             }
             guard let fallback else { return .null }

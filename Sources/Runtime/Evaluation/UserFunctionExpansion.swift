@@ -17,7 +17,8 @@ public struct PipelineUserFunctions: UserFunctionResolver {
 
     /// Compiles the user functions among `pipeline`'s attributes.
     public init(pipeline: Pipeline, parameters: [String: Value] = [:], settings: EvaluationSettings) {
-        self.init(attributes: pipeline.attributes, parameters: parameters, settings: settings, path: pipeline.provenance.path)
+        self.init(
+            attributes: pipeline.attributes, parameters: parameters, settings: settings, path: pipeline.provenance.path)
     }
 
     /// Compiles the user functions among `attributes`; `path` is the owner reported in diagnostics.
@@ -134,11 +135,13 @@ struct UserFunctionBuilder {
         let environment = TypeEnvironment(
             ports: Dictionary(prototype.arguments.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a }),
             parameters: parameters.mapValues(EvaluatorBuilder.type(of:)),
-            userFunctions: definitions.compactMapValues { $0.prototype?.signature }, highPrecision: settings.highPrecision)
+            userFunctions: definitions.compactMapValues { $0.prototype?.signature },
+            highPrecision: settings.highPrecision)
         let (typed, typeDiagnostics) = ExpressionTypeChecker.check(parsed, in: environment, source: source)
         let resolver = CompiledUserFunctions(functions: compiled)
         let (body, compileDiagnostics) = ExpressionCompiler.compile(
-            typed, slots: Dictionary(prototype.arguments.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }),
+            typed,
+            slots: Dictionary(prototype.arguments.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }),
             parameters: parameters, userFunctions: resolver, settings: settings, source: source)
         let problems = (parseDiagnostics + typeDiagnostics).filter { $0.severity == .error } + compileDiagnostics
         diagnostics += problems

@@ -20,7 +20,8 @@ extension FunctionLibrary {
         return .stateful { values, state throws(RowError) in
             var window = state.windows[key] ?? WindowState()
             if try counts(values[0], filter: values.count > 1 ? values[1] : nil) {
-                window.total = window.total.isNull
+                window.total =
+                    window.total.isNull
                     ? try ValueConversion.number(values[0], highPrecision: highPrecision, context: "CUME")
                     : try Arithmetic.apply(.add, window.total, values[0], highPrecision: highPrecision)
                 state.windows[key] = window

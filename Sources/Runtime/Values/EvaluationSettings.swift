@@ -36,9 +36,11 @@ public struct EvaluationSettings: Hashable, Sendable {
     }
 
     /// Creates settings.
-    public init(dateTimeFormat: String = "MM/DD/YYYY HH24:MI:SS.US", highPrecision: Bool = false,
-                sessionStart: DateTimeValue, now: DateTimeValue, nullComparison: NullComparison = .null,
-                currentYear: Int) {
+    public init(
+        dateTimeFormat: String = "MM/DD/YYYY HH24:MI:SS.US", highPrecision: Bool = false,
+        sessionStart: DateTimeValue, now: DateTimeValue, nullComparison: NullComparison = .null,
+        currentYear: Int
+    ) {
         self.dateTimeFormat = dateTimeFormat
         self.highPrecision = highPrecision
         self.sessionStart = sessionStart
