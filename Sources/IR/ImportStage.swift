@@ -21,3 +21,10 @@ extension ImportStage {
     /// No extensions by default: only content decides.
     public var fileExtensions: Set<String> { [] }
 }
+
+/// A check run on every import result before it is rendered and reported, adding diagnostics
+/// (for example: type checking every expression in its context). Checks never change the IR.
+public protocol ImportCheck: Sendable {
+    /// The diagnostics this check has about `result`.
+    func check(_ result: ImportResult) -> [Diagnostic]
+}

@@ -3,6 +3,7 @@ import Codegen
 import Foundation
 import IR
 import Importers
+import Runtime
 
 /// `migrate convert`: converts exports into canonical YAML, in parallel, with a report.
 struct Convert: AsyncParsableCommand {
@@ -39,7 +40,8 @@ struct Convert: AsyncParsableCommand {
 
     func run() async throws {
         let (files, discoveryProblems) = InputDiscovery.discover(inputs)
-        let converter = BatchConverter(stages: ImportStages.all, outputFolder: out, jobs: jobs)
+        let converter = BatchConverter(
+            stages: ImportStages.all, outputFolder: out, jobs: jobs, checks: [ExpressionTypingCheck()])
         let progress = ProgressDisplay(total: files.count)
         let result = await converter.run(files) { progress.update($0) }
         progress.finish()

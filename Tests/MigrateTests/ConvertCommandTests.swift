@@ -96,6 +96,26 @@ import Testing
         #expect(result.stdout.contains("fully converted:"))
     }
 
+    @Test func expressionErrorsAreReportedAtTheirPort() throws {
+        let scratch = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let example = TestPaths.packageRoot.appendingPathComponent("examples/powercenter/wf_subscriber_usage.xml")
+        var text = String(decoding: try Data(contentsOf: example), as: UTF8.self)
+        // Break one port's expression: an unknown function in EXP_NORMALIZE's o_MINUTES.
+        text = text.replacingOccurrences(of: "ROUND(DURATION_SEC / 60, 2)", with: "ROUNDX(DURATION_SEC / 60, 2)")
+        let input = scratch.appendingPathComponent("broken.xml")
+        try Data(text.utf8).write(to: input)
+        let result = try runMigrate(["convert", input.path, "--out", scratch.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "broken.xml:54:13: error: [IR0150] 'ROUNDX' is not a function of the transformation language; "
+                    + "did you mean 'ROUND'?"), "\(result.stderr)")
+        #expect(result.stderr.contains("note: at line 1, column 1 of the expression"))
+        #expect(result.stderr.contains("INSTANCE[EXP_NORMALIZE]/PORT[o_MINUTES]"))
+        #expect(result.stdout.contains("not-converted mapping 'm_load_usage_daily'"))
+    }
+
     @Test func usageAndIOErrorsExitWithTwo() throws {
         let scratch = TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

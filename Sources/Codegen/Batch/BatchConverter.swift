@@ -25,12 +25,15 @@ public struct BatchConverter: Sendable {
     public var outputFolder: String?
     /// How many files are converted at once.
     public var jobs: Int
+    /// Checks run on every import result before it is rendered (their diagnostics join the file's).
+    public var checks: [any ImportCheck]
 
     /// Creates a converter.
-    public init(stages: [any ImportStage], outputFolder: String?, jobs: Int) {
+    public init(stages: [any ImportStage], outputFolder: String?, jobs: Int, checks: [any ImportCheck] = []) {
         self.stages = stages
         self.outputFolder = outputFolder
         self.jobs = max(1, jobs)
+        self.checks = checks
     }
 
     /// Converts `files`, calling `progress` after each file (from any task).
@@ -103,7 +106,8 @@ public struct BatchConverter: Sendable {
                 objects: [], diagnostics: [diagnostic])
         }
         let stage = stages[stageIndex]
-        let result = stage.importFile(atPath: input.path)
+        var result = stage.importFile(atPath: input.path)
+        result.diagnostics += checks.flatMap { $0.check(result) }
         var diagnostics = result.diagnostics
         var objects: [ObjectReport] = []
         var usedPaths: Set<String> = []
