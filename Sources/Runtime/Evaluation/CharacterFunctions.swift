@@ -22,7 +22,7 @@ extension FunctionLibrary {
         "INITCAP": FunctionSpec(1, 1) { r in mapText(r, initcap) },
         "LENGTH": FunctionSpec(1, 1) { r in
             let args = FunctionArguments(r)
-            return strict { a throws(RowError) in .integer(Int64(try args.text(a).unicodeScalars.count)) }
+            return strict { a throws(RowError) in .integer(Int64(TextFastPaths.scalarCount(try args.text(a)))) }
         },
         "LOWER": FunctionSpec(1, 1) { r in mapText(r) { $0.lowercased() } },
         "UPPER": FunctionSpec(1, 1) { r in mapText(r) { $0.uppercased() } },

@@ -41,10 +41,16 @@ struct Piece: Sendable {
     let constant: Value?
     /// The checked type, if known.
     let type: DataType?
+    /// The piece computed as an integer without `Value`s, when its kinds are known (TypedEvaluators.swift).
+    var int: IntEvaluator? = nil
+    /// The piece computed as a double without `Value`s, when its kinds are known.
+    var double: DoubleEvaluator? = nil
+    /// The piece computed as a condition, when its value can only be 1, 0 or NULL.
+    var truth: TruthEvaluator? = nil
 
     /// A piece that always yields `value`.
     static func constant(_ value: Value, type: DataType? = nil) -> Piece {
-        Piece(eval: { _, _ throws(RowError) in value }, constant: value, type: type)
+        typedConstant(value, type: type)
     }
 }
 

@@ -18,6 +18,13 @@ extension FunctionLibrary {
     /// error (G11).
     private static func toWhole(_ r: FunctionRequest, bits: Int) -> FunctionImpl {
         let args = FunctionArguments(r)
+        if r.count == 1 {
+            // One argument: no argument array per row (the flag is omitted, so no truncation).
+            return .one { value throws(RowError) in
+                guard !value.isNull else { return .null }
+                return .integer(try Conversions.whole(value, bits: bits, truncate: false, context: args.function))
+            }
+        }
         return .many { values throws(RowError) in
             guard !values[0].isNull else { return .null }
             let truncate = values.count > 1 ? try args.flag(values[1]) : false
@@ -42,6 +49,16 @@ extension FunctionLibrary {
     /// TO_CHAR: numbers as text (§3.3), dates with the format or the session format.
     private static func toChar(_ r: FunctionRequest) -> FunctionImpl {
         let settings = r.settings
+        if r.count == 1 {
+            // One argument: no argument array per row; dates use the session format.
+            return .one { value throws(RowError) in
+                switch value {
+                case .null: return .null
+                case .dateTime(let date): return .string(DateBridge.format(date, settings.dateTimeFormat, settings))
+                default: return try ValueConversion.text(value, settings).map(Value.string) ?? .null
+                }
+            }
+        }
         return .many { values throws(RowError) in
             switch values[0] {
             case .null: return .null

@@ -27,9 +27,10 @@ extension ExpressionCompilation {
         }
         let request = FunctionRequest(
             name: upper, arguments: pieces, settings: settings, expression: expression,
-            mappingVariables: mappingVariables)
+            mappingVariables: mappingVariables, specialised: specialised)
         do throws(CompileProblem) {
-            return piece(for: try spec.make(request), pieces, expression)
+            let generic = piece(for: try spec.make(request), pieces, expression)
+            return specialised ? Self.typed(upper, pieces, generic, settings) : generic
         } catch {
             report(error.descriptor, error.message, at: expression.range, fix: error.fix)
             return .constant(.null)
@@ -83,6 +84,22 @@ extension ExpressionCompilation {
                 constant: nil, type: type)
         case .special(let eval):
             return Piece(eval: eval, constant: nil, type: type)
+        }
+    }
+
+    /// `generic` with typed evaluators for ISNULL (a condition) and MOD of integers.
+    static func typed(_ name: String, _ pieces: [Piece], _ generic: Piece, _ settings: EvaluationSettings) -> Piece {
+        guard generic.constant == nil else { return generic }
+        switch name {
+        case "ISNULL":
+            let e = pieces[0].eval
+            return .typed(
+                truth: { row, state throws(RowError) in .value(try e(&row, &state).isNull) }, generic: generic.eval)
+        case "MOD":
+            return TypedOperators.arithmetic(
+                .modulo, pieces[0], pieces[1], generic: generic, highPrecision: settings.highPrecision)
+        default:
+            return generic
         }
     }
 

@@ -25,10 +25,11 @@ extension ExpressionCompilation {
                 try ValueConversion.number(try a(&row, &state), highPrecision: highPrecision, context: "unary '+'")
             }
         case .not:
-            return combine([operand], type: .integer) { row, state throws(RowError) in
+            let generic = combine([operand], type: .integer) { row, state throws(RowError) in
                 guard let truth = try ValueConversion.truth(try a(&row, &state)) else { return .null }
                 return .integer(truth ? 0 : 1)
             }
+            return TypedOperators.not(operand, generic: generic)
         }
     }
 
@@ -54,21 +55,23 @@ extension ExpressionCompilation {
                 try Concatenation.concat(try a(&row, &state), try b(&row, &state), settings)
             }
         case .and:
-            return combine([left, right], type: .integer) { row, state throws(RowError) in
+            let generic = combine([left, right], type: .integer) { row, state throws(RowError) in
                 let x = try ValueConversion.truth(try a(&row, &state))
                 if x == false { return .integer(0) }
                 let y = try ValueConversion.truth(try b(&row, &state))
                 if y == false { return .integer(0) }
                 return x == nil || y == nil ? .null : .integer(1)
             }
+            return TypedOperators.logic(isAnd: true, left, right, generic: generic)
         case .or:
-            return combine([left, right], type: .integer) { row, state throws(RowError) in
+            let generic = combine([left, right], type: .integer) { row, state throws(RowError) in
                 let x = try ValueConversion.truth(try a(&row, &state))
                 if x == true { return .integer(1) }
                 let y = try ValueConversion.truth(try b(&row, &state))
                 if y == true { return .integer(1) }
                 return x == nil || y == nil ? .null : .integer(0)
             }
+            return TypedOperators.logic(isAnd: false, left, right, generic: generic)
         }
     }
 
@@ -76,7 +79,7 @@ extension ExpressionCompilation {
         let a = left.eval
         let b = right.eval
         let highPrecision = settings.highPrecision
-        return combine([left, right], type: type) { row, state throws(RowError) in
+        let generic = combine([left, right], type: type) { row, state throws(RowError) in
             let x = try a(&row, &state)
             let y = try b(&row, &state)
             if case .integer(let i) = x, case .integer(let j) = y, op == .add {
@@ -85,15 +88,17 @@ extension ExpressionCompilation {
             }
             return try Arithmetic.apply(op, x, y, highPrecision: highPrecision)
         }
+        return TypedOperators.arithmetic(op, left, right, generic: generic, highPrecision: highPrecision)
     }
 
     private func comparison(_ op: Comparison.Operation, _ left: Piece, _ right: Piece) -> Piece {
         let a = left.eval
         let b = right.eval
         let settings = self.settings
-        return combine([left, right], type: .integer) { row, state throws(RowError) in
+        let generic = combine([left, right], type: .integer) { row, state throws(RowError) in
             try Comparison.apply(op, try a(&row, &state), try b(&row, &state), settings)
         }
+        return TypedOperators.comparison(op, left, right, generic: generic, settings: settings)
     }
 }
 

@@ -9,7 +9,15 @@ public enum ExpressionCompiler {
     public static func compile(_ expression: Expr, in environment: CompileEnvironment)
         -> (compiled: CompiledExpression?, diagnostics: [Diagnostic])
     {
+        compile(expression, in: environment, specialised: true)
+    }
+
+    /// Compiles with or without the typed evaluators (TypedEvaluators.swift); tests compare both.
+    static func compile(_ expression: Expr, in environment: CompileEnvironment, specialised: Bool)
+        -> (compiled: CompiledExpression?, diagnostics: [Diagnostic])
+    {
         var compilation = ExpressionCompilation(environment: environment)
+        compilation.specialised = specialised
         let piece = compilation.compile(expression)
         guard !compilation.diagnostics.hasErrors else { return (nil, compilation.diagnostics) }
         let compiled = CompiledExpression(body: piece.eval, constantValue: piece.constant, type: expression.type)
@@ -38,6 +46,8 @@ struct ExpressionCompilation {
     let parameters: [String: Value]
     let mappingVariables: Set<String>
     var diagnostics: [Diagnostic] = []
+    /// Whether pieces get typed evaluators; off only to compare with the generic closures.
+    var specialised = true
     var settings: EvaluationSettings { environment.settings }
 
     init(environment: CompileEnvironment) {
@@ -57,6 +67,12 @@ struct ExpressionCompilation {
 
     /// Compiles one node (children first); a node in error yields a NULL constant.
     mutating func compile(_ expression: Expr) -> Piece {
+        let piece = compileNode(expression)
+        guard !specialised else { return piece }
+        return Piece(eval: piece.eval, constant: piece.constant, type: piece.type)
+    }
+
+    private mutating func compileNode(_ expression: Expr) -> Piece {
         switch expression.kind {
         case .number(let text): return .constant(Literals.number(text, settings), type: expression.type)
         case .string(let value): return .constant(.string(value), type: expression.type)
@@ -85,7 +101,7 @@ struct ExpressionCompilation {
                 at: expression.range, fix: "use the name of an input, variable or output port")
             return .constant(.null)
         }
-        return Piece(eval: { row, _ throws(RowError) in row[slot] }, constant: nil, type: expression.type)
+        return .typedReference(slot: slot, type: expression.type)
     }
 
     mutating func parameter(_ name: String, _ expression: Expr) -> Piece {

@@ -35,6 +35,8 @@ struct FunctionRequest {
     let expression: Expr
     /// The mapping variables known to the state (upper case, no `$$`).
     let mappingVariables: Set<String>
+    /// Whether typed forms may be used (TypedSpecialForms.swift).
+    var specialised = true
 
     /// The argument count.
     var count: Int { arguments.count }

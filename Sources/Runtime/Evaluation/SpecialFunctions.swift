@@ -24,6 +24,11 @@ extension FunctionLibrary {
         let zero = ResultCoercion.zero(
             of: type, orLike: r.expression.children[1], highPrecision: r.settings.highPrecision)
         let settings = r.settings
+        if let truth = r.arguments[0].asTruth {
+            return TypedSpecialForms.iif(
+                truth, condition: condition, then: r.arguments[1], otherwise: r.count > 2 ? r.arguments[2] : nil,
+                zero: zero, type: type, settings)
+        }
         return .special { row, state throws(RowError) in
             if try ValueConversion.truth(try condition(&row, &state)) == true {
                 return try ResultCoercion.coerce(try then(&row, &state), to: type, settings)
@@ -43,6 +48,7 @@ extension FunctionLibrary {
         let fallback = (r.count - 1) % 2 == 1 ? r.arguments[r.count - 1].eval : nil
         let type = r.expression.type
         let settings = r.settings
+        if let typed = TypedSpecialForms.decode(r, type: type) { return typed }
         return .special { row, state throws(RowError) in
             let subject = try value(&row, &state)
             for i in 0..<searches.count

@@ -32,6 +32,16 @@ enum TextFastPaths {
         return String(String.UnicodeScalarView(scalars.reversed().drop { $0 == " " }.reversed()))
     }
 
+    /// The number of Unicode scalars of `text`: its UTF-8 bytes that do not continue a scalar
+    /// (Swift strings are valid UTF-8, so this is `text.unicodeScalars.count`).
+    static func scalarCount(_ text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? text.unicodeScalars.count
+    }
+
     /// Whether every byte of `text` is ASCII.
     static func isASCII(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
