@@ -13,16 +13,62 @@ public struct ScalarExpression: Hashable, Sendable {
     }
 }
 
+/// The stored form is the syntax of the canonical printer (issue 3). An expression whose text is
+/// already canonical is stored as that bare string; one whose text differs from its canonical form
+/// (spacing, case, comments, line breaks, parentheses) is stored as the mapping
+/// `{canonical: <printed form>, source: <exact text>}`, so tools read the canonical syntax and the
+/// reviewer still sees the export's text, comments included. Text that does not parse is stored
+/// bare: the importer and the type checker already report it.
+///
+/// YAML → IR → YAML is byte-identical: decoding keeps only `text` (the bare string or `source`),
+/// and encoding recomputes the canonical form from `text` alone, deterministically (same lexer,
+/// parser and printer, no path or location involved), so it chooses the same form and writes the
+/// same `canonical` value that was read. The one input that does not come back unchanged is a
+/// mapping whose `canonical` equals its `source`: it is written back as the bare string.
 extension ScalarExpression: Codable {
-    /// Decodes the bare text.
-    public init(from decoder: any Decoder) throws {
-        text = try decoder.singleValueContainer().decode(String.self)
+    private enum CodingKeys: String, CodingKey {
+        case canonical
+        case source
     }
 
-    /// Encodes the bare text.
+    /// Decodes a bare string, or a `canonical`/`source` mapping whose `canonical` must be the
+    /// canonical form of its `source`.
+    public init(from decoder: any Decoder) throws {
+        guard let mapping = try? decoder.container(keyedBy: CodingKeys.self) else {
+            text = try decoder.singleValueContainer().decode(String.self)
+            return
+        }
+        let canonical = try mapping.decode(String.self, forKey: .canonical)
+        text = try mapping.decode(String.self, forKey: .source)
+        guard let expected = Self.canonicalForm(of: text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .source, in: mapping,
+                debugDescription: "canonical form does not match its source: the source does not parse")
+        }
+        guard canonical == expected else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .canonical, in: mapping,
+                debugDescription: "canonical form does not match its source: expected '\(expected)'")
+        }
+    }
+
+    /// Encodes the bare text when it is canonical or does not parse, else `canonical` then `source`.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
+        guard let canonical = Self.canonicalForm(of: text), canonical != text else {
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+            return
+        }
+        var mapping = encoder.container(keyedBy: CodingKeys.self)
+        try mapping.encode(canonical, forKey: .canonical)
+        try mapping.encode(text, forKey: .source)
+    }
+
+    /// The canonical printed form of `text`, or nil when it does not parse without errors.
+    static func canonicalForm(of text: String) -> String? {
+        let (expression, diagnostics) = ExpressionParser.parse(ExpressionSource(text))
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        return ExpressionPrinter.canonical(expression)
     }
 }
 

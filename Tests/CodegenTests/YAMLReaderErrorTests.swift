@@ -139,15 +139,15 @@ struct YAMLReaderErrorTests {
             ),
             (
                 "type: nstring(40)", "type: strin(20)", "CG0025",
-                "m.yaml:308:17: error: [CG0025] 'strin(20)' is not a datatype (expected e.g. string(20), decimal(12,2), datetime(29,9)) in port 'NAME' of node 'SRT_1'"
+                "m.yaml:310:17: error: [CG0025] 'strin(20)' is not a datatype (expected e.g. string(20), decimal(12,2), datetime(29,9)) in port 'NAME' of node 'SRT_1'"
             ),
             (
                 "roles: [output, lookup, return]", "roles: [output, lokup, return]", "CG0025",
-                "m.yaml:261:27: error: [CG0025] 'lokup' is not a port role (input, output, variable, lookup, return) in port 'VALUE' of node 'LKP_1'"
+                "m.yaml:263:27: error: [CG0025] 'lokup' is not a port role (input, output, variable, lookup, return) in port 'VALUE' of node 'LKP_1'"
             ),
             (
                 "kind: aggregate", "kind: agregate", "CG0025",
-                "m.yaml:171:13: error: [CG0025] 'agregate' is not a node kind"
+                "m.yaml:173:13: error: [CG0025] 'agregate' is not a node kind"
             ),
             (
                 "  confidence: 0.92", "  confidence: 2", "CG0023",
@@ -155,7 +155,7 @@ struct YAMLReaderErrorTests {
             ),
             (
                 "        scope: all-input", "        scope: [all-input]", "CG0022",
-                "m.yaml:177:16: error: [CG0022] expected a string for 'scope', found a sequence in node 'AGG_1'"
+                "m.yaml:179:16: error: [CG0022] expected a string for 'scope', found a sequence in node 'AGG_1'"
             ),
             (
                 "  name: mplt_all", "  name: ~", "CG0024",
