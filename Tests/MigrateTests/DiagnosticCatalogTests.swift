@@ -27,6 +27,10 @@ import Testing
             "row errors", "RT",
             EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
         ),
+        (
+            "operator errors", "RT",
+            OperatorErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
+        ),
         ("date errors", "RT", DateErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
     ]
 
