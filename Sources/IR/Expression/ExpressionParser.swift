@@ -29,9 +29,24 @@ public enum ExpressionParser {
     /// 199 columns with `||`, a left-leaning tree 199 deep); bounds recursion in every tree walk.
     public static let maximumTreeDepth = 1000
 
+    /// Switches for readings of the grammar the reference marks BELIEVED (§3.2).
+    public struct Options: Hashable, Sendable {
+        /// `NOT` binds tighter than comparison, so `NOT A = B` is `(NOT A) = B` (the default, the
+        /// literal reading of the §3.2 table, BELIEVED); false reads it as `NOT (A = B)`: the
+        /// operand of `NOT` then extends over every operator above `AND`.
+        public var notBindsTighterThanComparison: Bool
+
+        /// Creates options; the defaults are the reference's stated behaviour.
+        public init(notBindsTighterThanComparison: Bool = true) {
+            self.notBindsTighterThanComparison = notBindsTighterThanComparison
+        }
+    }
+
     /// Parses `source`; returns the tree (with `.invalid` where it recovered) and the diagnostics.
-    public static func parse(_ source: ExpressionSource) -> (expression: Expr, diagnostics: [Diagnostic]) {
-        var parsing = ExpressionParsing(source)
+    public static func parse(
+        _ source: ExpressionSource, options: Options = Options()
+    ) -> (expression: Expr, diagnostics: [Diagnostic]) {
+        var parsing = ExpressionParsing(source, options: options)
         let expression = parsing.parseWhole()
         return (expression, parsing.diagnostics)
     }
@@ -57,10 +72,13 @@ struct ExpressionParsing {
     var reportedAtEnd = false
     /// Offsets that already have a diagnostic: one place, one error.
     var reportedOffsets: Set<Int> = []
+    /// The grammar switches (`NOT` binding).
+    let options: ExpressionParser.Options
 
-    init(_ source: ExpressionSource) {
+    init(_ source: ExpressionSource, options: ExpressionParser.Options = ExpressionParser.Options()) {
         tokens = ExpressionLexer.tokens(in: source.text)
         locator = ExpressionLocator(source)
+        self.options = options
     }
 
     var current: ExpressionToken { tokens[index] }
@@ -107,14 +125,18 @@ struct ExpressionParsing {
 
     /// The prefix operators bind tighter than every infix operator, so `NOT A = B` is
     /// `(NOT A) = B`. BELIEVED: this is the literal reading of the table in reference §3.2
-    /// (level 2 above level 7); not yet confirmed on a live Integration Service.
+    /// (level 2 above level 7); not yet confirmed on a live Integration Service. The switch
+    /// ``ExpressionParser/Options/notBindsTighterThanComparison`` gives `NOT (A = B)` instead.
     mutating func parseUnary(depth: Depth) -> Expr {
         if exceedsDepth(depth) { return Expr(.invalid, range: current.range) }
         let op: UnaryOperator? =
             current.isSymbol("-") ? .negate : current.isSymbol("+") ? .plus : current.isKeyword("NOT") ? .not : nil
         guard let op else { return parsePrimary(depth: depth) }
         let token = advance()
-        let operand = parseUnary(depth: depth.deeper)
+        let operand =
+            op == .not && !options.notBindsTighterThanComparison
+            ? parseBinary(minimumPrecedence: BinaryOperator.and.precedence + 1, depth: depth.deeper)
+            : parseUnary(depth: depth.deeper)
         return Expr(.unary(op, operand), range: token.range.union(operand.range))
     }
 

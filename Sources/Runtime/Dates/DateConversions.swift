@@ -3,7 +3,7 @@ extension DateFunctions {
     /// `dateTimeFormat` (G16). A mismatch is a row error (case 31); NULL → NULL.
     public static func toDate(
         _ text: Value, _ format: Value? = nil, settings: EvaluationSettings,
-        options: DateFormat.ParseOptions = DateFormat.ParseOptions()
+        options: DateFormat.ParseOptions? = nil
     ) throws(RowError) -> Value {
         guard let text = try DateArguments.text(text, "TO_DATE") else { return .null }
         guard let pattern = try formatArgument(format, "TO_DATE", settings) else { return .null }
@@ -24,7 +24,7 @@ extension DateFunctions {
     /// error for the string. CHOICE: a non-string argument gives 0.
     public static func isDate(
         _ text: Value, _ format: Value? = nil, settings: EvaluationSettings,
-        options: DateFormat.ParseOptions = DateFormat.ParseOptions()
+        options: DateFormat.ParseOptions? = nil
     ) -> Value {
         guard case .string(let text) = text else { return text.isNull ? .null : .integer(0) }
         var pattern = settings.dateTimeFormat

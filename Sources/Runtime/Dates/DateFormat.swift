@@ -29,25 +29,27 @@ public enum DateFormat {
     /// TO_DATE(text, pattern): the date `text` names; a mismatch is a row error (case 31), never nil.
     public static func parse(
         _ text: String, _ pattern: String, settings: EvaluationSettings,
-        options: ParseOptions = ParseOptions()
+        options: ParseOptions? = nil
     ) throws(RowError) -> DateTimeValue {
         try parse(text, DatePattern(pattern), settings: settings, options: options)
     }
 
-    /// TO_DATE(text, pattern) with a compiled pattern.
+    /// TO_DATE(text, pattern) with a compiled pattern; `options` nil uses the settings' options.
     public static func parse(
         _ text: String, _ pattern: DatePattern, settings: EvaluationSettings,
-        options: ParseOptions = ParseOptions()
+        options: ParseOptions? = nil
     ) throws(RowError) -> DateTimeValue {
-        var parser = DateTextParser(text: text, pattern: pattern, options: options)
+        var parser = DateTextParser(text: text, pattern: pattern, options: options ?? settings.dateParseOptions)
         let fields = try parser.run()
-        return try fields.resolve(currentYear: settings.currentYear, text: text, pattern: pattern.text)
+        return try fields.resolve(
+            currentYear: settings.currentYear, rrWindow: settings.rrUsesCenturyWindow, text: text,
+            pattern: pattern.text)
     }
 
     /// IS_DATE(text, pattern): whether TO_DATE would succeed; never throws.
     public static func isDate(
         _ text: String, _ pattern: String, settings: EvaluationSettings,
-        options: ParseOptions = ParseOptions()
+        options: ParseOptions? = nil
     ) -> Bool {
         (try? parse(text, pattern, settings: settings, options: options)) != nil
     }

@@ -37,8 +37,10 @@ struct ParsedDateFields {
     }
 
     /// The date the fields name, or a row error when they name none.
-    func resolve(currentYear: Int, text: String, pattern: String) throws(RowError) -> DateTimeValue {
-        let (dayNumber, calendarYear) = try resolveDay(currentYear: currentYear, text: text)
+    func resolve(currentYear: Int, rrWindow: Bool = true, text: String, pattern: String) throws(RowError)
+        -> DateTimeValue
+    {
+        let (dayNumber, calendarYear) = try resolveDay(currentYear: currentYear, rrWindow: rrWindow, text: text)
         let nanos = try resolveTime(text: text)
         guard dayNumber >= 0, dayNumber <= Int(CivilCalendar.maxDay), (1...9999).contains(calendarYear) else {
             throw DateErrors.error(DateErrors.dateOutOfRange, "'\(text)' is outside 01/01/0001 ... 12/31/9999")
@@ -46,12 +48,12 @@ struct ParsedDateFields {
         return DateTimeValue(day: Int32(dayNumber), nanosecond: nanos)
     }
 
-    private func resolveDay(currentYear: Int, text: String) throws(RowError) -> (Int, Int) {
+    private func resolveDay(currentYear: Int, rrWindow: Bool, text: String) throws(RowError) -> (Int, Int) {
         if let julianDay {
             let dayNumber = julianDay - CivilCalendar.julianDayOfDayZero
             return (dayNumber, dayNumber >= 0 ? CivilCalendar.date(dayNumber: dayNumber).year : 0)
         }
-        let year = fullYear(currentYear: currentYear)
+        let year = fullYear(currentYear: currentYear, rrWindow: rrWindow)
         guard (1...9999).contains(year) else {
             throw DateErrors.error(DateErrors.fieldOutOfRange, "year \(year) in '\(text)' is outside 1 ... 9999")
         }
@@ -73,11 +75,12 @@ struct ParsedDateFields {
     /// The year, completing `Y`/`YY`/`YYY` from the current year's leading digits and `RR` by the
     /// Oracle window: with the current year's last two digits in 00–49, 00–49 → this century and
     /// 50–99 → the previous one; with them in 50–99, 00–49 → the next century and 50–99 → this one
-    /// ([BELIEVED] §4.3, §7 item 12).
-    func fullYear(currentYear: Int) -> Int {
+    /// ([BELIEVED] §4.3, §7 item 12). With `rrWindow` false (switch
+    /// ``EvaluationSettings/rrUsesCenturyWindow``) `RR` reads like `YY`: the current century.
+    func fullYear(currentYear: Int, rrWindow: Bool = true) -> Int {
         if let year { return year }
         guard let partial = partialYear else { return currentYear }
-        if !partial.isRR {
+        if !partial.isRR || !rrWindow {
             var scale = 1
             for _ in 0..<partial.digits { scale *= 10 }
             return currentYear - currentYear % scale + partial.value

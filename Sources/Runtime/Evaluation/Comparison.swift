@@ -3,7 +3,8 @@ import Foundation
 /// Comparison of values (reference §3.2, G1, G4, G8).
 ///
 /// Strings compare as binary code-point sequences, case-sensitive, with trailing blanks
-/// significant (`'A ' <> 'A'`). A string compared with a number is read as a number (its numeric
+/// significant (`'A ' <> 'A'`; BELIEVED for `=`, switch ``EvaluationSettings/trailingBlanksSignificant``
+/// compares them with trailing blanks removed). A string compared with a number is read as a number (its numeric
 /// prefix, as a double); with a date, it is read with the session date format. Dates compare
 /// chronologically. A NULL operand gives NULL unless the session treats NULL as high or low.
 enum Comparison {
@@ -53,7 +54,9 @@ enum Comparison {
     /// Orders two non-NULL values.
     static func orderOfNonNull(_ a: Value, _ b: Value, _ settings: EvaluationSettings) throws(RowError) -> Int {
         switch (a, b) {
-        case (.string(let x), .string(let y)): return binaryOrder(x, y)
+        case (.string(let x), .string(let y)):
+            if settings.trailingBlanksSignificant { return binaryOrder(x, y) }
+            return binaryOrder(TextFastPaths.trimBlanks(x, leading: false), TextFastPaths.trimBlanks(y, leading: false))
         case (.integer(let x), .integer(let y)): return sign(x, y)
         case (.dateTime(let x), .dateTime(let y)): return sign(x, y)
         case (.dateTime(let x), .string(let y)):

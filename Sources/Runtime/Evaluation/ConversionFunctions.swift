@@ -33,15 +33,18 @@ extension FunctionLibrary {
     }
 
     /// TO_DECIMAL (cases 20–21): strings by their decimal prefix, rounded to the scale; decimals
-    /// already carrying more digits are truncated to the scale (10.5.x, [S22]); a NULL scale
-    /// keeps every digit (chosen).
+    /// already carrying more digits are truncated to the scale (10.5.x, [S22]; switch
+    /// ``EvaluationSettings/toDecimalTruncatesDecimalInput`` rounds them); a NULL scale keeps
+    /// every digit (chosen).
     private static func toDecimal(_ r: FunctionRequest) -> FunctionImpl {
         let args = FunctionArguments(r)
         let highPrecision = r.settings.highPrecision
+        let truncateDecimals = r.settings.toDecimalTruncatesDecimalInput
         return .many { values throws(RowError) in
             guard !values[0].isNull else { return .null }
             let scale: Int? = values.count > 1 && !values[1].isNull ? try args.whole(values[1]) : nil
-            let decimal = try Conversions.decimal(values[0], scale: scale, context: args.function)
+            let decimal = try Conversions.decimal(
+                values[0], scale: scale, truncateDecimals: truncateDecimals, context: args.function)
             return highPrecision ? .decimal(decimal) : .double(ValueConversion.double(decimal))
         }
     }
@@ -113,13 +116,16 @@ enum Conversions {
     }
 
     /// A non-NULL value as a decimal with at most `scale` fractional digits: strings and doubles
-    /// are rounded, decimals truncated; more than 28 digits is a row error.
-    static func decimal(_ value: Value, scale: Int?, context: String) throws(RowError) -> Decimal {
+    /// are rounded, decimals truncated (rounded when `truncateDecimals` is false); more than 28
+    /// digits is a row error.
+    static func decimal(
+        _ value: Value, scale: Int?, truncateDecimals: Bool = true, context: String
+    ) throws(RowError) -> Decimal {
         let d = try ValueConversion.decimal(value, context: context) ?? 0
         guard abs(d) < Arithmetic.decimalLimit else { throw overflow(d.description, context) }
         guard let scale else { return d }
         let truncate: Bool
-        if case .decimal = value { truncate = true } else { truncate = false }
+        if case .decimal = value { truncate = truncateDecimals } else { truncate = false }
         return Rounding.decimal(d, scale: max(0, min(28, scale)), truncate: truncate)
     }
 }

@@ -47,7 +47,7 @@ extension FunctionLibrary {
             if let pattern = constantPattern(r) {
                 // The format is known when compiling: split it once, not for every row, and read
                 // all-numeric formats straight from the bytes when the text allows it.
-                let numeric = NumericDatePattern(pattern)
+                let numeric = s.rrUsesCenturyWindow ? NumericDatePattern(pattern, options: s.dateParseOptions) : nil
                 let toDate = { @Sendable (value: Value) throws(RowError) -> Value in
                     if case .dateTime = value { return value }
                     guard let text = try ValueConversion.text(value, s) else { return .null }

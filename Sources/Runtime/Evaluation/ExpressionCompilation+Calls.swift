@@ -96,6 +96,7 @@ extension ExpressionCompilation {
             return .typed(
                 truth: { row, state throws(RowError) in .value(try e(&row, &state).isNull) }, generic: generic.eval)
         case "MOD":
+            guard settings.modTakesDividendSign else { return generic }
             return TypedOperators.arithmetic(
                 .modulo, pieces[0], pieces[1], generic: generic, highPrecision: settings.highPrecision)
         default:

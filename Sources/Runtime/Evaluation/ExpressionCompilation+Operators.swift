@@ -79,6 +79,7 @@ extension ExpressionCompilation {
         let a = left.eval
         let b = right.eval
         let highPrecision = settings.highPrecision
+        let divisorSigned = op == .modulo && !settings.modTakesDividendSign
         let generic = combine([left, right], type: type) { row, state throws(RowError) in
             let x = try a(&row, &state)
             let y = try b(&row, &state)
@@ -86,8 +87,11 @@ extension ExpressionCompilation {
                 let (sum, overflow) = i.addingReportingOverflow(j)
                 if !overflow { return .integer(sum) }
             }
-            return try Arithmetic.apply(op, x, y, highPrecision: highPrecision)
+            let result = try Arithmetic.apply(op, x, y, highPrecision: highPrecision)
+            if divisorSigned { return try ModulusSign.divisorSigned(result, divisor: y, highPrecision: highPrecision) }
+            return result
         }
+        if divisorSigned { return generic }
         return TypedOperators.arithmetic(op, left, right, generic: generic, highPrecision: highPrecision)
     }
 
@@ -102,15 +106,15 @@ extension ExpressionCompilation {
     }
 }
 
-/// `||` and CONCAT (G2): NULL operands are ignored, both NULL gives NULL, numbers and dates are
-/// converted to strings.
+/// `||` and CONCAT (G2): NULL operands are ignored, both NULL gives NULL (BELIEVED; switch
+/// ``EvaluationSettings/concatOfTwoNullsIsNull``), numbers and dates are converted to strings.
 enum Concatenation {
     static func concat(_ a: Value, _ b: Value, _ settings: EvaluationSettings) throws(RowError) -> Value {
         if case .string(let x) = a, case .string(let y) = b { return .string(x + y) }
         let x = try ValueConversion.text(a, settings)
         let y = try ValueConversion.text(b, settings)
         switch (x, y) {
-        case (nil, nil): return .null
+        case (nil, nil): return settings.concatOfTwoNullsIsNull ? .null : .string("")
         case (let x?, nil): return .string(x)
         case (nil, let y?): return .string(y)
         case (let x?, let y?): return .string(x + y)

@@ -32,7 +32,11 @@ extension FunctionLibrary {
             },
             "MOD": FunctionSpec(2, 2) { r in
                 let highPrecision = r.settings.highPrecision
-                return .two { a, b throws(RowError) in try Arithmetic.apply(.modulo, a, b, highPrecision: highPrecision)
+                let dividendSigned = r.settings.modTakesDividendSign
+                return .two { a, b throws(RowError) in
+                    let result = try Arithmetic.apply(.modulo, a, b, highPrecision: highPrecision)
+                    if dividendSigned { return result }
+                    return try ModulusSign.divisorSigned(result, divisor: b, highPrecision: highPrecision)
                 }
             },
             "ROUND": FunctionSpec(1, 2) { r in roundOrTrunc(r, truncate: false) },

@@ -15,14 +15,17 @@ extension FunctionLibrary {
     ]
 
     /// IIF (G3, cases 2–3): only the chosen branch is evaluated; a NULL condition is FALSE; the
-    /// else branch omitted gives the zero value of the call's type (0, '', NULL for dates).
+    /// else branch omitted gives the zero value of the call's type (0, '', NULL for dates) [BELIEVED;
+    /// switch ``EvaluationSettings/iifOmittedElseIsZero`` gives NULL instead].
     private static func iif(_ r: FunctionRequest) -> FunctionImpl {
         let condition = r.arguments[0].eval
         let then = r.arguments[1].eval
         let type = r.expression.type ?? r.arguments[1].type
         let otherwise = r.count > 2 ? r.arguments[2].eval : nil
-        let zero = ResultCoercion.zero(
-            of: type, orLike: r.expression.children[1], highPrecision: r.settings.highPrecision)
+        let zero =
+            r.settings.iifOmittedElseIsZero
+            ? ResultCoercion.zero(of: type, orLike: r.expression.children[1], highPrecision: r.settings.highPrecision)
+            : .null
         let settings = r.settings
         if let truth = r.arguments[0].asTruth {
             return TypedSpecialForms.iif(
@@ -40,6 +43,8 @@ extension FunctionLibrary {
 
     /// DECODE (G4, cases 1 and 4): searches in order, NULL matches NULL, strings exactly (trailing
     /// blanks significant); no match gives the default or NULL. Only the chosen result is evaluated.
+    /// Results take the call's checked type, the first result's [BELIEVED]; no switch: the type
+    /// checker rejects results of another family (IR0152), so no alternative is reachable here.
     private static func decode(_ r: FunctionRequest) -> FunctionImpl {
         let value = r.arguments[0].eval
         let pairs = (r.count - 1) / 2

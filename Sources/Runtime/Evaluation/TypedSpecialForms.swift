@@ -63,6 +63,8 @@ enum TypedSpecialForms {
             guard case .string(let text)? = search.constant else { return nil }
             texts.append(text)
         }
+        // Byte equality is `=` only while trailing blanks are significant (G8 switch).
+        guard r.settings.trailingBlanksSignificant else { return nil }
         return decodeTexts(r.arguments[0].eval, texts, results, fallback, r.settings)
     }
 

@@ -3,7 +3,8 @@ import IR
 extension FunctionLibrary {
     /// §3.4.8 variable functions (G18): they act only on insert rows; on other rows they return
     /// the variable's current value unchanged. SETCOUNTVARIABLE therefore ignores delete rows
-    /// too (the brief's G18 reading; §3.4.8 believes −1 per delete row).
+    /// too (G18; §3.4.8 believes −1 per delete row, a CONFLICT: switch
+    /// ``EvaluationSettings/setCountVariableSubtractsOnDelete``).
     static let variableFunctions: [String: FunctionSpec] = [
         "SETVARIABLE": FunctionSpec(2, 2) { r throws(CompileProblem) in
             try variableFunction(r) { current, value, _ throws(RowError) in value.isNull ? current : value }
@@ -25,16 +26,18 @@ extension FunctionLibrary {
             }
         },
         "SETCOUNTVARIABLE": FunctionSpec(1, 1) { r throws(CompileProblem) in
-            try variableFunction(r) { current, _, _ throws(RowError) in
+            let onDelete: Value? = r.settings.setCountVariableSubtractsOnDelete ? .integer(-1) : nil
+            return try variableFunction(r, addedOnDelete: onDelete) { current, _, _ throws(RowError) in
                 try Arithmetic.apply(.add, current.isNull ? .integer(0) : current, .integer(1), highPrecision: true)
             }
         },
     ]
 
     /// The stateful implementation updating the mapping variable named by argument 0 with
-    /// `update(current, argument 1 or NULL, state)` on insert rows, returning the new current value.
+    /// `update(current, argument 1 or NULL, state)` on insert rows (and adding `addedOnDelete` to
+    /// it on delete rows when given), returning the new current value.
     private static func variableFunction(
-        _ r: FunctionRequest,
+        _ r: FunctionRequest, addedOnDelete: Value? = nil,
         _ update: @escaping @Sendable (Value, Value, EvaluationState) throws(RowError) -> Value
     ) throws(CompileProblem) -> FunctionImpl {
         guard case .parameter(let name) = r.expression.children[0].kind,
@@ -48,6 +51,12 @@ extension FunctionLibrary {
         let key = EvaluationState.key(name)
         return .stateful { values, state throws(RowError) in
             let current = state.mappingVariables[key] ?? .null
+            if state.rowKind == .delete, let addedOnDelete {
+                let updated = try Arithmetic.apply(
+                    .add, current.isNull ? .integer(0) : current, addedOnDelete, highPrecision: true)
+                state.mappingVariables[key] = updated
+                return updated
+            }
             guard state.rowKind == .insert else { return current }
             let updated = try update(current, values.count > 1 ? values[1] : .null, state)
             state.mappingVariables[key] = updated

@@ -24,6 +24,31 @@ public struct EvaluationSettings: Hashable, Sendable {
     /// REG_MATCH is TRUE only when the whole subject matches (the default, reference §3.4.1
     /// CONFLICT); false makes it TRUE when the pattern matches anywhere.
     public var regMatchRequiresFullMatch: Bool = true
+    /// `||` and CONCAT with both operands NULL give NULL (the default, G2 / §3.4.1 BELIEVED for
+    /// both-null); false gives '' (every NULL operand read as empty).
+    public var concatOfTwoNullsIsNull: Bool = true
+    /// IIF without an else branch gives the type's zero value when the condition fails: 0, '',
+    /// NULL for dates (the default, §3.4.6 BELIEVED); false gives NULL for every type.
+    public var iifOmittedElseIsZero: Bool = true
+    /// SETCOUNTVARIABLE leaves the count unchanged on delete rows (the default, G18: variable
+    /// functions act only on insert rows); true subtracts 1 per delete row (§3.4.8 BELIEVED, a
+    /// CONFLICT with G18).
+    public var setCountVariableSubtractsOnDelete: Bool = false
+    /// TO_DECIMAL on a decimal input truncates the extra fractional digits (the default, 10.5.x
+    /// behaviour, §3.4.2 [S22]); false rounds them like a string input (the pre-10.5.x reading).
+    public var toDecimalTruncatesDecimalInput: Bool = true
+    /// MOD and `%` take the sign of the dividend, MOD(-7, 3) = -1 (the default, §3.4.4 BELIEVED,
+    /// Oracle-like); false takes the divisor's sign (floored modulus), MOD(-7, 3) = 2.
+    public var modTakesDividendSign: Bool = true
+    /// Two-digit `RR` years use the century window around ``currentYear`` (the default, §4.3
+    /// BELIEVED Oracle-like rule); false reads `RR` like `YY` (the current century).
+    public var rrUsesCenturyWindow: Bool = true
+    /// Trailing blanks are significant when strings compare, `'A ' <> 'A'` (the default, G8 and
+    /// §3.2 BELIEVED for `=`); false ignores trailing blanks (the SQL CHAR padded comparison).
+    public var trailingBlanksSignificant: Bool = true
+    /// TO_DATE / IS_DATE / implicit string→date parsing options; the default requires the format's
+    /// separators to match exactly (§3.4.2 "must match exactly", [S27] CONFLICT).
+    public var dateParseOptions: DateFormat.ParseOptions = DateFormat.ParseOptions()
 
     /// The IS option TreatNullInComparisonOperatorsAs.
     public enum NullComparison: String, Hashable, Sendable {
