@@ -33,6 +33,7 @@ import Testing
         Case(code: "IR0165", text: "I + :LKP.lkp_noreturn(I)", column: 5),
         Case(code: "IR0170", text: "1 + NAME", column: 5),
         Case(code: "IR0171", text: ":SP.PROC(I, PROC_RESULT)", column: 1),
+        Case(code: "IR0172", text: "IIF(I > 1, I, NAME)", column: 15),
         Case(code: "IR0180", text: "DT", port: .integer, column: 1),
         Case(code: "IR0181", text: "NAME", port: .string(precision: 5), column: 1),
     ]

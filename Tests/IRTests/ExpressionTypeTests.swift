@@ -76,7 +76,9 @@ import Testing
         #expect(T.type(iif(T.null, T.ref("CODE"))) == .string(precision: 5))
         #expect(T.type(iif(T.ref("I"), T.ref("F"))) == .double)
         #expect(T.type(T.call("IIF", Self.condition, T.ref("NAME"))) == .string(precision: 20))
-        #expect(T.codes(iif(T.str("A"), T.num("1"))) == ["IR0152"])
+        // A number after a string result is converted (BELIEVED §3.4.6; IR0152 under resultFamiliesMustMatch).
+        #expect(T.codes(iif(T.str("A"), T.num("1"))) == ["IR0172"])
+        #expect(T.type(iif(T.str("A"), T.num("1"))) == .string(precision: 1))
         let decode = T.call("DECODE", T.ref("I"), T.num("1"), T.str("one"), T.num("2"), T.str("two"), T.str("many"))
         #expect(T.type(decode) == .string(precision: 4))
         let numeric = T.call("DECODE", T.ref("CODE"), T.str("A"), T.num("1"), T.str("B"), T.num("2.5"))

@@ -165,4 +165,21 @@ import Testing
         #expect(Self.value(text, Self.settings()) == .integer(0))
         #expect(Self.value(text, Self.settings { $0.regMatchRequiresFullMatch = false }) == .integer(1))
     }
+
+    /// §3.4.6 [BELIEVED]: DECODE/IIF results take the first result's type and the others are
+    /// converted ('7' → 7, 'x7' → 0 by prefix; inside an expression a string converted to a number is
+    /// held as a double until it reaches a port); `TypeEnvironment.resultFamiliesMustMatch` rejects the mix.
+    @Test func mixedResultFamiliesAreConverted() {
+        let ports: [(String, DataType)] = [("N", .integer)]
+        let settings = Self.settings()
+        #expect(Self.value("DECODE(N, 1, 5, 2, '7')", settings, ports: ports, row: [.integer(2)]) == .double(7))
+        #expect(Self.value("DECODE(N, 1, 5, 2, 'x7')", settings, ports: ports, row: [.integer(2)]) == .double(0))
+        #expect(Self.value("IIF(N > 1, 'A', 3)", settings, ports: ports, row: [.integer(0)]) == .string("3"))
+        var strict = TypeEnvironment(ports: ["N": .integer])
+        strict.resultFamiliesMustMatch = true
+        let source = ExpressionSource("DECODE(N, 1, 5, 2, '7')")
+        let (parsed, _) = ExpressionParser.parse(source)
+        let (_, diagnostics) = ExpressionTypeChecker.check(parsed, in: strict, source: source)
+        #expect(diagnostics.map(\.code.rawValue) == ["IR0152"])
+    }
 }

@@ -53,6 +53,9 @@ public enum TypeDiagnostics {
     /// A call whose result type cannot be checked (`:SP.`, `:MCR.`).
     public static let uncheckedCall = DiagnosticDescriptor(
         "IR0171", .note, "a stored procedure or macro call is not type checked")
+    /// A result of IIF, DECODE or CHOOSE is converted to the first result's type.
+    public static let resultConverted = DiagnosticDescriptor(
+        "IR0172", .note, "a result of a conditional function is converted to the first result's type")
     /// The result cannot be converted to the port's type.
     public static let resultNotConvertible = DiagnosticDescriptor(
         "IR0180", .error, "the expression's result cannot be converted to the port's type")
@@ -65,6 +68,6 @@ public enum TypeDiagnostics {
         unknownFunction, wrongArity, wrongArgumentType, wrongOperandType, dateArithmetic, unknownPort,
         unknownParameter, unknownLookup, unknownUserFunction, invalidTaskVariable, aggregateOutsideAggregator,
         nestedAggregate, variableFunctionMisplaced, unknownDatePart, unsupportedFunction, lookupWithoutReturn,
-        stringToNumber, uncheckedCall, resultNotConvertible, resultNarrowed,
+        stringToNumber, uncheckedCall, resultConverted, resultNotConvertible, resultNarrowed,
     ]
 }

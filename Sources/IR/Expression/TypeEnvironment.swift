@@ -36,6 +36,11 @@ public struct TypeEnvironment: Sendable {
     /// The session's "Enable high precision" switch: when off (the default), decimal arithmetic is
     /// done in double and decimals of more than 15 digits are treated as double (reference §3.3, §4.4).
     public var highPrecision: Bool
+    /// Whether IIF/DECODE/CHOOSE results must all be of the first result's family. BELIEVED
+    /// (reference §3.4.6): the result type is the first result's and the others are converted, so by
+    /// default (false) a number result after a string one (or the reverse) is converted, with a note;
+    /// true rejects the mix as an error, as the Designer's stricter validation would.
+    public var resultFamiliesMustMatch = false
 
     /// Creates an environment.
     public init(
