@@ -22,11 +22,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite3",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "IR", swiftSettings: strict),
         .target(name: "Importers", dependencies: ["IR", "CLibXML2"], swiftSettings: strict),
         .target(
             name: "Codegen", dependencies: ["IR", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-        .target(name: "Runtime", dependencies: ["IR", "Codegen"], swiftSettings: strict),
+        .target(name: "Runtime", dependencies: ["IR", "Codegen", "CSQLite3"], swiftSettings: strict),
         .executableTarget(
             name: "migrate",
             dependencies: [

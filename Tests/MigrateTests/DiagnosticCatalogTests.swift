@@ -31,6 +31,14 @@ import Testing
             "operator errors", "RT",
             OperatorErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
         ),
+        (
+            "flat-file errors", "RT",
+            FlatFileErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
+        ),
+        (
+            "SQLite errors", "RT",
+            SQLiteErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
+        ),
         ("date errors", "RT", DateErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
     ]
 

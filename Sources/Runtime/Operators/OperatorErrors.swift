@@ -1,4 +1,4 @@
-/// The row errors the operators raise (codes RT0020–RT0039 of the row-error range).
+/// The row errors the operators raise (codes RT0020–RT0029 of the row-error range).
 public enum OperatorErrors {
     /// Every operator error code with its summary, sorted by code.
     public static let all: [(code: String, summary: String)] = [
