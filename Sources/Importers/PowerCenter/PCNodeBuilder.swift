@@ -26,16 +26,10 @@ enum PCNodeBuilder {
         let element = definition.element
         let database = element.nonEmpty("DATABASETYPE")
         let flatFile = element.children(named: "FLATFILE").first.map(flatFileFormat)
-        let fixedWidth = flatFile.map { !$0.delimited } ?? false
-        // Exactly sized: the ports stay in the IR, and growth slack would stay with them.
-        var ports: [Port] = []
-        ports.reserveCapacity(element.childCount(named: "SOURCEFIELD"))
-        element.forEachChild(named: "SOURCEFIELD") {
-            ports.append(
-                PCPortReader.columnPort(
-                    $0, roles: .output, database: database, fixedWidth: fixedWidth, nodePath: placement.path,
-                    context: &context))
-        }
+        let ports = columnPorts(
+            of: element, field: "SOURCEFIELD", roles: .output, database: database, flatFile: flatFile,
+            placement: placement,
+            context: &context)
         let spec = SourceSpec(
             table: element.nameAttribute, schema: element.nonEmpty("OWNERNAME"), database: database,
             catalog: element.nonEmpty("DBDNAME"), flatFile: flatFile)
@@ -43,6 +37,24 @@ enum PCNodeBuilder {
             instance, definition, placement, vendorType: "Source Definition", ports: ports,
             handledChildren: ["SOURCEFIELD", "FLATFILE"], context: &context
         ) { _, _ in .source(spec) }
+    }
+
+    /// The column ports of a source or target definition, from its `field` children in order; fixed-width
+    /// files keep their positions. Exactly sized: the ports stay in the IR, and growth slack would too.
+    private static func columnPorts(
+        of element: XMLElementNode, field: String, roles: PortRoles, database: String?, flatFile: FlatFileFormat?,
+        placement: Placement, context: inout PCTranslationContext
+    ) -> [Port] {
+        let fixedWidth = flatFile.map { !$0.delimited } ?? false
+        var ports: [Port] = []
+        ports.reserveCapacity(element.childCount(named: field))
+        element.forEachChild(named: field) {
+            ports.append(
+                PCPortReader.columnPort(
+                    $0, roles: roles, database: database, fixedWidth: fixedWidth, nodePath: placement.path,
+                    context: &context))
+        }
+        return ports
     }
 
     /// A target node (`Target Definition` instance).
@@ -53,16 +65,10 @@ enum PCNodeBuilder {
         let element = definition.element
         let database = element.nonEmpty("DATABASETYPE")
         let flatFile = element.children(named: "FLATFILE").first.map(flatFileFormat)
-        let fixedWidth = flatFile.map { !$0.delimited } ?? false
-        // Exactly sized: the ports stay in the IR, and growth slack would stay with them.
-        var ports: [Port] = []
-        ports.reserveCapacity(element.childCount(named: "TARGETFIELD"))
-        element.forEachChild(named: "TARGETFIELD") {
-            ports.append(
-                PCPortReader.columnPort(
-                    $0, roles: .input, database: database, fixedWidth: fixedWidth, nodePath: placement.path,
-                    context: &context))
-        }
+        let ports = columnPorts(
+            of: element, field: "TARGETFIELD", roles: .input, database: database, flatFile: flatFile,
+            placement: placement,
+            context: &context)
         let spec = TargetSpec(
             table: element.nameAttribute, schema: element.nonEmpty("OWNERNAME"), database: database, flatFile: flatFile)
         return finish(
