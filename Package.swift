@@ -27,11 +27,16 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(name: "IR", swiftSettings: strict),
         .target(name: "Importers", dependencies: ["IR", "CLibXML2"], swiftSettings: strict),
         .target(
             name: "Codegen", dependencies: ["IR", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-        .target(name: "Runtime", dependencies: ["IR", "Codegen", "CSQLite3"], swiftSettings: strict),
+        .target(name: "Runtime", dependencies: ["IR", "Codegen", "CSQLite3", "CLibPQ"], swiftSettings: strict),
         .executableTarget(
             name: "migrate",
             dependencies: [
