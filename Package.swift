@@ -36,7 +36,10 @@ let package = Package(
         .target(name: "Importers", dependencies: ["IR", "CLibXML2"], swiftSettings: strict),
         .target(
             name: "Codegen", dependencies: ["IR", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-        .target(name: "Runtime", dependencies: ["IR", "Codegen", "CSQLite3", "CLibPQ"], swiftSettings: strict),
+        .target(
+            name: "Runtime",
+            dependencies: ["IR", "Codegen", "CSQLite3", "CLibPQ", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
         .executableTarget(
             name: "migrate",
             dependencies: [

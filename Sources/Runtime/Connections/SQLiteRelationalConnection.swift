@@ -1,0 +1,79 @@
+import IR
+
+/// The embedded SQLite database as a ``RelationalConnection``: the default relational connector.
+public final class SQLiteRelationalConnection: RelationalConnection {
+    /// The underlying connection.
+    public let connection: SQLiteConnection
+
+    /// Opens (creating if needed) the database file at `path`.
+    public init(path: String) throws(ConnectorError) {
+        do {
+            connection = try SQLiteConnection(path: path)
+            try connection.execute("PRAGMA busy_timeout = 10000")
+        } catch {
+            throw ConnectorError(code: error.code, message: error.message, sql: error.sql)
+        }
+    }
+
+    /// Wraps an open connection.
+    public init(_ connection: SQLiteConnection) { self.connection = connection }
+
+    /// `sqlite`.
+    public var kind: String { "sqlite" }
+
+    /// Runs a script.
+    public func execute(_ sql: String) throws(ConnectorError) {
+        do { try connection.execute(sql) } catch { throw Self.wrap(error) }
+    }
+
+    /// Runs one query.
+    public func query(_ sql: String, types: [DataType]) throws(ConnectorError) -> RowSet {
+        do { return try connection.query(sql, types: types) } catch { throw Self.wrap(error) }
+    }
+
+    /// Runs `sql` once per row with one prepared statement.
+    public func executeEach(_ sql: String, rows: [[Value]]) throws(ConnectorError) -> [RowWriteOutcome] {
+        let statement: SQLiteStatement
+        do { statement = try connection.prepare(sql) } catch { throw Self.wrap(error) }
+        var outcomes: [RowWriteOutcome] = []
+        outcomes.reserveCapacity(rows.count)
+        for row in rows {
+            do {
+                try statement.bind(row)
+                outcomes.append(.changed(try statement.run()))
+            } catch {
+                outcomes.append(.refused(error.message))
+            }
+        }
+        return outcomes
+    }
+
+    /// Whether the table exists (the schema names an attached database).
+    public func tableExists(_ table: String, schema: String?) throws(ConnectorError) -> Bool {
+        let master = schema.map { quote($0) + ".sqlite_master" } ?? "sqlite_master"
+        let sql = "SELECT COUNT(*) FROM \(master) WHERE type IN ('table', 'view') AND name = ?"
+        do {
+            let rows = try connection.query(sql, [.string(table)], types: [.bigInteger])
+            return rows.rows.first?.first != .integer(0)
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    /// `BEGIN IMMEDIATE`: takes the write lock at once.
+    public func begin() throws(ConnectorError) { try execute("BEGIN IMMEDIATE") }
+    /// `COMMIT`.
+    public func commit() throws(ConnectorError) { try execute("COMMIT") }
+    /// `ROLLBACK`.
+    public func rollback() throws(ConnectorError) { try execute("ROLLBACK") }
+    /// `?`.
+    public func placeholder(_ index: Int) -> String { "?" }
+    /// A double-quoted identifier.
+    public func quote(_ identifier: String) -> String { SQLiteConnection.quote(identifier) }
+    /// See ``SQLiteConnection/storageType(for:)``.
+    public func storageType(for type: DataType) -> String { SQLiteConnection.storageType(for: type) }
+
+    static func wrap(_ error: SQLiteError) -> ConnectorError {
+        ConnectorError(code: error.code, message: error.message, sql: error.sql)
+    }
+}
