@@ -23,6 +23,8 @@ import Testing
         ("expression runner", "RT", ExpressionRunnerDiagnostics.all),
         ("user functions", "RT", UserFunctionDiagnostics.all),
         ("pipeline typing", "RT", PipelineTypingDiagnostics.all),
+        ("native runs", "RT", RunDiagnostics.all),
+        ("connections files", "RT", ConnectionsFileDiagnostics.all),
         (
             "row errors", "RT",
             EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
@@ -39,6 +41,11 @@ import Testing
             "SQLite errors", "RT",
             SQLiteErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
         ),
+        (
+            "PostgreSQL errors", "RT",
+            PostgresErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }
+        ),
+        ("workflow runner", "RT", WorkflowRunDiagnostics.all),
         ("date errors", "RT", DateErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }),
     ]
 

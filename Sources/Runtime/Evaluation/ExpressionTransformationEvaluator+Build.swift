@@ -7,10 +7,13 @@ extension ExpressionTransformationEvaluator {
     ///
     /// `mappingVariables` gives the type of each `$$` mapping variable kept in
     /// ``EvaluationState/mappingVariables``; `parameters` gives the values of the others.
+    /// `typeEnvironment`, when given, is what expressions are type checked in (a pipeline's, with
+    /// its declared parameter types, unconnected lookups and user functions); by default the
+    /// node's ports and the parameters' value types.
     public static func make(
         node: Node, parameters: [String: Value] = [:], mappingVariables: [String: DataType] = [:],
         lookups: (any LookupResolver)? = nil, userFunctions: (any UserFunctionResolver)? = nil,
-        settings: EvaluationSettings
+        settings: EvaluationSettings, typeEnvironment: TypeEnvironment? = nil
     ) -> (evaluator: ExpressionTransformationEvaluator?, diagnostics: [Diagnostic]) {
         guard case .project = node.op else {
             let d = EvaluationDiagnostics.wrongNodeKind(
@@ -21,7 +24,7 @@ extension ExpressionTransformationEvaluator {
         }
         var builder = EvaluatorBuilder(
             node: node, parameters: parameters, mappingVariables: mappingVariables, lookups: lookups,
-            userFunctions: userFunctions, settings: settings)
+            userFunctions: userFunctions, settings: settings, typeEnvironment: typeEnvironment)
         return builder.build()
     }
 }
@@ -35,7 +38,8 @@ struct EvaluatorBuilder {
 
     init(
         node: Node, parameters: [String: Value], mappingVariables: [String: DataType],
-        lookups: (any LookupResolver)?, userFunctions: (any UserFunctionResolver)?, settings: EvaluationSettings
+        lookups: (any LookupResolver)?, userFunctions: (any UserFunctionResolver)?, settings: EvaluationSettings,
+        typeEnvironment: TypeEnvironment? = nil
     ) {
         self.node = node
         var slots: [String: Int] = [:]
@@ -47,9 +51,11 @@ struct EvaluatorBuilder {
             userFunctions: userFunctions, settings: settings)
         var parameterTypes = mappingVariables
         for (name, value) in parameters { parameterTypes[name] = Self.type(of: value) }
-        typeEnvironment = TypeEnvironment(
-            ports: Dictionary(node.ports.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a }),
-            parameters: parameterTypes, site: .expression, highPrecision: settings.highPrecision)
+        self.typeEnvironment =
+            typeEnvironment
+            ?? TypeEnvironment(
+                ports: Dictionary(node.ports.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a }),
+                parameters: parameterTypes, site: .expression, highPrecision: settings.highPrecision)
     }
 
     /// The datatype a parameter value is typed as.

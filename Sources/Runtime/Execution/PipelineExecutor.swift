@@ -1,0 +1,541 @@
+import Foundation
+import IR
+
+/// How to run one pipeline.
+public struct PipelineRunOptions: Sendable {
+    /// The run's identifier (checkpoints and target commit markers carry it).
+    public var runID: String
+    /// The session running the mapping (row kind, node connections and attributes), if any.
+    public var session: SessionSpec?
+    /// Parameter and variable values as text (`$$NAME` → value), e.g. from a parameter file.
+    public var parameters: [String: String]
+    /// The evaluation settings (session start time, BELIEVED switches).
+    public var settings: EvaluationSettings
+    /// Rows per batch moved between nodes.
+    public var batchSize: Int
+    /// Where node outputs are checkpointed; nil for no checkpoints.
+    public var checkpointDirectory: String?
+    /// Where rejected rows are written; nil to keep them in the result only.
+    public var rejectFile: String?
+    /// Receives each event as it happens.
+    public var events: (@Sendable (RunEvent) -> Void)?
+
+    /// Creates options.
+    public init(
+        runID: String, session: SessionSpec? = nil, parameters: [String: String] = [:], settings: EvaluationSettings,
+        batchSize: Int = 65_536, checkpointDirectory: String? = nil, rejectFile: String? = nil,
+        events: (@Sendable (RunEvent) -> Void)? = nil
+    ) {
+        self.runID = runID
+        self.session = session
+        self.parameters = parameters
+        self.settings = settings
+        self.batchSize = batchSize
+        self.checkpointDirectory = checkpointDirectory
+        self.rejectFile = rejectFile
+        self.events = events
+    }
+}
+
+/// Runs IR pipelines natively with PowerCenter's semantics (reference §2).
+///
+/// Nodes run in topological order. Source Qualifiers read their data and blocking nodes
+/// (aggregate, join, sort, rank) produce theirs once all input has arrived; each such output is
+/// pushed downstream in batches through the row-local nodes (expression, filter, lookup, router,
+/// update strategy, union, normalizer) to the next blocking node or a target. Targets write inside
+/// one transaction per connection, committed at the end together with a marker row naming the run,
+/// so a failed run leaves them unchanged and a resumed run never writes a target twice.
+public enum PipelineExecutor {
+    /// Runs `pipeline` with `resources`; never throws: failures are in the result.
+    public static func run(_ pipeline: Pipeline, resources: RunResources, options: PipelineRunOptions)
+        -> PipelineRunResult
+    {
+        let run = PipelineRun(pipeline: pipeline, resources: resources, options: options)
+        return run.execute()
+    }
+}
+
+/// The state of one pipeline run.
+final class PipelineRun {
+    let pipeline: Pipeline
+    let resources: RunResources
+    let options: PipelineRunOptions
+    let context: RunContext
+    let started = Date()
+    var order: [String] = []
+    var layouts: [String: NodeLayout] = [:]
+    var runners: [String: NodeRunner] = [:]
+    var sequences: [String: SequenceGenerator] = [:]
+    var transactions: [(name: String, connection: any RelationalConnection)] = []
+    var startedNodes: Set<String> = []
+    var resumed: [String] = []
+    var committedBefore: Set<String> = []
+    var postSQL: [(Node, String, String?)] = []
+    let checkpoints: CheckpointStore?
+
+    init(pipeline: Pipeline, resources: RunResources, options: PipelineRunOptions) {
+        self.pipeline = pipeline
+        self.resources = resources
+        self.options = options
+        checkpoints = options.checkpointDirectory.map(CheckpointStore.init)
+        let (values, variables) = Self.parameterValues(pipeline, options)
+        var state = EvaluationState(mappingVariables: variables)
+        state.rowKind = .insert
+        context = RunContext(
+            settings: options.settings, state: state, parameters: values, session: options.session,
+            resources: resources)
+    }
+
+    /// Parameter values (typed from their declarations) and the initial mapping variables.
+    static func parameterValues(_ pipeline: Pipeline, _ options: PipelineRunOptions) -> (
+        [String: Value], [String: Value]
+    ) {
+        var values: [String: Value] = [:]
+        var variables: [String: Value] = [:]
+        let given = Dictionary(
+            options.parameters.map { (EvaluationState.key($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
+        for parameter in pipeline.parameters {
+            let key = EvaluationState.key(parameter.name)
+            let text = given[key] ?? parameter.defaultValue
+            // No value anywhere: the datatype's initial value (0, '', 1753-01-01), as PowerCenter
+            // starts a parameter or variable without one [BELIEVED].
+            let value =
+                text == nil
+                ? PortCoercion.initialValue(of: parameter.type, options.settings)
+                : (try? ExpressionRunner.value(
+                    fromText: text, as: parameter.type, settings: options.settings, port: parameter.name)) ?? .null
+            if parameter.kind == .variable {
+                variables[key] = value
+            } else {
+                values[parameter.name] = value
+            }
+        }
+        for (key, text) in options.parameters
+        where !pipeline.parameters.contains(where: {
+            EvaluationState.key($0.name) == EvaluationState.key(key)
+        }) {
+            values[key] = .string(text)
+        }
+        return (values, variables)
+    }
+
+    func emit(
+        _ event: String, node: String? = nil, kind: String? = nil, counters: NodeCounters? = nil,
+        status: String? = nil, message: String? = nil
+    ) {
+        options.events?(
+            RunEvent(
+                event: event, run: options.runID, object: pipeline.name, node: node, kind: kind, counters: counters,
+                status: status, message: message, elapsed: Date().timeIntervalSince(started)))
+    }
+
+    func execute() -> PipelineRunResult {
+        emit("run-start")
+        var failure: NodeFailure?
+        do throws(NodeFailure) {
+            try prepare()
+            try drive()
+            try finishTargets()
+            try commit()
+        } catch {
+            failure = error
+            rollback()
+        }
+        for (_, runner) in runners { (runner as? TargetRunner)?.discardFile() }
+        if let failure { context.diagnostics.append(failure.diagnostic) }
+        for id in order where startedNodes.contains(id) {
+            emit("node-end", node: id, kind: layouts[id]?.node.op.kindName, counters: context.counters[id])
+        }
+        let rejectFile = writeRejects()
+        for diagnostic in context.diagnostics where diagnostic.severity != .note {
+            emit("diagnostic", node: diagnostic.path.segments.last?.name, message: diagnostic.description)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let failedNode = failure.map { f in
+            order.first { id in layouts[id].map { f.diagnostic.path == $0.node.provenance.path } ?? false }
+                ?? f.diagnostic.path.segments.last?.name ?? "?"
+        }
+        emit("run-end", status: failure == nil ? "succeeded" : "failed", message: failedNode.map { "failed at \($0)" })
+        return PipelineRunResult(
+            succeeded: failure == nil, runID: options.runID, counters: context.counters, failedNode: failedNode,
+            rejected: context.rejectedCount, rejectFile: rejectFile, resumedNodes: resumed,
+            diagnostics: context.diagnostics, seconds: seconds, alreadyCommitted: committedBefore.sorted())
+    }
+
+    /// Orders the nodes and builds every node's runner; all nodes that cannot run are reported.
+    func prepare() throws(NodeFailure) {
+        switch ExecutionOrder.of(pipeline) {
+        case .success(let order): self.order = order
+        case .failure(let failure): throw failure
+        }
+        for node in pipeline.nodes { layouts[node.id] = NodeLayout(node) }
+        let loader = LookupLoader(resources: resources)
+        let lookups = try UnconnectedLookups.load(pipeline, loader: loader, context: context)
+        let userFunctions = PipelineUserFunctions(
+            pipeline: pipeline, parameters: context.parameters, settings: context.settings)
+        let types = PipelineTypeEnvironment(
+            pipeline: pipeline, userFunctions: userFunctions.signatures, highPrecision: context.settings.highPrecision)
+        var variableTypes: [String: DataType] = [:]
+        for parameter in pipeline.parameters where parameter.kind == .variable {
+            variableTypes[parameter.name] = parameter.type
+        }
+        let compiler = NodeCompiler(
+            types: types, parameters: context.parameters, mappingVariables: variableTypes, lookups: lookups,
+            userFunctions: userFunctions, settings: context.settings)
+        var failures: [NodeFailure] = []
+        for id in order {
+            guard let layout = layouts[id] else { continue }
+            do throws(NodeFailure) {
+                try build(layout, compiler: compiler, loader: loader)
+            } catch {
+                failures.append(error)
+            }
+        }
+        guard let first = failures.first else { return }
+        context.diagnostics += failures.dropFirst().map(\.diagnostic)
+        throw first
+    }
+
+    func build(_ layout: NodeLayout, compiler: NodeCompiler, loader: LookupLoader) throws(NodeFailure) {
+        let node = layout.node
+        switch node.op {
+        case .source, .sourceQuery: break
+        case .project: runners[node.id] = try ProjectRunner(layout: layout, compiler: compiler)
+        case .filter(let spec): runners[node.id] = try FilterRunner(layout: layout, spec: spec, compiler: compiler)
+        case .route(let spec): runners[node.id] = try RouteRunner(layout: layout, spec: spec, compiler: compiler)
+        case .setRowKind(let spec):
+            runners[node.id] = try SetRowKindRunner(layout: layout, spec: spec, compiler: compiler)
+        case .aggregate(let spec):
+            runners[node.id] = try AggregateRunner(layout: layout, spec: spec, compiler: compiler)
+        case .join(let spec): runners[node.id] = try JoinRunner(layout: layout, spec: spec)
+        case .sort(let spec): runners[node.id] = try SortRunner(layout: layout, spec: spec)
+        case .rank(let spec): runners[node.id] = RankRunner(layout: layout, spec: spec)
+        case .union(let spec): runners[node.id] = UnionRunner(layout: layout, spec: spec)
+        case .unpivot(let spec): runners[node.id] = UnpivotRunner(layout: layout, spec: spec)
+        case .sequence(let spec): sequences[node.id] = SequenceGenerator(spec: spec)
+        case .lookup(let spec):
+            if spec.connected { runners[node.id] = try LookupRunner(layout: layout, spec: spec, loader: loader) }
+        case .transactionControl:
+            runners[node.id] = try PassThroughRunner(passThrough: layout)
+            context.diagnostics.append(
+                RunDiagnostics.transactionControlIgnored(
+                    "transaction control '\(node.id)' passes rows on; each target commits once, at the end of the run",
+                    at: node.provenance.location, path: node.provenance.path,
+                    fix: "nothing to do for a verification run; the generated SQL keeps the boundaries"))
+        case .output: runners[node.id] = try PassThroughRunner(passThrough: layout)
+        case .target(let spec):
+            runners[node.id] = TargetRunner(layout: layout, spec: spec, resources: resources) {
+                [unowned self] name, connection throws(NodeFailure) in try self.begin(name, connection, node)
+            }
+        case .input:
+            throw NodeFailure(
+                RunDiagnostics.unsupportedNode(
+                    "'\(node.id)' is the input of a mapplet; a mapplet runs only inside a mapping",
+                    at: node.provenance.location, path: node.provenance.path, fix: "run a mapping that uses the mapplet"
+                ))
+        case .opaque(let spec):
+            throw NodeFailure(
+                RunDiagnostics.unsupportedNode(
+                    "node '\(node.id)' (\(spec.vendorType)) cannot run natively: \(spec.reason)",
+                    at: node.provenance.location, path: node.provenance.path,
+                    fix: "replace the transformation, or run the mapping where it is supported"))
+        }
+    }
+
+    /// Opens the run's transaction on a target connection (once), and learns whether an earlier
+    /// attempt of this run already committed there.
+    func begin(_ name: String, _ connection: any RelationalConnection, _ node: Node) throws(NodeFailure) {
+        guard !transactions.contains(where: { $0.name == name }) else { return }
+        do throws(ConnectorError) {
+            if try connection.tableExists(RunMarker.table, schema: nil) {
+                let sql =
+                    "SELECT \(connection.quote("target")) FROM \(connection.quote(RunMarker.table)) WHERE "
+                    + "\(connection.quote("run_id")) = '\(options.runID.replacingOccurrences(of: "'", with: "''"))'"
+                for row in try connection.query(sql, types: [.string(precision: 400)]).rows {
+                    if case .string(let target) = row.first { committedBefore.insert(target) }
+                }
+            }
+            try connection.begin()
+        } catch {
+            throw NodeFailure(
+                RunDiagnostics.writeFailed(
+                    "cannot start a transaction on connection '\(name)': \(error.message)",
+                    at: node.provenance.location, path: node.provenance.path, fix: "check the connection"))
+        }
+        transactions.append((name, connection))
+    }
+
+    /// Runs every node: drivers (source qualifiers, blocking nodes) in order, their output pushed on.
+    func drive() throws(NodeFailure) {
+        for (position, id) in order.enumerated() {
+            guard let layout = layouts[id] else { continue }
+            if case .sourceQuery(let spec) = layout.node.op {
+                guard isUsed(id) else { continue }
+                let outputs = try checkpointed(id) { () throws(NodeFailure) -> [String: RowBatch] in
+                    let batch = try SourceReader(pipeline: pipeline, resources: resources)
+                        .read(layout, spec: spec, context: context)
+                    context.counters[id, default: NodeCounters()].rowsOut += batch.count
+                    if let post = spec.postSQL {
+                        postSQL.append((layout.node, post, context.settings(of: id)?.connection))
+                    }
+                    return ["": batch]
+                }
+                try push(from: position, outputs)
+            } else if let runner = runners[id], runner.isBlocking {
+                let outputs = try checkpointed(id) { () throws(NodeFailure) -> [String: RowBatch] in
+                    let clock = Date()
+                    let result = try runner.finish(context)
+                    context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
+                    return result
+                }
+                try push(from: position, outputs)
+            }
+        }
+    }
+
+    /// Whether any node reads from `id`.
+    func isUsed(_ id: String) -> Bool {
+        pipeline.nodes.contains { $0.ports.contains { $0.source?.node == id } }
+    }
+
+    /// The outputs of driver `id`: from its checkpoint when an earlier attempt saved one, else
+    /// computed and saved.
+    func checkpointed(_ id: String, _ compute: () throws(NodeFailure) -> [String: RowBatch]) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        markStarted(id)
+        if let checkpoints, let saved = checkpoints.load(id) {
+            resumed.append(id)
+            return saved
+        }
+        let clock = Date()
+        let outputs = try compute()
+        if layouts[id].map({ if case .sourceQuery = $0.node.op { true } else { false } }) ?? false {
+            context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
+        }
+        if let checkpoints {
+            do {
+                try checkpoints.save(id, outputs)
+            } catch {
+                context.diagnostics.append(
+                    RunDiagnostics.writeFailed(
+                        "cannot checkpoint node '\(id)': \(error)", at: pipeline.provenance.location,
+                        fix: "check the run directory", severity: .warning))
+            }
+        }
+        return outputs
+    }
+
+    func markStarted(_ id: String) {
+        guard startedNodes.insert(id).inserted else { return }
+        emit("node-start", node: id, kind: layouts[id]?.node.op.kindName)
+    }
+
+    /// Pushes `outputs` of the node at `start` through the row-local nodes after it, batch by batch.
+    func push(from start: Int, _ outputs: [String: RowBatch]) throws(NodeFailure) {
+        let size = max(1, options.batchSize)
+        let chunks = outputs.mapValues { $0.chunks(of: size) }
+        let count = chunks.values.map(\.count).max() ?? 0
+        for index in 0..<count {
+            var wave: [String: [String: RowBatch]] = [:]
+            wave[order[start]] = chunks.compactMapValues { index < $0.count ? $0[index] : nil }
+            try propagate(from: start, wave: &wave)
+        }
+    }
+
+    func propagate(from start: Int, wave: inout [String: [String: RowBatch]]) throws(NodeFailure) {
+        for position in (start + 1)..<order.count {
+            let id = order[position]
+            guard let runner = runners[id], let layout = layouts[id] else { continue }
+            for group in layout.inputGroups {
+                guard let batch = try assemble(layout, group, wave) else { continue }
+                markStarted(id)
+                if runner is TargetRunner, committedBefore.contains(id) { continue }
+                let clock = Date()
+                let outputs = try runner.consume(batch, group: group, context)
+                context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
+                if !outputs.isEmpty { wave[id, default: [:]].merge(outputs) { _, new in new } }
+            }
+        }
+    }
+
+    /// The batch of input group `group` of a node from the batches of this wave; nil when none
+    /// of its upstream nodes produced rows in this wave.
+    func assemble(_ layout: NodeLayout, _ group: String, _ wave: [String: [String: RowBatch]]) throws(NodeFailure)
+        -> RowBatch?
+    {
+        let ports = (layout.inputPorts[group] ?? []).map { layout.node.ports[$0] }
+        var sources: [(batch: RowBatch, column: Int)?] = []
+        var rowCount: Int?
+        var kinds: [RowKind]?
+        var missing: String?
+        var sequenceNodes: [String] = []
+        for port in ports {
+            guard let ref = port.source else {
+                sources.append(nil)
+                continue
+            }
+            if sequences[ref.node] != nil {
+                sources.append(nil)
+                if !sequenceNodes.contains(ref.node) { sequenceNodes.append(ref.node) }
+                continue
+            }
+            guard let location = layouts[ref.node]?.outputLocations[ref.port],
+                let batch = wave[ref.node]?[location.group]
+            else {
+                missing = missing ?? ref.node
+                sources.append(nil)
+                continue
+            }
+            if let rowCount, rowCount != batch.count {
+                throw NodeFailure(
+                    RunDiagnostics.misalignedInputs(
+                        "node '\(layout.node.id)' receives \(rowCount) and \(batch.count) rows from different inputs",
+                        at: layout.node.provenance.location, path: layout.node.provenance.path,
+                        fix: "join the inputs with a Joiner; PowerCenter does not allow this either"))
+            }
+            rowCount = batch.count
+            kinds = kinds ?? batch.kinds
+            sources.append((batch, location.column))
+        }
+        guard let rowCount, let kinds else { return nil }
+        if let missing {
+            throw NodeFailure(
+                RunDiagnostics.misalignedInputs(
+                    "node '\(layout.node.id)' reads from '\(missing)' and from nodes of another source pipeline",
+                    at: layout.node.provenance.location, path: layout.node.provenance.path,
+                    fix: "join the inputs with a Joiner; PowerCenter does not allow this either"))
+        }
+        var generated: [String: [SequenceValues]] = [:]
+        for id in sequenceNodes {
+            generated[id] = try sequenceValues(id, rowCount)
+        }
+        let names = ports.map(\.name)
+        if generated.isEmpty, let first = sources.first, let single = first,
+            sources.allSatisfy({ $0?.batch.columns == single.batch.columns && $0 != nil })
+        {
+            let columns = sources.map { $0!.column }
+            if columns == Array(0..<single.batch.columns.count) {
+                return RowBatch(columns: names, rows: single.batch.rows, kinds: kinds)
+            }
+            let rows = single.batch.rows.map { row in columns.map { row[$0] } }
+            return RowBatch(columns: names, rows: rows, kinds: kinds)
+        }
+        var rows: [[Value]] = []
+        rows.reserveCapacity(rowCount)
+        for index in 0..<rowCount {
+            var row: [Value] = []
+            row.reserveCapacity(ports.count)
+            for (port, source) in zip(ports, sources) {
+                if let source {
+                    row.append(source.batch.rows[index][source.column])
+                } else if let ref = port.source, let values = generated[ref.node]?[index] {
+                    row.append(.integer(ref.port.uppercased() == "CURRVAL" ? values.current : values.next))
+                } else {
+                    row.append(.null)
+                }
+            }
+            rows.append(row)
+        }
+        return RowBatch(columns: names, rows: rows, kinds: kinds)
+    }
+
+    func sequenceValues(_ id: String, _ count: Int) throws(NodeFailure) -> [SequenceValues] {
+        guard var generator = sequences[id] else { return [] }
+        var values: [SequenceValues] = []
+        values.reserveCapacity(count)
+        do throws(RowError) {
+            for _ in 0..<count { values.append(try generator.next()) }
+        } catch {
+            let node = layouts[id]?.node
+            throw NodeFailure(
+                RunDiagnostics.sessionAborted(
+                    "sequence '\(id)': \(error.message)", at: node?.provenance.location ?? SourceLocation(file: ""),
+                    path: node?.provenance.path ?? ObjectPath(), fix: "raise End Value or turn on Cycle"))
+        }
+        sequences[id] = generator
+        markStarted(id)
+        context.counters[id, default: NodeCounters()].rowsOut += count
+        return values
+    }
+
+    /// Finishes the targets (opening those that received no rows, for truncation and post-SQL).
+    func finishTargets() throws(NodeFailure) {
+        for id in order {
+            guard let target = runners[id] as? TargetRunner, !committedBefore.contains(id) else { continue }
+            markStarted(id)
+            _ = try target.finish(context)
+        }
+    }
+
+    /// Commits every target connection with the run's marker rows, then publishes flat files and
+    /// runs the sources' post-SQL.
+    func commit() throws(NodeFailure) {
+        for (name, connection) in transactions {
+            let targets = order.filter { id in
+                (runners[id] as? TargetRunner)?.connectionName == name && !committedBefore.contains(id)
+            }
+            do throws(ConnectorError) {
+                try RunMarker.record(options.runID, targets: targets, on: connection)
+                try connection.commit()
+            } catch {
+                throw NodeFailure(
+                    RunDiagnostics.writeFailed(
+                        "cannot commit connection '\(name)': \(error.message)", at: pipeline.provenance.location,
+                        path: pipeline.provenance.path, fix: "check the database"))
+            }
+        }
+        transactions = []
+        for id in order { try (runners[id] as? TargetRunner)?.publishFile() }
+        for (node, sql, connectionName) in postSQL where resources.scratch == nil {
+            let (_, connection) = try resources.connection(named: connectionName, for: node)
+            try SourceReader(pipeline: pipeline, resources: resources).runStatements(
+                context.substitute(sql), on: connection, node: node)
+        }
+    }
+
+    func rollback() {
+        for (_, connection) in transactions { try? connection.rollback() }
+        transactions = []
+    }
+
+    /// Writes the rejected rows, one line each: node, code, row indicator, reason, values.
+    func writeRejects() -> String? {
+        guard let path = options.rejectFile, context.rejectedCount > 0 else { return nil }
+        var text = "# node\tcode\trow_indicator\treason\tvalues\n"
+        let indicators: [RowKind: String] = [.insert: "0", .update: "1", .delete: "2", .reject: "3"]
+        for row in context.rejected {
+            let values = row.values.map { $0.isNull ? "N:" : "D:" + ValueText.plain($0) }.joined(separator: "|")
+            let reason = row.reason.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            text += "\(row.node)\t\(row.code)\t\(indicators[row.kind] ?? "0")\t\(reason)\t\(values)\n"
+        }
+        if context.rejectedCount > context.rejected.count {
+            text += "# \(context.rejectedCount - context.rejected.count) more rejected rows not listed\n"
+        }
+        try? FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        guard (try? text.write(toFile: path, atomically: true, encoding: .utf8)) != nil else { return nil }
+        return path
+    }
+}
+
+/// The table in each target database that records which targets a run committed.
+enum RunMarker {
+    static let table = "migrate_run_log"
+
+    static func record(_ runID: String, targets: [String], on connection: any RelationalConnection)
+        throws(ConnectorError)
+    {
+        let name = connection.quote(table)
+        let text = connection.storageType(for: .string(precision: 400))
+        try connection.execute(
+            "CREATE TABLE IF NOT EXISTS \(name) (\(connection.quote("run_id")) \(text), "
+                + "\(connection.quote("target")) \(text), \(connection.quote("committed_at")) \(text))")
+        let sql =
+            "INSERT INTO \(name) (\(connection.quote("run_id")), \(connection.quote("target")), "
+            + "\(connection.quote("committed_at"))) VALUES (\(connection.placeholder(1)), \(connection.placeholder(2)), "
+            + "\(connection.placeholder(3)))"
+        let now = ISO8601DateFormatter().string(from: Date())
+        _ = try connection.executeEach(sql, rows: targets.map { [.string(runID), .string($0), .string(now)] })
+    }
+}

@@ -1,0 +1,49 @@
+import IR
+
+/// Rows flowing from one node to the next: named columns, the rows, and each row's kind as an
+/// update strategy set it (insert until one does; reference §2 "row type").
+public struct RowBatch: Hashable, Sendable {
+    /// The column names, in order.
+    public var columns: [String]
+    /// The rows, one value per column.
+    public var rows: [[Value]]
+    /// Each row's kind, parallel to `rows`.
+    public var kinds: [RowKind]
+
+    /// Creates a batch; rows are inserts unless `kinds` says otherwise.
+    public init(columns: [String], rows: [[Value]] = [], kinds: [RowKind]? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.kinds = kinds ?? Array(repeating: .insert, count: rows.count)
+    }
+
+    /// The number of rows.
+    public var count: Int { rows.count }
+
+    /// Appends one row with its kind.
+    public mutating func append(_ row: [Value], kind: RowKind) {
+        rows.append(row)
+        kinds.append(kind)
+    }
+
+    /// The rows as a ``RowSet`` (kinds dropped).
+    public var rowSet: RowSet { RowSet(columns: columns, rows: rows) }
+
+    /// Splits the batch into batches of at most `size` rows.
+    public func chunks(of size: Int) -> [RowBatch] {
+        guard rows.count > size else { return [self] }
+        return stride(from: 0, to: rows.count, by: size).map { start in
+            let end = min(start + size, rows.count)
+            return RowBatch(columns: columns, rows: Array(rows[start..<end]), kinds: Array(kinds[start..<end]))
+        }
+    }
+}
+
+/// A run-stopping failure of one node, with its diagnostic.
+public struct NodeFailure: Error, Sendable {
+    /// What went wrong, where, and what to do.
+    public var diagnostic: Diagnostic
+
+    /// Creates a failure.
+    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+}

@@ -1,0 +1,265 @@
+import Foundation
+import IR
+
+/// One aggregate function call found in an Aggregator port's expression, compiled against the
+/// node's input columns.
+struct AggregateCallPlan {
+    let function: AggregateFunction
+    let argument: CompiledExpression?
+    let filter: CompiledExpression?
+    let percentage: Double
+}
+
+/// An Aggregator: groups rows as they arrive and accumulates each group's aggregates, so input
+/// is never held (reference §2.4). Ports that are neither grouped nor aggregated output the
+/// group's last row (`last-row`). An output expression may combine aggregates with arithmetic and
+/// functions (`SUM(A) / COUNT(B)`); aggregates become slots after the input columns, and input
+/// ports it names read the group's last row. Nested aggregates (`MAX(COUNT(X))`) do not run here.
+final class AggregateRunner: NodeRunner {
+    let spec: AggregateSpec
+    let keyColumns: [Int]
+    var calls: [AggregateCallPlan] = []
+    /// Per output port: an input column (grouped or last-row), or a compiled expression.
+    var outputs: [AggregateOutputPlan] = []
+    /// Calls that are the inner aggregate of a nested one, with the outer function.
+    var outer: [Int: AggregateFunction] = [:]
+    var groups: [[Value]: Int] = [:]
+    var states: [GroupState] = []
+    let inputCount: Int
+
+    enum AggregateOutputPlan {
+        case column(Int)
+        case expression(CompiledExpression)
+    }
+
+    struct GroupState {
+        var accumulators: [AggregateAccumulator]
+        var chosen: [Value]
+    }
+
+    override var isBlocking: Bool { true }
+
+    init(layout: NodeLayout, spec: AggregateSpec, compiler: NodeCompiler) throws(NodeFailure) {
+        self.spec = spec
+        let inputs = layout.inputNames("")
+        inputCount = inputs.count
+        let upper = inputs.map { $0.uppercased() }
+        var keys: [Int] = []
+        for name in spec.groupBy {
+            guard let column = upper.firstIndex(of: name.uppercased()) else {
+                throw NodeFailure(
+                    RunDiagnostics.unsupportedNode(
+                        "group-by port '\(name)' of aggregator '\(layout.node.id)' is not an input port",
+                        at: layout.node.provenance.location, path: layout.node.provenance.path,
+                        fix: "group by input ports"))
+            }
+            keys.append(column)
+        }
+        keyColumns = keys
+        super.init(layout: layout)
+        try plan(inputs: inputs, compiler: compiler)
+    }
+
+    private func plan(inputs: [String], compiler: NodeCompiler) throws(NodeFailure) {
+        let upper = inputs.map { $0.uppercased() }
+        let slots = Dictionary(upper.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for index in layout.outputPorts[""] ?? [] {
+            let port = node.ports[index]
+            if port.roles.contains(.input), let column = upper.firstIndex(of: port.name.uppercased()) {
+                outputs.append(.column(column))
+                continue
+            }
+            guard let text = port.expression?.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                outputs.append(.column(-1))
+                continue
+            }
+            let (checked, diagnostics) = compiler.check(text, in: node, resultType: port.type)
+            guard let checked else { throw NodeCompiler.failure(node, text, diagnostics) }
+            var found: [(AggregateFunction, [Expr])] = []
+            let rewritten = try extract(checked, &found, text: text)
+            for (function, arguments) in found {
+                calls.append(try callPlan(function, arguments, text: text, slots: slots, compiler: compiler))
+            }
+            var allSlots = slots
+            for offset in 0..<calls.count { allSlots["__AGG\(offset)"] = upper.count + offset }
+            let (compiled, compileDiagnostics) = compiler.compile(rewritten, text: text, in: node, slots: allSlots)
+            guard let compiled else { throw NodeCompiler.failure(node, text, compileDiagnostics) }
+            outputs.append(.expression(compiled))
+        }
+    }
+
+    /// `expression` with each aggregate call replaced by a reference to its slot `__AGGn`.
+    private func extract(_ expression: Expr, _ found: inout [(AggregateFunction, [Expr])], text: String)
+        throws(NodeFailure) -> Expr
+    {
+        var copy = expression
+        switch expression.kind {
+        case .call(let name, let arguments):
+            let isStar = arguments.count == 1 && arguments[0].kind == .star
+            if let function = AggregateFunction(rawValue: isStar ? "COUNT(*)" : name.uppercased()) {
+                let slot = "__AGG\(calls.count + found.count)"
+                if let inner = arguments.first, case .call(let innerName, let innerArguments) = inner.kind,
+                    let innerFunction = AggregateFunction(rawValue: innerName.uppercased()),
+                    !innerArguments.contains(where: Self.containsAggregate), arguments.count == 1
+                {
+                    // MAX(COUNT(X)): the inner aggregate per group, the outer one over the groups.
+                    outer[calls.count + found.count] = function
+                    found.append((innerFunction, innerArguments))
+                    return Expr(.reference(slot), range: expression.range, type: expression.type)
+                }
+                if arguments.contains(where: Self.containsAggregate) {
+                    throw failure(
+                        RunDiagnostics.unsupportedNode,
+                        "port expression '\(text)' of aggregator '\(node.id)' nests aggregate functions "
+                            + "other than OUTER(INNER(port))",
+                        fix: "compute the inner aggregate in one Aggregator and the outer one in a second")
+                }
+                found.append((function, arguments))
+                return Expr(.reference(slot), range: expression.range, type: expression.type)
+            }
+            var mapped: [Expr] = []
+            for argument in arguments { mapped.append(try extract(argument, &found, text: text)) }
+            copy.kind = .call(name: name, arguments: mapped)
+        case .unary(let op, let operand):
+            copy.kind = .unary(op, try extract(operand, &found, text: text))
+        case .binary(let op, let left, let right):
+            copy.kind = .binary(op, try extract(left, &found, text: text), try extract(right, &found, text: text))
+        case .external(let kind, let name, let arguments):
+            var mapped: [Expr] = []
+            for argument in arguments { mapped.append(try extract(argument, &found, text: text)) }
+            copy.kind = .external(kind, name: name, arguments: mapped)
+        default:
+            break
+        }
+        return copy
+    }
+
+    static func containsAggregate(_ expression: Expr) -> Bool {
+        if case .call(let name, _) = expression.kind, AggregateFunction(rawValue: name.uppercased()) != nil {
+            return true
+        }
+        return expression.children.contains(where: containsAggregate)
+    }
+
+    private func callPlan(
+        _ function: AggregateFunction, _ arguments: [Expr], text: String, slots: [String: Int], compiler: NodeCompiler
+    ) throws(NodeFailure) -> AggregateCallPlan {
+        func compiled(_ e: Expr) throws(NodeFailure) -> CompiledExpression {
+            let (result, diagnostics) = compiler.compile(e, text: text, in: node, slots: slots)
+            guard let result else { throw NodeCompiler.failure(node, text, diagnostics) }
+            return result
+        }
+        var rest = arguments
+        let argument: CompiledExpression? =
+            function == .countRows || rest.isEmpty ? nil : try compiled(rest.removeFirst())
+        if function == .countRows, !rest.isEmpty { rest.removeFirst() }
+        var percentage = 50.0
+        if function == .percentile, !rest.isEmpty {
+            let value = try compiled(rest.removeFirst()).constantValue
+            switch value {
+            case .integer(let v)?: percentage = Double(v)
+            case .double(let v)?: percentage = v
+            case .decimal(let v)?: percentage = NSDecimalNumberBridge.double(v)
+            default: break
+            }
+        }
+        let filter = rest.isEmpty ? nil : try compiled(rest.removeFirst())
+        return AggregateCallPlan(function: function, argument: argument, filter: filter, percentage: percentage)
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        var values = [Value](repeating: .null, count: calls.count)
+        var filters = [Value?](repeating: nil, count: calls.count)
+        for row in batch.rows {
+            var scratch = row
+            do throws(RowError) {
+                for (offset, call) in calls.enumerated() {
+                    values[offset] = try call.argument?.evaluate(&scratch, state: &context.state) ?? .null
+                    filters[offset] = try call.filter?.evaluate(&scratch, state: &context.state)
+                }
+                let key = keyColumns.map { row[$0] }
+                let position: Int
+                if let existing = groups[key] {
+                    position = existing
+                } else {
+                    position = states.count
+                    groups[key] = position
+                    states.append(
+                        GroupState(
+                            accumulators: calls.map {
+                                AggregateAccumulator($0.function, settings: context.settings, percentage: $0.percentage)
+                            }, chosen: row))
+                }
+                for offset in 0..<calls.count {
+                    try states[position].accumulators[offset].add(values[offset], filter: filters[offset])
+                }
+                if spec.ungroupedValue == .lastRow { states[position].chosen = row }
+            } catch {
+                context.reject(node.id, error, kind: .insert, values: row)
+            }
+        }
+        count(context, in: batch.count, out: 0)
+        return [:]
+    }
+
+    override func finish(_ context: RunContext) throws(NodeFailure) -> [String: RowBatch] {
+        var output = RowBatch(columns: layout.outputNames(""))
+        var finalOuter: [Int: AggregateAccumulator] = [:]
+        if states.isEmpty && keyColumns.isEmpty && !spec.emptyInputYieldsNoRow {
+            states.append(
+                GroupState(
+                    accumulators: calls.map {
+                        AggregateAccumulator($0.function, settings: context.settings, percentage: $0.percentage)
+                    }, chosen: [Value](repeating: .null, count: inputCount)))
+        }
+        if !outer.isEmpty, let last = states.last {
+            // Nested aggregates collapse all groups into one row: the outer functions over the
+            // per-group inner values, the other outputs from the last group (reference §2.4).
+            var collapsed = last
+            do throws(RowError) {
+                var outers: [Int: AggregateAccumulator] = [:]
+                for (index, function) in outer {
+                    var accumulator = AggregateAccumulator(function, settings: context.settings)
+                    for state in states { try accumulator.add(try state.accumulators[index].result()) }
+                    outers[index] = accumulator
+                }
+                finalOuter = outers
+            } catch {
+                context.reject(node.id, error, kind: .insert, values: last.chosen)
+            }
+            collapsed.chosen = last.chosen
+            states = [collapsed]
+        }
+        for state in states {
+            var row = state.chosen
+            do throws(RowError) {
+                for (index, accumulator) in state.accumulators.enumerated() {
+                    row.append(try (finalOuter[index] ?? accumulator).result())
+                }
+                var values: [Value] = []
+                values.reserveCapacity(outputs.count)
+                for plan in outputs {
+                    switch plan {
+                    case .column(let column): values.append(column >= 0 ? row[column] : .null)
+                    case .expression(let expression):
+                        values.append(try expression.evaluate(&row, state: &context.state))
+                    }
+                }
+                output.append(values, kind: .insert)
+            } catch {
+                context.reject(node.id, error, kind: .insert, values: state.chosen)
+            }
+        }
+        count(context, in: 0, out: output.count)
+        groups = [:]
+        states = []
+        return ["": output]
+    }
+}
+
+/// Decimal to Double without Foundation's bridging in every caller.
+enum NSDecimalNumberBridge {
+    static func double(_ value: Decimal) -> Double { Double(truncating: value as NSNumber) }
+}

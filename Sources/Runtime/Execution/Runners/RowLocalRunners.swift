@@ -1,0 +1,291 @@
+import IR
+
+/// An Expression transformation (`project`): variable ports keep their values across rows, so
+/// rows are evaluated one at a time, in order (reference §2.2).
+final class ProjectRunner: NodeRunner {
+    var evaluator: ExpressionTransformationEvaluator
+
+    init(layout: NodeLayout, compiler: NodeCompiler) throws(NodeFailure) {
+        let (evaluator, diagnostics) = ExpressionTransformationEvaluator.make(
+            node: layout.node, parameters: compiler.parameters, mappingVariables: compiler.mappingVariables,
+            lookups: compiler.lookups, userFunctions: compiler.userFunctions, settings: compiler.settings,
+            typeEnvironment: compiler.types.environment(of: layout.node))
+        guard let evaluator else { throw NodeCompiler.failure(layout.node, "its ports", diagnostics) }
+        self.evaluator = evaluator
+        super.init(layout: layout)
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        var output = RowBatch(columns: evaluator.outputNames)
+        output.rows.reserveCapacity(batch.count)
+        output.kinds.reserveCapacity(batch.count)
+        for (row, kind) in zip(batch.rows, batch.kinds) {
+            context.state.rowKind = kind
+            do throws(RowError) {
+                output.append(try evaluator.evaluate(row, state: &context.state), kind: kind)
+            } catch {
+                if error.isAbort { throw aborted(error) }
+                context.reject(node.id, error, kind: kind, values: row)
+            }
+        }
+        count(context, in: batch.count, out: output.count)
+        return ["": output]
+    }
+
+    func aborted(_ error: RowError) -> NodeFailure {
+        failure(
+            RunDiagnostics.sessionAborted, "node '\(node.id)' called ABORT: \(error.message)",
+            fix: "see the data that triggered it")
+    }
+}
+
+/// A Filter: keeps rows whose condition is TRUE; FALSE and NULL drop the row silently (reference §2.3).
+final class FilterRunner: NodeRunner {
+    let condition: CompiledExpression
+    let projection: PassThroughProjection
+
+    init(layout: NodeLayout, spec: FilterSpec, compiler: NodeCompiler) throws(NodeFailure) {
+        condition = try compiler.compile(spec.condition.text, in: layout.node, columns: layout.inputNames(""))
+        projection = try PassThroughProjection(layout: layout, outputGroup: "")
+        super.init(layout: layout)
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        var output = RowBatch(columns: layout.outputNames(""))
+        let identity = projection.isIdentity(inputCount: batch.columns.count)
+        for (row, kind) in zip(batch.rows, batch.kinds) {
+            context.state.rowKind = kind
+            var values = row
+            do throws(RowError) {
+                guard try CompiledExpression.isTrue(try condition.evaluate(&values, state: &context.state)) else {
+                    continue
+                }
+                output.append(identity ? row : projection.apply(row), kind: kind)
+            } catch {
+                if error.isAbort {
+                    throw failure(
+                        RunDiagnostics.sessionAborted, "node '\(node.id)' called ABORT: \(error.message)",
+                        fix: "see the data")
+                }
+                context.reject(node.id, error, kind: kind, values: row)
+            }
+        }
+        count(context, in: batch.count, out: output.count)
+        return ["": output]
+    }
+}
+
+/// A Router: each row goes to every group whose condition is TRUE, and to the default group when
+/// none is (reference §2.7).
+final class RouteRunner: NodeRunner {
+    let conditions: [(group: String, condition: CompiledExpression)]
+    let defaultGroup: String?
+    var projections: [String: PassThroughProjection] = [:]
+
+    init(layout: NodeLayout, spec: RouteSpec, compiler: NodeCompiler) throws(NodeFailure) {
+        var conditions: [(String, CompiledExpression)] = []
+        for group in spec.groups {
+            let text = group.condition?.text ?? "FALSE"
+            conditions.append((group.name, try compiler.compile(text, in: layout.node, columns: layout.inputNames(""))))
+        }
+        self.conditions = conditions
+        defaultGroup = spec.defaultGroup
+        super.init(layout: layout)
+        for group in layout.outputGroups {
+            projections[group] = try PassThroughProjection(layout: layout, outputGroup: group)
+        }
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        var outputs: [String: RowBatch] = [:]
+        for name in layout.outputGroups { outputs[name] = RowBatch(columns: layout.outputNames(name)) }
+        var routed = 0
+        for (row, kind) in zip(batch.rows, batch.kinds) {
+            context.state.rowKind = kind
+            var values = row
+            var matched = false
+            do throws(RowError) {
+                for (name, condition) in conditions
+                where try CompiledExpression.isTrue(try condition.evaluate(&values, state: &context.state)) {
+                    matched = true
+                    if let projection = projections[name] {
+                        outputs[name]?.append(projection.apply(row), kind: kind)
+                        routed += 1
+                    }
+                }
+            } catch {
+                context.reject(node.id, error, kind: kind, values: row)
+                continue
+            }
+            if !matched, let defaultGroup, let projection = projections[defaultGroup] {
+                outputs[defaultGroup]?.append(projection.apply(row), kind: kind)
+                routed += 1
+            }
+        }
+        count(context, in: batch.count, out: routed)
+        return outputs
+    }
+}
+
+/// An Update Strategy: sets each row's kind; a rejected row is written to the reject file when
+/// `Forward Rejected Rows` is on, else dropped (reference §2.13). The kinds matter only when the
+/// session treats source rows as data driven.
+final class SetRowKindRunner: NodeRunner {
+    let expression: CompiledExpression
+    let forwardRejected: Bool
+    let projection: PassThroughProjection
+
+    init(layout: NodeLayout, spec: RowKindSpec, compiler: NodeCompiler) throws(NodeFailure) {
+        expression = try compiler.compile(spec.expression.text, in: layout.node, columns: layout.inputNames(""))
+        forwardRejected = spec.forwardRejected
+        projection = try PassThroughProjection(layout: layout, outputGroup: "")
+        super.init(layout: layout)
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        var output = RowBatch(columns: layout.outputNames(""))
+        for (row, kind) in zip(batch.rows, batch.kinds) {
+            context.state.rowKind = kind
+            var values = row
+            do throws(RowError) {
+                let newKind = try RowKind.fromStrategy(try expression.evaluate(&values, state: &context.state))
+                if newKind == .reject && !forwardRejected {
+                    context.counters[node.id, default: NodeCounters()].rowsRejected += 1
+                    continue
+                }
+                output.append(projection.apply(row), kind: newKind)
+            } catch {
+                context.reject(node.id, error, kind: kind, values: row)
+            }
+        }
+        count(context, in: batch.count, out: output.count)
+        return ["": output]
+    }
+}
+
+/// Rows passed on unchanged: a Transaction Control node (the run commits each target once, at
+/// the end; RT0409 says so) and mapplet boundaries.
+final class PassThroughRunner: NodeRunner {
+    let projection: PassThroughProjection
+
+    init(passThrough layout: NodeLayout) throws(NodeFailure) {
+        projection = try PassThroughProjection(layout: layout, outputGroup: "")
+        super.init(layout: layout)
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        let output = RowBatch(
+            columns: layout.outputNames(""), rows: batch.rows.map(projection.apply), kinds: batch.kinds)
+        count(context, in: batch.count, out: output.count)
+        return ["": output]
+    }
+}
+
+/// A Union: each input group's rows, mapped to the output ports, in the order they arrive
+/// (UNION ALL; reference §2.10).
+final class UnionRunner: NodeRunner {
+    var mappings: [String: [Int?]] = [:]
+
+    init(layout: NodeLayout, spec: UnionSpec) {
+        super.init(layout: layout)
+        let outputs = layout.outputNames("").map { $0.uppercased() }
+        for group in layout.inputGroups {
+            let inputs = layout.inputNames(group).map { $0.uppercased() }
+            var columns = [Int?](repeating: nil, count: outputs.count)
+            for mapping in spec.mappings {
+                guard let input = inputs.firstIndex(of: mapping.input.uppercased()),
+                    let output = outputs.firstIndex(of: mapping.output.uppercased())
+                else { continue }
+                columns[output] = input
+            }
+            mappings[group] = columns
+        }
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        let columns = mappings[group] ?? []
+        let rows = batch.rows.map { row in columns.map { $0.map { row[$0] } ?? .null } }
+        count(context, in: batch.count, out: rows.count)
+        return ["": RowBatch(columns: layout.outputNames(""), rows: rows, kinds: batch.kinds)]
+    }
+}
+
+/// A Normalizer (`unpivot`): one output row per occurrence of the repeated columns, with the
+/// generated key (GK, one value per input row, from 1 in each run [BELIEVED]) and the occurrence
+/// index (GCID, 1...occurs) (reference §2.11).
+final class UnpivotRunner: NodeRunner {
+    let spec: UnpivotSpec
+    var nextKey: Int64 = 1
+    var plan: [(output: Int, source: UnpivotSource)] = []
+    var occurs = 1
+
+    enum UnpivotSource {
+        case occurrence([Int?])
+        case key
+        case index
+        case input(Int)
+        case none
+    }
+
+    init(layout: NodeLayout, spec: UnpivotSpec) {
+        self.spec = spec
+        super.init(layout: layout)
+        let inputs = layout.inputNames("").map { $0.uppercased() }
+        occurs = spec.columns.map(\.occurs).max() ?? 1
+        for (offset, index) in (layout.outputPorts[""] ?? []).enumerated() {
+            let port = layout.node.ports[index]
+            let name = port.name.uppercased()
+            if let column = spec.columns.first(where: { $0.output.uppercased() == name }) {
+                plan.append((offset, .occurrence(column.inputs.map { inputs.firstIndex(of: $0.uppercased()) })))
+            } else if spec.keyPort?.uppercased() == name {
+                plan.append((offset, .key))
+            } else if spec.indexPorts.contains(where: { $0.uppercased() == name }) {
+                plan.append((offset, .index))
+            } else if let text = port.expression?.text, let input = inputs.firstIndex(of: text.uppercased()) {
+                plan.append((offset, .input(input)))
+            } else if let input = inputs.firstIndex(of: name) {
+                plan.append((offset, .input(input)))
+            } else {
+                plan.append((offset, .none))
+            }
+        }
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        var output = RowBatch(columns: layout.outputNames(""))
+        for (row, kind) in zip(batch.rows, batch.kinds) {
+            let key = nextKey
+            nextKey += 1
+            for occurrence in 0..<occurs {
+                var values = [Value](repeating: .null, count: plan.count)
+                for (column, source) in plan {
+                    switch source {
+                    case .occurrence(let inputs):
+                        if occurrence < inputs.count, let input = inputs[occurrence] { values[column] = row[input] }
+                    case .key: values[column] = .integer(key)
+                    case .index: values[column] = .integer(Int64(occurrence + 1))
+                    case .input(let input): values[column] = row[input]
+                    case .none: break
+                    }
+                }
+                output.append(values, kind: kind)
+            }
+        }
+        count(context, in: batch.count, out: output.count)
+        return ["": output]
+    }
+}

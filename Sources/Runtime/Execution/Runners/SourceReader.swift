@@ -1,0 +1,207 @@
+import Foundation
+import IR
+
+/// Reads the rows of a Source Qualifier (`source-query`): a flat file as its source definition
+/// describes it, or the generated SELECT (or the SQL override) on the source connection
+/// (reference §2.1). In a `--generate` run every source is the scratch table named after the
+/// source node, and overrides, joins and filters are not applied (the data is synthetic).
+struct SourceReader {
+    let pipeline: Pipeline
+    let resources: RunResources
+
+    /// The rows of `node`, one column per output port, and the SQL run after the session.
+    func read(_ layout: NodeLayout, spec: SourceQuerySpec, context: RunContext) throws(NodeFailure) -> RowBatch {
+        let node = layout.node
+        let outputs = (layout.outputPorts[""] ?? []).map { node.ports[$0] }
+        let sources = spec.sources.compactMap { pipeline.node(id: $0) }
+        if resources.scratch == nil, let file = sources.first(where: { sourceSpec($0)?.flatFile != nil }) {
+            return try readFile(node, source: file, outputs: outputs, context: context)
+        }
+        let connectionName =
+            context.settings(of: node.id)?.connection
+            ?? sources.lazy.compactMap { context.settings(of: $0.id)?.connection }.first
+        let (_, connection) = try resources.connection(named: connectionName, for: node)
+        if let pre = spec.preSQL, resources.scratch == nil, !pre.trimmingCharacters(in: .whitespaces).isEmpty {
+            try runStatements(context.substitute(pre), on: connection, node: node)
+        }
+        let sql = query(node, spec: spec, outputs: outputs, sources: sources, connection: connection, context: context)
+        // Columns are read as their source definition's types, then converted to the port's type
+        // as PowerCenter converts native values (reference §2.1); an override's columns have no
+        // definition and are read as the ports' types.
+        let overridden = usesOverride(node, spec, context)
+        let readTypes = outputs.map { port in
+            overridden
+                ? port.type
+                : port.source.flatMap { pipeline.node(id: $0.node)?.port(named: $0.port)?.type } ?? port.type
+        }
+        do throws(ConnectorError) {
+            let rows = try connection.query(sql, types: readTypes)
+            context.counters[node.id, default: NodeCounters()].rowsIn += rows.rows.count
+            return convert(rows.rows, from: readTypes, to: outputs, node: node, context: context)
+        } catch {
+            throw NodeFailure(
+                RunDiagnostics.readFailed(
+                    "source qualifier '\(node.id)' cannot read: [\(error.code)] \(error.message)",
+                    at: node.provenance.location, path: node.provenance.path,
+                    fix: "check the source tables on the connection; the query was: \(sql)"))
+        }
+    }
+
+    func usesOverride(_ node: Node, _ spec: SourceQuerySpec, _ context: RunContext) -> Bool {
+        guard resources.scratch == nil, let text = context.attribute("Sql Query", of: node) ?? spec.sqlOverride else {
+            return false
+        }
+        return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// `rows` read as `types`, converted to the ports' types; a value that does not convert
+    /// rejects its row.
+    func convert(_ rows: [[Value]], from types: [DataType], to ports: [IR.Port], node: Node, context: RunContext)
+        -> RowBatch
+    {
+        let differing = ports.indices.filter { types[$0] != ports[$0].type }
+        guard !differing.isEmpty else { return RowBatch(columns: ports.map(\.name), rows: rows) }
+        var kept: [[Value]] = []
+        kept.reserveCapacity(rows.count)
+        for row in rows {
+            var converted = row
+            do throws(RowError) {
+                for index in differing {
+                    converted[index] = try PortCoercion.coerce(
+                        row[index], to: ports[index].type, context.settings, port: ports[index].name)
+                }
+                kept.append(converted)
+            } catch {
+                context.reject(node.id, error, kind: .insert, values: row)
+            }
+        }
+        return RowBatch(columns: ports.map(\.name), rows: kept)
+    }
+
+    func sourceSpec(_ node: Node) -> SourceSpec? {
+        if case .source(let spec) = node.op { return spec }
+        return nil
+    }
+
+    /// The SELECT the Source Qualifier runs.
+    func query(
+        _ node: Node, spec: SourceQuerySpec, outputs: [IR.Port], sources: [Node], connection: any RelationalConnection,
+        context: RunContext
+    ) -> String {
+        if resources.scratch == nil, let override = context.attribute("Sql Query", of: node) ?? spec.sqlOverride,
+            !override.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        {
+            return context.substitute(override)
+        }
+        let columns = outputs.map { port -> String in
+            guard let source = port.source, let table = pipeline.node(id: source.node) else { return "NULL" }
+            let name = resources.scratch != nil ? table.id : (sourceSpec(table)?.table ?? table.id)
+            return connection.quote(name) + "." + connection.quote(source.port)
+        }
+        let tables = sources.map { source -> String in
+            let spec = sourceSpec(source)
+            if resources.scratch != nil { return connection.quote(source.id) }
+            return connection.qualified(spec?.table ?? source.id, schema: nil)
+        }
+        var sql = "SELECT " + (spec.distinct ? "DISTINCT " : "") + columns.joined(separator: ", ")
+        sql += " FROM " + tables.joined(separator: ", ")
+        if resources.scratch == nil {
+            let conditions = [
+                context.attribute("User Defined Join", of: node) ?? spec.join,
+                context.attribute("Source Filter", of: node) ?? spec.filter,
+            ].compactMap { $0 }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if !conditions.isEmpty {
+                sql += " WHERE " + conditions.map { "(" + context.substitute($0) + ")" }.joined(separator: " AND ")
+            }
+        }
+        if spec.sortedPorts > 0 {
+            sql += " ORDER BY " + (1...min(spec.sortedPorts, outputs.count)).map(String.init).joined(separator: ", ")
+        }
+        return sql
+    }
+
+    /// Runs `;`-separated statements (`\;` is a literal semicolon).
+    func runStatements(_ text: String, on connection: any RelationalConnection, node: Node) throws(NodeFailure) {
+        let statements = text.replacingOccurrences(of: "\\;", with: "\u{1}").split(separator: ";")
+            .map { $0.replacingOccurrences(of: "\u{1}", with: ";").trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+        for statement in statements {
+            do throws(ConnectorError) {
+                try connection.execute(statement)
+            } catch {
+                throw NodeFailure(
+                    RunDiagnostics.sqlStatementFailed(
+                        "pre/post SQL of '\(node.id)' failed: \(error.message)", at: node.provenance.location,
+                        path: node.provenance.path, fix: "correct the statement: \(statement)"))
+            }
+        }
+    }
+
+    /// Reads a flat-file source: the session's `Source file directory` and `Source filename`
+    /// (else `$PMSourceFileDir` and the source's name), laid out as the source definition says;
+    /// rows that do not parse are rejected with their line.
+    func readFile(_ node: Node, source: Node, outputs: [IR.Port], context: RunContext) throws(NodeFailure) -> RowBatch {
+        guard let spec = sourceSpec(source), let format = spec.flatFile else { return RowBatch(columns: []) }
+        let name =
+            context.attribute("Source filename", of: node) ?? context.attribute("Source filename", of: source)
+            ?? spec.table
+        let directory =
+            context.attribute("Source file directory", of: node)
+            ?? context.attribute("Source file directory", of: source)
+        let path = resources.filePath(directory: directory, name: name, defaultDirectory: "PMSourceFileDir")
+        let filePorts = source.ports.filter { $0.roles.contains(.output) }
+        let reader = FlatFileReader(format: format, ports: filePorts, settings: context.settings)
+        let result: FlatFileReadResult
+        do throws(FlatFileIOError) {
+            result = try reader.read(path: path)
+        } catch {
+            throw NodeFailure(
+                RunDiagnostics.readFailed(
+                    "source qualifier '\(node.id)' cannot read '\(path)': \(error.message)",
+                    at: node.provenance.location, path: node.provenance.path,
+                    fix: "put the file there, or set PMSourceFileDir in the connections file"))
+        }
+        for error in result.errors {
+            context.reject(node.id, error.error, kind: .insert, values: [.string("line \(error.line)")])
+        }
+        let fileColumns = filePorts.map { $0.name.uppercased() }
+        let mapping = outputs.map { port in
+            port.source.flatMap { fileColumns.firstIndex(of: $0.port.uppercased()) }
+        }
+        let converts = zip(outputs, mapping).map { port, column in
+            column.map { filePorts[$0].type != port.type } ?? false
+        }
+        var rows: [[Value]] = []
+        rows.reserveCapacity(result.rows.rows.count)
+        for row in result.rows.rows {
+            var values: [Value] = []
+            values.reserveCapacity(outputs.count)
+            var failed: RowError?
+            for (offset, column) in mapping.enumerated() {
+                guard let column else {
+                    values.append(.null)
+                    continue
+                }
+                if converts[offset] {
+                    do throws(RowError) {
+                        values.append(
+                            try PortCoercion.coerce(
+                                row[column], to: outputs[offset].type, context.settings, port: outputs[offset].name))
+                    } catch {
+                        failed = error
+                        break
+                    }
+                } else {
+                    values.append(row[column])
+                }
+            }
+            if let failed {
+                context.reject(node.id, failed, kind: .insert, values: row)
+            } else {
+                rows.append(values)
+            }
+        }
+        context.counters[node.id, default: NodeCounters()].rowsIn += result.rows.rows.count + result.errors.count
+        return RowBatch(columns: outputs.map(\.name), rows: rows)
+    }
+}

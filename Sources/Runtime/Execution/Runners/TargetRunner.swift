@@ -1,0 +1,300 @@
+import Foundation
+import IR
+
+/// The writer options of a target instance (session attributes; defaults as PowerCenter's session
+/// editor sets them: Insert, Update as Update and Delete on, the others off [BELIEVED]).
+struct TargetOptions {
+    var insert = true
+    var updateAsUpdate = true
+    var updateAsInsert = false
+    var updateElseInsert = false
+    var delete = true
+    var truncate = false
+
+    init(node: Node, context: RunContext) {
+        func flag(_ name: String, _ fallback: Bool) -> Bool {
+            guard let value = context.attribute(name, of: node)?.uppercased() else { return fallback }
+            return value == "YES" || value == "1" || value == "TRUE"
+        }
+        insert = flag("Insert", true)
+        updateAsUpdate = flag("Update as Update", true)
+        updateAsInsert = flag("Update as Insert", false)
+        updateElseInsert = flag("Update else Insert", false)
+        delete = flag("Delete", true)
+        truncate = flag("Truncate target table option", false)
+    }
+}
+
+/// A target: applies each row's kind with the target options (insert, update, upsert, delete,
+/// reject; reference §2.13, §2.20) inside the run's transaction on the target connection, or
+/// appends to a flat file written under a temporary name and renamed when the run commits.
+final class TargetRunner: NodeRunner {
+    let spec: TargetSpec
+    let resources: RunResources
+    var options: TargetOptions?
+    var connection: (any RelationalConnection)?
+    var connectionName = ""
+    var statements: (insert: String, update: String?, delete: String?)?
+    var keyColumns: [Int] = []
+    var valueColumns: [Int] = []
+    var file: (path: String, temporary: String, handle: FileHandle, writer: FlatFileWriter)?
+    var postSQL: String?
+    /// Called once per connection before the first write, to open the run's transaction.
+    let beginTransaction: (String, any RelationalConnection) throws(NodeFailure) -> Void
+
+    init(
+        layout: NodeLayout, spec: TargetSpec, resources: RunResources,
+        beginTransaction: @escaping (String, any RelationalConnection) throws(NodeFailure) -> Void
+    ) {
+        self.spec = spec
+        self.resources = resources
+        self.beginTransaction = beginTransaction
+        super.init(layout: layout)
+    }
+
+    var ports: [IR.Port] { (layout.inputPorts[""] ?? []).map { node.ports[$0] } }
+
+    /// Opens the target: the file, or the table (created when allowed), truncation and pre-SQL.
+    func open(_ context: RunContext) throws(NodeFailure) {
+        options = TargetOptions(node: node, context: context)
+        if resources.scratch == nil, let format = spec.flatFile {
+            try openFile(format, context)
+            return
+        }
+        let settings = context.settings(of: node.id)
+        let (name, connection) = try resources.connection(named: settings?.connection, for: node)
+        self.connection = connection
+        connectionName = name
+        try beginTransaction(name, connection)
+        let table =
+            resources.scratch != nil ? node.id : (context.attribute("Target Table Name", of: node) ?? spec.table)
+        let qualified = connection.qualified(table, schema: resources.scratch != nil ? nil : nil)
+        try ensureTable(table, qualified, connection, name, context)
+        let names = ports.map { connection.quote($0.name) }
+        keyColumns = ports.indices.filter { ports[$0].key == .primary || ports[$0].key == .primaryForeign }
+        valueColumns = ports.indices.filter { !keyColumns.contains($0) }
+        let insert =
+            "INSERT INTO \(qualified) (\(names.joined(separator: ", "))) VALUES ("
+            + ports.indices.map { connection.placeholder($0 + 1) }.joined(separator: ", ") + ")"
+        var update: String?
+        var delete: String?
+        if !keyColumns.isEmpty {
+            var index = 0
+            func mark() -> String {
+                index += 1
+                return connection.placeholder(index)
+            }
+            let sets = valueColumns.map { "\(names[$0]) = \(mark())" }.joined(separator: ", ")
+            let keys = keyColumns.map { "\(names[$0]) = \(mark())" }.joined(separator: " AND ")
+            if !valueColumns.isEmpty { update = "UPDATE \(qualified) SET \(sets) WHERE \(keys)" }
+            index = 0
+            delete =
+                "DELETE FROM \(qualified) WHERE "
+                + keyColumns.map { "\(names[$0]) = \(mark())" }.joined(separator: " AND ")
+        }
+        statements = (insert, update, delete)
+        if options?.truncate == true { try run("DELETE FROM \(qualified)", connection) }
+        if let pre = context.attribute("Pre SQL", of: node), !pre.trimmingCharacters(in: .whitespaces).isEmpty,
+            resources.scratch == nil
+        {
+            try run(context.substitute(pre), connection)
+        }
+        postSQL = context.attribute("Post SQL", of: node).map(context.substitute)
+    }
+
+    func ensureTable(
+        _ table: String, _ qualified: String, _ connection: any RelationalConnection, _ name: String,
+        _ context: RunContext
+    ) throws(NodeFailure) {
+        let exists: Bool
+        do throws(ConnectorError) {
+            exists = try connection.tableExists(table, schema: nil)
+        } catch {
+            throw failure(
+                RunDiagnostics.writeFailed, "target '\(node.id)': \(error.message)", fix: "check the connection")
+        }
+        guard !exists else { return }
+        guard resources.mayCreateTables(on: name) else {
+            throw failure(
+                RunDiagnostics.writeFailed,
+                "target table '\(table)' of '\(node.id)' does not exist on connection '\(name)'",
+                fix: "create the table, or set 'create_tables: true' on the connection in the connections file")
+        }
+        let columns = ports.map { "\(connection.quote($0.name)) \(connection.storageType(for: $0.type))" }
+        let keys = ports.filter { $0.key == .primary || $0.key == .primaryForeign }.map { connection.quote($0.name) }
+        var ddl = "CREATE TABLE \(qualified) (" + columns.joined(separator: ", ")
+        if !keys.isEmpty { ddl += ", PRIMARY KEY (" + keys.joined(separator: ", ") + ")" }
+        ddl += ")"
+        try run(ddl, connection)
+        context.diagnostics.append(
+            RunDiagnostics.targetTableCreated(
+                "created table '\(table)' on connection '\(name)' for target '\(node.id)'",
+                at: node.provenance.location, path: node.provenance.path))
+    }
+
+    func run(_ sql: String, _ connection: any RelationalConnection) throws(NodeFailure) {
+        do throws(ConnectorError) {
+            try connection.execute(sql)
+        } catch {
+            throw failure(RunDiagnostics.writeFailed, "target '\(node.id)': \(error.message)", fix: "statement: \(sql)")
+        }
+    }
+
+    func openFile(_ format: FlatFileFormat, _ context: RunContext) throws(NodeFailure) {
+        let name = context.attribute("Output filename", of: node) ?? (spec.table.lowercased() + ".out")
+        let path = resources.filePath(
+            directory: context.attribute("Output file directory", of: node), name: name,
+            defaultDirectory: "PMTargetFileDir")
+        let temporary = path + ".migrate-tmp"
+        try? FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
+            throw failure(RunDiagnostics.writeFailed, "cannot create '\(temporary)'", fix: "check the target directory")
+        }
+        file = (path, temporary, handle, FlatFileWriter(format: format, ports: ports, settings: context.settings))
+    }
+
+    override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        if options == nil { try open(context) }
+        count(context, in: batch.count, out: 0)
+        if let file {
+            try writeFile(batch, file.writer, file.handle, context)
+            return [:]
+        }
+        guard let connection, let statements, let options else { return [:] }
+        let sessionKind = context.session?.rowKind ?? .insert
+        var pending: [[Value]] = []
+        func flushInserts() throws(NodeFailure) {
+            guard !pending.isEmpty else { return }
+            let outcomes = try execute(statements.insert, pending, connection)
+            for (row, outcome) in zip(pending, outcomes) { record(outcome, row, .insert, context, inserted: true) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        for (row, strategyKind) in zip(batch.rows, batch.kinds) {
+            let kind = RowKind.effective(sessionDefault: sessionKind, strategyResult: strategyKind)
+            switch kind {
+            case .insert where options.insert:
+                pending.append(row)
+            case .update where options.updateAsInsert:
+                pending.append(row)
+            case .update where options.updateElseInsert || options.updateAsUpdate:
+                try flushInserts()
+                guard let update = statements.update else {
+                    rejectRow(row, kind, "target has no primary key to update by", context)
+                    continue
+                }
+                let values = valueColumns.map { row[$0] } + keyColumns.map { row[$0] }
+                let outcome = try execute(update, [values], connection)[0]
+                if case .changed(0) = outcome, options.updateElseInsert {
+                    record(try execute(statements.insert, [row], connection)[0], row, .insert, context, inserted: true)
+                } else {
+                    record(outcome, row, .update, context, inserted: false)
+                }
+            case .delete where options.delete:
+                try flushInserts()
+                guard let delete = statements.delete else {
+                    rejectRow(row, kind, "target has no primary key to delete by", context)
+                    continue
+                }
+                record(
+                    try execute(delete, [keyColumns.map { row[$0] }], connection)[0], row, .delete, context,
+                    inserted: false)
+            case .reject:
+                rejectRow(row, kind, "the update strategy rejected the row", context)
+            default:
+                rejectRow(row, kind, "the target's options do not allow \(kind.rawValue)s", context)
+            }
+        }
+        try flushInserts()
+        return [:]
+    }
+
+    func execute(_ sql: String, _ rows: [[Value]], _ connection: any RelationalConnection) throws(NodeFailure)
+        -> [RowWriteOutcome]
+    {
+        do throws(ConnectorError) {
+            return try connection.executeEach(sql, rows: rows)
+        } catch {
+            throw failure(RunDiagnostics.writeFailed, "target '\(node.id)': \(error.message)", fix: "statement: \(sql)")
+        }
+    }
+
+    func record(_ outcome: RowWriteOutcome, _ row: [Value], _ kind: RowKind, _ context: RunContext, inserted: Bool) {
+        switch outcome {
+        case .changed(let n):
+            context.counters[node.id, default: NodeCounters()].rowsOut += 1
+            switch kind {
+            case .insert: context.counters[node.id, default: NodeCounters()].inserted += 1
+            case .update: context.counters[node.id, default: NodeCounters()].updated += n
+            case .delete: context.counters[node.id, default: NodeCounters()].deleted += n
+            case .reject: break
+            }
+        case .refused(let reason):
+            rejectRow(row, kind, "the database refused the row: \(reason)", context)
+        }
+    }
+
+    func rejectRow(_ row: [Value], _ kind: RowKind, _ reason: String, _ context: RunContext) {
+        context.reject(
+            node.id, RowError(code: RunDiagnostics.writeFailed.code.description, message: reason), kind: kind,
+            values: row)
+    }
+
+    func writeFile(_ batch: RowBatch, _ writer: FlatFileWriter, _ handle: FileHandle, _ context: RunContext)
+        throws(NodeFailure)
+    {
+        var kept = RowSet(columns: batch.columns)
+        for (row, kind) in zip(batch.rows, batch.kinds) {
+            if kind == .reject {
+                rejectRow(row, kind, "the update strategy rejected the row", context)
+            } else {
+                kept.rows.append(row)
+            }
+        }
+        do throws(RowError) {
+            handle.write(Data(try writer.bytes(of: kept)))
+            context.counters[node.id, default: NodeCounters()].rowsOut += kept.rows.count
+            context.counters[node.id, default: NodeCounters()].inserted += kept.rows.count
+        } catch {
+            throw failure(RunDiagnostics.writeFailed, "target '\(node.id)': \(error.message)", fix: "check the values")
+        }
+    }
+
+    /// Runs post-SQL; the caller commits.
+    override func finish(_ context: RunContext) throws(NodeFailure) -> [String: RowBatch] {
+        if options == nil { try open(context) }
+        if let postSQL, let connection, !postSQL.trimmingCharacters(in: .whitespaces).isEmpty, resources.scratch == nil
+        {
+            try run(postSQL, connection)
+        }
+        return [:]
+    }
+
+    /// Makes a flat-file target visible under its name (after the relational commits).
+    func publishFile() throws(NodeFailure) {
+        guard let file else { return }
+        file.handle.closeFile()
+        do {
+            if FileManager.default.fileExists(atPath: file.path) {
+                try FileManager.default.removeItem(atPath: file.path)
+            }
+            try FileManager.default.moveItem(atPath: file.temporary, toPath: file.path)
+        } catch {
+            throw failure(
+                RunDiagnostics.writeFailed, "cannot rename '\(file.temporary)': \(error)", fix: "check the directory")
+        }
+        self.file = nil
+    }
+
+    /// Removes an unpublished flat-file target.
+    func discardFile() {
+        guard let file else { return }
+        file.handle.closeFile()
+        try? FileManager.default.removeItem(atPath: file.temporary)
+        self.file = nil
+    }
+}
