@@ -19,6 +19,7 @@ struct MigrateBench {
         case "read": exit(ReadCommand.run(Array(arguments.dropFirst())))
         case "import": exit(ImportCommand.run(Array(arguments.dropFirst())))
         case "eval": exit(EvalCommand.run(Array(arguments.dropFirst())))
+        case "cdr-data": exit(CDRDataCommand.run(Array(arguments.dropFirst())))
         default:
             printError(
                 "usage: migrate-bench generate-export (--megabytes N | --mappings N) [--encoding utf-8|windows-1252] "
