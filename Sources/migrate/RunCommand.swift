@@ -101,8 +101,16 @@ struct RunCommand: AsyncParsableCommand {
             parameters = RunInputs.parameterValues(file, pipelines: pipelines, workflows: workflows, workflow: workflow)
         }
         let printEvents = events == .json
+        // MIGRATE_TEST_KILL_AT=NODE makes the process SIGKILL itself right after NODE's checkpoint:
+        // the crash tests use it to stop a run at a known point (they also kill at random points).
+        let killAt = ProcessInfo.processInfo.environment["MIGRATE_TEST_KILL_AT"]
         var sink: (@Sendable (RunEvent) -> Void)?
-        if printEvents { sink = { event in StandardOutput.write(event.jsonLine + "\n") } }
+        if printEvents || killAt != nil {
+            sink = { event in
+                if printEvents { StandardOutput.write(event.jsonLine + "\n") }
+                if let killAt, event.event == "checkpoint", event.node == killAt { kill(getpid(), SIGKILL) }
+            }
+        }
         let request = RunRequest(
             pipelines: pipelines, workflows: workflows, mapping: mapping, workflow: workflow,
             connections: connectionsFile, parameters: parameters, generateRows: generate, seed: seed,

@@ -306,6 +306,7 @@ final class PipelineRun {
         markStarted(id)
         if let checkpoints, let saved = checkpoints.load(id) {
             resumed.append(id)
+            context.counters[id, default: NodeCounters()].rowsOut += saved.values.reduce(0) { $0 + $1.count }
             return saved
         }
         let clock = Date()
@@ -316,6 +317,7 @@ final class PipelineRun {
         if let checkpoints {
             do {
                 try checkpoints.save(id, outputs)
+                emit("checkpoint", node: id, kind: layouts[id]?.node.op.kindName)
             } catch {
                 context.diagnostics.append(
                     RunDiagnostics.writeFailed(
