@@ -66,6 +66,7 @@ final class PipelineRun {
     var layouts: [String: NodeLayout] = [:]
     var runners: [String: NodeRunner] = [:]
     var sequences: [String: SequenceGenerator] = [:]
+    var constantSequenceValues: [String: SequenceValues] = [:]
     var transactions: [(name: String, connection: any RelationalConnection)] = []
     var startedNodes: Set<String> = []
     var resumed: [String] = []
@@ -442,12 +443,20 @@ final class PipelineRun {
         return RowBatch(columns: names, rows: rows, kinds: kinds)
     }
 
+    /// `count` values of sequence `id`. When no port reads its NEXTVAL, CURRVAL is a constant
+    /// (reference §2.12, [S31c]): the first value's CURRVAL (Current Value + Increment) on every
+    /// row [BELIEVED: the documentation says "a constant" without naming it].
     func sequenceValues(_ id: String, _ count: Int) throws(NodeFailure) -> [SequenceValues] {
         guard var generator = sequences[id] else { return [] }
         var values: [SequenceValues] = []
         values.reserveCapacity(count)
         do throws(RowError) {
-            for _ in 0..<count { values.append(try generator.next()) }
+            if readsNextValue(id) {
+                for _ in 0..<count { values.append(try generator.next()) }
+            } else {
+                if constantSequenceValues[id] == nil { constantSequenceValues[id] = try generator.next() }
+                if let constant = constantSequenceValues[id] { values = Array(repeating: constant, count: count) }
+            }
         } catch {
             let node = layouts[id]?.node
             throw NodeFailure(
@@ -459,6 +468,13 @@ final class PipelineRun {
         markStarted(id)
         context.counters[id, default: NodeCounters()].rowsOut += count
         return values
+    }
+
+    /// Whether any port reads NEXTVAL of sequence `id`.
+    func readsNextValue(_ id: String) -> Bool {
+        pipeline.nodes.contains { node in
+            node.ports.contains { $0.source?.node == id && $0.source?.port.uppercased() == "NEXTVAL" }
+        }
     }
 
     /// Finishes the targets (opening those that received no rows, for truncation and post-SQL).

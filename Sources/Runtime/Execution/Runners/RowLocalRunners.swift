@@ -109,22 +109,21 @@ final class RouteRunner: NodeRunner {
         for (row, kind) in zip(batch.rows, batch.kinds) {
             context.state.rowKind = kind
             var values = row
-            var matched = false
+            // Every condition first: a condition in error rejects the row from all groups (§2.22).
+            var groups: [String] = []
             do throws(RowError) {
                 for (name, condition) in conditions
                 where try CompiledExpression.isTrue(try condition.evaluate(&values, state: &context.state)) {
-                    matched = true
-                    if let projection = projections[name] {
-                        outputs[name]?.append(projection.apply(row), kind: kind)
-                        routed += 1
-                    }
+                    groups.append(name)
                 }
             } catch {
                 context.reject(node.id, error, kind: kind, values: row)
                 continue
             }
-            if !matched, let defaultGroup, let projection = projections[defaultGroup] {
-                outputs[defaultGroup]?.append(projection.apply(row), kind: kind)
+            if groups.isEmpty, let defaultGroup { groups.append(defaultGroup) }
+            for name in groups {
+                guard let projection = projections[name] else { continue }
+                outputs[name]?.append(projection.apply(row), kind: kind)
                 routed += 1
             }
         }
