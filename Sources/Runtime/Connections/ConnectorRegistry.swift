@@ -19,7 +19,10 @@ public struct ConnectorRegistry {
         ConnectorRegistry(factories: [
             "sqlite": { entry, _ throws(ConnectorError) in
                 try SQLiteRelationalConnection(path: entry.settings["path"] ?? ":memory:")
-            }
+            },
+            "postgresql": { entry, environment throws(ConnectorError) in
+                try PostgresRelationalConnection(entry: entry, environment: environment)
+            },
         ])
     }
 
