@@ -65,6 +65,18 @@ extension FunctionLibrary {
         },
         "IS_DATE": FunctionSpec(1, 2) { r in
             let s = r.settings
+            if let pattern = constantPattern(r) {
+                // As TO_DATE: the constant format is split once, and all-numeric formats are read
+                // straight from the bytes when the text allows it.
+                let numeric = s.rrUsesCenturyWindow ? NumericDatePattern(pattern, options: s.dateParseOptions) : nil
+                let isDate = { @Sendable (value: Value) -> Value in
+                    guard case .string(let text) = value else { return value.isNull ? .null : .integer(0) }
+                    if numeric?.parse(text, currentYear: s.currentYear) != nil { return .integer(1) }
+                    return .integer((try? DateFormat.parse(text, pattern, settings: s)) != nil ? 1 : 0)
+                }
+                if r.count == 1 { return .one(isDate) }
+                return .two { value, _ throws(RowError) in isDate(value) }
+            }
             return .many { values throws(RowError) in
                 DateFunctions.isDate(values[0], values.count > 1 ? values[1] : nil, settings: s)
             }
