@@ -167,50 +167,95 @@ final class TargetRunner: NodeRunner {
         }
         guard let connection, let statements, let options else { return [:] }
         let sessionKind = context.session?.rowKind ?? .insert
-        var pending: [[Value]] = []
-        func flushInserts() throws(NodeFailure) {
-            guard !pending.isEmpty else { return }
-            let outcomes = try execute(statements.insert, pending, connection)
-            for (row, outcome) in zip(pending, outcomes) { record(outcome, row, .insert, context, inserted: true) }
-            pending.removeAll(keepingCapacity: true)
-        }
+        // Rows are written in runs of one operation, each run with one prepared statement. An
+        // upsert run never holds two rows with the same key, so updating all of them and then
+        // inserting those that updated nothing is the same as doing it row by row.
+        var operations: [(operation: TargetOperation, row: [Value], kind: RowKind)] = []
+        operations.reserveCapacity(batch.count)
         for (row, strategyKind) in zip(batch.rows, batch.kinds) {
             let kind = RowKind.effective(sessionDefault: sessionKind, strategyResult: strategyKind)
             switch kind {
-            case .insert where options.insert:
-                pending.append(row)
-            case .update where options.updateAsInsert:
-                pending.append(row)
-            case .update where options.updateElseInsert || options.updateAsUpdate:
-                try flushInserts()
-                guard let update = statements.update else {
-                    rejectRow(row, kind, "target has no primary key to update by", context)
-                    continue
+            case .insert where options.insert: operations.append((.insert, row, kind))
+            case .update where options.updateAsInsert: operations.append((.insert, row, kind))
+            case .update where options.updateElseInsert: operations.append((.upsert, row, kind))
+            case .update where options.updateAsUpdate: operations.append((.update, row, kind))
+            case .delete where options.delete: operations.append((.delete, row, kind))
+            case .reject: operations.append((.reject("the update strategy rejected the row"), row, kind))
+            default: operations.append((.reject("the target's options do not allow \(kind.rawValue)s"), row, kind))
+            }
+        }
+        var start = 0
+        while start < operations.count {
+            var end = start + 1
+            var keys: Set<[Value]> = []
+            if operations[start].operation == .upsert { keys.insert(keyColumns.map { operations[start].row[$0] }) }
+            while end < operations.count, operations[end].operation == operations[start].operation {
+                if operations[end].operation == .upsert {
+                    guard keys.insert(keyColumns.map { operations[end].row[$0] }).inserted else { break }
                 }
-                let values = valueColumns.map { row[$0] } + keyColumns.map { row[$0] }
-                let outcome = try execute(update, [values], connection)[0]
-                if case .changed(0) = outcome, options.updateElseInsert {
-                    record(try execute(statements.insert, [row], connection)[0], row, .insert, context, inserted: true)
+                end += 1
+            }
+            try write(operations[start..<end], statements, connection, context)
+            start = end
+        }
+        return [:]
+    }
+
+    /// What the writer does with one row.
+    enum TargetOperation: Equatable {
+        case insert, update, upsert, delete
+        case reject(String)
+    }
+
+    /// Writes a run of rows that all take `operations.first`'s operation.
+    func write(
+        _ operations: ArraySlice<(operation: TargetOperation, row: [Value], kind: RowKind)>,
+        _ statements: (insert: String, update: String?, delete: String?), _ connection: any RelationalConnection,
+        _ context: RunContext
+    ) throws(NodeFailure) {
+        guard let first = operations.first else { return }
+        let rows = operations.map(\.row)
+        switch first.operation {
+        case .reject(let reason):
+            for entry in operations { rejectRow(entry.row, entry.kind, reason, context) }
+        case .insert:
+            for (row, outcome) in zip(rows, try execute(statements.insert, rows, connection)) {
+                record(outcome, row, .insert, context, inserted: true)
+            }
+        case .update, .upsert:
+            guard let update = statements.update else {
+                for entry in operations {
+                    rejectRow(entry.row, entry.kind, "target has no primary key to update by", context)
+                }
+                return
+            }
+            let values = rows.map { row in valueColumns.map { row[$0] } + keyColumns.map { row[$0] } }
+            let outcomes = try execute(update, values, connection)
+            var missing: [[Value]] = []
+            for (row, outcome) in zip(rows, outcomes) {
+                if case .changed(0) = outcome, first.operation == .upsert {
+                    missing.append(row)
                 } else {
                     record(outcome, row, .update, context, inserted: false)
                 }
-            case .delete where options.delete:
-                try flushInserts()
-                guard let delete = statements.delete else {
-                    rejectRow(row, kind, "target has no primary key to delete by", context)
-                    continue
+            }
+            if !missing.isEmpty {
+                for (row, outcome) in zip(missing, try execute(statements.insert, missing, connection)) {
+                    record(outcome, row, .insert, context, inserted: true)
                 }
-                record(
-                    try execute(delete, [keyColumns.map { row[$0] }], connection)[0], row, .delete, context,
-                    inserted: false)
-            case .reject:
-                rejectRow(row, kind, "the update strategy rejected the row", context)
-            default:
-                rejectRow(row, kind, "the target's options do not allow \(kind.rawValue)s", context)
+            }
+        case .delete:
+            guard let delete = statements.delete else {
+                for entry in operations {
+                    rejectRow(entry.row, entry.kind, "target has no primary key to delete by", context)
+                }
+                return
+            }
+            let keys = rows.map { row in keyColumns.map { row[$0] } }
+            for (row, outcome) in zip(rows, try execute(delete, keys, connection)) {
+                record(outcome, row, .delete, context, inserted: false)
             }
         }
-        try flushInserts()
-        return [:]
     }
 
     func execute(_ sql: String, _ rows: [[Value]], _ connection: any RelationalConnection) throws(NodeFailure)
