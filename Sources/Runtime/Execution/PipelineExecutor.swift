@@ -248,14 +248,7 @@ final class PipelineRun {
     func begin(_ name: String, _ connection: any RelationalConnection, _ node: Node) throws(NodeFailure) {
         guard !transactions.contains(where: { $0.name == name }) else { return }
         do throws(ConnectorError) {
-            if try connection.tableExists(RunMarker.table, schema: nil) {
-                let sql =
-                    "SELECT \(connection.quote("target")) FROM \(connection.quote(RunMarker.table)) WHERE "
-                    + "\(connection.quote("run_id")) = '\(options.runID.replacingOccurrences(of: "'", with: "''"))'"
-                for row in try connection.query(sql, types: [.string(precision: 400)]).rows {
-                    if case .string(let target) = row.first { committedBefore.insert(target) }
-                }
-            }
+            committedBefore.formUnion(try RunMarker.targets(of: options.runID, on: connection))
             try connection.begin()
         } catch {
             throw NodeFailure(
@@ -266,8 +259,27 @@ final class PipelineRun {
         transactions.append((name, connection))
     }
 
+    /// Learns, before any row moves, which targets an earlier attempt of this run committed, so
+    /// that not even their first batch is written again.
+    func readMarkers() throws(NodeFailure) {
+        for id in order {
+            guard let target = runners[id] as? TargetRunner, let node = layouts[id]?.node else { continue }
+            if resources.scratch == nil, target.spec.flatFile != nil { continue }
+            let (_, connection) = try resources.connection(named: context.settings(of: id)?.connection, for: node)
+            do throws(ConnectorError) {
+                committedBefore.formUnion(try RunMarker.targets(of: options.runID, on: connection))
+            } catch {
+                throw NodeFailure(
+                    RunDiagnostics.writeFailed(
+                        "cannot read the run log of target '\(id)': \(error.message)", at: node.provenance.location,
+                        path: node.provenance.path, fix: "check the connection"))
+            }
+        }
+    }
+
     /// Runs every node: drivers (source qualifiers, blocking nodes) in order, their output pushed on.
     func drive() throws(NodeFailure) {
+        try readMarkers()
         for (position, id) in order.enumerated() {
             guard let layout = layouts[id] else { continue }
             if case .sourceQuery(let spec) = layout.node.op {
@@ -540,6 +552,19 @@ final class PipelineRun {
 /// The table in each target database that records which targets a run committed.
 enum RunMarker {
     static let table = "migrate_run_log"
+
+    /// The targets run `runID` committed on `connection`.
+    static func targets(of runID: String, on connection: any RelationalConnection) throws(ConnectorError) -> Set<String> {
+        guard try connection.tableExists(table, schema: nil) else { return [] }
+        let sql =
+            "SELECT \(connection.quote("target")) FROM \(connection.quote(table)) WHERE "
+            + "\(connection.quote("run_id")) = '\(runID.replacingOccurrences(of: "'", with: "''"))'"
+        var result: Set<String> = []
+        for row in try connection.query(sql, types: [.string(precision: 400)]).rows {
+            if case .string(let target) = row.first { result.insert(target) }
+        }
+        return result
+    }
 
     static func record(_ runID: String, targets: [String], on connection: any RelationalConnection)
         throws(ConnectorError)
