@@ -554,7 +554,8 @@ enum RunMarker {
     static let table = "migrate_run_log"
 
     /// The targets run `runID` committed on `connection`.
-    static func targets(of runID: String, on connection: any RelationalConnection) throws(ConnectorError) -> Set<String> {
+    static func targets(of runID: String, on connection: any RelationalConnection) throws(ConnectorError) -> Set<String>
+    {
         guard try connection.tableExists(table, schema: nil) else { return [] }
         let sql =
             "SELECT \(connection.quote("target")) FROM \(connection.quote(table)) WHERE "
