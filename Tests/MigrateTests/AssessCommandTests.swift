@@ -16,11 +16,11 @@ import Testing
     }
 
     @Test func exampleInventoryMatchesTheExport() throws {
-        let example = TestPaths.packageRoot.appendingPathComponent("examples/powercenter/wf_subscriber_usage.xml")
+        let example = TestPaths.packageRoot.appendingPathComponent("Examples/powercenter/wf_subscriber_usage.xml")
         let result = try runMigrate(["assess", example.path, "--report", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let assessment = try JSONDecoder().decode(Assessment.self, from: Data(result.stdout.utf8))
-        // Counted by hand in examples/powercenter/wf_subscriber_usage.xml.
+        // Counted by hand in Examples/powercenter/wf_subscriber_usage.xml.
         #expect(assessment.files == 1)
         #expect(assessment.objects["TRANSFORMATION"] == 6)
         #expect(assessment.objects["CONNECTOR"] == 39)

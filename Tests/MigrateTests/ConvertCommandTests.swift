@@ -99,7 +99,7 @@ import Testing
     @Test func expressionErrorsAreReportedAtTheirPort() throws {
         let scratch = TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let example = TestPaths.packageRoot.appendingPathComponent("examples/powercenter/wf_subscriber_usage.xml")
+        let example = TestPaths.packageRoot.appendingPathComponent("Examples/powercenter/wf_subscriber_usage.xml")
         var text = String(decoding: try Data(contentsOf: example), as: UTF8.self)
         // Break one port's expression: an unknown function in EXP_NORMALIZE's o_MINUTES.
         text = text.replacingOccurrences(of: "ROUND(DURATION_SEC / 60, 2)", with: "ROUNDX(DURATION_SEC / 60, 2)")
