@@ -40,7 +40,7 @@ mkdir -p .demo/telecom/data
 "$bin/migrate-bench" cdr-data --rows "$rows" --seed 42 --out .demo/telecom/data
 
 echo "== 3. run the converted workflow (YAML) on the embedded SQLite database"
-converted="$out/Examples/telecom/telecom_cdr.XML/TELCO_BILLING"
+converted="$out/telecom/telecom_cdr.XML/TELCO_BILLING"
 "$bin/migrate" run "$converted/wf_TELECOM_CDR_DAILY.workflow.yaml" "$converted/m_TELECOM_CDR_DAILY.pipeline.yaml" \
   --connections Examples/telecom/connections.yaml --runs .demo/telecom/runs
 
