@@ -66,16 +66,16 @@ final class ExecutorHarness {
     /// Imports and runs `export` with the session's row kind and per-node attributes.
     func run(
         _ export: ExportBuilder, rowKind: RowKindDefault = .insert, attributes: [String: [(String, String)]] = [:],
-        batchSize: Int = 2
+        batchSize: Int = 2, adjust: (inout EvaluationSettings) -> Void = { _ in }
     ) throws -> PipelineRunResult {
         let pipeline = try self.pipeline(export)
-        return execute(pipeline, rowKind: rowKind, attributes: attributes, batchSize: batchSize)
+        return execute(pipeline, rowKind: rowKind, attributes: attributes, batchSize: batchSize, adjust: adjust)
     }
 
     /// Runs an imported pipeline.
     func execute(
         _ pipeline: Pipeline, rowKind: RowKindDefault = .insert, attributes: [String: [(String, String)]] = [:],
-        batchSize: Int = 2, runID: String = "t1"
+        batchSize: Int = 2, runID: String = "t1", adjust: (inout EvaluationSettings) -> Void = { _ in }
     ) -> PipelineRunResult {
         let here = Provenance(path: ObjectPath(), location: SourceLocation(file: "session"))
         let nodes = attributes.keys.sorted().map { node in
@@ -84,9 +84,10 @@ final class ExecutorHarness {
         }
         let session = SessionSpec(pipeline: pipeline.name, rowKind: rowKind, nodes: nodes)
         let now = DateTimeValue(day: 738_000, nanosecond: 0)
+        var settings = EvaluationSettings(sessionStart: now, now: now, currentYear: 2024)
+        adjust(&settings)
         let options = PipelineRunOptions(
-            runID: runID, session: session,
-            settings: EvaluationSettings(sessionStart: now, now: now, currentYear: 2024), batchSize: batchSize,
+            runID: runID, session: session, settings: settings, batchSize: batchSize,
             rejectFile: directory + "/reject.bad")
         return PipelineExecutor.run(pipeline, resources: RunResources(file: connections), options: options)
     }

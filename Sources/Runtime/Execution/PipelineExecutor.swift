@@ -100,9 +100,12 @@ final class PipelineRun {
             let text = given[key] ?? parameter.defaultValue
             // No value anywhere: the datatype's initial value (0, '', 1753-01-01), as PowerCenter
             // starts a parameter or variable without one [BELIEVED].
+            let initial =
+                options.settings.valuelessParameterIsInitialValue
+                ? PortCoercion.initialValue(of: parameter.type, options.settings) : Value.null
             let value =
                 text == nil
-                ? PortCoercion.initialValue(of: parameter.type, options.settings)
+                ? initial
                 : (try? ExpressionRunner.value(
                     fromText: text, as: parameter.type, settings: options.settings, port: parameter.name)) ?? .null
             if parameter.kind == .variable {
@@ -463,7 +466,7 @@ final class PipelineRun {
         var values: [SequenceValues] = []
         values.reserveCapacity(count)
         do throws(RowError) {
-            if readsNextValue(id) {
+            if readsNextValue(id) || !context.settings.currvalAloneIsConstant {
                 for _ in 0..<count { values.append(try generator.next()) }
             } else {
                 if constantSequenceValues[id] == nil { constantSequenceValues[id] = try generator.next() }

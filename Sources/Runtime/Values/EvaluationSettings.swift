@@ -46,6 +46,17 @@ public struct EvaluationSettings: Hashable, Sendable {
     /// Trailing blanks are significant when strings compare, `'A ' <> 'A'` (the default, G8 and
     /// §3.2 BELIEVED for `=`); false ignores trailing blanks (the SQL CHAR padded comparison).
     public var trailingBlanksSignificant: Bool = true
+    /// A Sequence Generator whose NEXTVAL no port reads gives one constant CURRVAL, the first
+    /// value's (Current Value + Increment) (the default, §2.12 [S31c] "a constant", which value
+    /// BELIEVED); false advances CURRVAL per row as if NEXTVAL were read.
+    public var currvalAloneIsConstant: Bool = true
+    /// The first generated key (GK) a Normalizer gives in a run when its key port has no stored
+    /// `SEQUENCE_GENERATOR_VALUE` (the default 1, §2.11 BELIEVED).
+    public var normalizerFirstKey: Int64 = 1
+    /// A mapping parameter or variable with no value (no parameter file entry, no default) starts
+    /// at its datatype's initial value, 0, '' or 1753-01-01 (the default, BELIEVED); false starts
+    /// it NULL.
+    public var valuelessParameterIsInitialValue: Bool = true
     /// TO_DATE / IS_DATE / implicit string→date parsing options; the default requires the format's
     /// separators to match exactly (§3.4.2 "must match exactly", [S27] CONFLICT).
     public var dateParseOptions: DateFormat.ParseOptions = DateFormat.ParseOptions()

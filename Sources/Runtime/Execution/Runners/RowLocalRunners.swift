@@ -222,11 +222,12 @@ final class UnionRunner: NodeRunner {
 }
 
 /// A Normalizer (`unpivot`): one output row per occurrence of the repeated columns, with the
-/// generated key (GK, one value per input row, from 1 in each run [BELIEVED]) and the occurrence
+/// generated key (GK, one value per input row, from the key port's stored `SEQUENCE_GENERATOR_VALUE`,
+/// else `normalizerFirstKey` [BELIEVED]; not persisted between runs) and the occurrence
 /// index (GCID, 1...occurs) (reference §2.11).
 final class UnpivotRunner: NodeRunner {
     let spec: UnpivotSpec
-    var nextKey: Int64 = 1
+    var nextKey: Int64?
     var plan: [(output: Int, source: UnpivotSource)] = []
     var occurs = 1
 
@@ -266,9 +267,18 @@ final class UnpivotRunner: NodeRunner {
         -> [String: RowBatch]
     {
         var output = RowBatch(columns: layout.outputNames(""))
+        if nextKey == nil {
+            // The export stores the GK sequence's next value on the key port; without it the
+            // settings' first key is used.
+            let stored = spec.keyPort.flatMap { name in
+                node.ports.first { $0.name.uppercased() == name.uppercased() }?.attributes
+                    .first { $0.name.uppercased() == "SEQUENCE_GENERATOR_VALUE" }.flatMap { Int64($0.value) }
+            }
+            nextKey = stored ?? context.settings.normalizerFirstKey
+        }
         for (row, kind) in zip(batch.rows, batch.kinds) {
-            let key = nextKey
-            nextKey += 1
+            let key = nextKey ?? 1
+            nextKey = key + 1
             for occurrence in 0..<occurs {
                 var values = [Value](repeating: .null, count: plan.count)
                 for (column, source) in plan {
