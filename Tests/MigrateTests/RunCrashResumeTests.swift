@@ -21,7 +21,8 @@ import Testing
         return line.components(separatedBy: prefix)[1].components(separatedBy: ", ")
     }
 
-    @Test(arguments: ["AGG_HOME_DAILY", "AGG_ROAMING_DAILY", "SQ_CDR"])
+    // SQ_CDR reads a flat file, which is read again on resume rather than checkpointed.
+    @Test(arguments: ["AGG_HOME_DAILY", "AGG_ROAMING_DAILY"])
     func killedAfterACheckpointResumesToTheUninterruptedTarget(node: String) throws {
         let demo = try TelecomDemo.make(rows: 2_000, seed: 7)
         defer { try? FileManager.default.removeItem(at: demo.folder) }
@@ -39,7 +40,7 @@ import Testing
         #expect(!resumed.signaled && resumed.status == 0, "resume: \(resumed.stderr)")
         #expect(resumed.stdout.contains("run \(runID):"), "\(resumed.stdout)")
         let fromCheckpoints = Self.resumedNodes(resumed.stdout)
-        #expect(fromCheckpoints.contains(node) && fromCheckpoints.contains("SQ_CDR"), "\(resumed.stdout)")
+        #expect(fromCheckpoints.contains(node) && !fromCheckpoints.contains("SQ_CDR"), "\(resumed.stdout)")
         #expect(!fromCheckpoints.contains(TelecomDemo.target))
         #expect(try demo.targetRows() == reference.rows)
         #expect(try demo.markerRows() == ["\(runID)/s_m_TELECOM_CDR_DAILY|SUBSCRIBER_DAILY_USAGE"])

@@ -287,7 +287,10 @@ final class PipelineRun {
             guard let layout = layouts[id] else { continue }
             if case .sourceQuery(let spec) = layout.node.op {
                 guard isUsed(id) else { continue }
-                let outputs = try checkpointed(id) { () throws(NodeFailure) -> [String: RowBatch] in
+                // A flat file is read again on resume rather than copied into a checkpoint: it is
+                // local, and a 10M-row source would cost its size again in checkpoint writes.
+                let saves = resources.scratch != nil || !readsFlatFile(spec)
+                let outputs = try checkpointed(id, save: saves) { () throws(NodeFailure) -> [String: RowBatch] in
                     let batch = try SourceReader(pipeline: pipeline, resources: resources)
                         .read(layout, spec: spec, context: context)
                     context.counters[id, default: NodeCounters()].rowsOut += batch.count
@@ -309,6 +312,14 @@ final class PipelineRun {
         }
     }
 
+    /// Whether a Source Qualifier reads a flat file.
+    func readsFlatFile(_ spec: SourceQuerySpec) -> Bool {
+        spec.sources.contains { id in
+            if case .source(let source)? = pipeline.node(id: id)?.op { return source.flatFile != nil }
+            return false
+        }
+    }
+
     /// Whether any node reads from `id`.
     func isUsed(_ id: String) -> Bool {
         pipeline.nodes.contains { $0.ports.contains { $0.source?.node == id } }
@@ -316,11 +327,11 @@ final class PipelineRun {
 
     /// The outputs of driver `id`: from its checkpoint when an earlier attempt saved one, else
     /// computed and saved.
-    func checkpointed(_ id: String, _ compute: () throws(NodeFailure) -> [String: RowBatch]) throws(NodeFailure)
-        -> [String: RowBatch]
-    {
+    func checkpointed(
+        _ id: String, save: Bool = true, _ compute: () throws(NodeFailure) -> [String: RowBatch]
+    ) throws(NodeFailure) -> [String: RowBatch] {
         markStarted(id)
-        if let checkpoints, let saved = checkpoints.load(id) {
+        if save, let checkpoints, let saved = checkpoints.load(id) {
             resumed.append(id)
             context.counters[id, default: NodeCounters()].rowsOut += saved.values.reduce(0) { $0 + $1.count }
             return saved
@@ -330,7 +341,7 @@ final class PipelineRun {
         if layouts[id].map({ if case .sourceQuery = $0.node.op { true } else { false } }) ?? false {
             context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
         }
-        if let checkpoints {
+        if save, let checkpoints {
             do {
                 try checkpoints.save(id, outputs)
                 emit("checkpoint", node: id, kind: layouts[id]?.node.op.kindName)
