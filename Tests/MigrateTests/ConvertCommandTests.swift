@@ -87,7 +87,7 @@ import Testing
     @Test func bundledExampleConvertsFullyAndItsOutputsCheck() throws {
         let scratch = TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let examples = TestPaths.packageRoot.appendingPathComponent("examples")
+        let examples = TestPaths.packageRoot.appendingPathComponent("Examples")
         let result = try runMigrate(["convert", examples.path, "--out", scratch.path, "--jobs", "2"])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         let tree = treeContents(scratch)
