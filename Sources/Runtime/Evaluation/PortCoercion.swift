@@ -13,6 +13,7 @@ enum PortCoercion {
         -> Value
     {
         if value.isNull { return .null }
+        if let same = unchanged(value, type) { return same }
         let context = "port '\(port)'"
         switch type {
         case .integer: return .integer(try Conversions.whole(value, bits: 32, truncate: false, context: context))
@@ -30,6 +31,23 @@ enum PortCoercion {
         case .binary:
             if case .binary = value { return value }
             return .binary(Array((try ValueConversion.text(value, settings) ?? "").utf8))
+        }
+    }
+
+    /// `value` itself when it already fits `type` (the common case, decided without allocating):
+    /// a string no longer than the port in UTF-8 bytes (so in characters), an integer within the
+    /// port's range, a double in a double port, a date/time in a date/time port.
+    @inline(__always)
+    private static func unchanged(_ value: Value, _ type: DataType) -> Value? {
+        switch (value, type) {
+        case (.string(let text), .string(let p)), (.string(let text), .nstring(let p)),
+            (.string(let text), .text(let p)), (.string(let text), .ntext(let p)):
+            return p <= 0 || text.utf8.count <= p ? value : nil
+        case (.integer(let v), .integer): return v >= Int64(Int32.min) && v <= Int64(Int32.max) ? value : nil
+        case (.integer(let v), .smallInteger): return v >= Int64(Int16.min) && v <= Int64(Int16.max) ? value : nil
+        case (.integer, .bigInteger): return value
+        case (.double, .double), (.double, .real), (.dateTime, .dateTime): return value
+        default: return nil
         }
     }
 

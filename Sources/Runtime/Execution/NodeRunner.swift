@@ -55,11 +55,16 @@ struct PassThroughProjection {
             columns.append(column)
         }
         self.columns = columns
+        identity = columns == Array(0..<inputs.count)
     }
+
+    /// Whether every input port passes to the output in order (the row is passed on as it is).
+    let identity: Bool
 
     /// The output row of `row`.
     @inline(__always)
     func apply(_ row: [Value]) -> [Value] {
+        if identity { return row }
         var result: [Value] = []
         result.reserveCapacity(columns.count)
         for column in columns { result.append(row[column]) }

@@ -39,6 +39,11 @@ final class TargetRunner: NodeRunner {
     var valueColumns: [Int] = []
     var file: (path: String, temporary: String, handle: FileHandle, writer: FlatFileWriter)?
     var postSQL: String?
+    /// Whether the table held no row when the run opened it; then a key this run has not written
+    /// cannot be in it, and an upsert of such a key is an insert without the UPDATE round trip.
+    var startsEmpty = false
+    /// The keys this run may have written (inserted and not deleted since), when `startsEmpty`.
+    var writtenKeys: Set<[Value]> = []
     /// Called once per connection before the first write, to open the run's transaction.
     let beginTransaction: (String, any RelationalConnection) throws(NodeFailure) -> Void
 
@@ -94,6 +99,11 @@ final class TargetRunner: NodeRunner {
         }
         statements = (insert, update, delete)
         if options?.truncate == true { try run("DELETE FROM \(qualified)", connection) }
+        do throws(ConnectorError) {
+            startsEmpty = try connection.query("SELECT 1 FROM \(qualified) LIMIT 1", types: [.integer]).rows.isEmpty
+        } catch {
+            startsEmpty = false
+        }
         if let pre = context.attribute("Pre SQL", of: node), !pre.trimmingCharacters(in: .whitespaces).isEmpty,
             resources.scratch == nil
         {
@@ -207,6 +217,11 @@ final class TargetRunner: NodeRunner {
         case reject(String)
     }
 
+    /// The key of `row` in ``writtenKeys``: equal numbers equal whatever their representation.
+    func writtenKey(_ row: [Value]) -> [Value] {
+        LookupIndex.normalize(keyColumns.map { row[$0] }, caseSensitive: true, trim: false)
+    }
+
     /// Writes a run of rows that all take `operations.first`'s operation.
     func write(
         _ operations: ArraySlice<(operation: TargetOperation, row: [Value], kind: RowKind)>,
@@ -229,10 +244,15 @@ final class TargetRunner: NodeRunner {
                 }
                 return
             }
-            let values = rows.map { row in valueColumns.map { row[$0] } + keyColumns.map { row[$0] } }
-            let outcomes = try execute(update, values, connection)
+            var candidates = rows
             var missing: [[Value]] = []
-            for (row, outcome) in zip(rows, outcomes) {
+            if first.operation == .upsert && startsEmpty {
+                candidates = rows.filter { writtenKeys.contains(writtenKey($0)) }
+                missing = rows.filter { !writtenKeys.contains(writtenKey($0)) }
+            }
+            let values = candidates.map { row in valueColumns.map { row[$0] } + keyColumns.map { row[$0] } }
+            let outcomes = try execute(update, values, connection)
+            for (row, outcome) in zip(candidates, outcomes) {
                 if case .changed(0) = outcome, first.operation == .upsert {
                     missing.append(row)
                 } else {
@@ -271,6 +291,10 @@ final class TargetRunner: NodeRunner {
     func record(_ outcome: RowWriteOutcome, _ row: [Value], _ kind: RowKind, _ context: RunContext, inserted: Bool) {
         switch outcome {
         case .changed(let n):
+            if startsEmpty && !keyColumns.isEmpty {
+                if kind == .insert { writtenKeys.insert(writtenKey(row)) }
+                if kind == .delete && n > 0 { writtenKeys.remove(writtenKey(row)) }
+            }
             context.counters[node.id, default: NodeCounters()].rowsOut += 1
             switch kind {
             case .insert: context.counters[node.id, default: NodeCounters()].inserted += 1
