@@ -20,6 +20,7 @@ struct MigrateBench {
         case "import": exit(ImportCommand.run(Array(arguments.dropFirst())))
         case "eval": exit(EvalCommand.run(Array(arguments.dropFirst())))
         case "cdr-data": exit(CDRDataCommand.run(Array(arguments.dropFirst())))
+        case "flatfile": exit(FlatFileBenchCommand.run(Array(arguments.dropFirst())))
         default:
             printError(
                 "usage: migrate-bench generate-export (--megabytes N | --mappings N) [--encoding utf-8|windows-1252] "

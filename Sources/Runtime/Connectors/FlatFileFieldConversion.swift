@@ -83,7 +83,8 @@ enum FlatFileFieldConversion {
         return String(scalars)
     }
 
-    private static func trimBlanks(_ text: String) -> String {
+    /// `text` without leading and trailing blanks and tabs.
+    static func trimBlanks(_ text: String) -> String {
         let stripped = stripTrailingBlanks(text).unicodeScalars
         return String(String.UnicodeScalarView(stripped.drop { $0 == " " || $0 == "\t" }))
     }

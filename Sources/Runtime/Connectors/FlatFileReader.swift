@@ -30,6 +30,9 @@ public struct FlatFileReader: Sendable {
     public var ports: [IR.Port]
     /// The session settings (date format, high precision).
     public var settings: EvaluationSettings
+    /// Whether a streaming read may parse the two halves of a large block on two threads
+    /// (true by default; the rows, errors and chunks are the same either way).
+    public var allowsTwoThreads = true
 
     /// Creates a reader for `format` with `ports` in field order.
     public init(format: FlatFileFormat, ports: [IR.Port], settings: EvaluationSettings) {
@@ -38,31 +41,66 @@ public struct FlatFileReader: Sendable {
         self.settings = settings
     }
 
-    /// Reads the file at `path`; throws only when the file cannot be read.
+    /// Reads the file at `path` (in blocks, see ``read(path:chunkRows:_:)``); throws only when the
+    /// file cannot be read.
     public func read(path: String) throws(FlatFileIOError) -> FlatFileReadResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FlatFileIOError("cannot read the flat file '\(path)'")
+        var result = FlatFileReadResult(rows: RowSet(columns: ports.map(\.name)), errors: [])
+        do {
+            let parallelBytes = allowsTwoThreads ? Self.parallelBytes : .max
+            try read(path: path, chunkRows: .max, blockSize: Self.blockSize, parallelBytes: parallelBytes) { chunk in
+                result.rows.rows += chunk.rows.rows
+                result.errors += chunk.errors
+            }
+        } catch let error as FlatFileIOError {
+            throw error
+        } catch {
+            throw FlatFileIOError("cannot read the flat file '\(path)': \(error)")
         }
-        return read(bytes: [UInt8](data))
+        return result
     }
 
-    /// Reads a file's bytes.
+    /// Reads a file's bytes: straight from the bytes for delimited formats with ASCII special
+    /// characters, else with ``referenceRead(bytes:)``; both give the same rows and errors.
     public func read(bytes: [UInt8]) -> FlatFileReadResult {
+        guard FlatFileByteScanner.supports(options) else { return referenceRead(bytes: bytes) }
+        var reader = FlatFileByteReader(
+            options: options, ports: ports, settings: settings, firstLine: options.skipRows + 1)
+        bytes.withUnsafeBufferPointer { input in
+            let (start, _) = FlatFileByteReader.skipLines(options.skipRows, in: input, from: 0)
+            _ = reader.consume(input, from: start, limit: input.count, atEnd: true)
+        }
+        return FlatFileReadResult(rows: RowSet(columns: ports.map(\.name), rows: reader.rows), errors: reader.errors)
+    }
+
+    /// Reads a file's bytes the reference way: the whole text decoded, split into records of
+    /// string fields, then each field converted. Slow; kept as the specification the byte-level
+    /// path is tested against, and as the baseline of `migrate-bench flatfile`.
+    public func referenceRead(bytes: [UInt8]) -> FlatFileReadResult {
+        var result = FlatFileReadResult(rows: RowSet(columns: ports.map(\.name)), errors: [])
+        for (line, row) in referenceRows(bytes: bytes) {
+            switch row {
+            case .success(let values): result.rows.rows.append(values)
+            case .failure(let error): result.errors.append(FlatFileRowError(line: line, error: error))
+            }
+        }
+        return result
+    }
+
+    /// The records of `bytes` read the reference way, with the line each starts on.
+    func referenceRows(bytes: [UInt8]) -> [(line: Int, row: Result<[Value], RowError>)] {
         let text = options.codePage.decode(bytes)
         let (rest, firstLine) = FlatFileTokenizer.skippingLines(options.skipRows, of: text)
         let records =
             options.delimited
             ? delimitedRecords(rest, firstLine: firstLine)
             : fixedWidthRecords(rest, firstLine: firstLine)
-        var result = FlatFileReadResult(rows: RowSet(columns: ports.map(\.name)), errors: [])
-        for record in records {
-            do {
-                result.rows.rows.append(try row(of: record))
+        return records.map { record in
+            do throws(RowError) {
+                return (record.line, .success(try row(of: record)))
             } catch {
-                result.errors.append(FlatFileRowError(line: record.line, error: error))
+                return (record.line, .failure(error))
             }
         }
-        return result
     }
 
     private func delimitedRecords(_ text: Substring, firstLine: Int) -> [FlatFileRecord] {
