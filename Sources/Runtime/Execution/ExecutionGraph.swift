@@ -68,12 +68,19 @@ struct NodeLayout {
 
 /// The nodes of a pipeline in an order where every node comes after the nodes it reads from.
 enum ExecutionOrder {
-    /// The topological order (ties broken by the pipeline's node order, sources of earlier load
-    /// order first), or a failure naming a node on a cycle or a missing upstream node.
+    /// The topological order, or a failure naming a node on a cycle or a missing upstream node.
+    ///
+    /// Among nodes ready at the same time, those of the earliest target load plan come first
+    /// (reference §2.21: a node's plan is the best rank of the targets it feeds in
+    /// `targetLoadOrder`), then the pipeline's node order; so plan 1 is read and loaded before
+    /// plan 2 is read.
     static func of(_ pipeline: Pipeline) -> Result<[String], NodeFailure> {
         let ids = pipeline.nodes.map(\.id)
         let known = Set(ids)
-        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let plans = loadPlans(pipeline)
+        let order = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let position = Dictionary(
+            ids.map { id in (id, (plans[id] ?? Int.max, order[id] ?? 0)) }, uniquingKeysWith: { a, _ in a })
         var indegree: [String: Int] = [:]
         var downstream: [String: [String]] = [:]
         for node in pipeline.nodes {
@@ -89,23 +96,41 @@ enum ExecutionOrder {
             indegree[node.id] = upstream.count
             for id in upstream { downstream[id, default: []].append(node.id) }
         }
-        var order: [String] = []
-        var ready = ids.filter { indegree[$0] == 0 }
+        var sorted: [String] = []
+        let first = (Int.max, Int.max)
+        var ready = ids.filter { indegree[$0] == 0 }.sorted { (position[$0] ?? first) < (position[$1] ?? first) }
         while !ready.isEmpty {
             let id = ready.removeFirst()
-            order.append(id)
+            sorted.append(id)
             for next in downstream[id] ?? [] {
                 indegree[next, default: 0] -= 1
                 if indegree[next] == 0 { ready.append(next) }
             }
-            ready.sort { (position[$0] ?? 0) < (position[$1] ?? 0) }
+            ready.sort { (position[$0] ?? first) < (position[$1] ?? first) }
         }
-        let placed = Set(order)
-        guard let stuck = pipeline.nodes.first(where: { !placed.contains($0.id) }) else { return .success(order) }
+        let placed = Set(sorted)
+        guard let stuck = pipeline.nodes.first(where: { !placed.contains($0.id) }) else { return .success(sorted) }
         return .failure(
             NodeFailure(
                 RunDiagnostics.invalidGraph(
                     "node '\(stuck.id)' is on a cycle of connectors", at: stuck.provenance.location,
                     path: stuck.provenance.path, fix: "break the cycle in the mapping")))
+    }
+
+    /// Each node's load plan: the best (lowest) rank in `targetLoadOrder` of the targets
+    /// downstream of it; nodes feeding no ranked target have none.
+    static func loadPlans(_ pipeline: Pipeline) -> [String: Int] {
+        var upstream: [String: [String]] = [:]
+        for node in pipeline.nodes { upstream[node.id] = node.upstreamNodes }
+        var plans: [String: Int] = [:]
+        for (rank, target) in pipeline.targetLoadOrder.enumerated() {
+            var stack = [target]
+            while let id = stack.popLast() {
+                if let existing = plans[id], existing <= rank { continue }
+                plans[id] = rank
+                stack += upstream[id] ?? []
+            }
+        }
+        return plans
     }
 }

@@ -122,12 +122,21 @@ struct NodeCompiler {
         return compiled
     }
 
-    /// The failure of a node whose expression `text` does not compile, naming the first error.
-    static func failure(_ node: Node, _ text: String, _ diagnostics: [Diagnostic]) -> NodeFailure {
+    /// The failure of a node whose expression `text` (nil: one of its port expressions) does not
+    /// compile, naming the first error; a long or multi-line expression is shortened.
+    static func failure(_ node: Node, _ text: String?, _ diagnostics: [Diagnostic]) -> NodeFailure {
         let first = diagnostics.first { $0.severity == .error }
+        let what: String
+        if let text {
+            let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+            let short = line.count > 60 ? String(line.prefix(60)) + "…" : line
+            what = "expression '\(short)\(short == text ? "" : (short.hasSuffix("…") ? "" : " …"))' of node"
+        } else {
+            what = "a port expression of node"
+        }
         return NodeFailure(
             RunDiagnostics.nodeDoesNotCompile(
-                "'\(text)' of node '\(node.id)' cannot be compiled"
+                "\(what) '\(node.id)' cannot be compiled"
                     + (first.map { ": [\($0.code)] \($0.message)" } ?? ""),
                 at: node.provenance.location, path: node.provenance.path,
                 fix: first?.fix ?? "correct the expression in the mapping"))

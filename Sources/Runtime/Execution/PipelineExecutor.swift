@@ -287,6 +287,10 @@ final class PipelineRun {
             guard let layout = layouts[id] else { continue }
             if case .sourceQuery(let spec) = layout.node.op {
                 guard isUsed(id) else { continue }
+                if resources.scratch == nil, readsFlatFile(spec) {
+                    try streamFlatFile(layout, spec: spec, position: position)
+                    continue
+                }
                 // A flat file is read again on resume rather than copied into a checkpoint: it is
                 // local, and a 10M-row source would cost its size again in checkpoint writes.
                 let saves = resources.scratch != nil || !readsFlatFile(spec)
@@ -310,6 +314,33 @@ final class PipelineRun {
                 try push(from: position, outputs)
             }
         }
+    }
+
+    /// Reads a flat-file source in chunks of one batch, pushing each on as soon as it is read, so
+    /// a file of any size runs in bounded memory. (A flat file is read again on resume.)
+    func streamFlatFile(_ layout: NodeLayout, spec: SourceQuerySpec, position: Int) throws(NodeFailure) {
+        let id = layout.node.id
+        markStarted(id)
+        let reader = SourceReader(pipeline: pipeline, resources: resources)
+        guard
+            let source = spec.sources.lazy.compactMap({ self.pipeline.node(id: $0) }).first(where: { node in
+                if case .source(let s) = node.op { return s.flatFile != nil }
+                return false
+            })
+        else { return }
+        let outputs = (layout.outputPorts[""] ?? []).map { layout.node.ports[$0] }
+        let clock = Date()
+        var downstream = 0.0
+        try reader.streamFile(
+            layout.node, source: source, outputs: outputs, chunkRows: max(1, options.batchSize), context: context
+        ) { batch throws(NodeFailure) in
+            context.counters[id, default: NodeCounters()].rowsOut += batch.count
+            let pushed = Date()
+            try push(from: position, ["": batch])
+            downstream += Date().timeIntervalSince(pushed)
+        }
+        context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock) - downstream
+        if let post = spec.postSQL { postSQL.append((layout.node, post, context.settings(of: id)?.connection)) }
     }
 
     /// Whether a Source Qualifier reads a flat file.

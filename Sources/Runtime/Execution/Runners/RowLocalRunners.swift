@@ -10,7 +10,7 @@ final class ProjectRunner: NodeRunner {
             node: layout.node, parameters: compiler.parameters, mappingVariables: compiler.mappingVariables,
             lookups: compiler.lookups, userFunctions: compiler.userFunctions, settings: compiler.settings,
             typeEnvironment: compiler.types.environment(of: layout.node))
-        guard let evaluator else { throw NodeCompiler.failure(layout.node, "its ports", diagnostics) }
+        guard let evaluator else { throw NodeCompiler.failure(layout.node, nil, diagnostics) }
         self.evaluator = evaluator
         super.init(layout: layout)
     }

@@ -141,7 +141,21 @@ struct SourceReader {
     /// (else `$PMSourceFileDir` and the source's name), laid out as the source definition says;
     /// rows that do not parse are rejected with their line.
     func readFile(_ node: Node, source: Node, outputs: [IR.Port], context: RunContext) throws(NodeFailure) -> RowBatch {
-        guard let spec = sourceSpec(source), let format = spec.flatFile else { return RowBatch(columns: []) }
+        var all = RowBatch(columns: outputs.map(\.name))
+        try streamFile(node, source: source, outputs: outputs, chunkRows: .max, context: context) { batch in
+            all.rows += batch.rows
+            all.kinds += batch.kinds
+        }
+        return all
+    }
+
+    /// Reads a flat-file source in chunks of at most `chunkRows` rows, handing each to `body` as
+    /// soon as it is read, so that memory stays bounded whatever the file's size.
+    func streamFile(
+        _ node: Node, source: Node, outputs: [IR.Port], chunkRows: Int, context: RunContext,
+        _ body: (RowBatch) throws(NodeFailure) -> Void
+    ) throws(NodeFailure) {
+        guard let spec = sourceSpec(source), let format = spec.flatFile else { return }
         let name =
             context.attribute("Source filename", of: node) ?? context.attribute("Source filename", of: source)
             ?? spec.table
@@ -151,19 +165,6 @@ struct SourceReader {
         let path = resources.filePath(directory: directory, name: name, defaultDirectory: "PMSourceFileDir")
         let filePorts = source.ports.filter { $0.roles.contains(.output) }
         let reader = FlatFileReader(format: format, ports: filePorts, settings: context.settings)
-        let result: FlatFileReadResult
-        do throws(FlatFileIOError) {
-            result = try reader.read(path: path)
-        } catch {
-            throw NodeFailure(
-                RunDiagnostics.readFailed(
-                    "source qualifier '\(node.id)' cannot read '\(path)': \(error.message)",
-                    at: node.provenance.location, path: node.provenance.path,
-                    fix: "put the file there, or set PMSourceFileDir in the connections file"))
-        }
-        for error in result.errors {
-            context.reject(node.id, error.error, kind: .insert, values: [.string("line \(error.line)")])
-        }
         let fileColumns = filePorts.map { $0.name.uppercased() }
         let mapping = outputs.map { port in
             port.source.flatMap { fileColumns.firstIndex(of: $0.port.uppercased()) }
@@ -171,9 +172,40 @@ struct SourceReader {
         let converts = zip(outputs, mapping).map { port, column in
             column.map { filePorts[$0].type != port.type } ?? false
         }
+        let identity = mapping == Array(0..<filePorts.count).map { Optional($0) } && !converts.contains(true)
+        do {
+            try reader.read(path: path, chunkRows: chunkRows) { result in
+                for error in result.errors {
+                    context.reject(node.id, error.error, kind: .insert, values: [.string("line \(error.line)")])
+                }
+                context.counters[node.id, default: NodeCounters()].rowsIn +=
+                    result.rows.rows.count + result.errors.count
+                let rows =
+                    identity
+                    ? result.rows.rows
+                    : convert(result.rows.rows, mapping: mapping, converts: converts, outputs, node, context)
+                try body(RowBatch(columns: outputs.map(\.name), rows: rows))
+            }
+        } catch let failure as NodeFailure {
+            throw failure
+        } catch {
+            throw NodeFailure(
+                RunDiagnostics.readFailed(
+                    "source qualifier '\(node.id)' cannot read '\(path)': \(error)",
+                    at: node.provenance.location, path: node.provenance.path,
+                    fix: "put the file there, or set PMSourceFileDir in the connections file"))
+        }
+    }
+
+    /// File rows mapped to the output ports and converted to their types; a value that does not
+    /// convert rejects its row.
+    func convert(
+        _ fileRows: [[Value]], mapping: [Int?], converts: [Bool], _ outputs: [IR.Port], _ node: Node,
+        _ context: RunContext
+    ) -> [[Value]] {
         var rows: [[Value]] = []
-        rows.reserveCapacity(result.rows.rows.count)
-        for row in result.rows.rows {
+        rows.reserveCapacity(fileRows.count)
+        for row in fileRows {
             var values: [Value] = []
             values.reserveCapacity(outputs.count)
             var failed: RowError?
@@ -201,7 +233,6 @@ struct SourceReader {
                 rows.append(values)
             }
         }
-        context.counters[node.id, default: NodeCounters()].rowsIn += result.rows.rows.count + result.errors.count
-        return RowBatch(columns: outputs.map(\.name), rows: rows)
+        return rows
     }
 }
