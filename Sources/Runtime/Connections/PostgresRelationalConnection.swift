@@ -101,8 +101,22 @@ public final class PostgresRelationalConnection: RelationalConnection {
     }
 
     /// Runs one query, reading column `i` as `types[i]`.
+    /// Reads with `COPY (query) TO STDOUT` (the bulk path) when the statement is a SELECT or WITH
+    /// query, else with an ordinary query.
     public func query(_ sql: String, types: [DataType]) throws(ConnectorError) -> RowSet {
-        do { return try connection.query(sql, types: types) } catch { throw Self.wrap(error) }
+        let head = sql.drop { $0.isWhitespace }.prefix(6).uppercased()
+        do {
+            if head.hasPrefix("SELECT") || head.hasPrefix("WITH") {
+                var statement = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+                while statement.hasSuffix(";") {
+                    statement = String(statement.dropLast()).trimmingCharacters(in: .whitespaces)
+                }
+                return try connection.copyOut(statement, types: types)
+            }
+            return try connection.query(sql, types: types)
+        } catch {
+            throw Self.wrap(error)
+        }
     }
 
     /// Runs `sql` once per row with one prepared statement. Inside a transaction every row runs
