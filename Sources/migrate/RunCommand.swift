@@ -94,11 +94,15 @@ struct RunCommand: AsyncParsableCommand {
             common.printer.print(diagnostics)
             throw ExitCode(ExitStatus.usageOrIO)
         }
-        var parameters: [String: String] = [:]
+        var parameterFile: ParameterFile?
         if let params {
+            guard FileManager.default.isReadableFile(atPath: params) else {
+                common.printer.print([CLIDiagnostics.unreadable(params)])
+                throw ExitCode(ExitStatus.usageOrIO)
+            }
             let (file, problems) = ParameterFileReader.read(contentsOf: params)
             diagnostics += problems
-            parameters = RunInputs.parameterValues(file, pipelines: pipelines, workflows: workflows, workflow: workflow)
+            parameterFile = file
         }
         let printEvents = events == .json
         // MIGRATE_TEST_KILL_AT=NODE makes the process SIGKILL itself right after NODE's checkpoint:
@@ -113,10 +117,12 @@ struct RunCommand: AsyncParsableCommand {
         }
         let request = RunRequest(
             pipelines: pipelines, workflows: workflows, mapping: mapping, workflow: workflow,
-            connections: connectionsFile, parameters: parameters, generateRows: generate, seed: seed,
+            connections: connectionsFile, generateRows: generate, seed: seed,
             allowCommands: allowCommands, runsDirectory: runs, resumeRunID: resume, batchSize: batchSize,
             events: sink)
-        let outcome = RunService.run(request)
+        var runRequest = request
+        runRequest.parameterFile = parameterFile
+        let outcome = RunService.run(runRequest)
         if printEvents {
             StandardOutput.write(RunSummary.json(outcome) + "\n")
         } else {
@@ -149,27 +155,6 @@ enum RunInputs {
         }
         let result = PowerCenterImporter().importFile(atPath: path)
         return (result.pipelines, result.workflows, result.diagnostics.filter { $0.severity == .error })
-    }
-
-    /// The parameter values for the run: global sections, then the workflow's and its sessions'.
-    static func parameterValues(
-        _ file: ParameterFile, pipelines: [Pipeline], workflows: [Workflow], workflow: String?
-    ) -> [String: String] {
-        let folder =
-            (pipelines.first?.origin.path ?? workflows.first?.origin.path)?.segments
-            .first { $0.kind == "FOLDER" }?.name ?? ""
-        let name = workflow ?? workflows.first?.name ?? ""
-        var values: [String: String] = [:]
-        for entry in file.values(for: RunIdentity(folder: folder, workflow: name)) { values[entry.name] = entry.value }
-        for target in workflows where target.name == name {
-            for task in target.tasks {
-                guard case .session = task.kind else { continue }
-                for entry in file.values(for: RunIdentity(folder: folder, workflow: name, session: task.name)) {
-                    values[entry.name] = values[entry.name] ?? entry.value
-                }
-            }
-        }
-        return values
     }
 }
 

@@ -5,9 +5,14 @@ import IR
 /// what they need and answer in ``finish(_:)``.
 class NodeRunner {
     let layout: NodeLayout
+    /// The node's id, kept apart so that hot loops do not copy the node to read it.
+    let id: String
     var node: Node { layout.node }
 
-    init(layout: NodeLayout) { self.layout = layout }
+    init(layout: NodeLayout) {
+        self.layout = layout
+        id = layout.node.id
+    }
 
     /// Whether the node answers only when all its input has arrived.
     var isBlocking: Bool { false }
@@ -27,8 +32,8 @@ class NodeRunner {
 
     /// Counts `input` rows in and `output` rows out.
     func count(_ context: RunContext, in input: Int, out output: Int) {
-        context.counters[node.id, default: NodeCounters()].rowsIn += input
-        context.counters[node.id, default: NodeCounters()].rowsOut += output
+        context.counters[id, default: NodeCounters()].rowsIn += input
+        context.counters[id, default: NodeCounters()].rowsOut += output
     }
 }
 

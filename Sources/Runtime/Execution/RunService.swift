@@ -16,6 +16,9 @@ public struct RunRequest: Sendable {
     public var connections: ConnectionsFile?
     /// Parameter values (`$$NAME` → text), from a parameter file.
     public var parameters: [String: String]
+    /// A parameter file: each session gets the values of its most specific sections (reference
+    /// §6.3), below `parameters`, which win.
+    public var parameterFile: ParameterFile?
     /// Rows per source of synthetic data (`--generate`), or nil for real connections.
     public var generateRows: Int?
     /// The seed of the synthetic data.
@@ -44,6 +47,7 @@ public struct RunRequest: Sendable {
         self.workflow = workflow
         self.connections = connections
         self.parameters = parameters
+        parameterFile = nil
         self.generateRows = generateRows
         self.seed = seed
         self.allowCommands = allowCommands
@@ -51,6 +55,23 @@ public struct RunRequest: Sendable {
         self.resumeRunID = resumeRunID
         self.batchSize = batchSize
         self.events = events
+    }
+}
+
+extension RunRequest {
+    /// The parameter values a session (the last element of `path`, after its worklets) or, with an
+    /// empty path, the workflow itself sees: the parameter file's most specific sections for it,
+    /// then the explicit `parameters` over them.
+    func parameterValues(folder: String, workflow: String?, path: [String]) -> [String: String] {
+        var values: [String: String] = [:]
+        if let parameterFile {
+            let identity = RunIdentity(
+                folder: folder, workflow: workflow ?? "", worklets: Array(path.dropLast()),
+                session: workflow == nil ? nil : path.last)
+            for entry in parameterFile.values(for: identity) { values[entry.name] = entry.value }
+        }
+        for (name, value) in parameters { values[name] = value }
+        return values
     }
 }
 
@@ -173,7 +194,9 @@ public enum RunService {
             }
         }
         let resources = RunResources(file: request.connections, scratch: scratch)
-        var parameters = request.parameters
+        var parameters = request.parameterValues(
+            folder: pipeline.origin.path.segments.first { $0.kind == "FOLDER" }?.name ?? "",
+            workflow: workflowName, path: label.split(separator: "/").map(String.init))
         let folder = pipeline.origin.path.segments.first { $0.kind == "FOLDER" }?.name ?? ""
         let builtins = [
             "$PMFolderName": folder, "$PMMappingName": pipeline.name, "$PMSessionName": label,
@@ -222,7 +245,12 @@ enum WorkflowSessions {
         into outcome: inout RunOutcome
     ) {
         var options = WorkflowRunOptions(
-            allowCommands: request.allowCommands, parameters: request.parameters, now: settings.sessionStart)
+            allowCommands: request.allowCommands,
+            parameters: request.parameterValues(
+                folder: workflow.origin.path.segments.first { $0.kind == "FOLDER" }?.name ?? "",
+                workflow: workflow.name,
+                path: []),
+            now: settings.sessionStart)
         options.clock = { ExpressionRunner.localDateTime(Date()) }
         var runner = WorkflowRunner(workflow: workflow, options: options)
         var sessions = SessionTaskRunner(

@@ -197,7 +197,7 @@ final class AggregateRunner: NodeRunner {
                 }
                 if spec.ungroupedValue == .lastRow { states[position].chosen = row }
             } catch {
-                context.reject(node.id, error, kind: .insert, values: row)
+                context.reject(id, error, kind: .insert, values: row)
             }
         }
         count(context, in: batch.count, out: 0)
@@ -227,7 +227,7 @@ final class AggregateRunner: NodeRunner {
                 }
                 finalOuter = outers
             } catch {
-                context.reject(node.id, error, kind: .insert, values: last.chosen)
+                context.reject(id, error, kind: .insert, values: last.chosen)
             }
             collapsed.chosen = last.chosen
             states = [collapsed]
@@ -249,7 +249,7 @@ final class AggregateRunner: NodeRunner {
                 }
                 output.append(values, kind: .insert)
             } catch {
-                context.reject(node.id, error, kind: .insert, values: state.chosen)
+                context.reject(id, error, kind: .insert, values: state.chosen)
             }
         }
         count(context, in: 0, out: output.count)

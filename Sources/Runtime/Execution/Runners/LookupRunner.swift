@@ -197,7 +197,7 @@ final class LookupRunner: NodeRunner {
             case .rows(let matches):
                 for match in matches { output.append(assemble(row, match, width), kind: kind) }
             case .error(let error):
-                context.reject(node.id, error, kind: kind, values: row)
+                context.reject(id, error, kind: kind, values: row)
             }
         }
         count(context, in: batch.count, out: output.count)

@@ -27,7 +27,7 @@ final class ProjectRunner: NodeRunner {
                 output.append(try evaluator.evaluate(row, state: &context.state), kind: kind)
             } catch {
                 if error.isAbort { throw aborted(error) }
-                context.reject(node.id, error, kind: kind, values: row)
+                context.reject(id, error, kind: kind, values: row)
             }
         }
         count(context, in: batch.count, out: output.count)
@@ -71,7 +71,7 @@ final class FilterRunner: NodeRunner {
                         RunDiagnostics.sessionAborted, "node '\(node.id)' called ABORT: \(error.message)",
                         fix: "see the data")
                 }
-                context.reject(node.id, error, kind: kind, values: row)
+                context.reject(id, error, kind: kind, values: row)
             }
         }
         count(context, in: batch.count, out: output.count)
@@ -117,7 +117,7 @@ final class RouteRunner: NodeRunner {
                     groups.append(name)
                 }
             } catch {
-                context.reject(node.id, error, kind: kind, values: row)
+                context.reject(id, error, kind: kind, values: row)
                 continue
             }
             if groups.isEmpty, let defaultGroup { groups.append(defaultGroup) }
@@ -157,12 +157,12 @@ final class SetRowKindRunner: NodeRunner {
             do throws(RowError) {
                 let newKind = try RowKind.fromStrategy(try expression.evaluate(&values, state: &context.state))
                 if newKind == .reject && !forwardRejected {
-                    context.counters[node.id, default: NodeCounters()].rowsRejected += 1
+                    context.counters[id, default: NodeCounters()].rowsRejected += 1
                     continue
                 }
                 output.append(projection.apply(row), kind: newKind)
             } catch {
-                context.reject(node.id, error, kind: kind, values: row)
+                context.reject(id, error, kind: kind, values: row)
             }
         }
         count(context, in: batch.count, out: output.count)

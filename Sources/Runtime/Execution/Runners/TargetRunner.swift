@@ -44,6 +44,8 @@ final class TargetRunner: NodeRunner {
     var startsEmpty = false
     /// The keys this run may have written (inserted and not deleted since), when `startsEmpty`.
     var writtenKeys: Set<[Value]> = []
+    /// Rows written in the current batch, added to the run's counters once per batch.
+    var written = NodeCounters()
     /// Called once per connection before the first write, to open the run's transaction.
     let beginTransaction: (String, any RelationalConnection) throws(NodeFailure) -> Void
 
@@ -208,6 +210,11 @@ final class TargetRunner: NodeRunner {
             try write(operations[start..<end], statements, connection, context)
             start = end
         }
+        context.counters[id, default: NodeCounters()].rowsOut += written.rowsOut
+        context.counters[id, default: NodeCounters()].inserted += written.inserted
+        context.counters[id, default: NodeCounters()].updated += written.updated
+        context.counters[id, default: NodeCounters()].deleted += written.deleted
+        written = NodeCounters()
         return [:]
     }
 
@@ -295,11 +302,11 @@ final class TargetRunner: NodeRunner {
                 if kind == .insert { writtenKeys.insert(writtenKey(row)) }
                 if kind == .delete && n > 0 { writtenKeys.remove(writtenKey(row)) }
             }
-            context.counters[node.id, default: NodeCounters()].rowsOut += 1
+            written.rowsOut += 1
             switch kind {
-            case .insert: context.counters[node.id, default: NodeCounters()].inserted += 1
-            case .update: context.counters[node.id, default: NodeCounters()].updated += n
-            case .delete: context.counters[node.id, default: NodeCounters()].deleted += n
+            case .insert: written.inserted += 1
+            case .update: written.updated += n
+            case .delete: written.deleted += n
             case .reject: break
             }
         case .refused(let reason):
@@ -326,8 +333,8 @@ final class TargetRunner: NodeRunner {
         }
         do throws(RowError) {
             handle.write(Data(try writer.bytes(of: kept)))
-            context.counters[node.id, default: NodeCounters()].rowsOut += kept.rows.count
-            context.counters[node.id, default: NodeCounters()].inserted += kept.rows.count
+            context.counters[id, default: NodeCounters()].rowsOut += kept.rows.count
+            context.counters[id, default: NodeCounters()].inserted += kept.rows.count
         } catch {
             throw failure(RunDiagnostics.writeFailed, "target '\(node.id)': \(error.message)", fix: "check the values")
         }

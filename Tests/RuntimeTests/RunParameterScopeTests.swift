@@ -1,0 +1,43 @@
+import Foundation
+import IR
+import Importers
+import Testing
+
+@testable import Runtime
+
+/// Parameter files in `migrate run` (reference §6.3): each session sees its most specific section.
+@Suite("run parameter scopes")
+struct RunParameterScopeTests {
+    @Test("a session's section overrides the global one for that session only; explicit values win")
+    func sessionSectionWins() throws {
+        let text = """
+            [Global]
+            $$LOAD_DATE=2026-11-29
+            [TELCO_DWH.WF:wf_subscriber_usage]
+            $DBConnection_DWH=ORA_DWH_PROD
+            [TELCO_DWH.WF:wf_subscriber_usage.ST:s_m_load_usage_daily]
+            $$LOAD_DATE=2026-11-30
+            """
+        let (file, diagnostics) = ParameterFileReader.read(bytes: Array(text.utf8), file: "wf.prm")
+        #expect(diagnostics.isEmpty)
+        var request = RunRequest(pipelines: [])
+        request.parameterFile = file
+        // The workflow itself (links, assignments): global and workflow sections.
+        let workflow = request.parameterValues(folder: "TELCO_DWH", workflow: "wf_subscriber_usage", path: [])
+        #expect(workflow["$$LOAD_DATE"] == "2026-11-29")
+        #expect(workflow["$DBConnection_DWH"] == "ORA_DWH_PROD")
+        // The session: its own section wins over the global one.
+        let session = request.parameterValues(
+            folder: "TELCO_DWH", workflow: "wf_subscriber_usage", path: ["s_m_load_usage_daily"])
+        #expect(session["$$LOAD_DATE"] == "2026-11-30")
+        #expect(session["$DBConnection_DWH"] == "ORA_DWH_PROD")
+        // Another session of the workflow keeps the global value.
+        let other = request.parameterValues(folder: "TELCO_DWH", workflow: "wf_subscriber_usage", path: ["s_other"])
+        #expect(other["$$LOAD_DATE"] == "2026-11-29")
+        // Values given explicitly win over the file.
+        request.parameters = ["$$LOAD_DATE": "2027-01-01"]
+        let explicit = request.parameterValues(
+            folder: "TELCO_DWH", workflow: "wf_subscriber_usage", path: ["s_m_load_usage_daily"])
+        #expect(explicit["$$LOAD_DATE"] == "2027-01-01")
+    }
+}
