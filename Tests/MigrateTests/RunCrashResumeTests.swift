@@ -45,10 +45,16 @@ import Testing
         #expect(try demo.targetRows() == reference.rows)
         #expect(try demo.markerRows() == ["\(runID)/s_m_TELECOM_CDR_DAILY|SUBSCRIBER_DAILY_USAGE"])
 
-        // Resuming the completed run again skips the committed target instead of writing it twice.
-        // To see whether any row is written, every row is first marked (CALLS = -1): an untouched
-        // target keeps the mark everywhere.
+        // Resuming the completed run again does not run its completed session. To see whether any
+        // row is written, every row is first marked (CALLS = -1): an untouched target keeps the
+        // mark everywhere.
         try sqliteExecute(demo.database, "UPDATE SUBSCRIBER_DAILY_USAGE SET CALLS = -1")
+        let skipped = try demo.run(["--resume", runID])
+        #expect(!skipped.signaled && skipped.status == 0, "resume of a completed run: \(skipped.stderr)")
+        #expect(skipped.stdout.contains("completed by an earlier attempt, not run again"), "\(skipped.stdout)")
+        // A crash between the commit and the session's completion record: the session runs again
+        // but skips the target its run-log row names instead of writing it twice.
+        try demo.forgetCompletedSessions(runID)
         let again = try demo.run(["--resume", runID])
         #expect(!again.signaled && again.status == 0, "second resume: \(again.stderr)")
         #expect(
@@ -105,6 +111,8 @@ import Testing
         #expect(first.stdout.contains("inserted 32, updated 0, deleted 0"), "\(first.stdout)")
         let runID = try #require(demo.runFolders().first)
 
+        // As if the run had crashed after its commit, before recording the session as completed.
+        try demo.forgetCompletedSessions(runID)
         let again = try demo.run(["--resume", runID])
         #expect(!again.signaled && again.status == 0, "resume: \(again.stderr)")
         #expect(again.stdout.contains("already committed by an earlier attempt: SUBSCRIBER_DAILY_USAGE"))

@@ -77,6 +77,14 @@ struct TelecomDemo {
     }
 
     /// The run folders written so far, by name.
+    /// Removes the completion records of run `runID`'s sessions, as a crash right after the
+    /// commit would leave the run folder.
+    func forgetCompletedSessions(_ runID: String) throws {
+        let sessions = runs.appendingPathComponent(runID).appendingPathComponent("sessions")
+        #expect(FileManager.default.fileExists(atPath: sessions.path), "a completed session leaves its record")
+        try? FileManager.default.removeItem(at: sessions)
+    }
+
     func runFolders() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: runs.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }

@@ -258,8 +258,11 @@ enum WorkflowSessions {
         let result = runner.run(using: &sessions)
         outcome.sessions = sessions.results
         outcome.tasks = result.tasks.map { record in
-            let message = record.result.errorMessage
-            return (record.path.joined(separator: "/"), record.result.status.rawValue, message)
+            let label = record.path.joined(separator: "/")
+            let message =
+                sessions.resumedSessions.contains(label)
+                ? "completed by an earlier attempt, not run again" : record.result.errorMessage
+            return (label, record.result.status.rawValue, message)
         }
         for path in result.notRun { outcome.tasks.append((path.joined(separator: "/"), "NOT RUN", "")) }
         outcome.diagnostics += result.diagnostics
@@ -276,6 +279,8 @@ struct SessionTaskRunner: WorkflowTaskRunner {
     let runID: String
     let directory: String
     var results: [(task: String, result: PipelineRunResult)] = []
+    /// The sessions an earlier attempt of the run completed, skipped by this one.
+    var resumedSessions: [String] = []
     let started = Date()
 
     mutating func runSession(_ task: WorkflowTask, _ session: SessionSpec, path: [String]) -> TaskRunResult {
@@ -286,6 +291,16 @@ struct SessionTaskRunner: WorkflowTaskRunner {
             return TaskRunResult(
                 status: .failed, startTime: start, endTime: start, errorCode: 1,
                 errorMessage: "mapping '\(session.pipeline)' of session '\(task.name)' is not in the input")
+        }
+        let marker = directory + "/sessions/" + label.replacingOccurrences(of: "/", with: "__") + ".done"
+        if let done = Self.completed(marker) {
+            // An earlier attempt of this run finished this session: resume does not run it again.
+            request.events?(
+                RunEvent(
+                    event: "task-resumed", run: runID, object: workflow.name, node: label, status: "SUCCEEDED",
+                    message: "completed by an earlier attempt", elapsed: Date().timeIntervalSince(started)))
+            resumedSessions.append(label)
+            return done
         }
         let result = RunService.runPipeline(
             pipeline, session: session, request: request, settings: settings, runID: runID, directory: directory,
@@ -298,7 +313,7 @@ struct SessionTaskRunner: WorkflowTaskRunner {
             pipeline.node(id: id).map { if case .sourceQuery = $0.op { true } else { false } } ?? false
         }
         let failure = result.diagnostics.first { $0.severity == .error }
-        return TaskRunResult(
+        let outcome = TaskRunResult(
             status: result.succeeded ? .succeeded : .failed, startTime: start,
             endTime: ExpressionRunner.localDateTime(Date()),
             srcSuccessRows: Int64(sources.values.reduce(0) { $0 + $1.rowsOut }),
@@ -307,6 +322,40 @@ struct SessionTaskRunner: WorkflowTaskRunner {
             tgtFailedRows: Int64(targets.values.reduce(0) { $0 + $1.rowsRejected }),
             totalTransErrors: Int64(result.rejected), errorCode: result.succeeded ? 0 : 1,
             errorMessage: failure.map { "[\($0.code)] \($0.message)" } ?? "")
+        if result.succeeded { Self.record(outcome, at: marker) }
+        return outcome
+    }
+
+    /// The result a completed session left at `path`, if it did.
+    static func completed(_ path: String) -> TaskRunResult? {
+        guard let data = FileManager.default.contents(atPath: path),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Int64]
+        else { return nil }
+        func time(_ key: String) -> DateTimeValue {
+            DateTimeValue(day: Int32(object[key + "_day"] ?? 0), nanosecond: object[key + "_nanosecond"] ?? 0)
+        }
+        return TaskRunResult(
+            status: .succeeded, startTime: time("start"), endTime: time("end"),
+            srcSuccessRows: object["src_success_rows"] ?? 0, srcFailedRows: object["src_failed_rows"] ?? 0,
+            tgtSuccessRows: object["tgt_success_rows"] ?? 0, tgtFailedRows: object["tgt_failed_rows"] ?? 0,
+            totalTransErrors: object["total_trans_errors"] ?? 0)
+    }
+
+    /// Records a completed session's task variables, so a resumed workflow skips it with the
+    /// same values for the links that test them.
+    static func record(_ result: TaskRunResult, at path: String) {
+        let object: [String: Int64] = [
+            "start_day": Int64(result.startTime.day), "start_nanosecond": result.startTime.nanosecond,
+            "end_day": Int64(result.endTime.day), "end_nanosecond": result.endTime.nanosecond,
+            "src_success_rows": result.srcSuccessRows, "src_failed_rows": result.srcFailedRows,
+            "tgt_success_rows": result.tgtSuccessRows, "tgt_failed_rows": result.tgtFailedRows,
+            "total_trans_errors": result.totalTransErrors,
+        ]
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+            _ = FileManager.default.createFile(atPath: path, contents: data)
+        }
     }
 
     mutating func event(_ event: WorkflowEvent) {
