@@ -35,7 +35,24 @@ struct SourceReader {
                 : port.source.flatMap { pipeline.node(id: $0.node)?.port(named: $0.port)?.type } ?? port.type
         }
         do throws(ConnectorError) {
-            let rows = try connection.query(sql, types: readTypes)
+            let rows: RowSet
+            do throws(ConnectorError) {
+                rows = try connection.query(sql, types: readTypes)
+            } catch {
+                // Synthetic data: a join written for another database may not run on SQLite; the
+                // sources are then read without it (a warning says so).
+                guard resources.scratch != nil, sources.count > 1 else { throw error }
+                context.diagnostics.append(
+                    RunDiagnostics.unsupportedCondition(
+                        "the join of source qualifier '\(node.id)' does not run on the synthetic data (\(error.message)); "
+                            + "its sources are matched row by row instead", at: node.provenance.location,
+                        path: node.provenance.path, fix: "nothing to do for a trial run on synthetic data",
+                        severity: .warning))
+                let plain = query(
+                    node, spec: spec, outputs: outputs, sources: sources, connection: connection, context: context,
+                    scratchJoin: false)
+                rows = try connection.query(plain, types: readTypes)
+            }
             context.counters[node.id, default: NodeCounters()].rowsIn += rows.rows.count
             return convert(rows.rows, from: readTypes, to: outputs, node: node, context: context)
         } catch {
@@ -86,30 +103,56 @@ struct SourceReader {
     /// The SELECT the Source Qualifier runs.
     func query(
         _ node: Node, spec: SourceQuerySpec, outputs: [IR.Port], sources: [Node], connection: any RelationalConnection,
-        context: RunContext
+        context: RunContext, scratchJoin: Bool = true
     ) -> String {
         if resources.scratch == nil, let override = context.attribute("Sql Query", of: node) ?? spec.sqlOverride,
             !override.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         {
             return context.substitute(override)
         }
+        // In a --generate run each source is the scratch table named after its node, aliased as
+        // the source's table so that a user-defined join written with table names still applies
+        // (without it, several sources would give their Cartesian product).
+        let tableNames = sources.map { sourceSpec($0)?.table ?? $0.id }
+        let alias = Dictionary(
+            zip(sources, tableNames).map { source, table in
+                (source.id, tableNames.filter { $0 == table }.count > 1 ? source.id : table)
+            }, uniquingKeysWith: { a, _ in a })
         let columns = outputs.map { port -> String in
             guard let source = port.source, let table = pipeline.node(id: source.node) else { return "NULL" }
-            let name = resources.scratch != nil ? table.id : (sourceSpec(table)?.table ?? table.id)
+            let name = alias[table.id] ?? sourceSpec(table)?.table ?? table.id
             return connection.quote(name) + "." + connection.quote(source.port)
         }
         let tables = sources.map { source -> String in
             let spec = sourceSpec(source)
-            if resources.scratch != nil { return connection.quote(source.id) }
+            if resources.scratch != nil {
+                return connection.quote(source.id) + " AS " + connection.quote(alias[source.id] ?? source.id)
+            }
             return connection.qualified(spec?.table ?? source.id, schema: nil)
         }
         var sql = "SELECT " + (spec.distinct ? "DISTINCT " : "") + columns.joined(separator: ", ")
+        let join = context.attribute("User Defined Join", of: node) ?? spec.join
+        let hasJoin = !(join ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        if resources.scratch != nil, sources.count > 1, !(scratchJoin && hasJoin) {
+            // Synthetic sources without a join they can use are matched row by row (their n-th
+            // rows together), not multiplied into their Cartesian product.
+            let first = connection.quote(alias[sources[0].id] ?? sources[0].id)
+            sql += " FROM " + tables[0]
+            for (source, table) in zip(sources.dropFirst(), tables.dropFirst()) {
+                let name = connection.quote(alias[source.id] ?? source.id)
+                sql += " JOIN \(table) ON \(name).rowid = \(first).rowid"
+            }
+            if spec.sortedPorts > 0 {
+                sql +=
+                    " ORDER BY " + (1...min(spec.sortedPorts, outputs.count)).map(String.init).joined(separator: ", ")
+            }
+            return sql
+        }
         sql += " FROM " + tables.joined(separator: ", ")
-        if resources.scratch == nil {
-            let conditions = [
-                context.attribute("User Defined Join", of: node) ?? spec.join,
-                context.attribute("Source Filter", of: node) ?? spec.filter,
-            ].compactMap { $0 }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        if resources.scratch == nil || (scratchJoin && sources.count > 1) {
+            let filter = resources.scratch == nil ? context.attribute("Source Filter", of: node) ?? spec.filter : nil
+            let conditions = [context.attribute("User Defined Join", of: node) ?? spec.join, filter]
+                .compactMap { $0 }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             if !conditions.isEmpty {
                 sql += " WHERE " + conditions.map { "(" + context.substitute($0) + ")" }.joined(separator: " AND ")
             }
