@@ -481,18 +481,30 @@ final class PipelineRun {
             let rows = single.batch.rows.map { row in columns.map { row[$0] } }
             return RowBatch(columns: names, rows: rows, kinds: kinds)
         }
+        // Where each port's values come from, decided once per batch, not per row.
+        enum Pick {
+            case column([[Value]], Int)
+            case sequence([SequenceValues], currval: Bool)
+            case null
+        }
+        let picks: [Pick] = zip(ports, sources).map { port, source in
+            if let source { return .column(source.batch.rows, source.column) }
+            if let ref = port.source, let values = generated[ref.node] {
+                return .sequence(values, currval: ref.port.uppercased() == "CURRVAL")
+            }
+            return .null
+        }
         var rows: [[Value]] = []
         rows.reserveCapacity(rowCount)
         for index in 0..<rowCount {
             var row: [Value] = []
-            row.reserveCapacity(ports.count)
-            for (port, source) in zip(ports, sources) {
-                if let source {
-                    row.append(source.batch.rows[index][source.column])
-                } else if let ref = port.source, let values = generated[ref.node]?[index] {
-                    row.append(.integer(ref.port.uppercased() == "CURRVAL" ? values.current : values.next))
-                } else {
-                    row.append(.null)
+            row.reserveCapacity(picks.count)
+            for pick in picks {
+                switch pick {
+                case .column(let upstream, let column): row.append(upstream[index][column])
+                case .sequence(let values, let currval):
+                    row.append(.integer(currval ? values[index].current : values[index].next))
+                case .null: row.append(.null)
                 }
             }
             rows.append(row)
