@@ -31,6 +31,11 @@ enum Arithmetic {
         case (.double(let x), .double(let y)): return try doubles(op, x, y)
         case (.integer(let i), .double(let y)): return try doubles(op, Double(i), y)
         case (.double(let x), .integer(let j)): return try doubles(op, x, Double(j))
+        // High precision keeps decimals and integers as they are (ValueConversion.number), so the
+        // general path below would reach `decimals` with the same operands.
+        case (.integer(let i), .decimal(let y)) where highPrecision: return try decimals(op, Decimal(i), y)
+        case (.decimal(let x), .integer(let j)) where highPrecision: return try decimals(op, x, Decimal(j))
+        case (.decimal(let x), .decimal(let y)) where highPrecision: return try decimals(op, x, y)
         default: break
         }
         let x = try ValueConversion.number(a, highPrecision: highPrecision, context: "'\(op.symbol)'")
@@ -133,8 +138,23 @@ enum Arithmetic {
 
     /// A decimal cut to 28 significant digits (high precision keeps 28, reference §4.4).
     static func roundedTo28Digits(_ d: Decimal) -> Decimal {
-        var significand = abs(d.significand)
+        let significand = abs(d.significand)
         guard significand >= decimalLimit else { return d }
+        // The digits beyond 28: how often the significand divides by 10 (exactly: a division by
+        // 10 moves the exponent) before it is below 1e28, that is the first power 1e(28 + k) above it.
+        var extraDigits = 1
+        while extraDigits < digitLimits.count, significand >= digitLimits[extraDigits] { extraDigits += 1 }
+        if extraDigits == digitLimits.count { return roundedTo28DigitsByDivision(d) }
+        return Rounding.decimal(d, scale: -(d.exponent + extraDigits))
+    }
+
+    /// 1e28, 1e29, ... 1e40: `digitLimits[k]` is the bound below which `k` extra digits are enough.
+    private static let digitLimits: [Decimal] = (28...40).map { Decimal(sign: .plus, exponent: $0, significand: 1) }
+
+    /// ``roundedTo28Digits(_:)`` by dividing the significand by 10 until it fits (a significand
+    /// of more than 40 digits, which Foundation's 38-digit decimals never have).
+    static func roundedTo28DigitsByDivision(_ d: Decimal) -> Decimal {
+        var significand = abs(d.significand)
         var extraDigits = 0
         while significand >= decimalLimit {
             significand /= 10

@@ -28,6 +28,14 @@ enum DateBridge {
         return value
     }
 
+    /// The date unit of a ROUND/TRUNC call whose format is a constant string naming one (or that
+    /// has no format: the day); nil when the format is computed per row, NULL or invalid.
+    static func constantUnit(_ r: FunctionRequest) -> DateUnit? {
+        if r.count < 2 { return .day }
+        guard case .string(let format)? = r.constant(1) else { return nil }
+        return DateUnit(format: format)
+    }
+
     /// ROUND/TRUNC of a date (first argument), with the optional format.
     static func roundOrTrunc(_ r: FunctionRequest, truncate: Bool) -> @Sendable ([Value]) throws(RowError) -> Value {
         { values throws(RowError) in

@@ -11,16 +11,16 @@ extension FunctionLibrary {
                 sameType(
                     r, integer: { $0 },
                     decimal: {
-                        Rounding.decimal($0, scale: 0, truncate: true)
-                            + ($0 > Rounding.decimal($0, scale: 0, truncate: true) ? 1 : 0)
+                        let truncated = Rounding.decimal($0, scale: 0, truncate: true)
+                        return truncated + ($0 > truncated ? 1 : 0)
                     }, double: { $0.rounded(.up) })
             },
             "FLOOR": FunctionSpec(1, 1) { r in
                 sameType(
                     r, integer: { $0 },
                     decimal: {
-                        Rounding.decimal($0, scale: 0, truncate: true)
-                            - ($0 < Rounding.decimal($0, scale: 0, truncate: true) ? 1 : 0)
+                        let truncated = Rounding.decimal($0, scale: 0, truncate: true)
+                        return truncated - ($0 < truncated ? 1 : 0)
                     }, double: { $0.rounded(.down) })
             },
             "SIGN": FunctionSpec(1, 1) { r in
@@ -111,9 +111,14 @@ extension FunctionLibrary {
     private static func roundOrTrunc(_ r: FunctionRequest, truncate: Bool) -> FunctionImpl {
         let highPrecision = r.settings.highPrecision
         let dates = DateBridge.roundOrTrunc(r, truncate: truncate)
+        let truncationUnit = truncate ? DateBridge.constantUnit(r) : nil
         let name = r.name
         let round = { @Sendable (value: Value, precisionValue: Value?) throws(RowError) -> Value in
-            if case .dateTime = value { return try dates(precisionValue.map { [value, $0] } ?? [value]) }
+            if case .dateTime(let date) = value {
+                // TRUNC with a constant format: the unit is read once (DateFunctions.truncDate).
+                if let truncationUnit { return .dateTime(DateFunctions.truncated(date, truncationUnit)) }
+                return try dates(precisionValue.map { [value, $0] } ?? [value])
+            }
             guard !value.isNull else { return .null }
             var precision = 0
             if let precisionValue {

@@ -108,7 +108,12 @@ enum NumericText {
     /// blanks, sign, digits with an optional point (at least one digit), an optional complete
     /// exponent, optional trailing blanks, and nothing else.
     static func isNumber(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        if let answer = text.utf8.withContiguousStorageIfAvailable(isNumber(bytes:)) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer(isNumber(bytes:))
+    }
+
+    /// ``isNumber(_:)`` over the text's UTF-8 bytes (read in place, no copy).
+    private static func isNumber(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count, isBlank(bytes[i]) { i += 1 }
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }

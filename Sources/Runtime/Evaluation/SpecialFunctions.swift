@@ -83,6 +83,20 @@ extension FunctionLibrary {
     /// [BELIEVED for IN, chosen for INDEXOF]; NULL list items never match; comparison as `=`.
     private static func membership(_ r: FunctionRequest, position: Bool) -> FunctionImpl {
         let settings = r.settings
+        // One or two list items: the same search without an argument array per row.
+        if r.count == 2 {
+            return .two { value, item throws(RowError) in
+                guard !value.isNull else { return .null }
+                return .integer(try isMember(value, item, settings) ? 1 : 0)
+            }
+        }
+        if r.count == 3 {
+            return .three { value, first, second throws(RowError) in
+                guard !value.isNull else { return .null }
+                if try isMember(value, first, settings) { return .integer(1) }
+                return .integer(try isMember(value, second, settings) ? (position ? 2 : 1) : 0)
+            }
+        }
         return .many { values throws(RowError) in
             guard !values[0].isNull else { return .null }
             for i in 1..<values.count where !values[i].isNull {
@@ -92,6 +106,15 @@ extension FunctionLibrary {
             }
             return .integer(0)
         }
+    }
+
+    /// Whether the non-NULL `value` equals the list item `item` (a NULL item never matches).
+    @inline(__always)
+    private static func isMember(_ value: Value, _ item: Value, _ settings: EvaluationSettings) throws(RowError)
+        -> Bool
+    {
+        if item.isNull { return false }
+        return try Comparison.orderOfNonNull(value, item, settings) == 0
     }
 
     /// GREATEST/LEAST: NULL if any argument is NULL [BELIEVED]; the first of equal values wins.

@@ -135,6 +135,9 @@ enum ValueConversion {
 enum Rounding {
     /// `d` rounded (or truncated toward zero) to `scale` fractional digits (negative: left of the point).
     static func decimal(_ d: Decimal, scale: Int, truncate: Bool = false) -> Decimal {
+        // No digit beyond `scale`: NSDecimalRound returns its input as it is (checked bit for bit
+        // in EvalFastPathTests), without its costly digit-by-digit division.
+        if scale != Int(Int16.max), Int(d.exponent) + scale >= 0, !d.isNaN { return d }
         var input = d
         var result = Decimal()
         let mode: NSDecimalNumber.RoundingMode = truncate ? (d < 0 ? .up : .down) : .plain
