@@ -41,3 +41,20 @@ struct RunParameterScopeTests {
         #expect(explicit["$$LOAD_DATE"] == "2027-01-01")
     }
 }
+
+/// Session attributes that change evaluation settings.
+@Suite("run session settings")
+struct RunSessionSettingsTests {
+    @Test("'Enable high precision' of the session task turns exact decimals on or off")
+    func highPrecisionFollowsTheSession() {
+        let now = DateTimeValue(day: 738_000, nanosecond: 0)
+        let base = EvaluationSettings(sessionStart: now, now: now, currentYear: 2024)
+        #expect(!base.highPrecision)
+        let on = RunService.settings(base, session: [Attribute("Enable high precision", "YES")])
+        #expect(on.highPrecision)
+        var preset = base
+        preset.highPrecision = true
+        #expect(!RunService.settings(preset, session: [Attribute("Enable high precision", "NO")]).highPrecision)
+        #expect(RunService.settings(preset, session: []).highPrecision, "no attribute keeps the setting")
+    }
+}

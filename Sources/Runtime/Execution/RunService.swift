@@ -127,9 +127,10 @@ public enum RunService {
             let pipeline = request.pipelines.first(where: { $0.name.uppercased() == name.uppercased() })
         {
             outcome.object = "mapping \(pipeline.name)"
-            let session = request.workflows.lazy.compactMap { sessionSpec(for: pipeline.name, in: $0) }.first
+            let session = request.workflows.lazy.compactMap { sessionTask(for: pipeline.name, in: $0) }.first
             let result = runPipeline(
-                pipeline, session: session, request: request, settings: settings, runID: runID,
+                pipeline, session: session?.spec, request: request,
+                settings: Self.settings(settings, session: session?.attributes ?? []), runID: runID,
                 directory: directory, label: pipeline.name)
             outcome.sessions.append((pipeline.name, result))
             outcome.succeeded = result.succeeded
@@ -153,16 +154,29 @@ public enum RunService {
         return formatter.string(from: Date()) + "-" + String(UInt32.random(in: 0..<UInt32.max), radix: 16)
     }
 
-    /// The first session of `workflow` (or its worklets) that runs `pipeline`.
-    static func sessionSpec(for pipeline: String, in workflow: Workflow) -> SessionSpec? {
+    /// The first session task of `workflow` (or its worklets) that runs `pipeline`.
+    static func sessionTask(for pipeline: String, in workflow: Workflow) -> (
+        spec: SessionSpec, attributes: [Attribute]
+    )? {
         for task in workflow.tasks {
             switch task.kind {
-            case .session(let spec) where spec.pipeline.uppercased() == pipeline.uppercased(): return spec
-            case .worklet(let inner): if let spec = sessionSpec(for: pipeline, in: inner) { return spec }
+            case .session(let spec) where spec.pipeline.uppercased() == pipeline.uppercased():
+                return (spec, task.attributes)
+            case .worklet(let inner): if let found = sessionTask(for: pipeline, in: inner) { return found }
             default: continue
             }
         }
         return nil
+    }
+
+    /// `settings` with the session's own: "Enable high precision" (decimal ports hold exact
+    /// decimals rather than doubles, reference §4.4).
+    static func settings(_ settings: EvaluationSettings, session attributes: [Attribute]) -> EvaluationSettings {
+        var adjusted = settings
+        if let value = attributes.first(where: { $0.name == "Enable high precision" })?.value {
+            adjusted.highPrecision = value.uppercased() == "YES"
+        }
+        return adjusted
     }
 
     /// Runs one pipeline (a session or `--mapping`), with synthetic data when asked.
@@ -303,7 +317,8 @@ struct SessionTaskRunner: WorkflowTaskRunner {
             return done
         }
         let result = RunService.runPipeline(
-            pipeline, session: session, request: request, settings: settings, runID: runID, directory: directory,
+            pipeline, session: session, request: request,
+            settings: RunService.settings(settings, session: task.attributes), runID: runID, directory: directory,
             label: label, workflowName: workflow.name)
         results.append((label, result))
         let targets = result.counters.filter { id, _ in
