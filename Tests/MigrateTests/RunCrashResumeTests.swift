@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 import Testing
 
 /// Crash and resume of `migrate run`: a run killed at any point leaves its target unchanged, and
@@ -147,7 +148,7 @@ import Testing
         )
         var random = SplitMix64(seed: seed)
         for attempt in 1...3 {
-            let delay = reference.seconds * random.nextUnit()
+            let delay = reference.seconds * Double(random.next() >> 11) / Double(1 << 53)
             let demo = try TelecomDemo.make(rows: 0, seed: 0, data: data.data)
             defer { try? FileManager.default.removeItem(at: demo.folder) }
             let child = try ToolProcess(TestPaths.migrateBinary, demo.runArguments(), in: demo.folder)
@@ -177,22 +178,4 @@ import Testing
             #expect(try demo.markerRows().count == 1, "\(note): one commit marker")
         }
     }
-}
-
-/// A small seeded generator (SplitMix64) so a failing delay can be replayed from its seed.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

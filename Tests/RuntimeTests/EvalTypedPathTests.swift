@@ -44,7 +44,7 @@ import Testing
 
     /// Deterministic rows: mostly ordinary values, some NULLs, extremes and wrong kinds.
     static func rows(_ count: Int) -> [[Value]] {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         func pick(_ choices: [Value]) -> Value { choices[Int(generator.next() % UInt64(choices.count))] }
         let names: [Value] = [
             .string("Bob"), .string("  Ann Lee "), .string("Zoë Müller"), .string(""), .string("   "), .null,
@@ -133,18 +133,5 @@ import Testing
         let overflow = try #require(Self.compile("ID * QTY", specialised: true, highPrecision: false))
         let big: [Value] = [.integer(.max), .null, .integer(2), .null, .null, .null, .null, .null]
         #expect(Self.outcome(overflow, big).hasPrefix("error "))
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,12 +1,13 @@
 /// The seeded pseudo-random generator behind synthetic data: SplitMix64 (Steele, Lea and Flood),
 /// small, fast and the same on every platform, so a seed always yields the same dataset.
 ///
-/// Never replaced by the system generator: synthetic data must be reproducible.
-struct SplitMix64: RandomNumberGenerator {
+/// Never replaced by the system generator: synthetic data must be reproducible. Tests use it too,
+/// so a failing case can be replayed from its seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
@@ -17,7 +18,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -33,7 +34,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A random index in `0 ..< count` (`count` > 0).
-    mutating func index(_ count: Int) -> Int {
+    public mutating func index(_ count: Int) -> Int {
         Int(next() % UInt64(count))
     }
 }
