@@ -161,29 +161,7 @@ struct ExecutorEdgeTests {
     func routerConditionError() throws {
         let harness = try ExecutorHarness()
         try harness.table("RT_IN", ["ID:n10", "A:n4"], [["1", "10"], ["2", "20"]])
-        var export = ExportBuilder()
-        export.source("RT_IN", ["ID:n10", "A:n4"])
-        let groups = """
-            <GROUP NAME ="INPUT" ORDER ="1" TYPE ="INPUT"/>
-            <GROUP EXPRESSION ="A &gt; 5" NAME ="G1" ORDER ="2" TYPE ="OUTPUT"/>
-            <GROUP EXPRESSION ="MOD(10, A - 10) = 0" NAME ="G2" ORDER ="3" TYPE ="OUTPUT"/>
-            <GROUP NAME ="DEFAULT1" ORDER ="4" TYPE ="OUTPUT/DEFAULT"/>
-            """
-        var ports = [
-            ExportBuilder.port("ID:n10", "INPUT", extra: "GROUP =\"INPUT\""),
-            ExportBuilder.port("A:n4", "INPUT", extra: "GROUP =\"INPUT\""),
-        ]
-        for (suffix, group) in [("1", "G1"), ("2", "G2"), ("3", "DEFAULT1")] {
-            ports.append(
-                ExportBuilder.port("ID\(suffix):n10", "OUTPUT", extra: "GROUP =\"\(group)\" REF_FIELD =\"ID\""))
-            ports.append(ExportBuilder.port("A\(suffix):n4", "OUTPUT", extra: "GROUP =\"\(group)\" REF_FIELD =\"A\""))
-        }
-        export.transformation("RTR", type: "Router", ports: ports, body: groups)
-        export.connect("SQ_RT_IN", "RTR", ["ID", "A"])
-        for (suffix, target) in [("1", "T_G1"), ("2", "T_G2"), ("3", "T_DEF")] {
-            export.target(target, ["ID:n10", "A:n4"])
-            export.connect("RTR", target, ["ID\(suffix)>ID", "A\(suffix)>A"])
-        }
+        let export = ExportBuilder.router(first: "A &gt; 5", second: "MOD(10, A - 10) = 0")
         let result = try harness.run(export)
         #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
         // Row 1 (A = 10): G1 is TRUE but G2 is MOD(10, 0), a transformation error (case 24) → a row

@@ -171,3 +171,34 @@ struct ExportBuilder {
         """
     }
 }
+
+extension ExportBuilder {
+    /// Source `RT_IN (ID, A)` → router `RTR` with groups G1 and G2 (conditions `first` and
+    /// `second`, XML-escaped) and DEFAULT1 → targets T_G1, T_G2 and T_DEF.
+    static func router(first: String, second: String) -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("RT_IN", ["ID:n10", "A:n4"])
+        let groups = """
+            <GROUP NAME ="INPUT" ORDER ="1" TYPE ="INPUT"/>
+            <GROUP EXPRESSION ="\(first)" NAME ="G1" ORDER ="2" TYPE ="OUTPUT"/>
+            <GROUP EXPRESSION ="\(second)" NAME ="G2" ORDER ="3" TYPE ="OUTPUT"/>
+            <GROUP NAME ="DEFAULT1" ORDER ="4" TYPE ="OUTPUT/DEFAULT"/>
+            """
+        var ports = [
+            ExportBuilder.port("ID:n10", "INPUT", extra: "GROUP =\"INPUT\""),
+            ExportBuilder.port("A:n4", "INPUT", extra: "GROUP =\"INPUT\""),
+        ]
+        for (suffix, group) in [("1", "G1"), ("2", "G2"), ("3", "DEFAULT1")] {
+            ports.append(
+                ExportBuilder.port("ID\(suffix):n10", "OUTPUT", extra: "GROUP =\"\(group)\" REF_FIELD =\"ID\""))
+            ports.append(ExportBuilder.port("A\(suffix):n4", "OUTPUT", extra: "GROUP =\"\(group)\" REF_FIELD =\"A\""))
+        }
+        export.transformation("RTR", type: "Router", ports: ports, body: groups)
+        export.connect("SQ_RT_IN", "RTR", ["ID", "A"])
+        for (suffix, target) in [("1", "T_G1"), ("2", "T_G2"), ("3", "T_DEF")] {
+            export.target(target, ["ID:n10", "A:n4"])
+            export.connect("RTR", target, ["ID\(suffix)>ID", "A\(suffix)>A"])
+        }
+        return export
+    }
+}

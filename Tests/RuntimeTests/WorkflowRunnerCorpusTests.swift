@@ -8,15 +8,8 @@ import Testing
 /// all succeed, and every task is either carried out or reported as not run (issue 4).
 @Suite("WorkflowRunner corpus")
 struct WorkflowRunnerCorpusTests {
-    /// `<repo>/../shared/corpus/powercenter`.
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/powercenter")
-        .path
-
-    static var corpusFiles: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []
-        return names.filter { $0.lowercased().hasSuffix(".xml") }.sorted().map { "\(corpus)/\($0)" }
-    }
+    /// The corpus exports (shared with the expression typing tests).
+    static var corpusFiles: [String] { CorpusExpressionTypingTests.corpusFiles }
 
     /// Every task path of `workflow` and its worklets (a worklet's tasks after the worklet).
     static func taskPaths(_ workflow: Workflow, prefix: [String] = []) -> [[String]] {
