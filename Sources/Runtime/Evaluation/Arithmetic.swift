@@ -82,8 +82,9 @@ enum Arithmetic {
             return .integer(j == -1 ? 0 : i % j)
         case .divide:
             guard j != 0 else { throw zeroDivisor(String(i)) }
-            return highPrecision
-                ? try decimals(.divide, Decimal(i), Decimal(j)) : .double(Double(i) / Double(j))
+            guard highPrecision else { return .double(Double(i) / Double(j)) }
+            if let quotient = DecimalDivision.quotient(i, j) { return .decimal(quotient) }
+            return try decimals(.divide, Decimal(i), Decimal(j))
         }
         guard !result.overflow else {
             throw EvaluationErrors.error(
