@@ -75,7 +75,9 @@ final class TargetRunner: NodeRunner {
         try beginTransaction(name, connection)
         let table =
             resources.scratch != nil ? node.id : (context.attribute("Target Table Name", of: node) ?? spec.table)
-        let qualified = connection.qualified(table, schema: resources.scratch != nil ? nil : nil)
+        // The definition's owner (an Oracle schema, say) names nothing on the run's connection: the
+        // connections file's `schema` setting (a search path) decides where the table is.
+        let qualified = connection.qualified(table, schema: nil)
         try ensureTable(table, qualified, connection, name, context)
         let names = ports.map { connection.quote($0.name) }
         keyColumns = ports.indices.filter { ports[$0].key == .primary || ports[$0].key == .primaryForeign }
