@@ -66,16 +66,19 @@ final class ExecutorHarness {
     /// Imports and runs `export` with the session's row kind and per-node attributes.
     func run(
         _ export: ExportBuilder, rowKind: RowKindDefault = .insert, attributes: [String: [(String, String)]] = [:],
-        batchSize: Int = 2, adjust: (inout EvaluationSettings) -> Void = { _ in }
+        batchSize: Int = 2, stopOnErrors: Int = 0, adjust: (inout EvaluationSettings) -> Void = { _ in }
     ) throws -> PipelineRunResult {
         let pipeline = try self.pipeline(export)
-        return execute(pipeline, rowKind: rowKind, attributes: attributes, batchSize: batchSize, adjust: adjust)
+        return execute(
+            pipeline, rowKind: rowKind, attributes: attributes, batchSize: batchSize, stopOnErrors: stopOnErrors,
+            adjust: adjust)
     }
 
     /// Runs an imported pipeline.
     func execute(
         _ pipeline: Pipeline, rowKind: RowKindDefault = .insert, attributes: [String: [(String, String)]] = [:],
-        batchSize: Int = 2, runID: String = "t1", adjust: (inout EvaluationSettings) -> Void = { _ in }
+        batchSize: Int = 2, runID: String = "t1", stopOnErrors: Int = 0,
+        adjust: (inout EvaluationSettings) -> Void = { _ in }
     ) -> PipelineRunResult {
         let here = Provenance(path: ObjectPath(), location: SourceLocation(file: "session"))
         let nodes = attributes.keys.sorted().map { node in
@@ -86,9 +89,10 @@ final class ExecutorHarness {
         let now = DateTimeValue(day: 738_000, nanosecond: 0)
         var settings = EvaluationSettings(sessionStart: now, now: now, currentYear: 2024)
         adjust(&settings)
-        let options = PipelineRunOptions(
+        var options = PipelineRunOptions(
             runID: runID, session: session, settings: settings, batchSize: batchSize,
             rejectFile: directory + "/reject.bad")
+        options.stopOnErrors = stopOnErrors
         return PipelineExecutor.run(pipeline, resources: RunResources(file: connections), options: options)
     }
 

@@ -56,5 +56,12 @@ struct RunSessionSettingsTests {
         preset.highPrecision = true
         #expect(!RunService.settings(preset, session: [Attribute("Enable high precision", "NO")]).highPrecision)
         #expect(RunService.settings(preset, session: []).highPrecision, "no attribute keeps the setting")
+        // The configuration object's attributes arrive with a 'config:' prefix.
+        let formatted = RunService.settings(base, session: [Attribute("config:DateTime Format String", "YYYY-MM-DD")])
+        #expect(formatted.dateTimeFormat == "YYYY-MM-DD")
+        #expect(RunService.stopOnErrors([Attribute("config:Stop on errors", "25")]) == 25)
+        #expect(
+            RunService.stopOnErrors([Attribute("Stop on errors", "3"), Attribute("config:Stop on errors", "25")]) == 3)
+        #expect(RunService.stopOnErrors([]) == 0)
     }
 }

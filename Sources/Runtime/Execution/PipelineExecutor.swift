@@ -19,6 +19,8 @@ public struct PipelineRunOptions: Sendable {
     public var rejectFile: String?
     /// Receives each event as it happens.
     public var events: (@Sendable (RunEvent) -> Void)?
+    /// The session's "Stop on errors": the run fails once this many row errors happened (0: never).
+    public var stopOnErrors: Int = 0
 
     /// Creates options.
     public init(
@@ -414,9 +416,20 @@ final class PipelineRun {
                 let clock = Date()
                 let outputs = try runner.consume(batch, group: group, context)
                 context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
+                try checkErrorThreshold(layout.node)
                 if !outputs.isEmpty { wave[id, default: [:]].merge(outputs) { _, new in new } }
             }
         }
+    }
+
+    /// Fails the session when its row errors reach "Stop on errors" (reference §1.10; 0 never stops).
+    func checkErrorThreshold(_ node: Node) throws(NodeFailure) {
+        guard options.stopOnErrors > 0, context.errorCount >= options.stopOnErrors else { return }
+        throw NodeFailure(
+            RunDiagnostics.sessionAborted(
+                "the session reached \(context.errorCount) row errors at node '\(node.id)'; 'Stop on errors' is "
+                    + "\(options.stopOnErrors)", at: node.provenance.location, path: node.provenance.path,
+                fix: "see the reject file for the rows and their reasons"))
     }
 
     /// The batch of input group `group` of a node from the batches of this wave; nil when none

@@ -51,6 +51,8 @@ final class RunContext {
     var counters: [String: NodeCounters] = [:]
     var rejected: [RejectedRow] = []
     var rejectedCount = 0
+    /// Row errors (transformation errors, refused and disallowed target rows), for "Stop on errors".
+    var errorCount = 0
     var diagnostics: [Diagnostic] = []
     let keepRejected: Int
 
@@ -66,10 +68,12 @@ final class RunContext {
         self.keepRejected = keepRejected
     }
 
-    /// Records a rejected row of `node`.
-    func reject(_ node: String, _ error: RowError, kind: RowKind, values: [Value]) {
+    /// Records a rejected row of `node`; a row the update strategy rejected (`isError` false) is
+    /// written to the reject file but is not an error for "Stop on errors".
+    func reject(_ node: String, _ error: RowError, kind: RowKind, values: [Value], isError: Bool = true) {
         counters[node, default: NodeCounters()].rowsRejected += 1
         rejectedCount += 1
+        if isError { errorCount += 1 }
         if rejected.count < keepRejected {
             rejected.append(
                 RejectedRow(node: node, code: error.code, reason: error.message, kind: kind, values: values))

@@ -131,7 +131,8 @@ public enum RunService {
             let result = runPipeline(
                 pipeline, session: session?.spec, request: request,
                 settings: Self.settings(settings, session: session?.attributes ?? []), runID: runID,
-                directory: directory, label: pipeline.name)
+                directory: directory, label: pipeline.name,
+                stopOnErrors: Self.stopOnErrors(session?.attributes ?? []))
             outcome.sessions.append((pipeline.name, result))
             outcome.succeeded = result.succeeded
         } else {
@@ -170,19 +171,33 @@ public enum RunService {
     }
 
     /// `settings` with the session's own: "Enable high precision" (decimal ports hold exact
-    /// decimals rather than doubles, reference §4.4).
+    /// decimals rather than doubles, reference §4.4) and its configuration's "DateTime Format String"
+    /// (the format TO_DATE and TO_CHAR use without one).
     static func settings(_ settings: EvaluationSettings, session attributes: [Attribute]) -> EvaluationSettings {
         var adjusted = settings
-        if let value = attributes.first(where: { $0.name == "Enable high precision" })?.value {
+        if let value = attribute("Enable high precision", attributes) {
             adjusted.highPrecision = value.uppercased() == "YES"
         }
+        if let format = attribute("DateTime Format String", attributes), !format.isEmpty {
+            adjusted.dateTimeFormat = format
+        }
         return adjusted
+    }
+
+    /// The session's "Stop on errors" (0: never stop).
+    static func stopOnErrors(_ attributes: [Attribute]) -> Int {
+        Int(attribute("Stop on errors", attributes) ?? "") ?? 0
+    }
+
+    /// A session attribute, from the session itself or its configuration object (`config:` prefix).
+    static func attribute(_ name: String, _ attributes: [Attribute]) -> String? {
+        attributes.first { $0.name == name }?.value ?? attributes.first { $0.name == "config:" + name }?.value
     }
 
     /// Runs one pipeline (a session or `--mapping`), with synthetic data when asked.
     static func runPipeline(
         _ pipeline: Pipeline, session: SessionSpec?, request: RunRequest, settings: EvaluationSettings, runID: String,
-        directory: String, label: String, workflowName: String? = nil
+        directory: String, label: String, workflowName: String? = nil, stopOnErrors: Int = 0
     ) -> PipelineRunResult {
         let safe = String(label.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" })
         var scratch: (any RelationalConnection)?
@@ -219,11 +234,12 @@ public enum RunService {
             "$PMRepositoryUserName": ProcessInfo.processInfo.environment["USER"] ?? "migrate",
         ]
         for (name, value) in builtins where parameters[name] == nil { parameters[name] = value }
-        let options = PipelineRunOptions(
+        var options = PipelineRunOptions(
             runID: runID + (label == pipeline.name ? "" : "/" + label), session: session,
             parameters: parameters, settings: settings,
             batchSize: request.batchSize, checkpointDirectory: directory + "/checkpoints/" + safe,
             rejectFile: directory + "/" + safe + ".bad", events: request.events)
+        options.stopOnErrors = stopOnErrors
         return PipelineExecutor.run(pipeline, resources: resources, options: options)
     }
 }
@@ -319,7 +335,7 @@ struct SessionTaskRunner: WorkflowTaskRunner {
         let result = RunService.runPipeline(
             pipeline, session: session, request: request,
             settings: RunService.settings(settings, session: task.attributes), runID: runID, directory: directory,
-            label: label, workflowName: workflow.name)
+            label: label, workflowName: workflow.name, stopOnErrors: RunService.stopOnErrors(task.attributes))
         results.append((label, result))
         let targets = result.counters.filter { id, _ in
             pipeline.node(id: id).map { if case .target = $0.op { true } else { false } } ?? false

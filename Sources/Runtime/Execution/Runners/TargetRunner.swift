@@ -318,8 +318,8 @@ final class TargetRunner: NodeRunner {
 
     func rejectRow(_ row: [Value], _ kind: RowKind, _ reason: String, _ context: RunContext) {
         context.reject(
-            node.id, RowError(code: RunDiagnostics.writeFailed.code.description, message: reason), kind: kind,
-            values: row)
+            id, RowError(code: RunDiagnostics.writeFailed.code.description, message: reason), kind: kind,
+            values: row, isError: kind != .reject)
     }
 
     func writeFile(_ batch: RowBatch, _ writer: FlatFileWriter, _ handle: FileHandle, _ context: RunContext)
