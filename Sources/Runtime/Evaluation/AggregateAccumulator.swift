@@ -40,7 +40,10 @@ public struct AggregateAccumulator: Sendable {
     /// PERCENTILE's percentage, 0–100.
     public let percentage: Double
     let highPrecision: Bool
-    let settings: EvaluationSettings
+    /// The settings, shared by reference: an aggregator holds three accumulators per group and
+    /// millions of groups, so a copy of the settings in each would dominate its memory.
+    let shared: SharedSettings
+    var settings: EvaluationSettings { shared.settings }
     var count: Int64 = 0
     var total: Value = .null
     var chosen: Value = .null
@@ -50,9 +53,14 @@ public struct AggregateAccumulator: Sendable {
 
     /// Creates an empty accumulator.
     public init(_ function: AggregateFunction, settings: EvaluationSettings, percentage: Double = 50) {
+        self.init(function, shared: SharedSettings(settings), percentage: percentage)
+    }
+
+    /// Creates an empty accumulator sharing `shared` with others.
+    init(_ function: AggregateFunction, shared: SharedSettings, percentage: Double = 50) {
         self.function = function
-        self.settings = settings
-        self.highPrecision = settings.highPrecision
+        self.shared = shared
+        self.highPrecision = shared.settings.highPrecision
         self.percentage = percentage
     }
 
@@ -132,4 +140,11 @@ public struct AggregateAccumulator: Sendable {
         let high = Swift.min(low + 1, numbers.count - 1)
         return .double(numbers[low] + (numbers[high] - numbers[low]) * (position - Double(low)))
     }
+}
+
+/// Evaluation settings held once and shared by reference (immutable, so safe to share).
+final class SharedSettings: Sendable {
+    let settings: EvaluationSettings
+
+    init(_ settings: EvaluationSettings) { self.settings = settings }
 }

@@ -21,6 +21,16 @@ final class AggregateRunner: NodeRunner {
     var calls: [AggregateCallPlan] = []
     /// Per output port: an input column (grouped or last-row), or a compiled expression.
     var outputs: [AggregateOutputPlan] = []
+    /// The run's settings, boxed once for all the groups' accumulators.
+    var shared: SharedSettings?
+
+    func sharedSettings(_ context: RunContext) -> SharedSettings {
+        if let shared { return shared }
+        let box = SharedSettings(context.settings)
+        shared = box
+        return box
+    }
+
     /// Calls that are the inner aggregate of a nested one, with the outer function.
     var outer: [Int: AggregateFunction] = [:]
     var groups: [[Value]: Int] = [:]
@@ -189,7 +199,8 @@ final class AggregateRunner: NodeRunner {
                     states.append(
                         GroupState(
                             accumulators: calls.map {
-                                AggregateAccumulator($0.function, settings: context.settings, percentage: $0.percentage)
+                                AggregateAccumulator(
+                                    $0.function, shared: sharedSettings(context), percentage: $0.percentage)
                             }, chosen: row))
                 }
                 for offset in 0..<calls.count {
@@ -211,7 +222,7 @@ final class AggregateRunner: NodeRunner {
             states.append(
                 GroupState(
                     accumulators: calls.map {
-                        AggregateAccumulator($0.function, settings: context.settings, percentage: $0.percentage)
+                        AggregateAccumulator($0.function, shared: sharedSettings(context), percentage: $0.percentage)
                     }, chosen: [Value](repeating: .null, count: inputCount)))
         }
         if !outer.isEmpty, let last = states.last {
