@@ -18,35 +18,23 @@ final class JoinRunner: NodeRunner {
         self.spec = spec
         let leftNames = layout.inputNames("left").map { $0.uppercased() }
         let rightNames = layout.inputNames("right").map { $0.uppercased() }
-        let (expression, diagnostics) = ExpressionParser.parse(ExpressionSource(spec.condition.text))
         var leftKeys: [Int] = []
         var rightKeys: [Int] = []
-        var ok = !diagnostics.hasErrors
-        func walk(_ e: Expr) {
-            switch e.kind {
-            case .binary(.and, let l, let r):
-                walk(l)
-                walk(r)
-            case .binary(.equal, let l, let r):
-                guard case .reference(let a) = l.kind, case .reference(let b) = r.kind else {
-                    ok = false
-                    return
-                }
-                if let x = leftNames.firstIndex(of: a.uppercased()), let y = rightNames.firstIndex(of: b.uppercased()) {
-                    leftKeys.append(x)
-                    rightKeys.append(y)
-                } else if let x = leftNames.firstIndex(of: b.uppercased()),
-                    let y = rightNames.firstIndex(of: a.uppercased())
-                {
-                    leftKeys.append(x)
-                    rightKeys.append(y)
-                } else {
-                    ok = false
-                }
-            default: ok = false
+        var ok = true
+        for comparison in PortComparisons.parse(spec.condition.text) ?? [] {
+            let a = comparison.left.uppercased()
+            let b = comparison.right.uppercased()
+            if comparison.op == .equal, let x = leftNames.firstIndex(of: a), let y = rightNames.firstIndex(of: b) {
+                leftKeys.append(x)
+                rightKeys.append(y)
+            } else if comparison.op == .equal, let x = leftNames.firstIndex(of: b), let y = rightNames.firstIndex(of: a)
+            {
+                leftKeys.append(x)
+                rightKeys.append(y)
+            } else {
+                ok = false
             }
         }
-        walk(expression)
         guard ok, !leftKeys.isEmpty else {
             throw NodeFailure(
                 RunDiagnostics.unsupportedCondition(

@@ -30,43 +30,28 @@ struct LookupLoader {
                     "lookup '\(node.id)' has no condition", at: node.provenance.location, path: node.provenance.path,
                     fix: "give the lookup a condition such as 'ID = IN_ID'"))
         }
-        let (expression, diagnostics) = ExpressionParser.parse(ExpressionSource(text))
         let lookupNames = Set(node.ports.filter { $0.roles.contains(.lookup) }.map { $0.name.uppercased() })
         var condition = LookupCondition()
-        var ok = !diagnostics.hasErrors
-        let mirrored: [BinaryOperator: BinaryOperator] = [
-            .less: .greater, .lessEqual: .greaterEqual, .greater: .less, .greaterEqual: .lessEqual,
-            .equal: .equal, .notEqual: .notEqual,
-        ]
-        func walk(_ e: Expr) {
-            switch e.kind {
-            case .binary(.and, let l, let r):
-                walk(l)
-                walk(r)
-            case .binary(let op, let l, let r) where mirrored[op] != nil:
-                guard case .reference(let a) = l.kind, case .reference(let b) = r.kind else {
-                    ok = false
-                    return
-                }
-                let (input, lookup, relation): (String, String, BinaryOperator)
-                if lookupNames.contains(a.uppercased()) && !lookupNames.contains(b.uppercased()) {
-                    (input, lookup, relation) = (b, a, op)
-                } else if lookupNames.contains(b.uppercased()) && !lookupNames.contains(a.uppercased()) {
-                    (input, lookup, relation) = (a, b, mirrored[op] ?? op)
-                } else {
-                    ok = false
-                    return
-                }
-                if relation == .equal {
-                    condition.equalities.append((input, lookup))
-                } else {
-                    condition.comparisons.append((input, lookup, relation))
-                }
-            default:
+        let comparisons = PortComparisons.parse(text)
+        var ok = comparisons != nil
+        for comparison in comparisons ?? [] {
+            let leftIsLookup = lookupNames.contains(comparison.left.uppercased())
+            let rightIsLookup = lookupNames.contains(comparison.right.uppercased())
+            guard leftIsLookup != rightIsLookup else {
                 ok = false
+                continue
+            }
+            // Kept as `lookup op input`.
+            let (input, lookup, relation) =
+                leftIsLookup
+                ? (comparison.right, comparison.left, comparison.op)
+                : (comparison.left, comparison.right, PortComparisons.mirrored[comparison.op] ?? comparison.op)
+            if relation == .equal {
+                condition.equalities.append((input, lookup))
+            } else {
+                condition.comparisons.append((input, lookup, relation))
             }
         }
-        walk(expression)
         guard ok, !condition.inputs.isEmpty else {
             throw NodeFailure(
                 RunDiagnostics.unsupportedCondition(
