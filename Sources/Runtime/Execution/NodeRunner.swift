@@ -76,8 +76,6 @@ struct PassThroughProjection {
         return result
     }
 
-    /// Whether the output is the input unchanged.
-    func isIdentity(inputCount: Int) -> Bool { columns == Array(0..<inputCount) }
 }
 
 /// Compiles the expressions and conditions of a node in its type environment: the pipeline's

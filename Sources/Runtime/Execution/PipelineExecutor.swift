@@ -69,6 +69,8 @@ final class PipelineRun {
     var runners: [String: NodeRunner] = [:]
     var sequences: [String: SequenceGenerator] = [:]
     var constantSequenceValues: [String: SequenceValues] = [:]
+    /// The sequences some port reads NEXTVAL of (the others give a constant CURRVAL).
+    var sequencesReadingNextValue: Set<String> = []
     var transactions: [(name: String, connection: any RelationalConnection)] = []
     var startedNodes: Set<String> = []
     var resumed: [String] = []
@@ -218,7 +220,12 @@ final class PipelineRun {
         case .rank(let spec): runners[node.id] = RankRunner(layout: layout, spec: spec)
         case .union(let spec): runners[node.id] = UnionRunner(layout: layout, spec: spec)
         case .unpivot(let spec): runners[node.id] = UnpivotRunner(layout: layout, spec: spec)
-        case .sequence(let spec): sequences[node.id] = SequenceGenerator(spec: spec)
+        case .sequence(let spec):
+            sequences[node.id] = SequenceGenerator(spec: spec)
+            let readsNext = pipeline.nodes.contains { other in
+                other.ports.contains { $0.source?.node == node.id && $0.source?.port.uppercased() == "NEXTVAL" }
+            }
+            if readsNext { sequencesReadingNextValue.insert(node.id) }
         case .lookup(let spec):
             if spec.connected { runners[node.id] = try LookupRunner(layout: layout, spec: spec, loader: loader) }
         case .transactionControl:
@@ -533,7 +540,7 @@ final class PipelineRun {
         var values: [SequenceValues] = []
         values.reserveCapacity(count)
         do throws(RowError) {
-            if readsNextValue(id) || !context.settings.currvalAloneIsConstant {
+            if sequencesReadingNextValue.contains(id) || !context.settings.currvalAloneIsConstant {
                 for _ in 0..<count { values.append(try generator.next()) }
             } else {
                 if constantSequenceValues[id] == nil { constantSequenceValues[id] = try generator.next() }
@@ -550,13 +557,6 @@ final class PipelineRun {
         markStarted(id)
         context.counters[id, default: NodeCounters()].rowsOut += count
         return values
-    }
-
-    /// Whether any port reads NEXTVAL of sequence `id`.
-    func readsNextValue(_ id: String) -> Bool {
-        pipeline.nodes.contains { node in
-            node.ports.contains { $0.source?.node == id && $0.source?.port.uppercased() == "NEXTVAL" }
-        }
     }
 
     /// Finishes the targets (opening those that received no rows, for truncation and post-SQL).

@@ -56,7 +56,6 @@ final class FilterRunner: NodeRunner {
         -> [String: RowBatch]
     {
         var output = RowBatch(columns: layout.outputNames(""))
-        let identity = projection.isIdentity(inputCount: batch.columns.count)
         for (row, kind) in zip(batch.rows, batch.kinds) {
             context.state.rowKind = kind
             var values = row
@@ -64,7 +63,7 @@ final class FilterRunner: NodeRunner {
                 guard try CompiledExpression.isTrue(try condition.evaluate(&values, state: &context.state)) else {
                     continue
                 }
-                output.append(identity ? row : projection.apply(row), kind: kind)
+                output.append(projection.apply(row), kind: kind)
             } catch {
                 if error.isAbort {
                     throw failure(

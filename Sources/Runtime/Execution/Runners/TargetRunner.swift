@@ -256,8 +256,10 @@ final class TargetRunner: NodeRunner {
             var candidates = rows
             var missing: [[Value]] = []
             if first.operation == .upsert && startsEmpty {
-                candidates = rows.filter { writtenKeys.contains(writtenKey($0)) }
-                missing = rows.filter { !writtenKeys.contains(writtenKey($0)) }
+                candidates = []
+                for row in rows {
+                    if writtenKeys.contains(writtenKey(row)) { candidates.append(row) } else { missing.append(row) }
+                }
             }
             let values = candidates.map { row in valueColumns.map { row[$0] } + keyColumns.map { row[$0] } }
             let outcomes = try execute(update, values, connection)
