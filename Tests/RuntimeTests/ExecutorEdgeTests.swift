@@ -102,10 +102,9 @@ struct ExecutorEdgeTests {
         #expect(try harness.rows("SELECT ID, NAME, SAFE FROM T_D", columns: 3).sorted() == ["1|none|1", "2|b|-1"])
     }
 
-    @Test("an output error with the designer default ERROR(...) drops the row into the reject file")
-    func outputErrorDropsRow() throws {
-        let harness = try ExecutorHarness()
-        try harness.table("D_IN", ["ID:n10", "X:n10"], [["1", "4"], ["2", "0"]])
+    /// `D_IN (ID, X)` → EXP with `o_mod = MOD(25, X)`, default `ERROR(...)` → `T_D (ID, M)`: X = 0 is a
+    /// row error.
+    static func modulusWithErrorDefault() -> ExportBuilder {
         var export = ExportBuilder()
         export.source("D_IN", ["ID:n10", "X:n10"])
         export.transformation(
@@ -118,7 +117,14 @@ struct ExecutorEdgeTests {
         export.target("T_D", ["ID:n10", "M:n10"])
         export.connect("SQ_D_IN", "EXP", ["ID", "X"])
         export.connect("EXP", "T_D", ["ID", "o_mod>M"])
-        let result = try harness.run(export)
+        return export
+    }
+
+    @Test("an output error with the designer default ERROR(...) drops the row into the reject file")
+    func outputErrorDropsRow() throws {
+        let harness = try ExecutorHarness()
+        try harness.table("D_IN", ["ID:n10", "X:n10"], [["1", "4"], ["2", "0"]])
+        let result = try harness.run(Self.modulusWithErrorDefault())
         #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
         // §2.2, case 24: MOD(25, 0) raises a transformation error; with the default ERROR(...)
         // the row is dropped, counted and listed in the reject file; row 1 gives MOD(25, 4) = 1.

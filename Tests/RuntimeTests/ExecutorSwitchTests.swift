@@ -61,22 +61,6 @@ struct ExecutorSwitchTests {
 /// N-th row error, and the failed session leaves its target unchanged.
 @Suite("executor error threshold")
 struct ExecutorErrorThresholdTests {
-    static func export() -> ExportBuilder {
-        var export = ExportBuilder()
-        export.source("D_IN", ["ID:n10", "X:n10"])
-        export.transformation(
-            "EXP", type: "Expression",
-            ports: [
-                ExportBuilder.port("ID:n10", expression: "ID"), ExportBuilder.port("X:n10", "INPUT"),
-                ExportBuilder.port(
-                    "o_mod:n10", "OUTPUT", expression: "MOD(25, X)", defaultValue: "ERROR('transformation error')"),
-            ])
-        export.target("T_D", ["ID:n10", "M:n10"])
-        export.connect("SQ_D_IN", "EXP", ["ID", "X"])
-        export.connect("EXP", "T_D", ["ID", "o_mod>M"])
-        return export
-    }
-
     @Test("three row errors: 0 goes on, 3 stops at the third, 4 goes on")
     func threshold() throws {
         for (limit, succeeds) in [(0, true), (3, false), (4, true)] {
@@ -84,7 +68,7 @@ struct ExecutorErrorThresholdTests {
             // X = 0 makes MOD(25, X) a transformation error (case 24): rows 2, 3 and 4.
             try harness.table(
                 "D_IN", ["ID:n10", "X:n10"], [["1", "4"], ["2", "0"], ["3", "0"], ["4", "0"], ["5", "3"]])
-            let result = try harness.run(Self.export(), stopOnErrors: limit)
+            let result = try harness.run(ExecutorEdgeTests.modulusWithErrorDefault(), stopOnErrors: limit)
             #expect(result.succeeded == succeeds, "Stop on errors \(limit): \(ExecutorHarness.describe(result))")
             if succeeds {
                 // MOD(25, 4) = 1, MOD(25, 3) = 1.
