@@ -77,7 +77,7 @@ final class ExecutorHarness {
     /// Runs an imported pipeline.
     func execute(
         _ pipeline: Pipeline, rowKind: RowKindDefault = .insert, attributes: [String: [(String, String)]] = [:],
-        batchSize: Int = 2, runID: String = "t1", stopOnErrors: Int = 0,
+        batchSize: Int = 2, runID: String = "t1", stopOnErrors: Int = 0, checkpoints: String? = nil,
         adjust: (inout EvaluationSettings) -> Void = { _ in }
     ) -> PipelineRunResult {
         let here = Provenance(path: ObjectPath(), location: SourceLocation(file: "session"))
@@ -93,6 +93,7 @@ final class ExecutorHarness {
             runID: runID, session: session, settings: settings, batchSize: batchSize,
             rejectFile: directory + "/reject.bad")
         options.stopOnErrors = stopOnErrors
+        options.checkpointDirectory = checkpoints
         return PipelineExecutor.run(pipeline, resources: RunResources(file: connections), options: options)
     }
 

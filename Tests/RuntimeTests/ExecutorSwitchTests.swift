@@ -80,3 +80,36 @@ struct ExecutorErrorThresholdTests {
         }
     }
 }
+
+/// A relational Source Qualifier read from its checkpoint on resume still runs its post SQL when
+/// the session succeeds (reference §2.1: post SQL runs after the session).
+@Suite("executor post SQL on resume")
+struct ExecutorPostSQLResumeTests {
+    @Test("post SQL runs once per successful attempt, also when the source came from a checkpoint")
+    func postSQLRunsAfterACheckpointedRead() throws {
+        let harness = try ExecutorHarness()
+        try harness.table("P_IN", ["ID:n10"], [["1"], ["2"]])
+        try harness.table("AUDIT", ["N:n10"], [])
+        var export = ExportBuilder()
+        export.source("P_IN", ["ID:n10"])
+        export.target("T_P", ["ID:n10"])
+        export.connect("SQ_P_IN", "T_P", ["ID"])
+        var pipeline = try harness.pipeline(export)
+        pipeline.nodes = pipeline.nodes.map { node in
+            guard case .sourceQuery(var spec) = node.op else { return node }
+            spec.postSQL = "INSERT INTO AUDIT VALUES (1)"
+            var copy = node
+            copy.op = .sourceQuery(spec)
+            return copy
+        }
+        let checkpoints = harness.directory + "/checkpoints"
+        let first = harness.execute(pipeline, runID: "r1", checkpoints: checkpoints)
+        #expect(first.succeeded, "\(ExecutorHarness.describe(first))")
+        #expect(first.resumedNodes.isEmpty)
+        // A second attempt under another run id reads SQ_P_IN from the checkpoint the first saved.
+        let second = harness.execute(pipeline, runID: "r2", checkpoints: checkpoints)
+        #expect(second.succeeded, "\(ExecutorHarness.describe(second))")
+        #expect(second.resumedNodes == ["SQ_P_IN"])
+        #expect(try harness.rows("SELECT N FROM AUDIT", columns: 1) == ["1", "1"])
+    }
+}

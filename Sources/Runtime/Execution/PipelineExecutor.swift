@@ -296,20 +296,17 @@ final class PipelineRun {
             guard let layout = layouts[id] else { continue }
             if case .sourceQuery(let spec) = layout.node.op {
                 guard isUsed(id) else { continue }
-                if resources.scratch == nil, readsFlatFile(spec) {
-                    try streamFlatFile(layout, spec: spec, position: position)
+                let reader = SourceReader(pipeline: pipeline, resources: resources)
+                if let post = spec.postSQL { postSQL.append((layout.node, post, context.settings(of: id)?.connection)) }
+                // A flat file is streamed, and read again on resume rather than copied into a
+                // checkpoint: it is local, and a 10M-row source would cost its size again in writes.
+                if let file = reader.flatFileSource(of: spec) {
+                    try streamFlatFile(layout, source: file, reader: reader, position: position)
                     continue
                 }
-                // A flat file is read again on resume rather than copied into a checkpoint: it is
-                // local, and a 10M-row source would cost its size again in checkpoint writes.
-                let saves = resources.scratch != nil || !readsFlatFile(spec)
-                let outputs = try checkpointed(id, save: saves) { () throws(NodeFailure) -> [String: RowBatch] in
-                    let batch = try SourceReader(pipeline: pipeline, resources: resources)
-                        .read(layout, spec: spec, context: context)
+                let outputs = try checkpointed(id) { () throws(NodeFailure) -> [String: RowBatch] in
+                    let batch = try reader.read(layout, spec: spec, context: context)
                     context.counters[id, default: NodeCounters()].rowsOut += batch.count
-                    if let post = spec.postSQL {
-                        postSQL.append((layout.node, post, context.settings(of: id)?.connection))
-                    }
                     return ["": batch]
                 }
                 try push(from: position, outputs)
@@ -327,16 +324,9 @@ final class PipelineRun {
 
     /// Reads a flat-file source in chunks of one batch, pushing each on as soon as it is read, so
     /// a file of any size runs in bounded memory. (A flat file is read again on resume.)
-    func streamFlatFile(_ layout: NodeLayout, spec: SourceQuerySpec, position: Int) throws(NodeFailure) {
+    func streamFlatFile(_ layout: NodeLayout, source: Node, reader: SourceReader, position: Int) throws(NodeFailure) {
         let id = layout.node.id
         markStarted(id)
-        let reader = SourceReader(pipeline: pipeline, resources: resources)
-        guard
-            let source = spec.sources.lazy.compactMap({ self.pipeline.node(id: $0) }).first(where: { node in
-                if case .source(let s) = node.op { return s.flatFile != nil }
-                return false
-            })
-        else { return }
         let outputs = (layout.outputPorts[""] ?? []).map { layout.node.ports[$0] }
         let clock = Date()
         var downstream = 0.0
@@ -349,15 +339,6 @@ final class PipelineRun {
             downstream += Date().timeIntervalSince(pushed)
         }
         context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock) - downstream
-        if let post = spec.postSQL { postSQL.append((layout.node, post, context.settings(of: id)?.connection)) }
-    }
-
-    /// Whether a Source Qualifier reads a flat file.
-    func readsFlatFile(_ spec: SourceQuerySpec) -> Bool {
-        spec.sources.contains { id in
-            if case .source(let source)? = pipeline.node(id: id)?.op { return source.flatFile != nil }
-            return false
-        }
     }
 
     /// Whether any node reads from `id`.
@@ -367,11 +348,11 @@ final class PipelineRun {
 
     /// The outputs of driver `id`: from its checkpoint when an earlier attempt saved one, else
     /// computed and saved.
-    func checkpointed(
-        _ id: String, save: Bool = true, _ compute: () throws(NodeFailure) -> [String: RowBatch]
-    ) throws(NodeFailure) -> [String: RowBatch] {
+    func checkpointed(_ id: String, _ compute: () throws(NodeFailure) -> [String: RowBatch]) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
         markStarted(id)
-        if save, let checkpoints, let saved = checkpoints.load(id) {
+        if let checkpoints, let saved = checkpoints.load(id) {
             resumed.append(id)
             context.counters[id, default: NodeCounters()].rowsOut += saved.values.reduce(0) { $0 + $1.count }
             return saved
@@ -381,7 +362,7 @@ final class PipelineRun {
         if layouts[id].map({ if case .sourceQuery = $0.node.op { true } else { false } }) ?? false {
             context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
         }
-        if save, let checkpoints {
+        if let checkpoints {
             do {
                 try checkpoints.save(id, outputs)
                 emit("checkpoint", node: id, kind: layouts[id]?.node.op.kindName)

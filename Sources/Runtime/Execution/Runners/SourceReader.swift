@@ -14,9 +14,6 @@ struct SourceReader {
         let node = layout.node
         let outputs = (layout.outputPorts[""] ?? []).map { node.ports[$0] }
         let sources = spec.sources.compactMap { pipeline.node(id: $0) }
-        if resources.scratch == nil, let file = sources.first(where: { sourceSpec($0)?.flatFile != nil }) {
-            return try readFile(node, source: file, outputs: outputs, context: context)
-        }
         let connectionName =
             context.settings(of: node.id)?.connection
             ?? sources.lazy.compactMap { context.settings(of: $0.id)?.connection }.first
@@ -180,20 +177,17 @@ struct SourceReader {
         }
     }
 
-    /// Reads a flat-file source: the session's `Source file directory` and `Source filename`
-    /// (else `$PMSourceFileDir` and the source's name), laid out as the source definition says;
-    /// rows that do not parse are rejected with their line.
-    func readFile(_ node: Node, source: Node, outputs: [IR.Port], context: RunContext) throws(NodeFailure) -> RowBatch {
-        var all = RowBatch(columns: outputs.map(\.name))
-        try streamFile(node, source: source, outputs: outputs, chunkRows: .max, context: context) { batch in
-            all.rows += batch.rows
-            all.kinds += batch.kinds
-        }
-        return all
+    /// The flat-file source a Source Qualifier reads, if it reads one (never on synthetic data,
+    /// which is always in the scratch database).
+    func flatFileSource(of spec: SourceQuerySpec) -> Node? {
+        guard resources.scratch == nil else { return nil }
+        return spec.sources.lazy.compactMap { pipeline.node(id: $0) }.first { sourceSpec($0)?.flatFile != nil }
     }
 
-    /// Reads a flat-file source in chunks of at most `chunkRows` rows, handing each to `body` as
-    /// soon as it is read, so that memory stays bounded whatever the file's size.
+    /// Reads a flat-file source (the session's `Source file directory` and `Source filename`, else
+    /// `$PMSourceFileDir` and the source's name, laid out as its definition says) in chunks of at
+    /// most `chunkRows` rows, handing each to `body` as soon as it is read, so that memory stays
+    /// bounded whatever the file's size; rows that do not parse are rejected with their line.
     func streamFile(
         _ node: Node, source: Node, outputs: [IR.Port], chunkRows: Int, context: RunContext,
         _ body: (RowBatch) throws(NodeFailure) -> Void
