@@ -115,14 +115,13 @@ struct RunCommand: AsyncParsableCommand {
                 if let killAt, event.event == "checkpoint", event.node == killAt { kill(getpid(), SIGKILL) }
             }
         }
-        let request = RunRequest(
+        var request = RunRequest(
             pipelines: pipelines, workflows: workflows, mapping: mapping, workflow: workflow,
             connections: connectionsFile, generateRows: generate, seed: seed,
             allowCommands: allowCommands, runsDirectory: runs, resumeRunID: resume, batchSize: batchSize,
             events: sink)
-        var runRequest = request
-        runRequest.parameterFile = parameterFile
-        let outcome = RunService.run(runRequest)
+        request.parameterFile = parameterFile
+        let outcome = RunService.run(request)
         if printEvents {
             StandardOutput.write(RunSummary.json(outcome) + "\n")
         } else {
