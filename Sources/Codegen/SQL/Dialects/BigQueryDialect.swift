@@ -1,0 +1,37 @@
+/// Google BigQuery (GoogleSQL).
+public struct BigQueryDialect: SQLDialect {
+    /// Creates the dialect.
+    public init() {}
+
+    /// `bigquery`.
+    public var name: String { "bigquery" }
+    /// `MOD(a, b)`; there is no `%` operator.
+    public var moduloStyle: SQLModuloStyle { .modFunction }
+
+    /// Back-quoted when not plain.
+    public func identifier(_ name: String) -> String {
+        SQLIdentifiers.isPlain(name) ? name : SQLIdentifiers.quoted(name, open: "`", close: "`")
+    }
+
+    /// GoogleSQL string literals treat the backslash as an escape.
+    public func stringLiteral(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+
+    /// GoogleSQL types: one integer type; `DATETIME` is civil time (microseconds).
+    public func typeName(_ type: SQLType) -> String {
+        switch type {
+        case .varchar(let n), .nvarchar(let n): n.map { "STRING(\($0))" } ?? "STRING"
+        case .smallint, .integer, .bigint: "INT64"
+        case .decimal(let p, let s): p - s <= 29 && s <= 9 ? "NUMERIC(\(p),\(s))" : "BIGNUMERIC(\(p),\(s))"
+        case .double, .real: "FLOAT64"
+        case .timestamp: "DATETIME"
+        case .date: "DATE"
+        case .binary(let n): n.map { "BYTES(\($0))" } ?? "BYTES"
+        case .boolean: "BOOL"
+        }
+    }
+
+    /// `DATETIME '…'` (a `TIMESTAMP` is an instant in UTC, not civil time).
+    public func timestampLiteral(_ text: String) -> String { "DATETIME " + stringLiteral(text) }
+}

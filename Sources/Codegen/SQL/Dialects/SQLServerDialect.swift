@@ -1,0 +1,49 @@
+/// Microsoft SQL Server (2012 and later).
+public struct SQLServerDialect: SQLDialect {
+    /// Creates the dialect.
+    public init() {}
+
+    /// `sqlserver`.
+    public var name: String { "sqlserver" }
+    /// `SELECT TOP n`.
+    public var limitStyle: SQLLimitStyle { .top }
+    /// No `NULLS FIRST|LAST`: emulated with a `CASE` key.
+    public var supportsNullsOrdering: Bool { false }
+    /// `BIT` values 1 and 0.
+    public var hasBooleanLiterals: Bool { false }
+    /// `a + b` concatenates strings.
+    public var concatStyle: SQLConcatStyle { .plus }
+
+    /// Bracketed when not plain.
+    public func identifier(_ name: String) -> String {
+        SQLIdentifiers.isPlain(name) ? name : SQLIdentifiers.quoted(name, open: "[", close: "]")
+    }
+
+    /// `N'…'`: Unicode text survives whatever the database collation's code page is.
+    public func stringLiteral(_ text: String) -> String {
+        "N'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// `CAST('…' AS DATE)`.
+    public func dateLiteral(_ text: String) -> String { "CAST('\(text)' AS DATE)" }
+    /// `CAST('…' AS DATETIME2(7))`.
+    public func timestampLiteral(_ text: String) -> String { "CAST('\(text)' AS DATETIME2(7))" }
+
+    /// SQL Server's type names (`DATETIME2` keeps 100 ns).
+    public func typeName(_ type: SQLType) -> String {
+        switch type {
+        case .varchar(let n): n.map { $0 <= 8000 ? "VARCHAR(\($0))" : "VARCHAR(MAX)" } ?? "VARCHAR(MAX)"
+        case .nvarchar(let n): n.map { $0 <= 4000 ? "NVARCHAR(\($0))" : "NVARCHAR(MAX)" } ?? "NVARCHAR(MAX)"
+        case .smallint: "SMALLINT"
+        case .integer: "INT"
+        case .bigint: "BIGINT"
+        case .decimal(let p, let s): "DECIMAL(\(p),\(s))"
+        case .double: "FLOAT"
+        case .real: "REAL"
+        case .timestamp(let f): "DATETIME2(\(min(f, 7)))"
+        case .date: "DATE"
+        case .binary(let n): n.map { $0 <= 8000 ? "VARBINARY(\($0))" : "VARBINARY(MAX)" } ?? "VARBINARY(MAX)"
+        case .boolean: "BIT"
+        }
+    }
+}

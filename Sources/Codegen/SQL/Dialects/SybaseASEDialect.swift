@@ -1,0 +1,47 @@
+/// SAP (Sybase) Adaptive Server Enterprise 15.7 and later.
+///
+/// ASE has no `WITH` and (in practice) no window functions: lowering must use derived tables and
+/// keep nodes that need windows in the runtime. Quoted identifiers need
+/// `set quoted_identifier on`, which generated scripts set.
+public struct SybaseASEDialect: SQLDialect {
+    /// Creates the dialect.
+    public init() {}
+
+    /// `sybase`.
+    public var name: String { "sybase" }
+    /// `SELECT TOP n`.
+    public var limitStyle: SQLLimitStyle { .top }
+    /// No `NULLS FIRST|LAST`: emulated with a `CASE` key.
+    public var supportsNullsOrdering: Bool { false }
+    /// No common table expressions.
+    public var supportsCommonTables: Bool { false }
+    /// No window functions.
+    public var supportsWindowFunctions: Bool { false }
+    /// `BIT` values 1 and 0.
+    public var hasBooleanLiterals: Bool { false }
+    /// `a + b` concatenates strings.
+    public var concatStyle: SQLConcatStyle { .plus }
+
+    /// `convert(date, '…')` with an ISO string.
+    public func dateLiteral(_ text: String) -> String { "CONVERT(DATE, '\(text)')" }
+    /// `convert(bigdatetime, '…')`: microseconds (`datetime` keeps only 1/300 s).
+    public func timestampLiteral(_ text: String) -> String { "CONVERT(BIGDATETIME, '\(text)')" }
+
+    /// ASE's type names; a nullable boolean is `TINYINT` (`BIT` cannot hold NULL).
+    public func typeName(_ type: SQLType) -> String {
+        switch type {
+        case .varchar(let n): n.map { "VARCHAR(\($0))" } ?? "TEXT"
+        case .nvarchar(let n): n.map { "UNIVARCHAR(\($0))" } ?? "UNITEXT"
+        case .smallint: "SMALLINT"
+        case .integer: "INT"
+        case .bigint: "BIGINT"
+        case .decimal(let p, let s): "NUMERIC(\(p),\(s))"
+        case .double: "FLOAT"
+        case .real: "REAL"
+        case .timestamp: "BIGDATETIME"
+        case .date: "DATE"
+        case .binary(let n): n.map { "VARBINARY(\($0))" } ?? "IMAGE"
+        case .boolean: "TINYINT"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Teradata Vantage (16.20 and later).
+public struct TeradataDialect: SQLDialect {
+    /// Creates the dialect.
+    public init() {}
+
+    /// `teradata`.
+    public var name: String { "teradata" }
+    /// `SELECT TOP n`.
+    public var limitStyle: SQLLimitStyle { .top }
+    /// `NULLS FIRST|LAST` is emulated with a `CASE` key (its availability varies by release).
+    public var supportsNullsOrdering: Bool { false }
+    /// No boolean type: 1 and 0.
+    public var hasBooleanLiterals: Bool { false }
+    /// `a MOD b`; there is no `%` operator.
+    public var moduloStyle: SQLModuloStyle { .modOperator }
+    /// `DELETE FROM t ALL` empties a table; there is no `TRUNCATE`.
+    public var supportsTruncate: Bool { false }
+
+    /// Teradata's type names (timestamps keep at most microseconds).
+    public func typeName(_ type: SQLType) -> String {
+        switch type {
+        case .varchar(let n): n.map { "VARCHAR(\(min($0, 64000))) CHARACTER SET LATIN" } ?? "CLOB"
+        case .nvarchar(let n): n.map { "VARCHAR(\(min($0, 32000))) CHARACTER SET UNICODE" } ?? "CLOB"
+        case .smallint: "SMALLINT"
+        case .integer: "INTEGER"
+        case .bigint: "BIGINT"
+        case .decimal(let p, let s): "DECIMAL(\(p),\(s))"
+        case .double, .real: "FLOAT"
+        case .timestamp(let f): "TIMESTAMP(\(min(f, 6)))"
+        case .date: "DATE"
+        case .binary(let n): n.map { "VARBYTE(\($0))" } ?? "BLOB"
+        case .boolean: "BYTEINT"
+        }
+    }
+}

@@ -1,0 +1,146 @@
+/// What one SQL dialect spells and supports differently (reference/dialects.md §3).
+///
+/// A dialect is a value with capability flags, a type map and a few spelling hooks; the
+/// defaults here are ANSI/PostgreSQL-like and each dialect file overrides only what differs.
+/// Semantic choices (which function computes a PowerCenter function exactly, whether a node
+/// can be pushed down at all) are made by lowering, which asks these flags; the printer only
+/// spells the tree.
+public protocol SQLDialect: Sendable {
+    /// The command-line key (`postgres`, `sqlserver`, …).
+    var name: String { get }
+    /// How row limits are written.
+    var limitStyle: SQLLimitStyle { get }
+    /// Whether `ORDER BY x NULLS FIRST|LAST` is accepted; otherwise the printer emulates it.
+    var supportsNullsOrdering: Bool { get }
+    /// Whether `WITH` (common table expressions) is available.
+    var supportsCommonTables: Bool { get }
+    /// Whether window functions (`… OVER (…)`) are available.
+    var supportsWindowFunctions: Bool { get }
+    /// Whether `MERGE INTO` is available.
+    var supportsMerge: Bool { get }
+    /// Whether `TRUE`/`FALSE` are values; otherwise booleans print as 1 and 0.
+    var hasBooleanLiterals: Bool { get }
+    /// Whether a table alias may be written with `AS` (Oracle rejects it).
+    var tableAliasKeyword: Bool { get }
+    /// Whether `TRUNCATE TABLE` exists (SQLite has only `DELETE FROM`).
+    var supportsTruncate: Bool { get }
+    /// How `%` (modulo) is written.
+    var moduloStyle: SQLModuloStyle { get }
+    /// How string concatenation is written (`||`, `+` or `CONCAT(…)`).
+    var concatStyle: SQLConcatStyle { get }
+
+    /// An identifier as written in SQL: bare when that is unambiguous, quoted otherwise.
+    func identifier(_ name: String) -> String
+    /// A string literal with the dialect's escapes.
+    func stringLiteral(_ text: String) -> String
+    /// A date literal from `YYYY-MM-DD`.
+    func dateLiteral(_ text: String) -> String
+    /// A timestamp literal from `YYYY-MM-DD HH:MM:SS[.f…]`.
+    func timestampLiteral(_ text: String) -> String
+    /// The dialect's spelling of a column type.
+    func typeName(_ type: SQLType) -> String
+}
+
+/// How a dialect limits the number of rows.
+public enum SQLLimitStyle: Hashable, Sendable {
+    /// `… LIMIT n` at the end.
+    case limit
+    /// `SELECT TOP n …`.
+    case top
+    /// `… FETCH FIRST n ROWS ONLY` at the end.
+    case fetchFirst
+}
+
+/// How a dialect writes the remainder of a division.
+public enum SQLModuloStyle: Hashable, Sendable {
+    /// `a % b`.
+    case percentOperator
+    /// `MOD(a, b)`.
+    case modFunction
+    /// `a MOD b` (Teradata).
+    case modOperator
+}
+
+/// How a dialect writes string concatenation.
+public enum SQLConcatStyle: Hashable, Sendable {
+    /// `a || b`.
+    case pipes
+    /// `a + b` (SQL Server, Sybase ASE).
+    case plus
+}
+
+extension SQLDialect {
+    /// Default: `LIMIT n`.
+    public var limitStyle: SQLLimitStyle { .limit }
+    /// Default: `NULLS FIRST|LAST` is accepted.
+    public var supportsNullsOrdering: Bool { true }
+    /// Default: `WITH` is available.
+    public var supportsCommonTables: Bool { true }
+    /// Default: window functions are available.
+    public var supportsWindowFunctions: Bool { true }
+    /// Default: `MERGE INTO` is available.
+    public var supportsMerge: Bool { true }
+    /// Default: `TRUE` and `FALSE` are values.
+    public var hasBooleanLiterals: Bool { true }
+    /// Default: `FROM t AS a`.
+    public var tableAliasKeyword: Bool { true }
+    /// Default: `TRUNCATE TABLE` exists.
+    public var supportsTruncate: Bool { true }
+    /// Default: `a % b`.
+    public var moduloStyle: SQLModuloStyle { .percentOperator }
+    /// Default: `a || b`.
+    public var concatStyle: SQLConcatStyle { .pipes }
+
+    /// Default: bare when plain, else in double quotes.
+    public func identifier(_ name: String) -> String {
+        SQLIdentifiers.isPlain(name) ? name : SQLIdentifiers.quoted(name, open: "\"", close: "\"")
+    }
+
+    /// Default: single quotes, a quote doubled.
+    public func stringLiteral(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// Default: `DATE '…'`.
+    public func dateLiteral(_ text: String) -> String { "DATE " + stringLiteral(text) }
+
+    /// Default: `TIMESTAMP '…'`.
+    public func timestampLiteral(_ text: String) -> String { "TIMESTAMP " + stringLiteral(text) }
+}
+
+/// The rules for bare and quoted identifiers shared by the dialects.
+public enum SQLIdentifiers {
+    /// Whether `name` can be written without quotes in every dialect: a letter or `_` first,
+    /// then letters, digits and `_`, and not a reserved word. Bare names keep each dialect's
+    /// own case folding, which is what legacy DDL created the tables with.
+    public static func isPlain(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCIILetter || first == "_" else { return false }
+        guard name.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }) else {
+            return false
+        }
+        return !reserved.contains(name.uppercased())
+    }
+
+    /// `name` between `open` and `close`, with `close` doubled inside.
+    public static func quoted(_ name: String, open: String, close: String) -> String {
+        open + name.replacingOccurrences(of: close, with: close + close) + close
+    }
+
+    /// Words reserved in at least one of the ten dialects that ETL column names commonly use.
+    static let reserved: Set<String> = [
+        "ADD", "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BETWEEN", "BY", "CASE", "CAST", "CHECK", "COLUMN",
+        "CONSTRAINT", "CREATE", "CROSS", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+        "CURRENT_USER", "DATE", "DEFAULT", "DELETE", "DESC", "DISTINCT", "DROP", "ELSE", "END", "EXCEPT", "EXISTS",
+        "FALSE", "FETCH", "FOR", "FOREIGN", "FROM", "FULL", "GRANT", "GROUP", "HAVING", "IN", "INDEX", "INNER",
+        "INSERT", "INTERSECT", "INTERVAL", "INTO", "IS", "JOIN", "KEY", "LEFT", "LEVEL", "LIKE", "LIMIT", "MERGE",
+        "MINUS", "MOD", "NATURAL", "NOT", "NULL", "NUMBER", "OF", "OFFSET", "ON", "OR", "ORDER", "OUTER", "PRIMARY",
+        "QUALIFY", "REFERENCES", "RIGHT", "ROW", "ROWNUM", "ROWS", "SAMPLE", "SELECT", "SESSION", "SET", "SIZE",
+        "TABLE", "THEN", "TIME", "TIMESTAMP", "TITLE", "TO", "TOP", "TRUE", "TYPE", "UNION", "UNIQUE", "UPDATE",
+        "USER", "USING", "VALUES", "VIEW", "WHEN", "WHERE", "WINDOW", "WITH", "YEAR",
+    ]
+}
+
+extension Unicode.Scalar {
+    fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,170 @@
+/// An expression of the SQL syntax tree that lowering builds and ``SQLPrinter`` prints.
+///
+/// The tree is dialect-neutral in shape; dialect differences are decided while lowering (which
+/// function to call, which type to cast to) or while printing (quoting, literal syntax, operator
+/// spelling, NULL ordering). Names are stored unquoted; the printer quotes them per dialect.
+public indirect enum SQLExpression: Hashable, Sendable {
+    /// A column, optionally qualified by a table or CTE alias.
+    case column(table: String?, name: String)
+    /// A typed literal.
+    case literal(SQLLiteral)
+    /// A unary operation (`NOT x`, `-x`).
+    case unary(SQLUnaryOperator, SQLExpression)
+    /// A binary operation; the printer adds parentheses from operator precedence.
+    case binary(SQLBinaryOperator, SQLExpression, SQLExpression)
+    /// A function call; the lowering has chosen the dialect's own function name.
+    case function(name: String, arguments: [SQLExpression])
+    /// `CASE WHEN … THEN … [ELSE …] END`.
+    case caseWhen(branches: [SQLWhen], otherwise: SQLExpression?)
+    /// `CAST(x AS type)`.
+    case cast(SQLExpression, SQLType)
+    /// `x IS [NOT] NULL`.
+    case isNull(SQLExpression, negated: Bool)
+    /// `x [NOT] IN (a, b, …)`.
+    case inList(SQLExpression, [SQLExpression], negated: Bool)
+    /// A window function: `f(…) OVER (PARTITION BY … ORDER BY …)`.
+    case window(SQLExpression, partitionBy: [SQLExpression], orderBy: [SQLOrdering])
+    /// A scalar sub-query.
+    case subquery(SQLQuery)
+    /// `[NOT] EXISTS (sub-query)`.
+    case exists(SQLQuery, negated: Bool)
+    /// `*` or `t.*`.
+    case star(table: String?)
+}
+
+/// One `WHEN condition THEN result` branch of a `CASE`.
+public struct SQLWhen: Hashable, Sendable {
+    /// The condition.
+    public var condition: SQLExpression
+    /// The value when the condition is true.
+    public var result: SQLExpression
+
+    /// Creates a branch.
+    public init(_ condition: SQLExpression, then result: SQLExpression) {
+        self.condition = condition
+        self.result = result
+    }
+}
+
+/// A literal value. Strings are escaped by the printer; numbers keep their exact text.
+public enum SQLLiteral: Hashable, Sendable {
+    /// NULL (typed by a cast where the dialect needs one).
+    case null
+    /// A character string.
+    case string(String)
+    /// An integer.
+    case integer(Int64)
+    /// An exact decimal number, as its canonical text (`-12.50`).
+    case decimal(String)
+    /// A binary floating-point number.
+    case double(Double)
+    /// TRUE or FALSE (printed as 1/0 where the dialect has no boolean literals).
+    case boolean(Bool)
+    /// A calendar date, `YYYY-MM-DD`.
+    case date(String)
+    /// A timestamp, `YYYY-MM-DD HH:MM:SS[.fffffffff]`.
+    case timestamp(String)
+}
+
+/// Unary operators.
+public enum SQLUnaryOperator: String, Hashable, Sendable {
+    /// Logical negation.
+    case not = "NOT"
+    /// Arithmetic negation.
+    case negate = "-"
+}
+
+/// Binary operators, with the precedence the printer parenthesises by.
+public enum SQLBinaryOperator: String, Hashable, Sendable, CaseIterable {
+    case or = "OR"
+    case and = "AND"
+    case equal = "="
+    case notEqual = "<>"
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case like = "LIKE"
+    case concat = "||"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case modulo = "%"
+
+    /// Binding strength: higher binds tighter (the common order of the ten dialects).
+    public var precedence: Int {
+        switch self {
+        case .or: 1
+        case .and: 2
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .like: 4
+        case .concat: 5
+        case .add, .subtract: 6
+        case .multiply, .divide, .modulo: 7
+        }
+    }
+
+    /// Whether `a op (b op c)` equals `(a op b) op c`, so a right operand of the same
+    /// precedence needs no parentheses.
+    public var isAssociative: Bool {
+        switch self {
+        case .or, .and, .add, .multiply, .concat: true
+        default: false
+        }
+    }
+}
+
+/// One `ORDER BY` item.
+public struct SQLOrdering: Hashable, Sendable {
+    /// Where NULLs go.
+    public enum Nulls: Hashable, Sendable {
+        /// The dialect's default (avoid in generated SQL: defaults differ between dialects).
+        case unspecified
+        /// NULLs before all values.
+        case first
+        /// NULLs after all values.
+        case last
+    }
+
+    /// The sort key.
+    public var expression: SQLExpression
+    /// Whether the order is descending.
+    public var descending: Bool
+    /// Where NULLs go.
+    public var nulls: Nulls
+
+    /// Creates an ordering item.
+    public init(_ expression: SQLExpression, descending: Bool = false, nulls: Nulls) {
+        self.expression = expression
+        self.descending = descending
+        self.nulls = nulls
+    }
+}
+
+/// A SQL column type, independent of spelling (``SQLDialect/typeName(_:)`` spells it).
+public enum SQLType: Hashable, Sendable {
+    /// Variable-length characters; `nil` length means the dialect's unbounded text type.
+    case varchar(Int?)
+    /// Variable-length Unicode characters.
+    case nvarchar(Int?)
+    /// 16-bit integer.
+    case smallint
+    /// 32-bit integer.
+    case integer
+    /// 64-bit integer.
+    case bigint
+    /// Exact decimal.
+    case decimal(precision: Int, scale: Int)
+    /// 8-byte float.
+    case double
+    /// 4-byte float.
+    case real
+    /// Date and time with `fraction` fractional-second digits.
+    case timestamp(fraction: Int)
+    /// Calendar date.
+    case date
+    /// Raw bytes.
+    case binary(Int?)
+    /// Boolean.
+    case boolean
+}

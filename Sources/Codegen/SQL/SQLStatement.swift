@@ -1,0 +1,188 @@
+/// A query: a `SELECT`, or a set operation over queries.
+public indirect enum SQLQuery: Hashable, Sendable {
+    /// One `SELECT`.
+    case select(SQLSelect)
+    /// `UNION [ALL]` of two or more queries, in order.
+    case union(all: Bool, [SQLQuery])
+}
+
+/// A `SELECT` with its clauses, in clause order.
+public struct SQLSelect: Hashable, Sendable {
+    /// Common table expressions (`WITH name AS (…)`), in dependency order.
+    public var with: [SQLCommonTable]
+    /// `SELECT DISTINCT`.
+    public var distinct: Bool
+    /// The select list.
+    public var items: [SQLSelectItem]
+    /// The `FROM` clause, if any.
+    public var from: SQLFromItem?
+    /// The `WHERE` condition.
+    public var filter: SQLExpression?
+    /// `GROUP BY` expressions.
+    public var groupBy: [SQLExpression]
+    /// The `HAVING` condition.
+    public var having: SQLExpression?
+    /// `ORDER BY` items.
+    public var orderBy: [SQLOrdering]
+    /// At most this many rows (printed in the dialect's own syntax).
+    public var limit: Int?
+
+    /// Creates a select; every clause but the select list is optional.
+    public init(
+        with: [SQLCommonTable] = [], distinct: Bool = false, items: [SQLSelectItem], from: SQLFromItem? = nil,
+        filter: SQLExpression? = nil, groupBy: [SQLExpression] = [], having: SQLExpression? = nil,
+        orderBy: [SQLOrdering] = [], limit: Int? = nil
+    ) {
+        self.with = with
+        self.distinct = distinct
+        self.items = items
+        self.from = from
+        self.filter = filter
+        self.groupBy = groupBy
+        self.having = having
+        self.orderBy = orderBy
+        self.limit = limit
+    }
+}
+
+/// One item of a select list: an expression and its alias.
+public struct SQLSelectItem: Hashable, Sendable {
+    /// The value.
+    public var expression: SQLExpression
+    /// The output column name, if it differs from the expression's own.
+    public var alias: String?
+
+    /// Creates a select item.
+    public init(_ expression: SQLExpression, as alias: String? = nil) {
+        self.expression = expression
+        self.alias = alias
+    }
+}
+
+/// `name AS (query)` in a `WITH` clause.
+public struct SQLCommonTable: Hashable, Sendable {
+    /// The CTE's name (generated code names it after the transformation it computes).
+    public var name: String
+    /// The query.
+    public var query: SQLQuery
+
+    /// Creates a common table expression.
+    public init(_ name: String, _ query: SQLQuery) {
+        self.name = name
+        self.query = query
+    }
+}
+
+/// A table name, optionally qualified by a schema.
+public struct SQLTableName: Hashable, Sendable {
+    /// The schema (owner), if any.
+    public var schema: String?
+    /// The table.
+    public var name: String
+
+    /// Creates a table name.
+    public init(schema: String? = nil, _ name: String) {
+        self.schema = schema
+        self.name = name
+    }
+}
+
+/// An item of a `FROM` clause.
+public indirect enum SQLFromItem: Hashable, Sendable {
+    /// A table or CTE, with an optional alias.
+    case table(SQLTableName, alias: String?)
+    /// A derived table (always aliased).
+    case subquery(SQLQuery, alias: String)
+    /// A join of two items.
+    case join(SQLFromItem, SQLJoinKind, SQLFromItem, on: SQLExpression?)
+}
+
+/// Join kinds.
+public enum SQLJoinKind: String, Hashable, Sendable {
+    case inner = "INNER JOIN"
+    case left = "LEFT OUTER JOIN"
+    case right = "RIGHT OUTER JOIN"
+    case full = "FULL OUTER JOIN"
+    case cross = "CROSS JOIN"
+}
+
+/// A column of a `CREATE TABLE`.
+public struct SQLColumnDefinition: Hashable, Sendable {
+    /// The column name.
+    public var name: String
+    /// Its type.
+    public var type: SQLType
+    /// Whether NULL is allowed.
+    public var nullable: Bool
+
+    /// Creates a column definition.
+    public init(_ name: String, _ type: SQLType, nullable: Bool = true) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+    }
+}
+
+/// A `SET column = value` assignment.
+public struct SQLAssignment: Hashable, Sendable {
+    /// The target column.
+    public var column: String
+    /// The new value.
+    public var value: SQLExpression
+
+    /// Creates an assignment.
+    public init(_ column: String, _ value: SQLExpression) {
+        self.column = column
+        self.value = value
+    }
+}
+
+/// A statement.
+public enum SQLStatement: Hashable, Sendable {
+    /// A query.
+    case query(SQLQuery)
+    /// `INSERT INTO table (columns) query`.
+    case insert(SQLTableName, columns: [String], SQLQuery)
+    /// `UPDATE table SET … WHERE …`.
+    case update(SQLTableName, set: [SQLAssignment], filter: SQLExpression?)
+    /// `DELETE FROM table WHERE …`.
+    case delete(SQLTableName, filter: SQLExpression?)
+    /// `MERGE INTO target USING (source) AS alias ON … WHEN MATCHED THEN UPDATE … WHEN NOT MATCHED THEN INSERT …`.
+    case merge(SQLMerge)
+    /// Removes every row (`TRUNCATE TABLE`, or `DELETE FROM` where the dialect has no truncate).
+    case truncate(SQLTableName)
+    /// `CREATE TABLE`.
+    case createTable(SQLTableName, [SQLColumnDefinition])
+}
+
+/// The parts of a `MERGE` statement.
+public struct SQLMerge: Hashable, Sendable {
+    /// The target table.
+    public var target: SQLTableName
+    /// The target's alias in the statement.
+    public var targetAlias: String
+    /// The source rows.
+    public var source: SQLQuery
+    /// The source's alias.
+    public var sourceAlias: String
+    /// The match condition (the target's keys).
+    public var on: SQLExpression
+    /// Assignments when a target row matches (none: matched rows are left alone).
+    public var update: [SQLAssignment]
+    /// Columns and values to insert when no target row matches (none: no insert branch).
+    public var insert: [SQLAssignment]
+
+    /// Creates a merge.
+    public init(
+        target: SQLTableName, targetAlias: String, source: SQLQuery, sourceAlias: String, on: SQLExpression,
+        update: [SQLAssignment], insert: [SQLAssignment]
+    ) {
+        self.target = target
+        self.targetAlias = targetAlias
+        self.source = source
+        self.sourceAlias = sourceAlias
+        self.on = on
+        self.update = update
+        self.insert = insert
+    }
+}
