@@ -28,6 +28,23 @@ public protocol SQLDialect: Sendable {
     var moduloStyle: SQLModuloStyle { get }
     /// How string concatenation is written (`||`, `+` or `CONCAT(…)`).
     var concatStyle: SQLConcatStyle { get }
+    /// Whether `''` stays an empty string (Oracle makes it NULL, Sybase ASE a blank).
+    var keepsEmptyStrings: Bool { get }
+    /// Whether `=` and `<` compare strings exactly: case and trailing blanks significant, as
+    /// PowerCenter does (G8). SQL Server, Sybase ASE and Teradata ignore trailing blanks, and their
+    /// default collations or session modes ignore case.
+    var comparesStringsExactly: Bool { get }
+    /// Whether decimals are exact (SQLite computes them as binary doubles).
+    var hasExactDecimals: Bool { get }
+    /// Whether `ROUND(decimal, 0)` rounds half away from zero, as PowerCenter does.
+    var roundsDecimalsHalfAwayFromZero: Bool { get }
+    /// The function counting characters including trailing blanks, if the dialect has one.
+    var characterLengthFunction: String? { get }
+    /// The substring function taking (text, start, length).
+    var substringFunction: String { get }
+
+    /// Removes leading (or trailing) blanks only, not other white space.
+    func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression
 
     /// An identifier as written in SQL: bare when that is unambiguous, quoted otherwise.
     func identifier(_ name: String) -> String
@@ -90,6 +107,25 @@ extension SQLDialect {
     public var moduloStyle: SQLModuloStyle { .percentOperator }
     /// Default: `a || b`.
     public var concatStyle: SQLConcatStyle { .pipes }
+
+    /// Default: `''` is an empty string.
+    public var keepsEmptyStrings: Bool { true }
+    /// Default: strings compare exactly.
+    public var comparesStringsExactly: Bool { true }
+    /// Default: decimals are exact.
+    public var hasExactDecimals: Bool { true }
+
+    /// Default: `ROUND` rounds decimals half away from zero.
+    public var roundsDecimalsHalfAwayFromZero: Bool { true }
+    /// Default: `LENGTH`.
+    public var characterLengthFunction: String? { "LENGTH" }
+    /// Default: `SUBSTR`.
+    public var substringFunction: String { "SUBSTR" }
+
+    /// Default: `LTRIM(x)` / `RTRIM(x)`, which remove blanks only.
+    public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {
+        .function(name: leading ? "LTRIM" : "RTRIM", arguments: [text])
+    }
 
     /// Default: bare when plain, else in double quotes.
     public func identifier(_ name: String) -> String {

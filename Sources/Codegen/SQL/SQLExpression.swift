@@ -1,3 +1,5 @@
+import IR
+
 /// An expression of the SQL syntax tree that lowering builds and ``SQLPrinter`` prints.
 ///
 /// The tree is dialect-neutral in shape; dialect differences are decided while lowering (which
@@ -167,4 +169,24 @@ public enum SQLType: Hashable, Sendable {
     case binary(Int?)
     /// Boolean.
     case boolean
+}
+
+extension SQLType {
+    /// The SQL type that holds values of a transformation datatype.
+    public init(_ type: DataType) {
+        switch type {
+        case .string(let p): self = .varchar(p > 0 ? p : nil)
+        case .nstring(let p): self = .nvarchar(p > 0 ? p : nil)
+        case .text: self = .varchar(nil)
+        case .ntext: self = .nvarchar(nil)
+        case .integer: self = .integer
+        case .smallInteger: self = .smallint
+        case .bigInteger: self = .bigint
+        case .decimal(let p, let s): self = .decimal(precision: p, scale: s)
+        case .double: self = .double
+        case .real: self = .real
+        case .dateTime(_, let s): self = .timestamp(fraction: s)
+        case .binary(let p): self = .binary(p > 0 ? p : nil)
+        }
+    }
 }

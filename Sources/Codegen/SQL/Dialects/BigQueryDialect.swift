@@ -8,6 +8,11 @@ public struct BigQueryDialect: SQLDialect {
     /// `MOD(a, b)`; there is no `%` operator.
     public var moduloStyle: SQLModuloStyle { .modFunction }
 
+    /// `LTRIM(x, ' ')`: the one-argument form removes all white space.
+    public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {
+        .function(name: leading ? "LTRIM" : "RTRIM", arguments: [text, .literal(.string(" "))])
+    }
+
     /// Back-quoted when not plain.
     public func identifier(_ name: String) -> String {
         SQLIdentifiers.isPlain(name) ? name : SQLIdentifiers.quoted(name, open: "`", close: "`")

@@ -16,6 +16,8 @@ public struct OracleDialect: SQLDialect {
     public var tableAliasKeyword: Bool { false }
     /// `MOD(a, b)`; there is no `%` operator.
     public var moduloStyle: SQLModuloStyle { .modFunction }
+    /// `''` is NULL in Oracle.
+    public var keepsEmptyStrings: Bool { false }
 
     /// Oracle's type names (`VARCHAR2` at most 4000 bytes, larger text as `CLOB`).
     public func typeName(_ type: SQLType) -> String {

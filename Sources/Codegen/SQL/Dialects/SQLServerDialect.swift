@@ -13,6 +13,12 @@ public struct SQLServerDialect: SQLDialect {
     public var hasBooleanLiterals: Bool { false }
     /// `a + b` concatenates strings.
     public var concatStyle: SQLConcatStyle { .plus }
+    /// Trailing blanks are ignored in comparisons, and the default collation ignores case.
+    public var comparesStringsExactly: Bool { false }
+    /// `LEN` ignores trailing blanks; there is no exact character count.
+    public var characterLengthFunction: String? { nil }
+    /// `SUBSTRING(text, start, length)`.
+    public var substringFunction: String { "SUBSTRING" }
 
     /// Bracketed when not plain.
     public func identifier(_ name: String) -> String {

@@ -15,6 +15,13 @@ public struct SQLiteDialect: SQLDialect {
     public var supportsTruncate: Bool { false }
     /// Booleans are the integers 1 and 0.
     public var hasBooleanLiterals: Bool { false }
+    /// Decimals are stored as text and computed as binary doubles.
+    public var hasExactDecimals: Bool { false }
+
+    /// `ltrim(x, ' ')`: blanks only.
+    public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {
+        .function(name: leading ? "LTRIM" : "RTRIM", arguments: [text, .literal(.string(" "))])
+    }
 
     /// SQLite's declared types (affinities).
     public func typeName(_ type: SQLType) -> String {

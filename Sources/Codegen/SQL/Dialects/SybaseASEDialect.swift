@@ -21,6 +21,14 @@ public struct SybaseASEDialect: SQLDialect {
     public var hasBooleanLiterals: Bool { false }
     /// `a + b` concatenates strings.
     public var concatStyle: SQLConcatStyle { .plus }
+    /// `''` is stored and returned as a single blank.
+    public var keepsEmptyStrings: Bool { false }
+    /// Trailing blanks are ignored in comparisons.
+    public var comparesStringsExactly: Bool { false }
+    /// `CHAR_LENGTH`.
+    public var characterLengthFunction: String? { "CHAR_LENGTH" }
+    /// `SUBSTRING(text, start, length)`.
+    public var substringFunction: String { "SUBSTRING" }
 
     /// `convert(date, '…')` with an ISO string.
     public func dateLiteral(_ text: String) -> String { "CONVERT(DATE, '\(text)')" }

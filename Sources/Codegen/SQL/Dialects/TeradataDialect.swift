@@ -15,6 +15,12 @@ public struct TeradataDialect: SQLDialect {
     public var moduloStyle: SQLModuloStyle { .modOperator }
     /// `DELETE FROM t ALL` empties a table; there is no `TRUNCATE`.
     public var supportsTruncate: Bool { false }
+    /// Trailing blanks are ignored in comparisons, and Teradata session mode ignores case.
+    public var comparesStringsExactly: Bool { false }
+    /// `CHARACTER_LENGTH`.
+    public var characterLengthFunction: String? { "CHARACTER_LENGTH" }
+    /// `ROUND` follows the system's ROUNDHALFWAYMAGUP setting, which may round half to even.
+    public var roundsDecimalsHalfAwayFromZero: Bool { false }
 
     /// Teradata's type names (timestamps keep at most microseconds).
     public func typeName(_ type: SQLType) -> String {

@@ -1,0 +1,141 @@
+import IR
+
+extension Lowering {
+    /// A numeric literal with the type the checker gave it.
+    func number(_ text: String, _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        switch e.type {
+        case .integer?, .smallInteger?, .bigInteger?:
+            guard let value = Int64(text) else { throw fail(e, "the integer literal \(text) does not fit 64 bits") }
+            return .literal(.integer(value))
+        case .decimal?:
+            guard options.highPrecision else { return .literal(.double(Double(text) ?? 0)) }
+            return .literal(.decimal(text))
+        case .double?, .real?: return .literal(.double(Double(text) ?? 0))
+        default: throw fail(e, "the literal \(text) has no numeric type")
+        }
+    }
+
+    /// A numeric operand (strings are converted by prefix in PowerCenter, which SQL does not do).
+    func numeric(_ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        guard e.type?.isNumeric == true else {
+            throw fail(e, "a string used as a number is read by its numeric prefix in PowerCenter ('12ab' is 12)")
+        }
+        try exactNumbers(e)
+        return try value(e)
+    }
+
+    /// Decimals are exact in PowerCenter with high precision; a dialect without exact decimals
+    /// (SQLite stores REAL) cannot match them digit for digit.
+    func exactNumbers(_ e: Expr) throws(SQLLoweringFailure) {
+        if case .decimal? = e.type, options.highPrecision, !dialect.hasExactDecimals {
+            throw fail(e, "\(dialect.name) computes decimals as binary doubles; the session keeps 28 exact digits")
+        }
+    }
+
+    /// `+ - * / % ||` with PowerCenter's rules; comparisons and logic as values.
+    func arithmetic(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ e: Expr) throws(SQLLoweringFailure)
+        -> SQLExpression
+    {
+        switch op {
+        case .add, .subtract, .multiply:
+            try exactNumbers(e)
+            let sqlOp: SQLBinaryOperator = op == .add ? .add : op == .subtract ? .subtract : .multiply
+            return .binary(sqlOp, try numeric(left), try numeric(right))
+        case .divide: return try division(left, right, e)
+        case .modulo: return try modulo(left, right, e)
+        case .concat: return try concatenation(left, right, e)
+        default: throw fail(e, "'\(op.rawValue)' is not lowered to SQL yet")
+        }
+    }
+
+    /// `a / b`: never integer division (§3.2); a zero divisor is a row error (G9) that SQL would
+    /// turn into a failed statement or a NULL, so only a non-zero constant divisor is lowered.
+    private func division(_ left: Expr, _ right: Expr, _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        guard Self.nonZeroConstant(right) else {
+            throw fail(e, "a zero divisor skips the row in PowerCenter; SQL fails or gives NULL instead")
+        }
+        switch e.type {
+        case .double?, .real?:
+            return .binary(.divide, .cast(try numeric(left), .double), .cast(try numeric(right), .double))
+        default:
+            throw fail(
+                e,
+                "PowerCenter keeps 28 significant digits of a decimal quotient; \(dialect.name) keeps a different scale"
+            )
+        }
+    }
+
+    /// `a % b` on integers: the remainder takes the dividend's sign, as SQL's does; a zero divisor
+    /// is a row error, so only a non-zero constant divisor is lowered.
+    private func modulo(_ left: Expr, _ right: Expr, _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        guard Self.isInteger(left.type), Self.isInteger(right.type) else {
+            throw fail(e, "MOD of decimals or doubles is not lowered to SQL yet")
+        }
+        guard Self.nonZeroConstant(right) else {
+            throw fail(e, "a zero divisor skips the row in PowerCenter; SQL fails or gives NULL instead")
+        }
+        return .binary(.modulo, try numeric(left), try numeric(right))
+    }
+
+    /// `a || b`: a NULL operand is ignored and two NULLs give NULL (G2); only string operands are
+    /// lowered (numbers are rendered to text by PowerCenter's own rules).
+    func concatenation(_ left: Expr, _ right: Expr, _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        guard left.type?.isString == true || left.kind == .null, right.type?.isString == true || right.kind == .null
+        else {
+            throw fail(e, "PowerCenter renders numbers and dates to text by its own rules before concatenating")
+        }
+        let a = try string(left)
+        let b = try string(right)
+        let joined = SQLExpression.binary(
+            .concat, .function(name: "COALESCE", arguments: [a, .literal(.string(""))]),
+            .function(name: "COALESCE", arguments: [b, .literal(.string(""))]))
+        guard options.concatOfTwoNullsIsNull else { return joined }
+        return .caseWhen(
+            branches: [
+                SQLWhen(.binary(.and, .isNull(a, negated: false), .isNull(b, negated: false)), then: .literal(.null))
+            ], otherwise: joined)
+    }
+
+    /// A string-valued operand (``keepsEmptyString(_:)`` applies through ``value(_:)``).
+    func string(_ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        try value(e)
+    }
+
+    /// `a op b` for `= <> < <= > >=`: NULL gives NULL (G1); both sides of one family.
+    func comparison(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ e: Expr) throws(SQLLoweringFailure)
+        -> SQLExpression
+    {
+        let sqlOp = Self.comparisons[op]!
+        guard let l = left.type?.family, let r = right.type?.family, l == r else {
+            if left.kind == .null || right.kind == .null {
+                return .binary(sqlOp, try value(left), try value(right))
+            }
+            throw fail(e, "comparing values of different kinds converts them by PowerCenter's rules first")
+        }
+        if l == .string, !dialect.comparesStringsExactly {
+            throw fail(
+                e,
+                "\(dialect.name) compares strings ignoring trailing blanks or case; PowerCenter compares them exactly")
+        }
+        if l == .numeric {
+            try exactNumbers(left)
+            try exactNumbers(right)
+        }
+        return .binary(sqlOp, try value(left), try value(right))
+    }
+
+    static func isInteger(_ type: DataType?) -> Bool {
+        switch type {
+        case .integer?, .smallInteger?, .bigInteger?: true
+        default: false
+        }
+    }
+
+    static func nonZeroConstant(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number(let text): return Double(text).map { $0 != 0 } ?? false
+        case .unary(.negate, let operand): return nonZeroConstant(operand)
+        default: return false
+        }
+    }
+}

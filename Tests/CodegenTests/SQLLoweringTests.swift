@@ -1,0 +1,74 @@
+import Codegen
+import IR
+import Testing
+
+/// Expression lowering as dialect tables: an expression → the SQL each dialect gets, or the reason
+/// it stays in the runtime. Expected texts are written by hand; SQLLoweringExecutionTests runs
+/// the lowered SQL on SQLite and PostgreSQL against the native evaluator.
+@Suite struct SQLLoweringTests {
+    private static let ports: [String: DataType] = [
+        "A": .string(precision: 20), "B": .string(precision: 20), "N": .integer, "D": .decimal(precision: 12, scale: 2),
+    ]
+
+    private func lowered(_ text: String, _ dialect: String, highPrecision: Bool = false) -> Result<String, String> {
+        let source = ExpressionSource(text)
+        let parsed = ExpressionParser.parse(source)
+        let typed = ExpressionTypeChecker.check(
+            parsed.expression, in: TypeEnvironment(ports: Self.ports, highPrecision: highPrecision), source: source)
+        let columns = Dictionary(
+            uniqueKeysWithValues: Self.ports.keys.map { ($0, SQLExpression.column(table: nil, name: $0)) })
+        let d = SQLDialects.named(dialect)!
+        switch SQLExpressionLowering(d, options: SQLLoweringOptions(highPrecision: highPrecision)).lower(
+            typed.typed, columns: columns)
+        {
+        case .success(let sql): return .success(SQLPrinter(d).print(sql))
+        case .failure(let failure): return .failure(failure.reason)
+        }
+    }
+
+    @Test func concatenationIgnoresNullOperands() {
+        #expect(
+            lowered("A || B", "postgres")
+                == .success("CASE WHEN A IS NULL AND B IS NULL THEN NULL ELSE COALESCE(A, '') || COALESCE(B, '') END"))
+        #expect(
+            lowered("A || B", "sqlserver")
+                == .success("CASE WHEN A IS NULL AND B IS NULL THEN NULL ELSE COALESCE(A, N'') + COALESCE(B, N'') END"))
+    }
+
+    @Test func conditionsAreNumbersAsValuesAndPredicatesInCase() {
+        #expect(lowered("N > 2", "postgres") == .success("CASE WHEN N > 2 THEN 1 WHEN NOT N > 2 THEN 0 END"))
+        #expect(lowered("IIF(N, 1, 0)", "duckdb") == .success("CASE WHEN N <> 0 THEN 1 ELSE 0 END"))
+        #expect(
+            lowered("DECODE(A, 'x', 1, NULL, 2, 3)", "snowflake")
+                == .success("CASE WHEN A = 'x' THEN 1 WHEN A IS NULL THEN 2 ELSE 3 END"))
+    }
+
+    @Test func whatADialectCannotComputeExactlyIsRefusedWithTheReason() {
+        #expect(lowered("A = B", "sqlserver").failureReason?.contains("trailing blanks") == true)
+        #expect(lowered("A = B", "teradata").failureReason?.contains("trailing blanks") == true)
+        #expect(lowered("LTRIM(A)", "oracle").failureReason?.contains("''") == true)
+        #expect(lowered("N / B", "postgres").failureReason != nil)
+        #expect(lowered("N / N", "postgres").failureReason?.contains("zero divisor") == true)
+        #expect(lowered("D * 2", "sqlite", highPrecision: true).failureReason?.contains("doubles") == true)
+        #expect(lowered("LENGTH(A)", "sqlserver").failureReason?.contains("trailing blanks") == true)
+        #expect(lowered("TO_INTEGER(D)", "teradata", highPrecision: true).failureReason != nil)
+    }
+
+    @Test func functionsAreSpelledPerDialect() {
+        #expect(lowered("LTRIM(A)", "bigquery") == .success("LTRIM(A, ' ')"))
+        #expect(lowered("LTRIM(A)", "snowflake") == .success("LTRIM(A)"))
+        #expect(lowered("SUBSTR(A, 0, 2)", "sqlserver") == .success("SUBSTRING(A, 1, 2)"))
+        #expect(lowered("LENGTH(A)", "teradata") == .success("CHARACTER_LENGTH(A)"))
+        #expect(lowered("TO_INTEGER(D)", "postgres", highPrecision: true) == .success("CAST(ROUND(D, 0) AS integer)"))
+        #expect(lowered("N % 3", "oracle") == .success("MOD(N, 3)"))
+    }
+}
+
+extension Result where Failure == String {
+    fileprivate var failureReason: String? {
+        if case .failure(let reason) = self { return reason }
+        return nil
+    }
+}
+
+extension String: @retroactive Error {}
