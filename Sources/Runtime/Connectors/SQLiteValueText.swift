@@ -5,7 +5,7 @@ import Foundation
 enum SQLiteValueText {
     /// The exact digits of `decimal` (`-12.340` keeps no trailing zeros: `-12.34`).
     static func text(of decimal: Decimal) -> String {
-        decimal.description
+        CompactDecimal.text(decimal) ?? decimal.description
     }
 
     /// The decimal written in `text`, or nil when the text is not a plain decimal number.

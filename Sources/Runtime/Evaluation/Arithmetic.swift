@@ -5,7 +5,8 @@ import Foundation
 /// integer op integer stays integer for `+ - *` (64-bit overflow is a row error, chosen where the
 /// reference is uncertain); any double makes a double; decimals compute with Foundation's
 /// Decimal when high precision is on and as doubles when it is off. `/` never divides integers:
-/// it gives a decimal (high precision) or a double. A zero divisor is a row error.
+/// it gives a decimal (high precision) or a double. A zero divisor is a row error. Decimal
+/// `+ - *` take ``CompactDecimal``'s fast path (Foundation's exact bytes) when it applies.
 enum Arithmetic {
     /// The operators `+ - * / %`.
     enum Operation: Sendable {
@@ -33,8 +34,10 @@ enum Arithmetic {
         case (.double(let x), .integer(let j)): return try doubles(op, x, Double(j))
         // High precision keeps decimals and integers as they are (ValueConversion.number), so the
         // general path below would reach `decimals` with the same operands.
-        case (.integer(let i), .decimal(let y)) where highPrecision: return try decimals(op, Decimal(i), y)
-        case (.decimal(let x), .integer(let j)) where highPrecision: return try decimals(op, x, Decimal(j))
+        case (.integer(let i), .decimal(let y)) where highPrecision:
+            return try decimals(op, CompactDecimal.integer(i), y)
+        case (.decimal(let x), .integer(let j)) where highPrecision:
+            return try decimals(op, x, CompactDecimal.integer(j))
         case (.decimal(let x), .decimal(let y)) where highPrecision: return try decimals(op, x, y)
         default: break
         }
@@ -62,7 +65,7 @@ enum Arithmetic {
 
     private static func asDecimal(_ v: Value) -> Decimal {
         switch v {
-        case .integer(let i): Decimal(i)
+        case .integer(let i): CompactDecimal.integer(i)
         case .decimal(let d): d
         case .double(let d): ValueConversion.decimal(d)
         default: 0
@@ -118,6 +121,7 @@ enum Arithmetic {
     static let decimalLimit = Decimal(string: "1e28")!
 
     private static func decimals(_ op: Operation, _ x: Decimal, _ y: Decimal) throws(RowError) -> Value {
+        if let fast = fastDecimals(op, x, y) { return .decimal(fast) }
         let result: Decimal
         switch op {
         case .add: result = x + y
@@ -137,8 +141,37 @@ enum Arithmetic {
         return .decimal(roundedTo28Digits(result))
     }
 
+    /// `x op y` for `+ - *` through ``CompactDecimal`` (bit for bit Foundation's result, cut to
+    /// 28 digits as ``roundedTo28Digits(_:)`` cuts it); nil when Foundation must compute it or
+    /// the result is out of range (the general path then reports the overflow).
+    private static func fastDecimals(_ op: Operation, _ x: Decimal, _ y: Decimal) -> Decimal? {
+        let result: Decimal?
+        switch op {
+        case .add: result = CompactDecimal.sum(x, y)
+        case .subtract: result = CompactDecimal.difference(x, y)
+        case .multiply: result = CompactDecimal.product(x, y)
+        case .divide, .modulo: return nil
+        }
+        guard let result, let parts = CompactDecimal(result), parts.magnitudeIsBelow(powerOfTen: 28) else {
+            return nil
+        }
+        return parts.significand < CompactDecimal.powersOfTen[28] ? result : roundedTo28Digits(parts)
+    }
+
+    /// A value below 10^28 whose significand has more than 28 digits, rounded to 28 significant
+    /// digits as ``roundedTo28Digits(_:)`` rounds it with Foundation.
+    private static func roundedTo28Digits(_ parts: CompactDecimal) -> Decimal? {
+        let extraDigits = parts.digitCount - 28
+        return parts.rounded(scale: -(parts.exponent + extraDigits), truncate: false)
+            .flatMap(CompactDecimal.encodeRounded)
+    }
+
     /// A decimal cut to 28 significant digits (high precision keeps 28, reference §4.4).
     static func roundedTo28Digits(_ d: Decimal) -> Decimal {
+        if let parts = CompactDecimal(d) {
+            if parts.significand < CompactDecimal.powersOfTen[28] { return d }
+            if let rounded = roundedTo28Digits(parts) { return rounded }
+        }
         let significand = abs(d.significand)
         guard significand >= decimalLimit else { return d }
         // The digits beyond 28: how often the significand divides by 10 (exactly: a division by

@@ -74,14 +74,19 @@ enum Comparison {
         let y = try ValueConversion.number(b, highPrecision: true, context: "a comparison")
         switch (x, y) {
         case (.integer(let i), .integer(let j)): return sign(i, j)
-        case (.decimal(let d), .decimal(let e)): return sign(d, e)
-        case (.decimal(let d), .integer(let j)): return sign(d, Decimal(j))
-        case (.integer(let i), .decimal(let e)): return sign(Decimal(i), e)
+        case (.decimal(let d), .decimal(let e)): return decimalOrder(d, e)
+        case (.decimal(let d), .integer(let j)): return decimalOrder(d, CompactDecimal.integer(j))
+        case (.integer(let i), .decimal(let e)): return decimalOrder(CompactDecimal.integer(i), e)
         default:
             let p = try ValueConversion.double(x, context: "a comparison") ?? 0
             let q = try ValueConversion.double(y, context: "a comparison") ?? 0
             return sign(p, q)
         }
+    }
+
+    /// The order of two decimals, from their parts when ``CompactDecimal`` can read them.
+    private static func decimalOrder(_ x: Decimal, _ y: Decimal) -> Int {
+        CompactDecimal.order(x, y) ?? sign(x, y)
     }
 
     /// Binary order of two strings by Unicode code points (UTF-8 byte order is the same).

@@ -94,8 +94,12 @@ enum Conversions {
                 try check(i, bits: bits, context: context)
                 return i
             }
-            result = Rounding.decimal(
-                try ValueConversion.decimal(value, context: context) ?? 0, scale: 0, truncate: truncate)
+            let d = try ValueConversion.decimal(value, context: context) ?? 0
+            if let i = CompactDecimal.wholeNumber(d, truncate: truncate) {
+                try check(i, bits: bits, context: context)
+                return i
+            }
+            result = Rounding.decimal(d, scale: 0, truncate: truncate)
         }
         guard let i = Int64(exactly: NSDecimalNumber(decimal: result)),
             abs(result) < Decimal(sign: .plus, exponent: 19, significand: 1)
@@ -122,7 +126,9 @@ enum Conversions {
         _ value: Value, scale: Int?, truncateDecimals: Bool = true, context: String
     ) throws(RowError) -> Decimal {
         let d = try ValueConversion.decimal(value, context: context) ?? 0
-        guard abs(d) < Arithmetic.decimalLimit else { throw overflow(d.description, context) }
+        guard CompactDecimal(d)?.magnitudeIsBelow(powerOfTen: 28) ?? (abs(d) < Arithmetic.decimalLimit) else {
+            throw overflow(d.description, context)
+        }
         guard let scale else { return d }
         let truncate: Bool
         if case .decimal = value { truncate = truncateDecimals } else { truncate = false }

@@ -24,37 +24,25 @@ enum DecimalDivision {
     @available(macOS 15.0, *)
     private static func exactQuotient(_ i: Int64, _ j: Int64) -> Decimal {
         let negative = (i < 0) != (j < 0) && i != 0
-        let divisor = UInt128(j.magnitude)
-        var significand = UInt128(i.magnitude) / divisor
-        var remainder = UInt128(i.magnitude) % divisor
-        var exponent = 0
-        var digits = 0
-        var rest = significand
-        while rest > 0 {
-            rest /= 10
-            digits += 1
+        let (whole, remainder) = i.magnitude.quotientAndRemainder(dividingBy: j.magnitude)
+        var quotient = Quotient(whole: UInt128(whole))
+        // The fraction's long division in 64 bits while ten times the remainder fits.
+        if j.magnitude < 1 << 59 {
+            quotient.appendFraction(remainder: remainder, divisor: j.magnitude)
+        } else {
+            quotient.appendFraction(remainder: UInt128(remainder), divisor: UInt128(j.magnitude))
         }
-        // Fraction digits until 28 significant ones; the 29th decides the rounding.
-        var roundUp = false
-        while remainder != 0 {
-            remainder *= 10
-            let digit = remainder / divisor
-            remainder %= divisor
-            if digits == 28 {
-                roundUp = digit >= 5
-                break
-            }
-            significand = significand * 10 + digit
-            exponent -= 1
-            if significand != 0 { digits += 1 }
-        }
-        if roundUp {
+        var significand = quotient.significand
+        var exponent = quotient.exponent
+        if quotient.roundUp {
             significand += 1
             if significand == 10_000_000_000_000_000_000_000_000_000 {
                 significand /= 10
                 exponent += 1
             }
         }
+        let parts = CompactDecimal(significand: significand, exponent: exponent, isNegative: negative)
+        if significand != 0, let fast = parts.compacted()?.decimal(compact: true) { return fast }
         while significand != 0 && significand % 10 == 0 {
             significand /= 10
             exponent += 1
@@ -63,5 +51,34 @@ enum DecimalDivision {
         let low = UInt64(significand % 100_000_000_000_000)
         let value = high == 0 ? Decimal(low) : Decimal(high) * halfScale + Decimal(low)
         return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: value)
+    }
+
+    /// A quotient's digits: the whole part, then fraction digits until 28 significant ones; the
+    /// 29th decides the rounding.
+    private struct Quotient {
+        var significand: UInt128
+        var exponent = 0
+        var digits: Int
+        var roundUp = false
+
+        init(whole: UInt128) {
+            significand = whole
+            digits = CompactDecimal.digitCount(whole)
+        }
+
+        mutating func appendFraction<T: FixedWidthInteger & UnsignedInteger>(remainder: T, divisor: T) {
+            var remainder = remainder
+            while remainder != 0 {
+                let digit: T
+                (digit, remainder) = (remainder * 10).quotientAndRemainder(dividingBy: divisor)
+                if digits == 28 {
+                    roundUp = digit >= 5
+                    return
+                }
+                significand = significand * 10 + UInt128(digit)
+                exponent -= 1
+                if significand != 0 { digits += 1 }
+            }
+        }
     }
 }

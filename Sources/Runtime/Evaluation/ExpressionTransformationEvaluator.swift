@@ -15,33 +15,67 @@ public struct ExpressionTransformationEvaluator: Sendable {
     let inputs: [InputStep]
     let variables: [ComputeStep]
     let outputs: [OutputStep]
+    /// ``outputs`` flattened for the row loop: a slot to pass through (`computed < 0`) or an index
+    /// into ``computedOutputs``; plain integers, so reading a step copies nothing reference-counted.
+    let outputPlan: [(slot: Int, computed: Int)]
+    /// The computed output ports with their defaults, in output order.
+    let computedOutputs: [ComputeStep]
+    let computedDefaults: [PortDefault?]
     let settings: EvaluationSettings
     /// Every port's current value by slot; variables keep theirs between rows.
     var row: [Value]
 
-    /// Computes one row from the input values; returns the output values or throws the row's error.
-    public mutating func evaluate(_ inputValues: [Value], state: inout EvaluationState) throws(RowError) -> [Value] {
-        for (step, value) in zip(inputs, inputValues) {
-            row[step.slot] = try step.receive(value, settings)
-        }
-        for step in variables {
-            row[step.slot] = try step.compute(&row, &state, settings)
-        }
-        var result: [Value] = []
-        result.reserveCapacity(outputs.count)
+    init(
+        inputNames: [String], outputNames: [String], inputs: [InputStep], variables: [ComputeStep],
+        outputs: [OutputStep], settings: EvaluationSettings, row: [Value]
+    ) {
+        self.inputNames = inputNames
+        self.outputNames = outputNames
+        self.inputs = inputs
+        self.variables = variables
+        self.outputs = outputs
+        self.settings = settings
+        self.row = row
+        var plan: [(slot: Int, computed: Int)] = []
+        var computed: [ComputeStep] = []
+        var defaults: [PortDefault?] = []
         for step in outputs {
             switch step {
-            case .passThrough(let slot): result.append(row[slot])
+            case .passThrough(let slot): plan.append((slot, -1))
             case .computed(let compute, let fallback):
-                do throws(RowError) {
-                    let value = try compute.compute(&row, &state, settings)
-                    row[compute.slot] = value
-                    result.append(value)
-                } catch {
-                    guard !error.isAbort, case .value(let constant)? = fallback else { throw error }
-                    row[compute.slot] = constant
-                    result.append(constant)
-                }
+                plan.append((compute.slot, computed.count))
+                computed.append(compute)
+                defaults.append(fallback)
+            }
+        }
+        self.outputPlan = plan
+        self.computedOutputs = computed
+        self.computedDefaults = defaults
+    }
+
+    /// Computes one row from the input values; returns the output values or throws the row's error.
+    public mutating func evaluate(_ inputValues: [Value], state: inout EvaluationState) throws(RowError) -> [Value] {
+        for index in 0..<min(inputs.count, inputValues.count) {
+            row[inputs[index].slot] = try inputs[index].receive(inputValues[index], settings)
+        }
+        for index in variables.indices {
+            row[variables[index].slot] = try variables[index].compute(&row, &state, settings)
+        }
+        var result: [Value] = []
+        result.reserveCapacity(outputPlan.count)
+        for (slot, computed) in outputPlan {
+            guard computed >= 0 else {
+                result.append(row[slot])
+                continue
+            }
+            do throws(RowError) {
+                let value = try computedOutputs[computed].compute(&row, &state, settings)
+                row[slot] = value
+                result.append(value)
+            } catch {
+                guard !error.isAbort, case .value(let constant)? = computedDefaults[computed] else { throw error }
+                row[slot] = constant
+                result.append(constant)
             }
         }
         return result

@@ -5,12 +5,15 @@ extension FunctionLibrary {
     static let numericFunctions: [String: FunctionSpec] = {
         var table: [String: FunctionSpec] = [
             "ABS": FunctionSpec(1, 1) { r in
-                sameType(r, integer: { i in i == .min ? nil : abs(i) }, decimal: { abs($0) }, double: { abs($0) })
+                sameType(
+                    r, integer: { i in i == .min ? nil : abs(i) }, decimal: { CompactDecimal.magnitude($0) ?? abs($0) },
+                    double: { abs($0) })
             },
             "CEIL": FunctionSpec(1, 1) { r in
                 sameType(
                     r, integer: { $0 },
                     decimal: {
+                        if let fast = CompactDecimal.ceiling($0) { return fast }
                         let truncated = Rounding.decimal($0, scale: 0, truncate: true)
                         return truncated + ($0 > truncated ? 1 : 0)
                     }, double: { $0.rounded(.up) })
@@ -19,6 +22,7 @@ extension FunctionLibrary {
                 sameType(
                     r, integer: { $0 },
                     decimal: {
+                        if let fast = CompactDecimal.floor($0) { return fast }
                         let truncated = Rounding.decimal($0, scale: 0, truncate: true)
                         return truncated - ($0 < truncated ? 1 : 0)
                     }, double: { $0.rounded(.down) })

@@ -61,11 +61,17 @@ enum PortCoercion {
         }
         let d = Rounding.decimal(try ValueConversion.decimal(value, context: context) ?? 0, scale: scale)
         let integerDigits = max(0, precision - scale)
-        if precision > 0, abs(d) >= Decimal(sign: .plus, exponent: integerDigits, significand: 1) {
+        if precision > 0, !fits(d, integerDigits: integerDigits) {
             throw EvaluationErrors.error(
                 EvaluationErrors.conversionOverflow, "\(context): \(d) does not fit decimal(\(precision),\(scale))")
         }
         return settings.highPrecision ? .decimal(d) : .double(ValueConversion.double(d))
+    }
+
+    /// Whether `|d| < 10^integerDigits` (read from the decimal's parts, without building the bound).
+    private static func fits(_ d: Decimal, integerDigits: Int) -> Bool {
+        if let parts = CompactDecimal(d) { return parts.magnitudeIsBelow(powerOfTen: integerDigits) }
+        return abs(d) < Decimal(sign: .plus, exponent: integerDigits, significand: 1)
     }
 
     /// The value a variable port holds before the first row (G12): 0, '', 01/01/0001.

@@ -18,7 +18,7 @@ enum ValueConversion {
     }
 
     /// A decimal's plain text (`1.5`, `-0.018`).
-    static func decimalText(_ d: Decimal) -> String { d.description }
+    static func decimalText(_ d: Decimal) -> String { CompactDecimal.text(d) ?? d.description }
 
     /// A double's text with up to 15 significant digits.
     static func doubleText(_ d: Double) -> String {
@@ -52,7 +52,10 @@ enum ValueConversion {
 
     /// A decimal's nearest double (through its text: NSDecimalNumber.doubleValue is off by an ulp
     /// on Linux, 123.456 → 123.45599999999999).
-    static func double(_ d: Decimal) -> Double { Double(d.description) ?? NSDecimalNumber(decimal: d).doubleValue }
+    static func double(_ d: Decimal) -> Double {
+        if let fast = CompactDecimal.double(d) { return fast }
+        return Double(d.description) ?? NSDecimalNumber(decimal: d).doubleValue
+    }
 
     /// A double as a decimal, through its shortest text so that 0.1 stays 0.1.
     static func decimal(_ d: Double) -> Decimal {
@@ -63,7 +66,7 @@ enum ValueConversion {
     static func decimal(_ value: Value, context: String) throws(RowError) -> Decimal? {
         switch value {
         case .null: return nil
-        case .integer(let i): return Decimal(i)
+        case .integer(let i): return CompactDecimal.integer(i)
         case .decimal(let d): return d
         case .double(let d): return decimal(d)
         case .string(let s): return NumericText.decimal(s)
@@ -80,6 +83,7 @@ enum ValueConversion {
         case .integer(let i): return i
         default:
             guard let d = try decimal(value, context: context) else { return nil }
+            if let whole = CompactDecimal.wholeNumber(d, truncate: truncate) { return whole }
             let rounded = Rounding.decimal(d, scale: 0, truncate: truncate)
             guard let whole = Int64(exactly: NSDecimalNumber(decimal: rounded)) else {
                 throw EvaluationErrors.error(
@@ -138,6 +142,7 @@ enum Rounding {
         // No digit beyond `scale`: NSDecimalRound returns its input as it is (checked bit for bit
         // in EvalFastPathTests), without its costly digit-by-digit division.
         if scale != Int(Int16.max), Int(d.exponent) + scale >= 0, !d.isNaN { return d }
+        if let fast = CompactDecimal.rounded(d, scale: scale, truncate: truncate) { return fast }
         var input = d
         var result = Decimal()
         let mode: NSDecimalNumber.RoundingMode = truncate ? (d < 0 ? .up : .down) : .plain
