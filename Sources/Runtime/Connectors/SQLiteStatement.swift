@@ -41,7 +41,7 @@ public final class SQLiteStatement {
     /// date/times as ISO text `YYYY-MM-DD HH:MM:SS[.fffffffff]`, binary as blobs, NULL as NULL.
     public func bind(_ values: [Value]) throws(SQLiteError) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        // Every parameter is bound again below, so the old bindings need no clearing.
         guard values.count == parameterCount else {
             throw connection.error(
                 SQLiteErrors.shapeMismatch, 0,

@@ -22,6 +22,12 @@ class NodeRunner {
         [:]
     }
 
+    /// Handles the input of group `group` read in place from the upstream batches; runners that
+    /// only read their input rows override this to take them without building them.
+    func consume(_ input: InputBatch, group: String, _ context: RunContext) throws(NodeFailure) -> [String: RowBatch] {
+        try consume(input.batch, group: group, context)
+    }
+
     /// Called once after the last batch; blocking nodes return their rows here.
     func finish(_ context: RunContext) throws(NodeFailure) -> [String: RowBatch] { [:] }
 

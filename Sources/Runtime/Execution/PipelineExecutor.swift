@@ -398,11 +398,11 @@ final class PipelineRun {
             let id = order[position]
             guard let runner = runners[id], let layout = layouts[id] else { continue }
             for group in layout.inputGroups {
-                guard let batch = try assemble(layout, group, wave) else { continue }
+                guard let input = try input(layout, group, wave) else { continue }
                 markStarted(id)
                 if runner is TargetRunner, committedBefore.contains(id) { continue }
                 let clock = Date()
-                let outputs = try runner.consume(batch, group: group, context)
+                let outputs = try runner.consume(input, group: group, context)
                 context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
                 try checkErrorThreshold(layout.node)
                 if !outputs.isEmpty { wave[id, default: [:]].merge(outputs) { _, new in new } }
@@ -418,99 +418,6 @@ final class PipelineRun {
                 "the session reached \(context.errorCount) row errors at node '\(node.id)'; 'Stop on errors' is "
                     + "\(options.stopOnErrors)", at: node.provenance.location, path: node.provenance.path,
                 fix: "see the reject file for the rows and their reasons"))
-    }
-
-    /// The batch of input group `group` of a node from the batches of this wave; nil when none
-    /// of its upstream nodes produced rows in this wave.
-    func assemble(_ layout: NodeLayout, _ group: String, _ wave: [String: [String: RowBatch]]) throws(NodeFailure)
-        -> RowBatch?
-    {
-        let ports = (layout.inputPorts[group] ?? []).map { layout.node.ports[$0] }
-        var sources: [(batch: RowBatch, column: Int)?] = []
-        var rowCount: Int?
-        var kinds: [RowKind]?
-        var missing: String?
-        var sequenceNodes: [String] = []
-        for port in ports {
-            guard let ref = port.source else {
-                sources.append(nil)
-                continue
-            }
-            if sequences[ref.node] != nil {
-                sources.append(nil)
-                if !sequenceNodes.contains(ref.node) { sequenceNodes.append(ref.node) }
-                continue
-            }
-            guard let location = layouts[ref.node]?.outputLocations[ref.port],
-                let batch = wave[ref.node]?[location.group]
-            else {
-                missing = missing ?? ref.node
-                sources.append(nil)
-                continue
-            }
-            if let rowCount, rowCount != batch.count {
-                throw NodeFailure(
-                    RunDiagnostics.misalignedInputs(
-                        "node '\(layout.node.id)' receives \(rowCount) and \(batch.count) rows from different inputs",
-                        at: layout.node.provenance.location, path: layout.node.provenance.path,
-                        fix: "join the inputs with a Joiner; PowerCenter does not allow this either"))
-            }
-            rowCount = batch.count
-            kinds = kinds ?? batch.kinds
-            sources.append((batch, location.column))
-        }
-        guard let rowCount, let kinds else { return nil }
-        if let missing {
-            throw NodeFailure(
-                RunDiagnostics.misalignedInputs(
-                    "node '\(layout.node.id)' reads from '\(missing)' and from nodes of another source pipeline",
-                    at: layout.node.provenance.location, path: layout.node.provenance.path,
-                    fix: "join the inputs with a Joiner; PowerCenter does not allow this either"))
-        }
-        var generated: [String: [SequenceValues]] = [:]
-        for id in sequenceNodes {
-            generated[id] = try sequenceValues(id, rowCount)
-        }
-        let names = ports.map(\.name)
-        if generated.isEmpty, let first = sources.first, let single = first,
-            sources.allSatisfy({ $0?.batch.columns == single.batch.columns && $0 != nil })
-        {
-            let columns = sources.map { $0!.column }
-            if columns == Array(0..<single.batch.columns.count) {
-                return RowBatch(columns: names, rows: single.batch.rows, kinds: kinds)
-            }
-            let rows = single.batch.rows.map { row in columns.map { row[$0] } }
-            return RowBatch(columns: names, rows: rows, kinds: kinds)
-        }
-        // Where each port's values come from, decided once per batch, not per row.
-        enum Pick {
-            case column([[Value]], Int)
-            case sequence([SequenceValues], currval: Bool)
-            case null
-        }
-        let picks: [Pick] = zip(ports, sources).map { port, source in
-            if let source { return .column(source.batch.rows, source.column) }
-            if let ref = port.source, let values = generated[ref.node] {
-                return .sequence(values, currval: ref.port.uppercased() == "CURRVAL")
-            }
-            return .null
-        }
-        var rows: [[Value]] = []
-        rows.reserveCapacity(rowCount)
-        for index in 0..<rowCount {
-            var row: [Value] = []
-            row.reserveCapacity(picks.count)
-            for pick in picks {
-                switch pick {
-                case .column(let upstream, let column): row.append(upstream[index][column])
-                case .sequence(let values, let currval):
-                    row.append(.integer(currval ? values[index].current : values[index].next))
-                case .null: row.append(.null)
-                }
-            }
-            rows.append(row)
-        }
-        return RowBatch(columns: names, rows: rows, kinds: kinds)
     }
 
     /// `count` values of sequence `id`. When no port reads its NEXTVAL, CURRVAL is a constant

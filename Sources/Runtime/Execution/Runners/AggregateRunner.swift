@@ -33,18 +33,18 @@ final class AggregateRunner: NodeRunner {
 
     /// Calls that are the inner aggregate of a nested one, with the outer function.
     var outer: [Int: AggregateFunction] = [:]
-    var groups: [[Value]: Int] = [:]
-    var states: [GroupState] = []
+    var groups: GroupTable
+    /// The groups' accumulators, `calls.count` per group, in group order: one flat array, so that
+    /// adding a row's values mutates them in place.
+    var accumulators: [AggregateAccumulator] = []
+    /// Each group's row (its last or first, as `ungroupedValue` says), `inputCount` values per
+    /// group, in group order: one flat array, so that keeping a row copies values, not arrays.
+    var chosen: [Value] = []
     let inputCount: Int
 
     enum AggregateOutputPlan {
         case column(Int)
         case expression(CompiledExpression)
-    }
-
-    struct GroupState {
-        var accumulators: [AggregateAccumulator]
-        var chosen: [Value]
     }
 
     override var isBlocking: Bool { true }
@@ -66,6 +66,7 @@ final class AggregateRunner: NodeRunner {
             keys.append(column)
         }
         keyColumns = keys
+        groups = GroupTable(keyColumns: keys)
         super.init(layout: layout)
         try plan(inputs: inputs, compiler: compiler)
     }
@@ -180,74 +181,102 @@ final class AggregateRunner: NodeRunner {
     override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
         -> [String: RowBatch]
     {
-        var values = [Value](repeating: .null, count: calls.count)
-        var filters = [Value?](repeating: nil, count: calls.count)
-        for row in batch.rows {
-            var scratch = row
+        try consume(InputBatch(batch), group: group, context)
+    }
+
+    /// Adds each row to its group, each row read into one reused buffer.
+    override func consume(_ input: InputBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
+        let width = calls.count
+        var values = [Value](repeating: .null, count: width)
+        var filters = [Value?](repeating: nil, count: width)
+        let keepsLastRow = spec.ungroupedValue == .lastRow
+        var row: [Value] = []
+        for index in 0..<input.count {
+            input.fill(&row, at: index)
             do throws(RowError) {
-                for (offset, call) in calls.enumerated() {
-                    values[offset] = try call.argument?.evaluate(&scratch, state: &context.state) ?? .null
-                    filters[offset] = try call.filter?.evaluate(&scratch, state: &context.state)
+                var scratch = row
+                for offset in 0..<width {
+                    values[offset] = try calls[offset].argument?.evaluate(&scratch, state: &context.state) ?? .null
+                    filters[offset] = try calls[offset].filter?.evaluate(&scratch, state: &context.state)
                 }
-                let key = keyColumns.map { row[$0] }
-                let position: Int
-                if let existing = groups[key] {
-                    position = existing
-                } else {
-                    position = states.count
-                    groups[key] = position
-                    states.append(
-                        GroupState(
-                            accumulators: calls.map {
-                                AggregateAccumulator(
-                                    $0.function, shared: sharedSettings(context), percentage: $0.percentage)
-                            }, chosen: row))
+                let (position, isNew) = groups.insert(row) { isKept(row, position: $0) }
+                if isNew { startGroup(row, context) }
+                let first = position * width
+                for offset in 0..<width {
+                    try accumulators[first + offset].add(values[offset], filter: filters[offset])
                 }
-                for offset in 0..<calls.count {
-                    try states[position].accumulators[offset].add(values[offset], filter: filters[offset])
-                }
-                if spec.ungroupedValue == .lastRow { states[position].chosen = row }
+                if keepsLastRow && !isNew { keep(row, for: position) }
             } catch {
                 context.reject(id, error, kind: .insert, values: row)
             }
         }
-        count(context, in: batch.count, out: 0)
+        count(context, in: input.count, out: 0)
         return [:]
+    }
+
+    /// Appends a new group's empty accumulators and its first row.
+    private func startGroup(_ row: [Value], _ context: RunContext) {
+        let shared = sharedSettings(context)
+        for call in calls {
+            accumulators.append(AggregateAccumulator(call.function, shared: shared, percentage: call.percentage))
+        }
+        for column in 0..<inputCount { chosen.append(column < row.count ? row[column] : .null) }
+    }
+
+    /// Makes `row` the row kept for group `position`.
+    private func keep(_ row: [Value], for position: Int) {
+        let first = position * inputCount
+        for column in 0..<inputCount { chosen[first + column] = column < row.count ? row[column] : .null }
+    }
+
+    /// Whether the row kept for group `position` has the key of `row`.
+    @inline(__always)
+    private func isKept(_ row: [Value], position: Int) -> Bool {
+        let first = position * inputCount
+        for column in keyColumns where chosen[first + column] != row[column] { return false }
+        return true
+    }
+
+    /// The row kept for group `position`.
+    private func chosenRow(_ position: Int) -> [Value] {
+        Array(chosen[(position * inputCount)..<((position + 1) * inputCount)])
     }
 
     override func finish(_ context: RunContext) throws(NodeFailure) -> [String: RowBatch] {
         var output = RowBatch(columns: layout.outputNames(""))
+        let width = calls.count
         var finalOuter: [Int: AggregateAccumulator] = [:]
-        if states.isEmpty && keyColumns.isEmpty && !spec.emptyInputYieldsNoRow {
-            states.append(
-                GroupState(
-                    accumulators: calls.map {
-                        AggregateAccumulator($0.function, shared: sharedSettings(context), percentage: $0.percentage)
-                    }, chosen: [Value](repeating: .null, count: inputCount)))
+        if groups.count == 0 && keyColumns.isEmpty && !spec.emptyInputYieldsNoRow {
+            _ = groups.insert([]) { _ in true }
+            startGroup([Value](repeating: .null, count: inputCount), context)
         }
-        if !outer.isEmpty, let last = states.last {
+        var rows = (0..<groups.count).map(chosenRow)
+        if !outer.isEmpty, let last = rows.last {
             // Nested aggregates collapse all groups into one row: the outer functions over the
             // per-group inner values, the other outputs from the last group (reference §2.4).
-            var collapsed = last
             do throws(RowError) {
                 var outers: [Int: AggregateAccumulator] = [:]
                 for (index, function) in outer {
                     var accumulator = AggregateAccumulator(function, settings: context.settings)
-                    for state in states { try accumulator.add(try state.accumulators[index].result()) }
+                    for group in rows.indices { try accumulator.add(try accumulators[group * width + index].result()) }
                     outers[index] = accumulator
                 }
                 finalOuter = outers
             } catch {
-                context.reject(id, error, kind: .insert, values: last.chosen)
+                context.reject(id, error, kind: .insert, values: last)
             }
-            collapsed.chosen = last.chosen
-            states = [collapsed]
+            accumulators = Array(accumulators.suffix(width))
+            rows = [last]
         }
-        for state in states {
-            var row = state.chosen
+        output.rows.reserveCapacity(rows.count)
+        output.kinds.reserveCapacity(rows.count)
+        for group in rows.indices {
+            var row = rows[group]
             do throws(RowError) {
-                for (index, accumulator) in state.accumulators.enumerated() {
-                    row.append(try (finalOuter[index] ?? accumulator).result())
+                for index in 0..<width {
+                    row.append(try (finalOuter[index] ?? accumulators[group * width + index]).result())
                 }
                 var values: [Value] = []
                 values.reserveCapacity(outputs.count)
@@ -260,12 +289,13 @@ final class AggregateRunner: NodeRunner {
                 }
                 output.append(values, kind: .insert)
             } catch {
-                context.reject(id, error, kind: .insert, values: state.chosen)
+                context.reject(id, error, kind: .insert, values: rows[group])
             }
         }
         count(context, in: 0, out: output.count)
-        groups = [:]
-        states = []
+        groups = GroupTable(keyColumns: keyColumns)
+        accumulators = []
+        chosen = []
         return ["": output]
     }
 }

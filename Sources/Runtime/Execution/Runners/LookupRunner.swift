@@ -129,27 +129,42 @@ struct LookupIndex: Sendable {
         return true
     }
 
+    /// What the key columns `columns` of `row` find, with only equality conditions (else nil);
+    /// `scratch` is reused for the key so that a probe allocates nothing.
+    func findEqual(_ row: [Value], columns: [Int], scratch: inout [Value]) -> LookupChoice? {
+        scratch.removeAll(keepingCapacity: true)
+        for column in columns {
+            let value = row[column]
+            if !spec.nullKeysMatch && value.isNull { return nil }
+            scratch.append(Self.normalize(value, caseSensitive: spec.caseSensitive, trim: trimTrailingBlanks))
+        }
+        return entries[scratch]
+    }
+
     /// Key values in a form where equal keys are equal values: whole numbers as integers, other
     /// numbers as their exact text, strings folded to upper case when comparison ignores case.
     static func normalize(_ key: [Value], caseSensitive: Bool, trim: Bool) -> [Value] {
-        key.map { value in
-            switch value {
-            case .decimal(let d):
-                if d == d.rounded(0), let whole = Int64(exactly: NSDecimalNumber(decimal: d).int64Value),
-                    Decimal(whole) == d
-                {
-                    return .integer(whole)
-                }
-                return .string("#" + SQLiteValueText.text(of: d))
-            case .double(let x):
-                if x.rounded() == x, abs(x) < 9e15 { return .integer(Int64(x)) }
-                return .string("#\(x)")
-            case .string(var s):
-                if trim { while s.hasSuffix(" ") { s.removeLast() } }
-                return .string(caseSensitive ? s : s.uppercased())
-            default:
-                return value
+        key.map { normalize($0, caseSensitive: caseSensitive, trim: trim) }
+    }
+
+    /// One key value in the form of ``normalize(_:caseSensitive:trim:)``.
+    static func normalize(_ value: Value, caseSensitive: Bool, trim: Bool) -> Value {
+        switch value {
+        case .decimal(let d):
+            if d == d.rounded(0), let whole = Int64(exactly: NSDecimalNumber(decimal: d).int64Value),
+                Decimal(whole) == d
+            {
+                return .integer(whole)
             }
+            return .string("#" + SQLiteValueText.text(of: d))
+        case .double(let x):
+            if x.rounded() == x, abs(x) < 9e15 { return .integer(Int64(x)) }
+            return .string("#\(x)")
+        case .string(var s):
+            if trim { while s.hasSuffix(" ") { s.removeLast() } }
+            return .string(caseSensitive ? s : s.uppercased())
+        default:
+            return value
         }
     }
 }
@@ -173,6 +188,8 @@ final class LookupRunner: NodeRunner {
     /// Per output port: the input column it passes on, or the lookup column it returns.
     var plan: [(fromInput: Bool, column: Int)] = []
     var keyColumns: [Int] = []
+    /// The key of the row being looked up, reused from row to row.
+    var scratchKey: [Value] = []
 
     init(layout: NodeLayout, spec: LookupSpec, loader: LookupLoader) throws(NodeFailure) {
         self.spec = spec
@@ -183,13 +200,28 @@ final class LookupRunner: NodeRunner {
     override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
         -> [String: RowBatch]
     {
+        try consume(InputBatch(batch), group: group, context)
+    }
+
+    /// Looks up each row, each read into one reused buffer.
+    override func consume(_ input: InputBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
         let index = try loadedIndex(context)
         var output = RowBatch(columns: layout.outputNames(""))
-        output.rows.reserveCapacity(batch.count)
+        output.rows.reserveCapacity(input.count)
+        output.kinds.reserveCapacity(input.count)
         let width = plan.count
-        for (row, kind) in zip(batch.rows, batch.kinds) {
-            let key = keyColumns.map { row[$0] }
-            switch index.find(key) {
+        let equalitiesOnly = index.condition.comparisons.isEmpty
+        var row: [Value] = []
+        for position in 0..<input.count {
+            input.fill(&row, at: position)
+            let kind = input.kinds[position]
+            let found =
+                equalitiesOnly
+                ? index.findEqual(row, columns: keyColumns, scratch: &scratchKey)
+                : index.find(keyColumns.map { row[$0] })
+            switch found {
             case nil:
                 output.append(assemble(row, nil, width), kind: kind)
             case .row(let match):
@@ -200,7 +232,7 @@ final class LookupRunner: NodeRunner {
                 context.reject(id, error, kind: kind, values: row)
             }
         }
-        count(context, in: batch.count, out: output.count)
+        count(context, in: input.count, out: output.count)
         return ["": output]
     }
 

@@ -18,10 +18,20 @@ final class ProjectRunner: NodeRunner {
     override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
         -> [String: RowBatch]
     {
+        try consume(InputBatch(batch), group: group, context)
+    }
+
+    /// Evaluates the rows one at a time, each read into one reused buffer.
+    override func consume(_ input: InputBatch, group: String, _ context: RunContext) throws(NodeFailure)
+        -> [String: RowBatch]
+    {
         var output = RowBatch(columns: evaluator.outputNames)
-        output.rows.reserveCapacity(batch.count)
-        output.kinds.reserveCapacity(batch.count)
-        for (row, kind) in zip(batch.rows, batch.kinds) {
+        output.rows.reserveCapacity(input.count)
+        output.kinds.reserveCapacity(input.count)
+        var row: [Value] = []
+        for index in 0..<input.count {
+            input.fill(&row, at: index)
+            let kind = input.kinds[index]
             context.state.rowKind = kind
             do throws(RowError) {
                 output.append(try evaluator.evaluate(row, state: &context.state), kind: kind)
@@ -30,7 +40,7 @@ final class ProjectRunner: NodeRunner {
                 context.reject(id, error, kind: kind, values: row)
             }
         }
-        count(context, in: batch.count, out: output.count)
+        count(context, in: input.count, out: output.count)
         return ["": output]
     }
 
@@ -102,32 +112,39 @@ final class RouteRunner: NodeRunner {
     override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
         -> [String: RowBatch]
     {
-        var outputs: [String: RowBatch] = [:]
-        for name in layout.outputGroups { outputs[name] = RowBatch(columns: layout.outputNames(name)) }
+        let names = layout.outputGroups
+        var outputs = names.map { RowBatch(columns: layout.outputNames($0)) }
+        // Each condition's output group (and the default group's) as an index into `outputs`.
+        let targets = conditions.map { names.firstIndex(of: $0.group) }
+        let defaultTarget = defaultGroup.map { names.firstIndex(of: $0) } ?? nil
+        let groupProjections = names.map { projections[$0] }
+        var matched: [Int?] = []
         var routed = 0
-        for (row, kind) in zip(batch.rows, batch.kinds) {
+        for index in batch.rows.indices {
+            let row = batch.rows[index]
+            let kind = batch.kinds[index]
             context.state.rowKind = kind
             var values = row
             // Every condition first: a condition in error rejects the row from all groups (§2.22).
-            var groups: [String] = []
+            matched.removeAll(keepingCapacity: true)
             do throws(RowError) {
-                for (name, condition) in conditions
-                where try CompiledExpression.isTrue(try condition.evaluate(&values, state: &context.state)) {
-                    groups.append(name)
+                for (offset, entry) in conditions.enumerated()
+                where try CompiledExpression.isTrue(try entry.condition.evaluate(&values, state: &context.state)) {
+                    matched.append(targets[offset])
                 }
             } catch {
                 context.reject(id, error, kind: kind, values: row)
                 continue
             }
-            if groups.isEmpty, let defaultGroup { groups.append(defaultGroup) }
-            for name in groups {
-                guard let projection = projections[name] else { continue }
-                outputs[name]?.append(projection.apply(row), kind: kind)
+            if matched.isEmpty, defaultGroup != nil { matched.append(defaultTarget) }
+            for target in matched {
+                guard let target, let projection = groupProjections[target] else { continue }
+                outputs[target].append(projection.apply(row), kind: kind)
                 routed += 1
             }
         }
         count(context, in: batch.count, out: routed)
-        return outputs
+        return Dictionary(zip(names, outputs), uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -183,7 +200,8 @@ final class PassThroughRunner: NodeRunner {
         -> [String: RowBatch]
     {
         let output = RowBatch(
-            columns: layout.outputNames(""), rows: batch.rows.map(projection.apply), kinds: batch.kinds)
+            columns: layout.outputNames(""), rows: projection.identity ? batch.rows : batch.rows.map(projection.apply),
+            kinds: batch.kinds)
         count(context, in: batch.count, out: output.count)
         return ["": output]
     }
@@ -214,7 +232,10 @@ final class UnionRunner: NodeRunner {
         -> [String: RowBatch]
     {
         let columns = mappings[group] ?? []
-        let rows = batch.rows.map { row in columns.map { $0.map { row[$0] } ?? .null } }
+        // Input ports mapped to the output ports in order: the rows pass on as they are.
+        let identity = columns.count == batch.columns.count && columns.indices.allSatisfy { columns[$0] == $0 }
+        let rows =
+            identity ? batch.rows : batch.rows.map { row in columns.map { $0.map { row[$0] } ?? .null } }
         count(context, in: batch.count, out: rows.count)
         return ["": RowBatch(columns: layout.outputNames(""), rows: rows, kinds: batch.kinds)]
     }

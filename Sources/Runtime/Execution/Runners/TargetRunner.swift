@@ -43,7 +43,7 @@ final class TargetRunner: NodeRunner {
     /// cannot be in it, and an upsert of such a key is an insert without the UPDATE round trip.
     var startsEmpty = false
     /// The keys this run may have written (inserted and not deleted since), when `startsEmpty`.
-    var writtenKeys: Set<[Value]> = []
+    var writtenKeys = WrittenKeys(keyColumns: [])
     /// Rows written in the current batch, added to the run's counters once per batch.
     var written = NodeCounters()
     /// Called once per connection before the first write, to open the run's transaction.
@@ -82,6 +82,7 @@ final class TargetRunner: NodeRunner {
         let names = ports.map { connection.quote($0.name) }
         keyColumns = ports.indices.filter { ports[$0].key == .primary || ports[$0].key == .primaryForeign }
         valueColumns = ports.indices.filter { !keyColumns.contains($0) }
+        writtenKeys = WrittenKeys(keyColumns: keyColumns)
         let insert =
             "INSERT INTO \(qualified) (\(names.joined(separator: ", "))) VALUES ("
             + ports.indices.map { connection.placeholder($0 + 1) }.joined(separator: ", ") + ")"
@@ -184,32 +185,35 @@ final class TargetRunner: NodeRunner {
         // Rows are written in runs of one operation, each run with one prepared statement. An
         // upsert run never holds two rows with the same key, so updating all of them and then
         // inserting those that updated nothing is the same as doing it row by row.
-        var operations: [(operation: TargetOperation, row: [Value], kind: RowKind)] = []
+        var operations: [TargetOperation] = []
+        var kinds: [RowKind] = []
         operations.reserveCapacity(batch.count)
-        for (row, strategyKind) in zip(batch.rows, batch.kinds) {
+        kinds.reserveCapacity(batch.count)
+        for strategyKind in batch.kinds {
             let kind = RowKind.effective(sessionDefault: sessionKind, strategyResult: strategyKind)
+            kinds.append(kind)
             switch kind {
-            case .insert where options.insert: operations.append((.insert, row, kind))
-            case .update where options.updateAsInsert: operations.append((.insert, row, kind))
-            case .update where options.updateElseInsert: operations.append((.upsert, row, kind))
-            case .update where options.updateAsUpdate: operations.append((.update, row, kind))
-            case .delete where options.delete: operations.append((.delete, row, kind))
-            case .reject: operations.append((.reject("the update strategy rejected the row"), row, kind))
-            default: operations.append((.reject("the target's options do not allow \(kind.rawValue)s"), row, kind))
+            case .insert where options.insert: operations.append(.insert)
+            case .update where options.updateAsInsert: operations.append(.insert)
+            case .update where options.updateElseInsert: operations.append(.upsert)
+            case .update where options.updateAsUpdate: operations.append(.update)
+            case .delete where options.delete: operations.append(.delete)
+            case .reject: operations.append(.reject("the update strategy rejected the row"))
+            default: operations.append(.reject("the target's options do not allow \(kind.rawValue)s"))
             }
         }
         var start = 0
         while start < operations.count {
+            let operation = operations[start]
             var end = start + 1
-            var keys: Set<[Value]> = []
-            if operations[start].operation == .upsert { keys.insert(keyColumns.map { operations[start].row[$0] }) }
-            while end < operations.count, operations[end].operation == operations[start].operation {
-                if operations[end].operation == .upsert {
-                    guard keys.insert(keyColumns.map { operations[end].row[$0] }).inserted else { break }
-                }
+            // The keys of an upsert run so far.
+            var keys = operation == .upsert ? GroupTable(keyColumns: keyColumns, capacity: 64) : nil
+            _ = keys?.insert(batch.rows[start])
+            while end < operations.count, operations[end] == operation {
+                if keys?.insert(batch.rows[end]).isNew == false { break }
                 end += 1
             }
-            try write(operations[start..<end], statements, connection, context)
+            try write(operation, batch.rows[start..<end], kinds[start..<end], statements, connection, context)
             start = end
         }
         context.counters[id, default: NodeCounters()].rowsOut += written.rowsOut
@@ -226,59 +230,49 @@ final class TargetRunner: NodeRunner {
         case reject(String)
     }
 
-    /// The key of `row` in ``writtenKeys``: equal numbers equal whatever their representation.
-    func writtenKey(_ row: [Value]) -> [Value] {
-        LookupIndex.normalize(keyColumns.map { row[$0] }, caseSensitive: true, trim: false)
-    }
-
-    /// Writes a run of rows that all take `operations.first`'s operation.
+    /// Writes a run of rows that all take `operation`; `kinds` are their effective row kinds.
     func write(
-        _ operations: ArraySlice<(operation: TargetOperation, row: [Value], kind: RowKind)>,
+        _ operation: TargetOperation, _ rows: ArraySlice<[Value]>, _ kinds: ArraySlice<RowKind>,
         _ statements: (insert: String, update: String?, delete: String?), _ connection: any RelationalConnection,
         _ context: RunContext
     ) throws(NodeFailure) {
-        guard let first = operations.first else { return }
-        let rows = operations.map(\.row)
-        switch first.operation {
+        switch operation {
         case .reject(let reason):
-            for entry in operations { rejectRow(entry.row, entry.kind, reason, context) }
+            for (row, kind) in zip(rows, kinds) { rejectRow(row, kind, reason, context) }
         case .insert:
-            for (row, outcome) in zip(rows, try execute(statements.insert, rows, connection)) {
-                record(outcome, row, .insert, context, inserted: true)
-            }
+            try insert(Array(rows), statements.insert, connection, context)
         case .update, .upsert:
             guard let update = statements.update else {
-                for entry in operations {
-                    rejectRow(entry.row, entry.kind, "target has no primary key to update by", context)
+                for (row, kind) in zip(rows, kinds) {
+                    rejectRow(row, kind, "target has no primary key to update by", context)
                 }
                 return
             }
-            var candidates = rows
+            var candidates = Array(rows)
             var missing: [[Value]] = []
-            if first.operation == .upsert && startsEmpty {
+            if operation == .upsert && startsEmpty {
+                // A key this run has not written cannot be in a table that started empty.
                 candidates = []
                 for row in rows {
-                    if writtenKeys.contains(writtenKey(row)) { candidates.append(row) } else { missing.append(row) }
+                    if writtenKeys.contains(row) { candidates.append(row) } else { missing.append(row) }
                 }
             }
-            let values = candidates.map { row in valueColumns.map { row[$0] } + keyColumns.map { row[$0] } }
-            let outcomes = try execute(update, values, connection)
-            for (row, outcome) in zip(candidates, outcomes) {
-                if case .changed(0) = outcome, first.operation == .upsert {
-                    missing.append(row)
-                } else {
-                    record(outcome, row, .update, context, inserted: false)
+            if !candidates.isEmpty {
+                let values = candidates.map { row in valueColumns.map { row[$0] } + keyColumns.map { row[$0] } }
+                let outcomes = try execute(update, values, connection)
+                for (row, outcome) in zip(candidates, outcomes) {
+                    if case .changed(0) = outcome, operation == .upsert {
+                        missing.append(row)
+                    } else {
+                        record(outcome, row, .update, context, inserted: false)
+                    }
                 }
             }
-            if !missing.isEmpty {
-                for (row, outcome) in zip(missing, try execute(statements.insert, missing, connection)) {
-                    record(outcome, row, .insert, context, inserted: true)
-                }
-            }
+            if !missing.isEmpty { try insert(missing, statements.insert, connection, context) }
         case .delete:
             guard let delete = statements.delete else {
-                for entry in operations {
-                    rejectRow(entry.row, entry.kind, "target has no primary key to delete by", context)
+                for (row, kind) in zip(rows, kinds) {
+                    rejectRow(row, kind, "target has no primary key to delete by", context)
                 }
                 return
             }
@@ -286,6 +280,15 @@ final class TargetRunner: NodeRunner {
             for (row, outcome) in zip(rows, try execute(delete, keys, connection)) {
                 record(outcome, row, .delete, context, inserted: false)
             }
+        }
+    }
+
+    /// Inserts `rows` with the insert statement and records each outcome.
+    func insert(_ rows: [[Value]], _ sql: String, _ connection: any RelationalConnection, _ context: RunContext)
+        throws(NodeFailure)
+    {
+        for (row, outcome) in zip(rows, try execute(sql, rows, connection)) {
+            record(outcome, row, .insert, context, inserted: true)
         }
     }
 
@@ -303,8 +306,8 @@ final class TargetRunner: NodeRunner {
         switch outcome {
         case .changed(let n):
             if startsEmpty && !keyColumns.isEmpty {
-                if kind == .insert { writtenKeys.insert(writtenKey(row)) }
-                if kind == .delete && n > 0 { writtenKeys.remove(writtenKey(row)) }
+                if kind == .insert { writtenKeys.insert(row) }
+                if kind == .delete && n > 0 { writtenKeys.remove(row) }
             }
             written.rowsOut += 1
             switch kind {
