@@ -24,8 +24,9 @@ extension FunctionLibrary {
             let args = FunctionArguments(r)
             return strict { a throws(RowError) in .integer(Int64(TextFastPaths.scalarCount(try args.text(a)))) }
         },
-        "LOWER": FunctionSpec(1, 1) { r in mapText(r) { $0.lowercased() } },
-        "UPPER": FunctionSpec(1, 1) { r in mapText(r) { $0.uppercased() } },
+        "LOWER": FunctionSpec(1, 1) { r in mapText(r) { TextFastPaths.asciiCase($0, upper: false) ?? $0.lowercased() }
+        },
+        "UPPER": FunctionSpec(1, 1) { r in mapText(r) { TextFastPaths.asciiCase($0, upper: true) ?? $0.uppercased() } },
         "REVERSE": FunctionSpec(1, 1) { r in mapText(r) { String(scalars: $0.unicodeScalars.reversed()) } },
         "LPAD": FunctionSpec(2, 3) { r in pad(r, left: true) },
         "RPAD": FunctionSpec(2, 3) { r in pad(r, left: false) },

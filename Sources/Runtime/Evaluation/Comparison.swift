@@ -28,8 +28,24 @@ enum Comparison {
     static func apply(_ op: Operation, _ a: Value, _ b: Value, _ settings: EvaluationSettings) throws(RowError)
         -> Value
     {
+        if op == .equal || op == .notEqual, case .string(let x) = a, case .string(let y) = b {
+            return .integer(equalTexts(x, y, settings) == (op == .equal) ? 1 : 0)
+        }
         guard let order = try order(a, b, settings) else { return .null }
         return .integer(op.holds(order) ? 1 : 0)
+    }
+
+    /// Whether two non-NULL values are equal (`=`): strings by their bytes, without ordering them.
+    static func equalNonNull(_ a: Value, _ b: Value, _ settings: EvaluationSettings) throws(RowError) -> Bool {
+        if case .string(let x) = a, case .string(let y) = b { return equalTexts(x, y, settings) }
+        return try orderOfNonNull(a, b, settings) == 0
+    }
+
+    /// Whether two strings are equal as `=` compares them (``orderOfNonNull(_:_:_:)`` is 0).
+    @inline(__always)
+    static func equalTexts(_ x: String, _ y: String, _ settings: EvaluationSettings) -> Bool {
+        if settings.trailingBlanksSignificant { return sameBytes(x, y) }
+        return sameBytes(TextFastPaths.trimBlanks(x, leading: false), TextFastPaths.trimBlanks(y, leading: false))
     }
 
     /// -1, 0 or 1; nil when a NULL operand makes the comparison NULL.
@@ -91,8 +107,18 @@ enum Comparison {
 
     /// Binary order of two strings by Unicode code points (UTF-8 byte order is the same).
     static func binaryOrder(_ x: String, _ y: String) -> Int {
-        if x.utf8.elementsEqual(y.utf8) { return 0 }
-        return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+        var x = x
+        var y = y
+        return x.withUTF8 { a in
+            y.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0, let p = a.baseAddress, let q = b.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return order < 0 ? -1 : 1 }
+                }
+                return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
+            }
+        }
     }
 
     private static func sign<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
@@ -100,6 +126,6 @@ enum Comparison {
     /// Whether DECODE's value matches a search: NULL matches NULL (G4), otherwise `=`.
     static func decodeMatches(_ a: Value, _ b: Value, _ settings: EvaluationSettings) throws(RowError) -> Bool {
         if a.isNull || b.isNull { return a.isNull && b.isNull }
-        return try orderOfNonNull(a, b, settings) == 0
+        return try equalNonNull(a, b, settings)
     }
 }

@@ -47,6 +47,9 @@ struct Piece: Sendable {
     var double: DoubleEvaluator? = nil
     /// The piece computed as a condition, when its value can only be 1, 0 or NULL.
     var truth: TruthEvaluator? = nil
+    /// For a high-precision `/` of two integer pieces: their typed evaluators, so that CEIL and
+    /// FLOOR of the quotient can be computed from the integers (IntegerQuotients.swift).
+    var intQuotient: (dividend: IntEvaluator, divisor: IntEvaluator)? = nil
 
     /// A piece that always yields `value`.
     static func constant(_ value: Value, type: DataType? = nil) -> Piece {

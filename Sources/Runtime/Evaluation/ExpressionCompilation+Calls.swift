@@ -27,7 +27,7 @@ extension ExpressionCompilation {
         }
         let request = FunctionRequest(
             name: upper, arguments: pieces, settings: settings, expression: expression,
-            mappingVariables: mappingVariables, specialised: specialised)
+            mappingVariables: mappingVariables, specialised: specialised, slots: slots)
         do throws(CompileProblem) {
             let generic = piece(for: try spec.make(request), pieces, expression)
             return specialised ? Self.typed(upper, pieces, generic, settings) : generic
@@ -60,7 +60,8 @@ extension ExpressionCompilation {
         let e = pieces.map(\.eval)
         switch impl {
         case .one(let f):
-            return combine(pieces, type: type) { row, state throws(RowError) in try f(try e[0](&row, &state)) }
+            let a = e[0]
+            return combine(pieces, type: type) { row, state throws(RowError) in try f(try a(&row, &state)) }
         case .two(let f):
             let a = e[0]
             let b = e[1]
@@ -87,7 +88,8 @@ extension ExpressionCompilation {
         }
     }
 
-    /// `generic` with typed evaluators for ISNULL (a condition) and MOD of integers.
+    /// `generic` with typed evaluators for ISNULL and IN (conditions), MOD of integers, and CEIL
+    /// and FLOOR of an integer quotient.
     static func typed(_ name: String, _ pieces: [Piece], _ generic: Piece, _ settings: EvaluationSettings) -> Piece {
         guard generic.constant == nil else { return generic }
         switch name {
@@ -95,6 +97,11 @@ extension ExpressionCompilation {
             let e = pieces[0].eval
             return .typed(
                 truth: { row, state throws(RowError) in .value(try e(&row, &state).isNull) }, generic: generic.eval)
+        case "CEIL", "FLOOR":
+            guard let (a, b) = pieces[0].intQuotient else { return generic }
+            return IntegerQuotients.rounded(a, b, ceiling: name == "CEIL", generic: generic)
+        case "IN":
+            return IntegerQuotients.membershipTruth(generic)
         case "MOD":
             guard settings.modTakesDividendSign else { return generic }
             return TypedOperators.arithmetic(

@@ -55,12 +55,41 @@ public struct ExpressionTransformationEvaluator: Sendable {
 
     /// Computes one row from the input values; returns the output values or throws the row's error.
     public mutating func evaluate(_ inputValues: [Value], state: inout EvaluationState) throws(RowError) -> [Value] {
-        for index in 0..<min(inputs.count, inputValues.count) {
-            row[inputs[index].slot] = try inputs[index].receive(inputValues[index], settings)
+        // The row is moved out of `self` for the call (and back on every exit), so that the steps
+        // are read in place: with `self.row` passed `inout`, reading a step of `self` would copy it.
+        var row: [Value] = []
+        swap(&row, &self.row)
+        defer { swap(&row, &self.row) }
+        return try evaluate(inputValues, row: &row, state: &state)
+    }
+
+    /// The steps are read through buffer pointers: an array subscript would copy each step (its
+    /// name, type and closure) for every row.
+    private func evaluate(_ inputValues: [Value], row: inout [Value], state: inout EvaluationState) throws(RowError)
+        -> [Value]
+    {
+        let settings = self.settings
+        try inputs.withUnsafeBufferPointer { (steps) throws(RowError) in
+            for index in 0..<min(steps.count, inputValues.count) {
+                row[steps[index].slot] = try steps[index].receive(inputValues[index], settings)
+            }
         }
-        for index in variables.indices {
-            row[variables[index].slot] = try variables[index].compute(&row, &state, settings)
+        try variables.withUnsafeBufferPointer { (steps) throws(RowError) in
+            for index in steps.indices {
+                row[steps[index].slot] = try steps[index].compute(&row, &state, settings)
+            }
         }
+        return try computedOutputs.withUnsafeBufferPointer { (steps) throws(RowError) in
+            try outputs(steps, &row, &state, settings)
+        }
+    }
+
+    /// The output values in output order, computed ones stored in the row too; a failing computed
+    /// port takes its constant default, if it has one.
+    private func outputs(
+        _ steps: UnsafeBufferPointer<ComputeStep>, _ row: inout [Value], _ state: inout EvaluationState,
+        _ settings: EvaluationSettings
+    ) throws(RowError) -> [Value] {
         var result: [Value] = []
         result.reserveCapacity(outputPlan.count)
         for (slot, computed) in outputPlan {
@@ -69,7 +98,7 @@ public struct ExpressionTransformationEvaluator: Sendable {
                 continue
             }
             do throws(RowError) {
-                let value = try computedOutputs[computed].compute(&row, &state, settings)
+                let value = try steps[computed].compute(&row, &state, settings)
                 row[slot] = value
                 result.append(value)
             } catch {
@@ -108,12 +137,20 @@ struct InputStep: Sendable {
     }
 }
 
-/// A variable or output port computed by an expression.
-struct ComputeStep: Sendable {
+/// A variable or output port computed by an expression. A class: the row loop calls it with the
+/// row `inout`, and a struct step would be copied field by field for every call.
+final class ComputeStep: Sendable {
     let slot: Int
     let name: String
     let type: DataType
     let expression: CompiledExpression
+
+    init(slot: Int, name: String, type: DataType, expression: CompiledExpression) {
+        self.slot = slot
+        self.name = name
+        self.type = type
+        self.expression = expression
+    }
 
     func compute(_ row: inout [Value], _ state: inout EvaluationState, _ settings: EvaluationSettings) throws(RowError)
         -> Value

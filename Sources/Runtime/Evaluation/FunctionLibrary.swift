@@ -37,6 +37,8 @@ struct FunctionRequest {
     let mappingVariables: Set<String>
     /// Whether typed forms may be used (TypedSpecialForms.swift).
     var specialised = true
+    /// Port name (upper case) → row slot, for fast paths that read a port argument directly.
+    var slots: [String: Int] = [:]
 
     /// The argument count.
     var count: Int { arguments.count }

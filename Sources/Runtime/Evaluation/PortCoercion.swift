@@ -14,6 +14,7 @@ enum PortCoercion {
     {
         if value.isNull { return .null }
         if let same = unchanged(value, type) { return same }
+        if let fast = fastNumber(value, type, settings) { return fast }
         let context = "port '\(port)'"
         switch type {
         case .integer: return .integer(try Conversions.whole(value, bits: 32, truncate: false, context: context))
@@ -39,15 +40,49 @@ enum PortCoercion {
     /// port's range, a double in a double port, a date/time in a date/time port.
     @inline(__always)
     private static func unchanged(_ value: Value, _ type: DataType) -> Value? {
-        switch (value, type) {
-        case (.string(let text), .string(let p)), (.string(let text), .nstring(let p)),
-            (.string(let text), .text(let p)), (.string(let text), .ntext(let p)):
+        switch type {
+        case .string(let p), .nstring(let p), .text(let p), .ntext(let p):
+            guard case .string(let text) = value else { return nil }
             return p <= 0 || text.utf8.count <= p ? value : nil
-        case (.integer(let v), .integer): return v >= Int64(Int32.min) && v <= Int64(Int32.max) ? value : nil
-        case (.integer(let v), .smallInteger): return v >= Int64(Int16.min) && v <= Int64(Int16.max) ? value : nil
-        case (.integer, .bigInteger): return value
-        case (.double, .double), (.double, .real), (.dateTime, .dateTime): return value
-        default: return nil
+        case .integer:
+            guard case .integer(let v) = value else { return nil }
+            return v >= Int64(Int32.min) && v <= Int64(Int32.max) ? value : nil
+        case .smallInteger:
+            guard case .integer(let v) = value else { return nil }
+            return v >= Int64(Int16.min) && v <= Int64(Int16.max) ? value : nil
+        case .bigInteger:
+            guard case .integer = value else { return nil }
+            return value
+        case .double, .real:
+            guard case .double = value else { return nil }
+            return value
+        case .dateTime:
+            guard case .dateTime = value else { return nil }
+            return value
+        default:
+            return nil
+        }
+    }
+
+    /// A decimal that needs no rounding and fits a decimal port (high precision), or a decimal
+    /// that is a whole number within an integer port's range: the value the general code returns,
+    /// decided from the decimal's parts without building the error context.
+    @inline(__always)
+    private static func fastNumber(_ value: Value, _ type: DataType, _ settings: EvaluationSettings) -> Value? {
+        guard case .decimal(let d) = value, let parts = CompactDecimal(d) else { return nil }
+        switch type {
+        case .decimal(let precision, let scale):
+            // `Rounding.decimal` returns `d` itself when no digit lies beyond the scale.
+            guard settings.highPrecision, scale != Int(Int16.max), parts.exponent + scale >= 0 else { return nil }
+            guard precision <= 0 || parts.magnitudeIsBelow(powerOfTen: max(0, precision - scale)) else { return nil }
+            return value
+        case .integer, .smallInteger, .bigInteger:
+            guard let whole = parts.rounded(scale: 0, truncate: false)?.int64 else { return nil }
+            let bits: Int64 = type == .smallInteger ? 16 : (type == .integer ? 32 : 64)
+            let limit: Int64 = bits == 64 ? .max : (1 << (bits - 1)) - 1
+            return whole <= limit && whole >= -limit - 1 ? .integer(whole) : nil
+        default:
+            return nil
         }
     }
 

@@ -18,6 +18,12 @@ extension FunctionLibrary {
     /// else branch omitted gives the zero value of the call's type (0, '', NULL for dates) [BELIEVED;
     /// switch ``EvaluationSettings/iifOmittedElseIsZero`` gives NULL instead].
     private static func iif(_ r: FunctionRequest) -> FunctionImpl {
+        let general = generalIIF(r)
+        return CheckedDateConversion.iif(r, general: general) ?? CheckedDateConversion.numberIIF(r, general: general)
+            ?? general
+    }
+
+    private static func generalIIF(_ r: FunctionRequest) -> FunctionImpl {
         let condition = r.arguments[0].eval
         let then = r.arguments[1].eval
         let type = r.expression.type ?? r.arguments[1].type
@@ -100,7 +106,7 @@ extension FunctionLibrary {
         return .many { values throws(RowError) in
             guard !values[0].isNull else { return .null }
             for i in 1..<values.count where !values[i].isNull {
-                if try Comparison.orderOfNonNull(values[0], values[i], settings) == 0 {
+                if try Comparison.equalNonNull(values[0], values[i], settings) {
                     return .integer(position ? Int64(i) : 1)
                 }
             }
@@ -114,7 +120,7 @@ extension FunctionLibrary {
         -> Bool
     {
         if item.isNull { return false }
-        return try Comparison.orderOfNonNull(value, item, settings) == 0
+        return try Comparison.equalNonNull(value, item, settings)
     }
 
     /// GREATEST/LEAST: NULL if any argument is NULL [BELIEVED]; the first of equal values wins.

@@ -8,13 +8,9 @@ enum TextFastPaths {
 
     /// `text` without its leading or trailing blanks; `text` itself when it has none (no copy).
     static func trimBlanks(_ text: String, leading: Bool) -> String {
-        let utf8 = text.utf8
-        if leading {
-            guard utf8.first == blank else { return text }
-        } else {
-            guard utf8.last == blank else { return text }
-        }
-        return utf8.withContiguousStorageIfAvailable { bytes -> String in
+        // nil inside: nothing to trim (the first or last byte is not a blank); read from the bytes,
+        // as `utf8.last` walks the view index by index.
+        let trimmed: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var from = 0
             var to = bytes.count
             if leading {
@@ -22,8 +18,14 @@ enum TextFastPaths {
             } else {
                 while to > from, bytes[to - 1] == blank { to -= 1 }
             }
+            guard from > 0 || to < bytes.count else { return nil }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
-        } ?? slowTrim(text, leading: leading)
+        }
+        switch trimmed {
+        case .some(.some(let result)): return result
+        case .some(.none): return text
+        case .none: return slowTrim(text, leading: leading)
+        }
     }
 
     private static func slowTrim(_ text: String, leading: Bool) -> String {
@@ -49,6 +51,26 @@ enum TextFastPaths {
             for byte in bytes { any |= byte }
             return any < 0x80
         } ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// ASCII `text` in upper (or lower) case, as `uppercased()` (`lowercased()`) maps it: only
+    /// `a`–`z` (`A`–`Z`) change; `text` itself when nothing changes; nil when `text` is not ASCII.
+    static func asciiCase(_ text: String, upper: Bool) -> String? {
+        let from: UInt8 = upper ? 0x61 : 0x41
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var any: UInt8 = 0
+            var changes = false
+            for byte in bytes {
+                any |= byte
+                if byte &- from < 26 { changes = true }
+            }
+            guard any < 0x80 else { return nil }
+            guard changes else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte &- from < 26 ? byte ^ 0x20 : byte }
+                return bytes.count
+            }
+        } ?? nil
     }
 
     /// Characters `from..<to` (0-based, in range) of ASCII `text`; `text` itself when that is all of it.

@@ -23,6 +23,11 @@ enum TypedOperators {
             }
             return .typed(int: int, generic: generic.eval, type: generic.type)
         }
+        if op == .divide, highPrecision, let a = left.int, let b = right.int {
+            var quotient = generic
+            quotient.intQuotient = (a, b)
+            return quotient
+        }
         guard left.double != nil || right.double != nil, let a = left.asDouble, let b = right.asDouble,
             op != .modulo
         else { return generic }
@@ -87,7 +92,9 @@ enum TypedOperators {
     static func comparison(
         _ op: Comparison.Operation, _ left: Piece, _ right: Piece, generic: Piece, settings: EvaluationSettings
     ) -> Piece {
-        guard generic.constant == nil, settings.nullComparison == .null else { return generic }
+        guard generic.constant == nil else { return generic }
+        if let truth = textEquality(op, left, right, settings) { return .typed(truth: truth, generic: generic.eval) }
+        guard settings.nullComparison == .null else { return generic }
         if let a = left.int, let b = right.int {
             return .typed(truth: ordered(a, b, op), generic: generic.eval)
         }
@@ -95,6 +102,36 @@ enum TypedOperators {
             return generic
         }
         return .typed(truth: ordered(a, b, op), generic: generic.eval)
+    }
+
+    /// `=` or `<>` with a constant string on one side: a string value is compared by its bytes
+    /// (``Comparison/equalTexts(_:_:_:)``), anything else as ``Comparison/apply(_:_:_:_:)`` does;
+    /// never `.generic`, so the operand is evaluated once.
+    private static func textEquality(
+        _ op: Comparison.Operation, _ left: Piece, _ right: Piece, _ settings: EvaluationSettings
+    ) -> TruthEvaluator? {
+        guard op == .equal || op == .notEqual else { return nil }
+        let constantOnLeft: Bool
+        let text: String
+        let operand: Evaluator
+        if case .string(let t)? = right.constant {
+            (constantOnLeft, text, operand) = (false, t, left.eval)
+        } else if case .string(let t)? = left.constant {
+            (constantOnLeft, text, operand) = (true, t, right.eval)
+        } else {
+            return nil
+        }
+        let equal = op == .equal
+        let constant = Value.string(text)
+        return { row, state throws(RowError) in
+            let value = try operand(&row, &state)
+            if case .string(let s) = value { return .value(Comparison.equalTexts(s, text, settings) == equal) }
+            let order =
+                constantOnLeft
+                ? try Comparison.order(constant, value, settings) : try Comparison.order(value, constant, settings)
+            guard let order else { return .null }
+            return .value(op.holds(order))
+        }
     }
 
     private static func ordered<T: Comparable & Sendable>(

@@ -1,11 +1,13 @@
+import Foundation
 import IR
 
 /// IIF and DECODE over typed conditions and constant searches (TypedEvaluators.swift): the same
 /// results and row errors as the general forms in SpecialFunctions.swift, with constant results
 /// converted once when compiling.
 enum TypedSpecialForms {
-    /// A branch of IIF or DECODE: its constant already converted to the call's type, or its evaluator.
-    struct Branch: Sendable {
+    /// A branch of IIF or DECODE: its constant already converted to the call's type, or its
+    /// evaluator. A class, so that the row loop reads it by reference instead of copying its fields.
+    final class Branch: Sendable {
         let constant: Value?
         let eval: Evaluator
         let type: DataType?
@@ -118,6 +120,11 @@ extension Comparison {
         guard x.utf8.count == y.utf8.count else { return false }
         var x = x
         var y = y
-        return x.withUTF8 { a in y.withUTF8 { b in a.elementsEqual(b) } }
+        return x.withUTF8 { a in
+            y.withUTF8 { b in
+                guard let p = a.baseAddress, let q = b.baseAddress else { return true }
+                return memcmp(p, q, a.count) == 0
+            }
+        }
     }
 }

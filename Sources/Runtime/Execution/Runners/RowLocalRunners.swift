@@ -29,12 +29,20 @@ final class ProjectRunner: NodeRunner {
         output.rows.reserveCapacity(input.count)
         output.kinds.reserveCapacity(input.count)
         var row: [Value] = []
+        // The evaluator and the state are class properties: used `inout` per row they would pay a
+        // dynamic exclusivity check each time, so the loop works on local copies written back once.
+        var evaluator = self.evaluator
+        var state = context.state
+        defer {
+            self.evaluator = evaluator
+            context.state = state
+        }
         for index in 0..<input.count {
             input.fill(&row, at: index)
             let kind = input.kinds[index]
-            context.state.rowKind = kind
+            state.rowKind = kind
             do throws(RowError) {
-                output.append(try evaluator.evaluate(row, state: &context.state), kind: kind)
+                output.append(try evaluator.evaluate(row, state: &state), kind: kind)
             } catch {
                 if error.isAbort { throw aborted(error) }
                 context.reject(id, error, kind: kind, values: row)
