@@ -99,9 +99,19 @@ public final class SQLiteStatement {
         case .null: sqlite3_bind_null(handle, index)
         case .integer(let number): sqlite3_bind_int64(handle, index, number)
         case .double(let number): sqlite3_bind_double(handle, index, number)
-        case .decimal(let number): bindText(SQLiteValueText.text(of: number), at: index)
+        case .decimal(let number):
+            SQLiteValueText.withText(of: number) { bytes in
+                bytes.withMemoryRebound(to: CChar.self) {
+                    migrate_sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count))
+                }
+            } ?? bindText(SQLiteValueText.text(of: number), at: index)
         case .string(let text): bindText(text, at: index)
-        case .dateTime(let date): bindText(SQLiteValueText.text(of: date), at: index)
+        case .dateTime(let date):
+            SQLiteValueText.withText(of: date) { bytes in
+                bytes.withMemoryRebound(to: CChar.self) {
+                    migrate_sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count))
+                }
+            } ?? bindText(SQLiteValueText.text(of: date), at: index)
         case .binary(let bytes):
             bytes.withUnsafeBytes { migrate_sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count)) }
         }

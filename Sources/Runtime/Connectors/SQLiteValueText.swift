@@ -8,6 +8,72 @@ enum SQLiteValueText {
         CompactDecimal.text(decimal) ?? decimal.description
     }
 
+    /// Calls `body` with the bytes of ``text(of:)-(Decimal)`` written in a stack buffer; nil
+    /// (without calling it) unless the significand fits 64 bits and the exponent is within ±40.
+    static func withText<R>(of decimal: Decimal, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let parts = CompactDecimal(decimal), parts.significand <= UInt64.max, (-40...40).contains(parts.exponent)
+        else { return nil }
+        // Sign, "0.", 40 zeros and 20 digits at most.
+        var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            let count = layOut(UInt64(parts.significand), parts.exponent, parts.isNegative, into: buffer)
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// Writes `±significand × 10^exponent` as Foundation's `description` does: all the digits,
+    /// zeros for a positive exponent, `0.` and leading zeros when the point comes before the first
+    /// digit, `0` for zero; returns the number of bytes written.
+    private static func layOut(
+        _ significand: UInt64, _ exponent: Int, _ isNegative: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        let zero = UInt8(ascii: "0")
+        guard significand != 0 else {
+            buffer[0] = zero
+            return 1
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let digitCount = withUnsafeMutableBytes(of: &digits) { raw in
+            var rest = significand
+            var position = 24
+            while rest != 0 {
+                position -= 1
+                raw[position] = zero + UInt8(rest % 10)
+                rest /= 10
+            }
+            return 24 - position
+        }
+        return withUnsafeBytes(of: &digits) { raw in
+            let digitBytes = UnsafeRawBufferPointer(rebasing: raw[(24 - digitCount)...])
+            var index = 0
+            func put(_ byte: UInt8) {
+                buffer[index] = byte
+                index += 1
+            }
+            if isNegative { put(UInt8(ascii: "-")) }
+            if exponent >= 0 {
+                for digit in digitBytes { put(digit) }
+                for _ in 0..<exponent { put(zero) }
+                return index
+            }
+            let fractionDigits = -exponent
+            if fractionDigits >= digitCount {
+                put(zero)
+                put(UInt8(ascii: "."))
+                for _ in 0..<(fractionDigits - digitCount) { put(zero) }
+                for digit in digitBytes { put(digit) }
+                return index
+            }
+            let point = digitCount - fractionDigits
+            for digit in digitBytes[..<point] { put(digit) }
+            put(UInt8(ascii: "."))
+            for digit in digitBytes[point...] { put(digit) }
+            return index
+        }
+    }
+
     /// The decimal written in `text`, or nil when the text is not a plain decimal number.
     static func decimal(from text: String) -> Decimal? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -19,7 +85,47 @@ enum SQLiteValueText {
 
     /// `YYYY-MM-DD HH:MM:SS`, followed by `.fffffffff` (nine digits) when the nanoseconds are not 0.
     static func text(of value: DateTimeValue) -> String {
+        if let text = withText(of: value, { String(decoding: $0, as: UTF8.self) }) { return text }
+        return interpolatedText(of: CivilCalendar.parts(value))
+    }
+
+    /// Calls `body` with the bytes of ``text(of:)-(DateTimeValue)`` written in a stack buffer;
+    /// nil (without calling it) when a field is outside its usual digits (a year beyond 0–9999).
+    static func withText<R>(of value: DateTimeValue, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         let parts = CivilCalendar.parts(value)
+        guard (0...9999).contains(parts.year), (0...99).contains(parts.month), (0...99).contains(parts.day),
+            (0...99).contains(parts.hour), (0...99).contains(parts.minute), (0...99).contains(parts.second),
+            (0...999_999_999).contains(parts.nanosecond)
+        else { return nil }
+        var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            func put(_ number: Int, _ width: Int, after separator: UInt8?) {
+                if let separator {
+                    buffer[index] = separator
+                    index += 1
+                }
+                var rest = number
+                for position in stride(from: index + width - 1, through: index, by: -1) {
+                    buffer[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                    rest /= 10
+                }
+                index += width
+            }
+            put(parts.year, 4, after: nil)
+            put(parts.month, 2, after: UInt8(ascii: "-"))
+            put(parts.day, 2, after: UInt8(ascii: "-"))
+            put(parts.hour, 2, after: UInt8(ascii: " "))
+            put(parts.minute, 2, after: UInt8(ascii: ":"))
+            put(parts.second, 2, after: UInt8(ascii: ":"))
+            if parts.nanosecond != 0 { put(parts.nanosecond, 9, after: UInt8(ascii: ".")) }
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<index]))
+        }
+    }
+
+    /// ``text(of:)-(DateTimeValue)`` by interpolation, for any field values.
+    static func interpolatedText(of parts: CivilDateTime) -> String {
         var text =
             "\(padded(parts.year, 4))-\(padded(parts.month, 2))-\(padded(parts.day, 2)) "
             + "\(padded(parts.hour, 2)):\(padded(parts.minute, 2)):\(padded(parts.second, 2))"

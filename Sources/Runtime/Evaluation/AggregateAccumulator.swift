@@ -148,3 +148,90 @@ final class SharedSettings: Sendable {
 
     init(_ settings: EvaluationSettings) { self.settings = settings }
 }
+
+/// How an aggregator keeps one call's state per group in one ``Value`` (its cell) instead of a
+/// whole ``AggregateAccumulator``: COUNT and COUNT(*) as `.integer(count)`, SUM as the total so
+/// far, MIN, MAX, FIRST and LAST as the chosen value (NULL until one is added). The others keep a
+/// full accumulator; their cell holds its index.
+enum AggregateCellKind: Sendable, Equatable {
+    case countRows, count, sum, min, max, first, last
+    /// Any other function: the cell is `.integer(index)` of an ``AggregateAccumulator``.
+    case accumulator
+
+    init(_ function: AggregateFunction) {
+        switch function {
+        case .countRows: self = .countRows
+        case .count: self = .count
+        case .sum: self = .sum
+        case .min: self = .min
+        case .max: self = .max
+        case .first: self = .first
+        case .last: self = .last
+        case .avg, .median, .stddev, .variance, .percentile: self = .accumulator
+        }
+    }
+
+    /// The cell of a group that has no value yet.
+    var emptyCell: Value {
+        switch self {
+        case .countRows, .count: .integer(0)
+        default: .null
+        }
+    }
+}
+
+/// Adds to and reads the cells of ``AggregateCellKind``, with exactly the results of
+/// ``AggregateAccumulator/add(_:filter:)`` and ``AggregateAccumulator/result()``.
+enum AggregateCell {
+    /// Adds one row's value to `cell`; `filter` is the row's filter condition, nil when there is none.
+    @inline(__always)
+    static func add(
+        _ kind: AggregateCellKind, _ cell: inout Value, _ value: Value, filter: Value?, settings: EvaluationSettings
+    ) throws(RowError) {
+        if let filter, try ValueConversion.truth(filter) != true { return }
+        if kind == .countRows {
+            cell = increment(cell)
+            return
+        }
+        guard !value.isNull else { return }
+        switch kind {
+        case .count, .countRows: cell = increment(cell)
+        case .sum: try addToSum(&cell, value, highPrecision: settings.highPrecision)
+        case .min, .max:
+            if cell.isNull {
+                cell = value
+                return
+            }
+            let order = try Comparison.orderOfNonNull(value, cell, settings)
+            if kind == .min ? order < 0 : order > 0 { cell = value }
+        case .first: if cell.isNull { cell = value }
+        case .last: cell = value
+        case .accumulator: preconditionFailure("a full accumulator has no cell")
+        }
+    }
+
+    /// The aggregate of a cell (an `.accumulator` cell is not read here).
+    static func result(_ cell: Value) -> Value { cell }
+
+    @inline(__always)
+    private static func increment(_ cell: Value) -> Value {
+        if case .integer(let count) = cell { return .integer(count &+ 1) }
+        return .integer(1)
+    }
+
+    /// `total + value` as ``Arithmetic`` adds them; integers without its call when they do not overflow.
+    @inline(__always)
+    private static func addToSum(_ total: inout Value, _ value: Value, highPrecision: Bool) throws(RowError) {
+        switch (total, value) {
+        case (.null, _): total = value
+        case (.integer(let a), .integer(let b)):
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            if !overflow {
+                total = .integer(sum)
+                return
+            }
+            total = try Arithmetic.apply(.add, total, value, highPrecision: highPrecision)
+        default: total = try Arithmetic.apply(.add, total, value, highPrecision: highPrecision)
+        }
+    }
+}

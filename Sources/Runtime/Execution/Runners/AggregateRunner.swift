@@ -6,6 +6,8 @@ import IR
 struct AggregateCallPlan {
     let function: AggregateFunction
     let argument: CompiledExpression?
+    /// The input column the argument is, when it is a bare port reference (read without evaluating).
+    let column: Int?
     let filter: CompiledExpression?
     let percentage: Double
 }
@@ -34,13 +36,23 @@ final class AggregateRunner: NodeRunner {
     /// Calls that are the inner aggregate of a nested one, with the outer function.
     var outer: [Int: AggregateFunction] = [:]
     var groups: GroupTable
-    /// The groups' accumulators, `calls.count` per group, in group order: one flat array, so that
-    /// adding a row's values mutates them in place.
-    var accumulators: [AggregateAccumulator] = []
-    /// Each group's row (its last or first, as `ungroupedValue` says), `inputCount` values per
-    /// group, in group order: one flat array, so that keeping a row copies values, not arrays.
-    var chosen: [Value] = []
+    /// Per call: how its state is kept in the group's cell.
+    var kinds: [AggregateCellKind] = []
+    /// Per group, in group order, `stride` values side by side: the group's row (its last or first,
+    /// as `ungroupedValue` says; `inputCount` values), then one cell per call
+    /// (``AggregateCellKind``). One flat array, so that a row's group is one place in memory and
+    /// adding to it mutates in place.
+    var store: [Value] = []
+    /// The full accumulators of calls whose cells hold an index (AVG, MEDIAN, ...).
+    var general: [AggregateAccumulator] = []
     let inputCount: Int
+    /// The values per group in `store`: `inputCount + calls.count`.
+    var stride: Int { inputCount + calls.count }
+    /// A number that depends on memory read ahead of time (kept so that the reads stay).
+    var touched = 0
+    /// Whether every call's argument is an input column and no call has a filter (rows are read,
+    /// never evaluated).
+    var plainArguments = false
 
     enum AggregateOutputPlan {
         case column(Int)
@@ -161,8 +173,12 @@ final class AggregateRunner: NodeRunner {
             return result
         }
         var rest = arguments
-        let argument: CompiledExpression? =
-            function == .countRows || rest.isEmpty ? nil : try compiled(rest.removeFirst())
+        let argumentExpression = function == .countRows || rest.isEmpty ? nil : rest.removeFirst()
+        let argument = try argumentExpression.map { e throws(NodeFailure) in try compiled(e) }
+        var column: Int?
+        if case .reference(let name)? = argumentExpression?.kind, let slot = slots[name.uppercased()] {
+            column = slot
+        }
         if function == .countRows, !rest.isEmpty { rest.removeFirst() }
         var percentage = 50.0
         if function == .percentile, !rest.isEmpty {
@@ -175,7 +191,8 @@ final class AggregateRunner: NodeRunner {
             }
         }
         let filter = rest.isEmpty ? nil : try compiled(rest.removeFirst())
-        return AggregateCallPlan(function: function, argument: argument, filter: filter, percentage: percentage)
+        return AggregateCallPlan(
+            function: function, argument: argument, column: column, filter: filter, percentage: percentage)
     }
 
     override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
@@ -184,64 +201,50 @@ final class AggregateRunner: NodeRunner {
         try consume(InputBatch(batch), group: group, context)
     }
 
-    /// Adds each row to its group, each row read into one reused buffer.
+    /// Adds each row to its group, each row read into one reused buffer. Rows go in windows: the
+    /// key hashes of a window's rows are computed and their table slots and likely groups read
+    /// first, so that the cache misses of many rows overlap; then each row is added in order
+    /// exactly as alone.
     override func consume(_ input: InputBatch, group: String, _ context: RunContext) throws(NodeFailure)
         -> [String: RowBatch]
     {
-        let width = calls.count
-        var values = [Value](repeating: .null, count: width)
-        var filters = [Value?](repeating: nil, count: width)
-        let keepsLastRow = spec.ungroupedValue == .lastRow
-        var row: [Value] = []
-        for index in 0..<input.count {
-            input.fill(&row, at: index)
-            do throws(RowError) {
-                var scratch = row
-                for offset in 0..<width {
-                    values[offset] = try calls[offset].argument?.evaluate(&scratch, state: &context.state) ?? .null
-                    filters[offset] = try calls[offset].filter?.evaluate(&scratch, state: &context.state)
-                }
-                let (position, isNew) = groups.insert(row) { isKept(row, position: $0) }
-                if isNew { startGroup(row, context) }
-                let first = position * width
-                for offset in 0..<width {
-                    try accumulators[first + offset].add(values[offset], filter: filters[offset])
-                }
-                if keepsLastRow && !isNew { keep(row, for: position) }
-            } catch {
-                context.reject(id, error, kind: .insert, values: row)
+        if kinds.count != calls.count { kinds = calls.map { AggregateCellKind($0.function) } }
+        plainArguments = calls.allSatisfy { $0.column != nil && $0.filter == nil }
+        let cellSettings = sharedSettings(context)
+        let windowSize = 32
+        var window = [[Value]](repeating: [], count: windowSize)
+        var hashes = [Int](repeating: 0, count: windowSize)
+        var values = [Value](repeating: .null, count: calls.count)
+        var filters = [Value?](repeating: nil, count: calls.count)
+        // The groups live in locals while rows are added: no exclusivity checks on the properties.
+        var groups = self.groups
+        var store = self.store
+        var general = self.general
+        self.groups = GroupTable(keyColumns: keyColumns, capacity: 1)
+        self.store = []
+        self.general = []
+        defer {
+            self.groups = groups
+            self.store = store
+            self.general = general
+        }
+        var start = 0
+        while start < input.count {
+            let size = Swift.min(windowSize, input.count - start)
+            for offset in 0..<size {
+                input.fill(&window[offset], at: start + offset)
+                hashes[offset] = groups.keyHash(window[offset])
             }
+            touched &+= Self.readAhead(hashes[0..<size], groups, store, stride: stride)
+            for offset in 0..<size {
+                add(
+                    window[offset], hash: hashes[offset], &values, &filters, cellSettings, context,
+                    &groups, &store, &general)
+            }
+            start += size
         }
         count(context, in: input.count, out: 0)
         return [:]
-    }
-
-    /// Appends a new group's empty accumulators and its first row.
-    private func startGroup(_ row: [Value], _ context: RunContext) {
-        let shared = sharedSettings(context)
-        for call in calls {
-            accumulators.append(AggregateAccumulator(call.function, shared: shared, percentage: call.percentage))
-        }
-        for column in 0..<inputCount { chosen.append(column < row.count ? row[column] : .null) }
-    }
-
-    /// Makes `row` the row kept for group `position`.
-    private func keep(_ row: [Value], for position: Int) {
-        let first = position * inputCount
-        for column in 0..<inputCount { chosen[first + column] = column < row.count ? row[column] : .null }
-    }
-
-    /// Whether the row kept for group `position` has the key of `row`.
-    @inline(__always)
-    private func isKept(_ row: [Value], position: Int) -> Bool {
-        let first = position * inputCount
-        for column in keyColumns where chosen[first + column] != row[column] { return false }
-        return true
-    }
-
-    /// The row kept for group `position`.
-    private func chosenRow(_ position: Int) -> [Value] {
-        Array(chosen[(position * inputCount)..<((position + 1) * inputCount)])
     }
 
     override func finish(_ context: RunContext) throws(NodeFailure) -> [String: RowBatch] {
@@ -250,7 +253,7 @@ final class AggregateRunner: NodeRunner {
         var finalOuter: [Int: AggregateAccumulator] = [:]
         if groups.count == 0 && keyColumns.isEmpty && !spec.emptyInputYieldsNoRow {
             _ = groups.insert([]) { _ in true }
-            startGroup([Value](repeating: .null, count: inputCount), context)
+            startGroup([Value](repeating: .null, count: inputCount), context, &store, &general)
         }
         var rows = (0..<groups.count).map(chosenRow)
         if !outer.isEmpty, let last = rows.last {
@@ -260,23 +263,27 @@ final class AggregateRunner: NodeRunner {
                 var outers: [Int: AggregateAccumulator] = [:]
                 for (index, function) in outer {
                     var accumulator = AggregateAccumulator(function, settings: context.settings)
-                    for group in rows.indices { try accumulator.add(try accumulators[group * width + index].result()) }
+                    for group in rows.indices { try accumulator.add(try result(group: group, call: index)) }
                     outers[index] = accumulator
                 }
                 finalOuter = outers
             } catch {
                 context.reject(id, error, kind: .insert, values: last)
             }
-            accumulators = Array(accumulators.suffix(width))
             rows = [last]
         }
+        let firstGroup = groups.count - rows.count
         output.rows.reserveCapacity(rows.count)
         output.kinds.reserveCapacity(rows.count)
         for group in rows.indices {
             var row = rows[group]
             do throws(RowError) {
                 for index in 0..<width {
-                    row.append(try (finalOuter[index] ?? accumulators[group * width + index]).result())
+                    if let accumulator = finalOuter[index] {
+                        row.append(try accumulator.result())
+                    } else {
+                        row.append(try result(group: firstGroup + group, call: index))
+                    }
                 }
                 var values: [Value] = []
                 values.reserveCapacity(outputs.count)
@@ -294,8 +301,8 @@ final class AggregateRunner: NodeRunner {
         }
         count(context, in: 0, out: output.count)
         groups = GroupTable(keyColumns: keyColumns)
-        accumulators = []
-        chosen = []
+        store = []
+        general = []
         return ["": output]
     }
 }

@@ -43,10 +43,35 @@ struct GroupTable {
     /// caller that keeps each group's key itself: `isGroup(position)` says whether the group at
     /// `position` has `row`'s key.
     mutating func insert(_ row: [Value], keptBy isGroup: (Int) -> Bool) -> (position: Int, isNew: Bool) {
-        let hash = keyHash(row)
+        insert(hash: keyHash(row), keptBy: isGroup)
+    }
+
+    /// ``insert(_:keptBy:)`` for a row whose key hash (``keyHash(_:)``) is `hash`.
+    @inline(__always)
+    mutating func insert(hash: Int, keptBy isGroup: (Int) -> Bool) -> (position: Int, isNew: Bool) {
         let (slot, found) = probe(hash, isGroup)
         if let found { return (found, false) }
         return (add(hash, at: slot), true)
+    }
+
+    /// The position of the first group with key hash `hash`, nil when there is none: the group a
+    /// row with that hash most likely belongs to (reading it early brings its memory in).
+    @inline(__always)
+    func likelyGroup(_ hash: Int) -> Int? {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot].group != 0 {
+            if slots[slot].hash == hash { return slots[slot].group - 1 }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Reads the slot where the probe for `hash` starts and returns a number that depends on it,
+    /// so that reading the slots of several rows before probing overlaps their cache misses.
+    @inline(__always)
+    func touch(_ hash: Int) -> Int {
+        slots[hash & (slots.count - 1)].group
     }
 
     /// The slot of the group with `hash` that `isGroup` accepts and its position, or the empty
@@ -81,7 +106,8 @@ struct GroupTable {
         }
     }
 
-    private func keyHash(_ row: [Value]) -> Int {
+    /// The hash of `row`'s key columns.
+    func keyHash(_ row: [Value]) -> Int {
         var hasher = Hasher()
         for column in keyColumns { hasher.combine(key(row[column])) }
         return hasher.finalize()
