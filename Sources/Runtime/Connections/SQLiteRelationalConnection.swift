@@ -10,9 +10,10 @@ public final class SQLiteRelationalConnection: RelationalConnection {
         do {
             connection = try SQLiteConnection(path: path)
             try connection.execute("PRAGMA busy_timeout = 10000")
-            // A 64 MiB page cache (SQLite's default is 2 MiB): targets of millions of rows keep
-            // their key index in memory while a run inserts into them.
-            try connection.execute("PRAGMA cache_size = -65536")
+            // A 256 MiB page cache (SQLite's default is 2 MiB): targets of millions of rows keep
+            // their key index in memory while a run inserts into them (64 MiB spilled pages at
+            // 1.8M rows of the telecom benchmark and cost it 1.1 s of 36).
+            try connection.execute("PRAGMA cache_size = -262144")
         } catch {
             throw ConnectorError(code: error.code, message: error.message, sql: error.sql)
         }

@@ -20,7 +20,9 @@ public final class SQLiteConnection {
     /// `:memory:`. File databases use write-ahead logging.
     public init(path: String) throws(SQLiteError) {
         var database: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        // A connection never crosses tasks (it is not Sendable), so SQLite's per-call mutex is
+        // not needed: multi-thread mode (NOMUTEX) skips it.
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &database, flags, nil)
         guard status == SQLITE_OK, let database else {
             let message = database.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
