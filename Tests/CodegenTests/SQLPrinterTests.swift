@@ -59,7 +59,7 @@ import Testing
         ("snowflake", "TRUE", "DATE '2024-02-29'", "TIMESTAMP_NTZ '2024-02-29 13:45:00'"),
         ("bigquery", "TRUE", "DATE '2024-02-29'", "DATETIME '2024-02-29 13:45:00'"),
         ("oracle", "1", "DATE '2024-02-29'", "TIMESTAMP '2024-02-29 13:45:00'"),
-        ("sqlserver", "1", "CAST('2024-02-29' AS DATE)", "CAST('2024-02-29 13:45:00' AS DATETIME2(7))"),
+        ("sqlserver", "1", "CAST(N'2024-02-29' AS DATE)", "CAST(N'2024-02-29 13:45:00' AS DATETIME2(7))"),
         ("sybase", "1", "CONVERT(DATE, '2024-02-29')", "CONVERT(BIGDATETIME, '2024-02-29 13:45:00')"),
         ("sqlite", "1", "'2024-02-29'", "'2024-02-29 13:45:00'"),
     ])

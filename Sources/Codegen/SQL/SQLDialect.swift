@@ -43,6 +43,16 @@ public protocol SQLDialect: Sendable {
     /// The substring function taking (text, start, length).
     var substringFunction: String { get }
 
+    /// The characters a quoted identifier is written between (`"x"`, `` `x` ``, `[x]`).
+    var identifierQuotes: (open: String, close: String) { get }
+    /// Whether a backslash escapes the next character in a string literal (Spark, GoogleSQL).
+    var backslashEscapesInStrings: Bool { get }
+    /// Written before a string literal (`N` on SQL Server, so Unicode text survives any collation).
+    var stringLiteralPrefix: String { get }
+    /// Whether `LTRIM`/`RTRIM` need the blank spelled out (`LTRIM(x, ' ')`) because the
+    /// one-argument form removes all white space or its default is not documented as blanks only.
+    var trimNeedsBlankArgument: Bool { get }
+
     /// Removes leading (or trailing) blanks only, not other white space.
     func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression
 
@@ -122,19 +132,37 @@ extension SQLDialect {
     /// Default: `SUBSTR`.
     public var substringFunction: String { "SUBSTR" }
 
-    /// Default: `LTRIM(x)` / `RTRIM(x)`, which remove blanks only.
+    /// Default: double quotes.
+    public var identifierQuotes: (open: String, close: String) { ("\"", "\"") }
+    /// Default: a backslash is an ordinary character.
+    public var backslashEscapesInStrings: Bool { false }
+    /// Default: no prefix.
+    public var stringLiteralPrefix: String { "" }
+    /// Default: the one-argument `LTRIM(x)` removes blanks only.
+    public var trimNeedsBlankArgument: Bool { false }
+
+    /// Default: `LTRIM(x)` / `RTRIM(x)`, or with `' '` spelled out (``trimNeedsBlankArgument``).
     public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {
-        .function(name: leading ? "LTRIM" : "RTRIM", arguments: [text])
+        .function(
+            name: leading ? "LTRIM" : "RTRIM",
+            arguments: trimNeedsBlankArgument ? [text, .literal(.string(" "))] : [text])
     }
 
-    /// Default: bare when plain, else in double quotes.
+    /// Default: bare when plain, else between ``identifierQuotes`` (the closing one doubled).
     public func identifier(_ name: String) -> String {
-        SQLIdentifiers.isPlain(name) ? name : SQLIdentifiers.quoted(name, open: "\"", close: "\"")
+        guard !SQLIdentifiers.isPlain(name) else { return name }
+        let quotes = identifierQuotes
+        return SQLIdentifiers.quoted(name, open: quotes.open, close: quotes.close)
     }
 
-    /// Default: single quotes, a quote doubled.
+    /// Default: single quotes with a quote doubled, or backslash-escaped where a backslash is an
+    /// escape (``backslashEscapesInStrings``), after ``stringLiteralPrefix``.
     public func stringLiteral(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        let escaped =
+            backslashEscapesInStrings
+            ? text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+            : text.replacingOccurrences(of: "'", with: "''")
+        return stringLiteralPrefix + "'" + escaped + "'"
     }
 
     /// Default: `DATE '…'`.

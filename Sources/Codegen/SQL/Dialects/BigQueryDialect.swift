@@ -7,21 +7,12 @@ public struct BigQueryDialect: SQLDialect {
     public var name: String { "bigquery" }
     /// `MOD(a, b)`; there is no `%` operator.
     public var moduloStyle: SQLModuloStyle { .modFunction }
-
-    /// `LTRIM(x, ' ')`: the one-argument form removes all white space.
-    public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {
-        .function(name: leading ? "LTRIM" : "RTRIM", arguments: [text, .literal(.string(" "))])
-    }
-
-    /// Back-quoted when not plain.
-    public func identifier(_ name: String) -> String {
-        SQLIdentifiers.isPlain(name) ? name : SQLIdentifiers.quoted(name, open: "`", close: "`")
-    }
-
+    /// Back quotes.
+    public var identifierQuotes: (open: String, close: String) { ("`", "`") }
     /// GoogleSQL string literals treat the backslash as an escape.
-    public func stringLiteral(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
-    }
+    public var backslashEscapesInStrings: Bool { true }
+    /// The one-argument `LTRIM(x)` removes all white space.
+    public var trimNeedsBlankArgument: Bool { true }
 
     /// GoogleSQL types: one integer type; `DATETIME` is civil time (microseconds).
     public func typeName(_ type: SQLType) -> String {

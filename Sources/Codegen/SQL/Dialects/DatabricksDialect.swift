@@ -5,16 +5,10 @@ public struct DatabricksDialect: SQLDialect {
 
     /// `databricks`.
     public var name: String { "databricks" }
-
-    /// Back-quoted when not plain (`"x"` is a string in Spark SQL).
-    public func identifier(_ name: String) -> String {
-        SQLIdentifiers.isPlain(name) ? name : SQLIdentifiers.quoted(name, open: "`", close: "`")
-    }
-
-    /// Spark string literals treat the backslash as an escape: both it and the quote are escaped.
-    public func stringLiteral(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
-    }
+    /// Back quotes (`"x"` is a string in Spark SQL).
+    public var identifierQuotes: (open: String, close: String) { ("`", "`") }
+    /// Spark string literals treat the backslash as an escape.
+    public var backslashEscapesInStrings: Bool { true }
 
     /// Spark's type names; `TIMESTAMP_NTZ` keeps civil time (microseconds).
     public func typeName(_ type: SQLType) -> String {

@@ -5,11 +5,8 @@ public struct PostgreSQLDialect: SQLDialect {
 
     /// `postgres`.
     public var name: String { "postgres" }
-
     /// `ltrim(x, ' ')`: blanks only, whatever the one-argument form's default.
-    public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {
-        .function(name: leading ? "LTRIM" : "RTRIM", arguments: [text, .literal(.string(" "))])
-    }
+    public var trimNeedsBlankArgument: Bool { true }
 
     /// PostgreSQL's type names; timestamps keep at most microseconds.
     public func typeName(_ type: SQLType) -> String {

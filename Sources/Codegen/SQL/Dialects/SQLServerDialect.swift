@@ -5,6 +5,10 @@ public struct SQLServerDialect: SQLDialect {
 
     /// `sqlserver`.
     public var name: String { "sqlserver" }
+    /// Brackets.
+    public var identifierQuotes: (open: String, close: String) { ("[", "]") }
+    /// `N'…'`: Unicode text survives whatever the database collation's code page is.
+    public var stringLiteralPrefix: String { "N" }
     /// `SELECT TOP n`.
     public var limitStyle: SQLLimitStyle { .top }
     /// No `NULLS FIRST|LAST`: emulated with a `CASE` key.
@@ -20,20 +24,10 @@ public struct SQLServerDialect: SQLDialect {
     /// `SUBSTRING(text, start, length)`.
     public var substringFunction: String { "SUBSTRING" }
 
-    /// Bracketed when not plain.
-    public func identifier(_ name: String) -> String {
-        SQLIdentifiers.isPlain(name) ? name : SQLIdentifiers.quoted(name, open: "[", close: "]")
-    }
-
-    /// `N'…'`: Unicode text survives whatever the database collation's code page is.
-    public func stringLiteral(_ text: String) -> String {
-        "N'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
-
-    /// `CAST('…' AS DATE)`.
-    public func dateLiteral(_ text: String) -> String { "CAST('\(text)' AS DATE)" }
-    /// `CAST('…' AS DATETIME2(7))`.
-    public func timestampLiteral(_ text: String) -> String { "CAST('\(text)' AS DATETIME2(7))" }
+    /// `CAST(N'…' AS DATE)`.
+    public func dateLiteral(_ text: String) -> String { "CAST(\(stringLiteral(text)) AS DATE)" }
+    /// `CAST(N'…' AS DATETIME2(7))`.
+    public func timestampLiteral(_ text: String) -> String { "CAST(\(stringLiteral(text)) AS DATETIME2(7))" }
 
     /// SQL Server's type names (`DATETIME2` keeps 100 ns).
     public func typeName(_ type: SQLType) -> String {

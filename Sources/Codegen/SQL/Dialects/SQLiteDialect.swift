@@ -17,11 +17,8 @@ public struct SQLiteDialect: SQLDialect {
     public var hasBooleanLiterals: Bool { false }
     /// Decimals are stored as text and computed as binary doubles.
     public var hasExactDecimals: Bool { false }
-
     /// `ltrim(x, ' ')`: blanks only.
-    public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {
-        .function(name: leading ? "LTRIM" : "RTRIM", arguments: [text, .literal(.string(" "))])
-    }
+    public var trimNeedsBlankArgument: Bool { true }
 
     /// SQLite's declared types (affinities).
     public func typeName(_ type: SQLType) -> String {

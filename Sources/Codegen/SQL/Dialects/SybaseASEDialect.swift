@@ -31,9 +31,9 @@ public struct SybaseASEDialect: SQLDialect {
     public var substringFunction: String { "SUBSTRING" }
 
     /// `convert(date, '…')` with an ISO string.
-    public func dateLiteral(_ text: String) -> String { "CONVERT(DATE, '\(text)')" }
+    public func dateLiteral(_ text: String) -> String { "CONVERT(DATE, \(stringLiteral(text)))" }
     /// `convert(bigdatetime, '…')`: microseconds (`datetime` keeps only 1/300 s).
-    public func timestampLiteral(_ text: String) -> String { "CONVERT(BIGDATETIME, '\(text)')" }
+    public func timestampLiteral(_ text: String) -> String { "CONVERT(BIGDATETIME, \(stringLiteral(text)))" }
 
     /// ASE's type names; a nullable boolean is `TINYINT` (`BIT` cannot hold NULL).
     public func typeName(_ type: SQLType) -> String {
