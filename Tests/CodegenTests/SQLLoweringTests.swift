@@ -10,7 +10,7 @@ import Testing
         "A": .string(precision: 20), "B": .string(precision: 20), "N": .integer, "D": .decimal(precision: 12, scale: 2),
     ]
 
-    private func lowered(_ text: String, _ dialect: String, highPrecision: Bool = false) -> Result<String, String> {
+    private func lowered(_ text: String, _ dialect: String, highPrecision: Bool = false) -> Lowered {
         let source = ExpressionSource(text)
         let parsed = ExpressionParser.parse(source)
         let typed = ExpressionTypeChecker.check(
@@ -22,7 +22,7 @@ import Testing
             typed.typed, columns: columns)
         {
         case .success(let sql): return .success(SQLPrinter(d).print(sql))
-        case .failure(let failure): return .failure(failure.reason)
+        case .failure(let failure): return .refused(failure.reason)
         }
     }
 
@@ -64,11 +64,13 @@ import Testing
     }
 }
 
-extension Result where Failure == String {
-    fileprivate var failureReason: String? {
-        if case .failure(let reason) = self { return reason }
+/// The SQL a dialect gets, or the reason it is refused.
+private enum Lowered: Equatable {
+    case success(String)
+    case refused(String)
+
+    var failureReason: String? {
+        if case .refused(let reason) = self { return reason }
         return nil
     }
 }
-
-extension String: @retroactive Error {}
