@@ -8,7 +8,7 @@ import IR
 /// is 1 and TO_DATE returns that same date (both closures read it with the same pattern first),
 /// and IIF passes a date through unchanged (``ResultCoercion``): the result is that date. In every
 /// other case the general IIF runs from the start; the port read and the parse are pure, so
-/// nothing is evaluated twice that could differ. `EvalCheckedDateTests` compares both forms.
+/// nothing is evaluated twice that could differ. `EvalTelecomFastPathTests` compares both forms.
 enum CheckedDateConversion {
     /// The fused IIF, or nil when the call does not have that shape.
     static func iif(_ r: FunctionRequest, general: FunctionImpl) -> FunctionImpl? {
@@ -60,8 +60,8 @@ enum CheckedDateConversion {
 
     /// The port (upper case) of `function(port)`.
     private static func portArgument(_ expression: Expr, function: String) -> String? {
-        guard case .call(let name, let arguments) = expression.kind, name.uppercased() == function,
-            arguments.count == 1, case .reference(let port) = arguments[0].kind
+        guard let (port, format) = portAndFormat(expression, function: function), format == nil,
+            expression.children.count == 1
         else { return nil }
         return port.uppercased()
     }

@@ -101,7 +101,7 @@ extension ExpressionCompilation {
             guard let (a, b) = pieces[0].intQuotient else { return generic }
             return IntegerQuotients.rounded(a, b, ceiling: name == "CEIL", generic: generic)
         case "IN":
-            return IntegerQuotients.membershipTruth(generic)
+            return membershipTruth(generic)
         case "MOD":
             guard settings.modTakesDividendSign else { return generic }
             return TypedOperators.arithmetic(
@@ -109,6 +109,19 @@ extension ExpressionCompilation {
         default:
             return generic
         }
+    }
+
+    /// IN as a condition (its value is always 1, 0 or NULL), so that IIF, AND and OR use their
+    /// typed forms; the value is computed by `generic` once.
+    private static func membershipTruth(_ generic: Piece) -> Piece {
+        let e = generic.eval
+        return .typed(
+            truth: { row, state throws(RowError) in
+                let value = try e(&row, &state)
+                if case .integer(let i) = value { return .value(i != 0) }
+                guard let truth = try ValueConversion.truth(value) else { return .null }
+                return .value(truth)
+            }, generic: e)
     }
 
     /// Evaluates every argument in order.

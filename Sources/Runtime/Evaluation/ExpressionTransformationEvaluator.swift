@@ -14,8 +14,7 @@ public struct ExpressionTransformationEvaluator: Sendable {
     public let outputNames: [String]
     let inputs: [InputStep]
     let variables: [ComputeStep]
-    let outputs: [OutputStep]
-    /// ``outputs`` flattened for the row loop: a slot to pass through (`computed < 0`) or an index
+    /// The output steps flattened for the row loop: a slot to pass through (`computed < 0`) or an index
     /// into ``computedOutputs``; plain integers, so reading a step copies nothing reference-counted.
     let outputPlan: [(slot: Int, computed: Int)]
     /// The computed output ports with their defaults, in output order.
@@ -33,7 +32,6 @@ public struct ExpressionTransformationEvaluator: Sendable {
         self.outputNames = outputNames
         self.inputs = inputs
         self.variables = variables
-        self.outputs = outputs
         self.settings = settings
         self.row = row
         var plan: [(slot: Int, computed: Int)] = []

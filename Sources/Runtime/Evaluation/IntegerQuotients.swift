@@ -13,7 +13,7 @@ import Foundation
 /// ``CompactDecimal/rounded(_:scale:truncate:)`` encodes it (compacted; zero with exponent 0 and
 /// no flags), and the same ``CompactDecimal/sum(_:_:)`` / ``CompactDecimal/difference(_:_:)``
 /// adds the step. Anything else (a zero dividend, larger operands, NULL, an unknown layout) goes
-/// to the general path. `EvalIntegerQuotientTests` compares both on seeded operands.
+/// to the general path. `EvalTelecomFastPathTests` compares both on seeded operands.
 enum IntegerQuotients {
     /// CEIL (or FLOOR) of `dividend / divisor`, falling back to `generic`, which is run from the
     /// start (the integer evaluators are pure, TypedEvaluators.swift).
@@ -45,18 +45,5 @@ enum IntegerQuotients {
         }
         return CompactDecimal.difference(
             truncated, remainder != 0 && !positive ? CompactDecimal.one : CompactDecimal.zero)
-    }
-
-    /// IN as a condition (its value is always 1, 0 or NULL), so that IIF, AND and OR use their
-    /// typed forms; the value is computed by `generic` once.
-    static func membershipTruth(_ generic: Piece) -> Piece {
-        let e = generic.eval
-        return .typed(
-            truth: { row, state throws(RowError) in
-                let value = try e(&row, &state)
-                if case .integer(let i) = value { return .value(i != 0) }
-                guard let truth = try ValueConversion.truth(value) else { return .null }
-                return .value(truth)
-            }, generic: e)
     }
 }

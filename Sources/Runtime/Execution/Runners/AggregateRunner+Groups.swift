@@ -38,7 +38,6 @@ extension AggregateRunner {
         _ row: [Value], _ context: RunContext, _ store: inout [Value], _ general: inout [AggregateAccumulator]
     ) {
         for column in 0..<inputCount { store.append(column < row.count ? row[column] : .null) }
-        if kinds.count != calls.count { kinds = calls.map { AggregateCellKind($0.function) } }
         for offset in kinds.indices {
             guard kinds[offset] == .accumulator else {
                 store.append(kinds[offset].emptyCell)

@@ -81,6 +81,8 @@ final class AggregateRunner: NodeRunner {
         groups = GroupTable(keyColumns: keys)
         super.init(layout: layout)
         try plan(inputs: inputs, compiler: compiler)
+        kinds = calls.map { AggregateCellKind($0.function) }
+        plainArguments = calls.allSatisfy { $0.column != nil && $0.filter == nil }
     }
 
     private func plan(inputs: [String], compiler: NodeCompiler) throws(NodeFailure) {
@@ -208,8 +210,6 @@ final class AggregateRunner: NodeRunner {
     override func consume(_ input: InputBatch, group: String, _ context: RunContext) throws(NodeFailure)
         -> [String: RowBatch]
     {
-        if kinds.count != calls.count { kinds = calls.map { AggregateCellKind($0.function) } }
-        plainArguments = calls.allSatisfy { $0.column != nil && $0.filter == nil }
         let cellSettings = sharedSettings(context)
         let windowSize = 32
         var window = [[Value]](repeating: [], count: windowSize)
