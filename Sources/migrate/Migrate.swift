@@ -12,7 +12,10 @@ struct Migrate: AsyncParsableCommand {
             Exit codes: 0 everything converted (or valid); 1 an object or file has errors (or warnings \
             under --strict); 2 a usage or IO error.
             """,
-        subcommands: [Convert.self, Assess.self, Format.self, Check.self, ExprCommand.self, RunCommand.self]
+        subcommands: [
+            Convert.self, Assess.self, Format.self, Check.self, ExprCommand.self, RunCommand.self,
+            ReconcileCommand.self,
+        ]
     )
 
     /// Runs the command, mapping argument errors to exit status 2 (ArgumentParser's default is 64).

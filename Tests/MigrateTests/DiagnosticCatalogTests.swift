@@ -25,6 +25,7 @@ import Testing
         ("pipeline typing", "RT", PipelineTypingDiagnostics.all),
         ("native runs", "RT", RunDiagnostics.all),
         ("connections files", "RT", ConnectionsFileDiagnostics.all),
+        ("reconcile", "RT", ReconcileDiagnostics.all),
         (
             "row errors", "RT",
             EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }

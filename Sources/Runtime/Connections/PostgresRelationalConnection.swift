@@ -153,6 +153,32 @@ public final class PostgresRelationalConnection: RelationalConnection {
         }
     }
 
+    /// The columns by `pg_attribute` (as `to_regclass` finds the table), with `format_type`'s
+    /// spelling as the declared type and the primary key's column order.
+    public func columns(of table: String, schema: String?) throws(ConnectorError) -> [DatabaseColumn] {
+        let sql = """
+            SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), \
+            COALESCE((SELECT k.n FROM pg_catalog.pg_index i, unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) \
+            WHERE i.indrelid = a.attrelid AND i.indisprimary AND k.attnum = a.attnum), 0) \
+            FROM pg_catalog.pg_attribute a \
+            WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
+            """
+        do {
+            let rows = try connection.query(
+                sql, [.string(qualified(table, schema: schema))],
+                types: [.string(precision: 0), .string(precision: 0), .bigInteger])
+            return rows.rows.map { row in
+                let declared = DatabaseColumn.text(row[1])
+                let base = declared.split(separator: "(").first.map(String.init) ?? declared
+                return DatabaseColumn(
+                    name: DatabaseColumn.text(row[0]), declaredType: declared, kind: DatabaseColumn.postgresKind(base),
+                    primaryKeyPosition: DatabaseColumn.position(row[2]))
+            }
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
     /// `BEGIN`.
     public func begin() throws(ConnectorError) { try execute("BEGIN") }
 

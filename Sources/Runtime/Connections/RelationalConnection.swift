@@ -44,6 +44,9 @@ public protocol RelationalConnection: AnyObject {
     func executeEach(_ sql: String, rows: [[Value]]) throws(ConnectorError) -> [RowWriteOutcome]
     /// Whether `table` exists (in `schema` when given).
     func tableExists(_ table: String, schema: String?) throws(ConnectorError) -> Bool
+    /// The columns of `table` (in `schema` when given) in their declared order; empty when the
+    /// table does not exist.
+    func columns(of table: String, schema: String?) throws(ConnectorError) -> [DatabaseColumn]
     /// Starts the transaction that a run's writes go into.
     func begin() throws(ConnectorError)
     /// Commits the open transaction.

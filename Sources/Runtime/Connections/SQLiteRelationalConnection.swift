@@ -64,6 +64,25 @@ public final class SQLiteRelationalConnection: RelationalConnection {
         }
     }
 
+    /// The columns by `pragma_table_info`, with SQLite's affinity as their kind.
+    public func columns(of table: String, schema: String?) throws(ConnectorError) -> [DatabaseColumn] {
+        let sql = "SELECT name, type, pk FROM pragma_table_info(?, ?) ORDER BY cid"
+        do {
+            let rows = try connection.query(
+                sql, [.string(table), schema.map(Value.string) ?? .string("main")],
+                types: [.string(precision: 0), .string(precision: 0), .bigInteger])
+            return rows.rows.map { row in
+                let declared = DatabaseColumn.text(row[1])
+                return DatabaseColumn(
+                    name: DatabaseColumn.text(row[0]), declaredType: declared,
+                    kind: DatabaseColumn.sqliteKind(declared),
+                    primaryKeyPosition: DatabaseColumn.position(row[2]))
+            }
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
     /// `BEGIN IMMEDIATE`: takes the write lock at once.
     public func begin() throws(ConnectorError) { try execute("BEGIN IMMEDIATE") }
     /// `COMMIT`.
