@@ -53,8 +53,32 @@ public protocol SQLDialect: Sendable {
     /// one-argument form removes all white space or its default is not documented as blanks only.
     var trimNeedsBlankArgument: Bool { get }
 
+    /// Whether `LPAD`/`RPAD(text, n, pad)` pad to `n` characters and cut longer text to its
+    /// leftmost `n`, as PowerCenter does.
+    var hasPadFunctions: Bool { get }
+    /// Whether `LTRIM(text, set)` removes leading characters that are in `set`.
+    var trimsCharacterSets: Bool { get }
+
     /// Removes leading (or trailing) blanks only, not other white space.
     func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression
+    /// The 1-based position of the first `search` in `text`, 0 when absent, compared exactly
+    /// (lowering handles an empty `search`); nil when the dialect has no such function.
+    func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression?
+    /// `number` truncated toward zero to `digits` decimal places, or nil without such a function.
+    func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression?
+
+    /// The spelling of a numeric date field in the dialect's date patterns (``formatDate(_:pattern:)``),
+    /// or nil when it has none with PowerCenter's digits.
+    func dateFormatElement(_ field: SQLDateField) -> String?
+    /// A date/time rendered as text by `pattern`, or nil when the dialect has no pattern formatter.
+    func formatDate(_ date: SQLExpression, pattern: String) -> SQLExpression?
+    /// A date/time truncated to the start of its `unit` (time kept below it zeroed), or nil.
+    func truncateDate(_ date: SQLExpression, to unit: SQLDateUnit) -> SQLExpression?
+    /// `date` plus `amount` (an integer) of `unit`, never `.year`; months clamp to the last day of
+    /// the target month. Nil when the dialect cannot compute it exactly.
+    func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression?
+    /// The last day of the date's month with the time of day kept, or nil when not expressible exactly.
+    func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression?
 
     /// An identifier as written in SQL: bare when that is unambiguous, quoted otherwise.
     func identifier(_ name: String) -> String
@@ -140,6 +164,42 @@ extension SQLDialect {
     public var stringLiteralPrefix: String { "" }
     /// Default: the one-argument `LTRIM(x)` removes blanks only.
     public var trimNeedsBlankArgument: Bool { false }
+
+    /// Default: `LPAD`/`RPAD` truncate longer text, keeping the leftmost characters.
+    public var hasPadFunctions: Bool { true }
+    /// Default: `LTRIM(text, set)` trims a character set.
+    public var trimsCharacterSets: Bool { true }
+
+    /// Default: `STRPOS(text, search)`.
+    public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
+        .function(name: "STRPOS", arguments: [text, search])
+    }
+
+    /// Default: `TRUNC(number, digits)`.
+    public func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression? {
+        .function(name: "TRUNC", arguments: [number, digits])
+    }
+
+    /// Default: Oracle-style format models, PowerCenter's own tokens.
+    public func dateFormatElement(_ field: SQLDateField) -> String? { SQLDateFormatStyles.oracle(field) }
+
+    /// Default: `TO_CHAR(date, 'pattern')`.
+    public func formatDate(_ date: SQLExpression, pattern: String) -> SQLExpression? {
+        .function(name: "TO_CHAR", arguments: [date, .literal(.string(pattern))])
+    }
+
+    /// Default: `DATE_TRUNC('unit', date)`.
+    public func truncateDate(_ date: SQLExpression, to unit: SQLDateUnit) -> SQLExpression? {
+        .function(name: "DATE_TRUNC", arguments: [.literal(.string(unit.rawValue)), date])
+    }
+
+    /// Default: `DATEADD(unit, amount, date)`, whose month arithmetic clamps (Snowflake, SQL Server, Databricks).
+    public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
+        unit.keyword.map { .function(name: "DATEADD", arguments: [$0, amount, date]) }
+    }
+
+    /// Default: not lowered (each dialect that can keep the time of day says how).
+    public func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? { nil }
 
     /// Default: `LTRIM(x)` / `RTRIM(x)`, or with `' '` spelled out (``trimNeedsBlankArgument``).
     public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {

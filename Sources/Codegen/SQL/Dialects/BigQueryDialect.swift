@@ -30,4 +30,17 @@ public struct BigQueryDialect: SQLDialect {
 
     /// `DATETIME '…'` (a `TIMESTAMP` is an instant in UTC, not civil time).
     public func timestampLiteral(_ text: String) -> String { "DATETIME " + stringLiteral(text) }
+
+    /// `strftime`-style elements.
+    public func dateFormatElement(_ field: SQLDateField) -> String? { SQLDateFormatStyles.strftime(field) }
+    /// `FORMAT_DATETIME('pattern', date)`.
+    public func formatDate(_ date: SQLExpression, pattern: String) -> SQLExpression? {
+        .function(name: "FORMAT_DATETIME", arguments: [.literal(.string(pattern)), date])
+    }
+    /// `DATETIME_TRUNC(date, YEAR)` needs a reserved keyword the tree cannot write: not lowered.
+    public func truncateDate(_ date: SQLExpression, to unit: SQLDateUnit) -> SQLExpression? { nil }
+    /// `DATETIME_ADD(date, INTERVAL n DAY)` needs an interval the tree cannot write: not lowered.
+    public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
+        nil
+    }
 }

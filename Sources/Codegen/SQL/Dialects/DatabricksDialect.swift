@@ -29,4 +29,29 @@ public struct DatabricksDialect: SQLDialect {
 
     /// `TIMESTAMP_NTZ '…'`.
     public func timestampLiteral(_ text: String) -> String { "TIMESTAMP_NTZ " + stringLiteral(text) }
+
+    /// Spark's `ltrim` takes the trim string first (deprecated): not used.
+    public var trimsCharacterSets: Bool { false }
+
+    /// `instr(text, search)`.
+    public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
+        .function(name: "INSTR", arguments: [text, search])
+    }
+    /// Spark has no numeric truncation to decimal places.
+    public func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression? { nil }
+    /// Java `DateTimeFormatter` letters.
+    public func dateFormatElement(_ field: SQLDateField) -> String? { SQLDateFormatStyles.java(field) }
+    /// `date_format(date, 'pattern')`.
+    public func formatDate(_ date: SQLExpression, pattern: String) -> SQLExpression? {
+        .function(name: "DATE_FORMAT", arguments: [date, .literal(.string(pattern))])
+    }
+    /// `date_trunc` returns a session-time-zone `TIMESTAMP`, not `TIMESTAMP_NTZ`: not lowered.
+    public func truncateDate(_ date: SQLExpression, to unit: SQLDateUnit) -> SQLExpression? { nil }
+
+    /// `DATEADD(day, DATEDIFF(LAST_DAY(date), date), date)`: `last_day` gives a `DATE`.
+    public func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? {
+        let days = SQLExpression.function(
+            name: "DATEDIFF", arguments: [.function(name: "LAST_DAY", arguments: [date]), date])
+        return .function(name: "DATEADD", arguments: [.column(table: nil, name: "day"), days, date])
+    }
 }

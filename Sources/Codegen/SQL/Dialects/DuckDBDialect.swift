@@ -24,4 +24,26 @@ public struct DuckDBDialect: SQLDialect {
         case .boolean: "BOOLEAN"
         }
     }
+
+    /// `trunc` takes no decimal places before DuckDB 1.2: not lowered.
+    public func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression? { nil }
+    /// `strftime`-style elements.
+    public func dateFormatElement(_ field: SQLDateField) -> String? { SQLDateFormatStyles.strftime(field) }
+    /// `strftime(date, 'pattern')`.
+    public func formatDate(_ date: SQLExpression, pattern: String) -> SQLExpression? {
+        .function(name: "STRFTIME", arguments: [date, .literal(.string(pattern))])
+    }
+    /// `date + to_days(n)` (months clamp to the month's last day).
+    public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
+        guard unit != .year else { return nil }
+        return .binary(.add, date, .function(name: "TO_" + unit.rawValue.uppercased() + "S", arguments: [amount]))
+    }
+
+    /// `date + TO_DAYS(DATE_DIFF('day', date, LAST_DAY(date)))`: `last_day` gives a `DATE`.
+    public func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? {
+        let days = SQLExpression.function(
+            name: "DATE_DIFF",
+            arguments: [.literal(.string("day")), date, .function(name: "LAST_DAY", arguments: [date])])
+        return .binary(.add, date, .function(name: "TO_DAYS", arguments: [days]))
+    }
 }

@@ -36,4 +36,24 @@ public struct OracleDialect: SQLDialect {
         case .boolean: "NUMBER(1)"
         }
     }
+
+    /// `LPAD`/`RPAD` count display width (two for wide characters): not lowered.
+    public var hasPadFunctions: Bool { false }
+
+    /// `INSTR(text, search)`.
+    public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
+        .function(name: "INSTR", arguments: [text, search])
+    }
+    /// `TRUNC(date, 'DD')`; there is no format model for seconds.
+    public func truncateDate(_ date: SQLExpression, to unit: SQLDateUnit) -> SQLExpression? {
+        let model: [SQLDateUnit: String] = [.year: "YYYY", .month: "MM", .day: "DD", .hour: "HH24", .minute: "MI"]
+        return model[unit].map { .function(name: "TRUNC", arguments: [date, .literal(.string($0))]) }
+    }
+    /// `date + NUMTODSINTERVAL(n, 'DAY')`; months are not lowered (`ADD_MONTHS` moves a month's
+    /// last day to the target month's last day, and interval months fail on a missing day).
+    public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
+        guard unit != .year, unit != .month else { return nil }
+        let part = SQLExpression.literal(.string(unit.rawValue.uppercased()))
+        return .binary(.add, date, .function(name: "NUMTODSINTERVAL", arguments: [amount, part]))
+    }
 }

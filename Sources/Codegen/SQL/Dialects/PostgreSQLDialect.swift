@@ -24,4 +24,33 @@ public struct PostgreSQLDialect: SQLDialect {
         case .boolean: "boolean"
         }
     }
+
+    /// `date + make_interval(years, months, weeks, days, hours, mins, secs)` by position; month
+    /// arithmetic clamps to the month's last day.
+    public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
+        let position: Int
+        switch unit {
+        case .year: return nil
+        case .month: position = 1
+        case .day: position = 3
+        case .hour: position = 4
+        case .minute: position = 5
+        case .second: position = 6
+        }
+        let zeros = [SQLExpression](repeating: .literal(.integer(0)), count: position)
+        return .binary(.add, date, .function(name: "make_interval", arguments: zeros + [amount]))
+    }
+
+    /// The time of day plus the month's start plus one month less a day.
+    public func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? {
+        func truncated(_ unit: String) -> SQLExpression {
+            .function(name: "DATE_TRUNC", arguments: [.literal(.string(unit)), date])
+        }
+        let monthLessADay = SQLExpression.function(
+            name: "make_interval",
+            arguments: [.literal(.integer(0)), .literal(.integer(1)), .literal(.integer(0)), .literal(.integer(-1))])
+        // Left-nested on purpose: the printer drops parentheses around a right operand of `+`.
+        let timeOfDay = SQLExpression.binary(.subtract, date, truncated("day"))
+        return .binary(.add, .binary(.add, timeOfDay, truncated("month")), monthLessADay)
+    }
 }

@@ -46,4 +46,32 @@ public struct SQLServerDialect: SQLDialect {
         case .boolean: "BIT"
         }
     }
+
+    /// No `LPAD`/`RPAD`.
+    public var hasPadFunctions: Bool { false }
+    /// `LTRIM(text, set)` only from SQL Server 2022.
+    public var trimsCharacterSets: Bool { false }
+
+    /// `CHARINDEX(search, text)` (collation-dependent; lowering refuses inexact comparisons first).
+    public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
+        .function(name: "CHARINDEX", arguments: [search, text])
+    }
+    /// `ROUND(number, digits, 1)` truncates.
+    public func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression? {
+        .function(name: "ROUND", arguments: [number, digits, .literal(.integer(1))])
+    }
+    /// `FORMAT` patterns are .NET ones whose `:` and `/` follow the culture: not lowered.
+    public func dateFormatElement(_ field: SQLDateField) -> String? { nil }
+    /// No pattern formatter that is exact.
+    public func formatDate(_ date: SQLExpression, pattern: String) -> SQLExpression? { nil }
+    /// `DATETRUNC` only from SQL Server 2022.
+    public func truncateDate(_ date: SQLExpression, to unit: SQLDateUnit) -> SQLExpression? { nil }
+
+    /// `DATEADD(day, DATEDIFF(day, date, EOMONTH(date)), date)`: `EOMONTH` drops the time.
+    public func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? {
+        let days = SQLExpression.function(
+            name: "DATEDIFF",
+            arguments: [.column(table: nil, name: "day"), date, .function(name: "EOMONTH", arguments: [date])])
+        return .function(name: "DATEADD", arguments: [.column(table: nil, name: "day"), days, date])
+    }
 }

@@ -24,4 +24,21 @@ public struct SnowflakeDialect: SQLDialect {
 
     /// `TIMESTAMP_NTZ '…'`: a plain `TIMESTAMP` follows the account's timestamp mapping.
     public func timestampLiteral(_ text: String) -> String { "TIMESTAMP_NTZ " + stringLiteral(text) }
+
+    /// Oracle-style elements, but Snowflake has no `DDD` (day of the year).
+    public func dateFormatElement(_ field: SQLDateField) -> String? {
+        field == .dayOfYear ? nil : SQLDateFormatStyles.oracle(field)
+    }
+    /// `POSITION(search, text)`.
+    public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
+        .function(name: "POSITION", arguments: [search, text])
+    }
+
+    /// `DATEADD(day, DATEDIFF(day, date, LAST_DAY(date)), date)`: `LAST_DAY` drops the time.
+    public func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? {
+        let days = SQLExpression.function(
+            name: "DATEDIFF",
+            arguments: [.column(table: nil, name: "day"), date, .function(name: "LAST_DAY", arguments: [date])])
+        return .function(name: "DATEADD", arguments: [.column(table: nil, name: "day"), days, date])
+    }
 }

@@ -52,4 +52,26 @@ public struct SybaseASEDialect: SQLDialect {
         case .boolean: "TINYINT"
         }
     }
+
+    /// No `LPAD`/`RPAD`.
+    public var hasPadFunctions: Bool { false }
+    /// `LTRIM` takes no character set.
+    public var trimsCharacterSets: Bool { false }
+
+    /// `CHARINDEX(search, text)` (sort-order dependent; lowering refuses inexact comparisons first).
+    public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
+        .function(name: "CHARINDEX", arguments: [search, text])
+    }
+    /// No truncation to decimal places.
+    public func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression? { nil }
+    /// Only numeric `CONVERT` styles: not lowered.
+    public func dateFormatElement(_ field: SQLDateField) -> String? { nil }
+    /// No pattern formatter.
+    public func formatDate(_ date: SQLExpression, pattern: String) -> SQLExpression? { nil }
+    /// No date truncation function.
+    public func truncateDate(_ date: SQLExpression, to unit: SQLDateUnit) -> SQLExpression? { nil }
+    /// `DATEADD` month clamping on `BIGDATETIME` is not verified: not lowered.
+    public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
+        nil
+    }
 }

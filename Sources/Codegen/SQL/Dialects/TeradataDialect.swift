@@ -38,4 +38,18 @@ public struct TeradataDialect: SQLDialect {
         case .boolean: "BYTEINT"
         }
     }
+
+    /// `LPAD`/`RPAD` cutting rules are not verified for Teradata: not lowered.
+    public var hasPadFunctions: Bool { false }
+
+    /// `INSTR(text, search)` (14.0 and later).
+    public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
+        .function(name: "INSTR", arguments: [text, search])
+    }
+    /// `TRUNC` of a timestamp is not verified to keep its type: not lowered.
+    public func truncateDate(_ date: SQLExpression, to unit: SQLDateUnit) -> SQLExpression? { nil }
+    /// Interval arithmetic overflows at 9999 days and `ADD_MONTHS` is not verified: not lowered.
+    public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
+        nil
+    }
 }

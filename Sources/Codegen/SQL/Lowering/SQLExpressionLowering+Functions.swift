@@ -15,12 +15,11 @@ extension Lowering {
                 throw fail(e, "\(dialect.name) has no character length that counts trailing blanks")
             }
             return .function(name: function, arguments: [try string(arguments[0])])
-        case ("SUBSTR", 2...3): return try substring(arguments, e)
         case ("ABS", 1):
             return .function(name: "ABS", arguments: [try numeric(arguments[0])])
         case ("TO_INTEGER", 1), ("TO_BIGINT", 1):
             return try toInteger(arguments[0], bits: name == "TO_INTEGER" ? 32 : 64, e)
-        default: throw fail(e, "\(name) with \(arguments.count) arguments is not lowered to SQL yet")
+        default: return try libraryCall(name, arguments, e)
         }
     }
 
@@ -65,30 +64,6 @@ extension Lowering {
         }
         let otherwise = arguments.count % 2 == 0 ? try result(arguments.last!) : nil
         return .caseWhen(branches: branches, otherwise: otherwise)
-    }
-
-    /// SUBSTR with constant positions: start 0 counts as 1, a length of 0 or less gives '' [BELIEVED];
-    /// negative starts (from the end) differ between dialects and are not lowered yet.
-    private func substring(_ arguments: [Expr], _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
-        guard case .number(let startText) = arguments[1].kind, let start = Int64(startText) else {
-            throw fail(arguments[1], "SUBSTR with a computed or negative start is not lowered to SQL yet")
-        }
-        let text = try string(arguments[0])
-        let from = SQLExpression.literal(.integer(max(start, 1)))
-        guard arguments.count == 3 else {
-            return .function(
-                name: dialect.substringFunction, arguments: [text, from, .literal(.integer(Int64(Int32.max)))])
-        }
-        guard case .number(let lengthText) = arguments[2].kind, let length = Int64(lengthText) else {
-            throw fail(arguments[2], "SUBSTR with a computed length is not lowered to SQL yet")
-        }
-        guard length > 0 else {
-            guard dialect.keepsEmptyStrings else { throw fail(e, "\(dialect.name) does not keep '' apart from NULL") }
-            return .caseWhen(
-                branches: [SQLWhen(.isNull(text, negated: false), then: .literal(.null))],
-                otherwise: .literal(.string("")))
-        }
-        return .function(name: dialect.substringFunction, arguments: [text, from, .literal(.integer(length))])
     }
 
     /// TO_INTEGER/TO_BIGINT of an integer or exact decimal: rounded half away from zero (G17).

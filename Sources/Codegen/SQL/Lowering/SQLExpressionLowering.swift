@@ -65,6 +65,7 @@ struct Lowering {
         case .unary(.plus, let operand): return try numeric(operand)
         case .binary(let op, let left, let right): return try arithmetic(op, left, right, e)
         case .call(let name, let arguments): return try call(name, arguments, e)
+        case .builtin(let name): throw builtin(name, e)
         default: throw fail(e, "this construct is not lowered to SQL yet")
         }
     }
@@ -117,6 +118,8 @@ struct Lowering {
         switch e.kind {
         case .reference, .null: return
         case .string(let text) where !text.isEmpty: return
+        case .call("TO_CHAR", let arguments) where arguments.count == 2 && arguments[0].type?.family == .dateTime:
+            return  // a format has a date field (SQLDateFormat), so the text is never ''
         default: throw fail(e, "\(dialect.name) does not keep '' apart from NULL and blanks; this string can be ''")
         }
     }

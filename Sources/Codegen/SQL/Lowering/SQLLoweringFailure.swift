@@ -24,11 +24,17 @@ public struct SQLLoweringOptions: Hashable, Sendable {
     public var concatOfTwoNullsIsNull: Bool
     /// `IIF(c, x)` without an else gives the type's zero value (otherwise NULL) [BELIEVED].
     public var iifOmittedElseIsZero: Bool
+    /// `MOD(a, b)` takes the dividend's sign, as Oracle's (otherwise the divisor's) [BELIEVED].
+    public var modTakesDividendSign: Bool
 
     /// Creates options; the defaults are the documented PowerCenter defaults.
-    public init(highPrecision: Bool = false, concatOfTwoNullsIsNull: Bool = true, iifOmittedElseIsZero: Bool = true) {
+    public init(
+        highPrecision: Bool = false, concatOfTwoNullsIsNull: Bool = true, iifOmittedElseIsZero: Bool = true,
+        modTakesDividendSign: Bool = true
+    ) {
         self.highPrecision = highPrecision
         self.concatOfTwoNullsIsNull = concatOfTwoNullsIsNull
         self.iifOmittedElseIsZero = iifOmittedElseIsZero
+        self.modTakesDividendSign = modTakesDividendSign
     }
 }
