@@ -106,11 +106,13 @@ public enum SQLBinaryOperator: String, Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// Whether `a op (b op c)` equals `(a op b) op c`, so a right operand of the same
-    /// precedence needs no parentheses.
+    /// Whether `a op (b op c)` equals `(a op b) op c` for every type, so a right operand of the
+    /// same precedence needs no parentheses. Not `+` and `*`: with doubles, 64-bit overflow and
+    /// timestamp-plus-interval sums the grouping changes the result (and `a + (b - c)` is not
+    /// `a + b - c` either), so they keep the grouping the lowering built.
     public var isAssociative: Bool {
         switch self {
-        case .or, .and, .add, .multiply, .concat: true
+        case .or, .and, .concat: true
         default: false
         }
     }
