@@ -18,6 +18,7 @@ import Testing
         ("parameter files", "IMP", ParameterFileDiagnostics.all),
         ("YAML", "CG", YAMLDiagnostics.all),
         ("batch", "CG", BatchDiagnostics.all),
+        ("optimizer", "CG", OptimizerDiagnostics.all),
         ("CLI", "CLI", CLIDiagnostics.all),
         ("evaluation", "RT", EvaluationDiagnostics.all),
         ("expression runner", "RT", ExpressionRunnerDiagnostics.all),

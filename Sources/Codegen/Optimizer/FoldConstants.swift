@@ -1,0 +1,149 @@
+import IR
+
+/// Computes the parts of expressions that only combine literals, so that generated SQL and
+/// reviewers see the value, not the arithmetic.
+///
+/// Before: `IIF(TRUE, PRICE * 2, PRICE / 0)` stays (the dropped branch could raise an error, and
+/// whether it is evaluated is not ours to change). `'EUR' || '/' || 'USD'` becomes `'EUR/USD'`,
+/// `60 * 60 * 24` becomes `86400`, `NOT FALSE` becomes `TRUE`, `IIF(1 = 1, A, B)` becomes `A` when
+/// `B` cannot raise an error and `A` has the type the IIF had.
+///
+/// Integer arithmetic is folded only within 32-bit integers, and every folded part must type check
+/// to the type the original part had, so a fold never changes a type (integer vs decimal division
+/// downstream) or a result.
+public struct FoldConstants: PipelinePass {
+    /// `fold-constants`.
+    public let name = "fold-constants"
+    /// What the pass does.
+    public let summary = "compute the parts of expressions that combine only literals"
+
+    /// Creates the pass.
+    public init() {}
+
+    /// The pipeline with constant parts of port expressions and filter and router conditions folded.
+    public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
+        var result = pipeline
+        for n in result.nodes.indices {
+            let node = result.nodes[n]
+            let environment = OptimizerSupport.environment(node, pipeline)
+            switch node.op {
+            case .project:
+                for p in node.ports.indices {
+                    guard let text = node.ports[p].expression?.text, let folded = fold(text, environment) else {
+                        continue
+                    }
+                    result.nodes[n].ports[p].expression = ScalarExpression(folded)
+                    notes.append(
+                        OptimizerSupport.note(name, "folded '\(text)' to '\(folded)'", node.ports[p].provenance))
+                }
+            case .filter(let spec):
+                guard let folded = fold(spec.condition.text, environment) else { continue }
+                result.nodes[n].op = .filter(FilterSpec(condition: ScalarExpression(folded)))
+                notes.append(OptimizerSupport.note(name, "folded the condition to '\(folded)'", node.provenance))
+            case .route(var spec):
+                var changed = false
+                for g in spec.groups.indices {
+                    guard let text = spec.groups[g].condition?.text, let folded = fold(text, environment) else {
+                        continue
+                    }
+                    spec.groups[g].condition = ScalarExpression(folded)
+                    changed = true
+                }
+                if changed {
+                    result.nodes[n].op = .route(spec)
+                    notes.append(OptimizerSupport.note(name, "folded group conditions", node.provenance))
+                }
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// The folded text of `text`, or nil when nothing folds.
+    func fold(_ text: String, _ environment: TypeEnvironment) -> String? {
+        guard let typed = OptimizerSupport.typed(text, in: environment) else { return nil }
+        let folded = fold(typed)
+        guard folded != typed else { return nil }
+        let printed = ExpressionPrinter.canonical(folded)
+        // The whole folded expression must type check to the type the original had.
+        guard OptimizerSupport.typed(printed, in: environment)?.type == typed.type else { return nil }
+        return printed
+    }
+
+    /// `e` with its literal-only parts computed, bottom up.
+    func fold(_ e: Expr) -> Expr {
+        var copy = e
+        switch e.kind {
+        case .unary(let op, let operand):
+            let inner = fold(operand)
+            copy.kind = .unary(op, inner)
+            if op == .not, case .boolean(let truth) = inner.kind { return literal(.boolean(!truth), like: e) ?? copy }
+        case .binary(let op, let left, let right):
+            let (a, b) = (fold(left), fold(right))
+            copy.kind = .binary(op, a, b)
+            if let value = Self.combine(op, a.kind, b.kind) { return literal(value, like: e) ?? copy }
+        case .call(let name, let arguments):
+            let folded = arguments.map(fold)
+            copy.kind = .call(name: name, arguments: folded)
+            if name.uppercased() == "IIF", let chosen = Self.chosenBranch(folded), chosen.type == e.type {
+                return chosen
+            }
+        default:
+            break
+        }
+        return copy
+    }
+
+    /// `value` as a literal when it type checks to `original`'s type; nil otherwise.
+    func literal(_ value: ExprKind, like original: Expr) -> Expr? {
+        let candidate = Expr(value, range: original.range, type: original.type)
+        let text = ExpressionPrinter.canonical(candidate)
+        guard let typed = OptimizerSupport.typed(text, in: TypeEnvironment()), typed.type == original.type else {
+            return nil
+        }
+        return typed
+    }
+
+    /// The branch of an `IIF` whose condition is a literal, when the other branch cannot raise a
+    /// row error (an omitted third argument counts as error-free).
+    static func chosenBranch(_ arguments: [Expr]) -> Expr? {
+        guard arguments.count == 2 || arguments.count == 3 else { return nil }
+        let truth: Bool
+        switch arguments[0].kind {
+        case .boolean(let value): truth = value
+        case .number(let text):
+            guard let number = Double(text) else { return nil }
+            truth = number != 0
+        case .null: truth = false
+        default: return nil
+        }
+        let dropped = truth ? arguments.dropFirst(2).first : arguments[1]
+        guard dropped.map(OptimizerSupport.isErrorFree) ?? true else { return nil }
+        return truth ? arguments[1] : arguments.dropFirst(2).first
+    }
+
+    /// The literal `op` gives for two literals: string concatenation, 32-bit integer `+ - *`, and
+    /// integer comparisons; nil for anything else.
+    static func combine(_ op: BinaryOperator, _ a: ExprKind, _ b: ExprKind) -> ExprKind? {
+        if op == .concat, case .string(let x) = a, case .string(let y) = b { return .string(x + y) }
+        guard case .number(let xText) = a, case .number(let yText) = b, let x = Int32(xText), let y = Int32(yText)
+        else { return nil }
+        let (x64, y64) = (Int64(x), Int64(y))
+        let result: Int64
+        switch op {
+        case .add: result = x64 + y64
+        case .subtract: result = x64 - y64
+        case .multiply: result = x64 * y64
+        case .less: return .boolean(x < y)
+        case .lessEqual: return .boolean(x <= y)
+        case .greater: return .boolean(x > y)
+        case .greaterEqual: return .boolean(x >= y)
+        case .equal: return .boolean(x == y)
+        case .notEqual: return .boolean(x != y)
+        default: return nil
+        }
+        guard let fits = Int32(exactly: result), fits >= 0 else { return nil }
+        return .number(String(fits))
+    }
+}
