@@ -35,6 +35,40 @@ import Testing
                 == .success("CASE WHEN A IS NULL AND B IS NULL THEN NULL ELSE COALESCE(A, N'') + COALESCE(B, N'') END"))
     }
 
+    @Test func referenceCasesThatNeedTheirOwnRules() {
+        // Case 6: an integer joins text as its digits; a decimal does not (PowerCenter's own rendering).
+        #expect(
+            lowered("A || N", "postgres")
+                == .success(
+                    "CASE WHEN A IS NULL AND CAST(N AS varchar(20)) IS NULL THEN NULL "
+                        + "ELSE COALESCE(A, '') || COALESCE(CAST(N AS varchar(20)), '') END"
+                ))
+        if case .success = lowered("A || D", "postgres") { Issue.record("a decimal was concatenated") }
+        // Case 7: CONCAT is `||`.
+        #expect(lowered("CONCAT(A, B)", "postgres") == lowered("A || B", "postgres"))
+        // Case 8: NULL in arithmetic is NULL, whatever the divisor.
+        #expect(lowered("N + NULL", "sqlserver") == .success("NULL"))
+        #expect(lowered("N / NULL", "sqlite") == .success("NULL"))
+        // Cases 3 and 10: a NULL condition is SQL's unknown.
+        #expect(lowered("IIF(NULL, 1, 2)", "oracle") == .success("CASE WHEN 1 = NULL THEN 1 ELSE 2 END"))
+        #expect(
+            lowered("NULL AND N > 0", "duckdb")
+                == .success("CASE WHEN 1 = NULL AND N > 0 THEN 1 WHEN NOT (1 = NULL AND N > 0) THEN 0 END"))
+        // Cases 13 and 14: IS_NUMBER's grammar as a whole-text regular expression, where there is one.
+        let pattern = "'^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'"
+        #expect(
+            lowered("IIF(IS_NUMBER(A), 1, 0)", "postgres")
+                == .success("CASE WHEN regexp_like(A, \(pattern)) THEN 1 ELSE 0 END"))
+        #expect(
+            lowered("IIF(IS_NUMBER(A), 1, 0)", "bigquery")
+                == .success("CASE WHEN REGEXP_CONTAINS(A, \(pattern)) THEN 1 ELSE 0 END"))
+        for dialect in ["sqlite", "sqlserver", "sybase", "teradata", "databricks"] {
+            #expect(
+                lowered("IS_NUMBER(A)", dialect)
+                    == .refused("\(dialect) has no regular expressions to test IS_NUMBER's grammar"))
+        }
+    }
+
     @Test func conditionsAreNumbersAsValuesAndPredicatesInCase() {
         #expect(lowered("N > 2", "postgres") == .success("CASE WHEN N > 2 THEN 1 WHEN NOT N > 2 THEN 0 END"))
         #expect(lowered("IIF(N, 1, 0)", "duckdb") == .success("CASE WHEN N <> 0 THEN 1 ELSE 0 END"))

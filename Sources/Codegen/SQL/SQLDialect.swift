@@ -66,6 +66,10 @@ public protocol SQLDialect: Sendable {
     func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression?
     /// `number` truncated toward zero to `digits` decimal places, or nil without such a function.
     func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression?
+    /// A predicate: whether the whole of `text` matches the POSIX extended regular expression
+    /// `pattern` (anchored with `^…$`, classes like `[[:space:]]`); nil when the dialect has no
+    /// such matching (the default).
+    func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression?
 
     /// The spelling of a numeric date field in the dialect's date patterns (``formatDate(_:pattern:)``),
     /// or nil when it has none with PowerCenter's digits.
@@ -174,6 +178,9 @@ extension SQLDialect {
     public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
         .function(name: "STRPOS", arguments: [text, search])
     }
+
+    /// Default: no regular expressions.
+    public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? { nil }
 
     /// Default: `TRUNC(number, digits)`.
     public func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression? {

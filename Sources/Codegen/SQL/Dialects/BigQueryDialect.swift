@@ -43,4 +43,9 @@ public struct BigQueryDialect: SQLDialect {
     public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
         nil
     }
+
+    /// `REGEXP_CONTAINS(text, pattern)` (RE2, POSIX classes supported; the pattern is anchored).
+    public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
+        .function(name: "REGEXP_CONTAINS", arguments: [text, .literal(.string(pattern))])
+    }
 }

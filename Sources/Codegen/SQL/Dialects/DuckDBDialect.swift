@@ -46,4 +46,9 @@ public struct DuckDBDialect: SQLDialect {
             arguments: [.literal(.string("day")), date, .function(name: "LAST_DAY", arguments: [date])])
         return .binary(.add, date, .function(name: "TO_DAYS", arguments: [days]))
     }
+
+    /// `regexp_full_match(text, pattern)` (RE2, POSIX classes supported).
+    public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
+        .function(name: "regexp_full_match", arguments: [text, .literal(.string(pattern))])
+    }
 }

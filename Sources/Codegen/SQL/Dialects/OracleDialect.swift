@@ -56,4 +56,9 @@ public struct OracleDialect: SQLDialect {
         let part = SQLExpression.literal(.string(unit.rawValue.uppercased()))
         return .binary(.add, date, .function(name: "NUMTODSINTERVAL", arguments: [amount, part]))
     }
+
+    /// `REGEXP_LIKE(text, pattern)` (POSIX classes supported).
+    public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
+        .function(name: "REGEXP_LIKE", arguments: [text, .literal(.string(pattern))])
+    }
 }

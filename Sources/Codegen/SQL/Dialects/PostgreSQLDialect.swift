@@ -53,4 +53,9 @@ public struct PostgreSQLDialect: SQLDialect {
         let timeOfDay = SQLExpression.binary(.subtract, date, truncated("day"))
         return .binary(.add, .binary(.add, timeOfDay, truncated("month")), monthLessADay)
     }
+
+    /// `regexp_like(text, pattern)` (PostgreSQL 15; POSIX regular expressions).
+    public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
+        .function(name: "regexp_like", arguments: [text, .literal(.string(pattern))])
+    }
 }

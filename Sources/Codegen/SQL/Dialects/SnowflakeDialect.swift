@@ -41,4 +41,9 @@ public struct SnowflakeDialect: SQLDialect {
             arguments: [.column(table: nil, name: "day"), date, .function(name: "LAST_DAY", arguments: [date])])
         return .function(name: "DATEADD", arguments: [.column(table: nil, name: "day"), days, date])
     }
+
+    /// `REGEXP_LIKE(text, pattern)`: matches the whole text (POSIX classes supported).
+    public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
+        .function(name: "REGEXP_LIKE", arguments: [text, .literal(.string(pattern))])
+    }
 }

@@ -13,6 +13,7 @@ extension Lowering {
         case ("REPLACESTR", 4...): return try replaceString(arguments, e)
         case ("IS_SPACES", 1): return try isSpaces(arguments[0], e)
         case ("IN", 2...): return try membership(arguments, e)
+        case ("CONCAT", 2): return try concatenation(arguments[0], arguments[1], e)
         case ("ROUND", 1...2) where !isDate, ("TRUNC", 1...2) where !isDate:
             return try roundNumber(name, arguments, e)
         case ("TRUNC", 1...2): return try truncateDate(arguments, e)

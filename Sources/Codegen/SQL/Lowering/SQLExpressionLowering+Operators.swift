@@ -36,6 +36,8 @@ extension Lowering {
     func arithmetic(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ e: Expr) throws(SQLLoweringFailure)
         -> SQLExpression
     {
+        // NULL in arithmetic gives NULL (case 8), before any divisor or type question arises.
+        if op != .concat && (left.kind == .null || right.kind == .null) { return .literal(.null) }
         switch op {
         case .add, .subtract, .multiply:
             try exactNumbers(e)
@@ -80,12 +82,8 @@ extension Lowering {
     /// `a || b`: a NULL operand is ignored and two NULLs give NULL (G2); only string operands are
     /// lowered (numbers are rendered to text by PowerCenter's own rules).
     func concatenation(_ left: Expr, _ right: Expr, _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
-        guard left.type?.isString == true || left.kind == .null, right.type?.isString == true || right.kind == .null
-        else {
-            throw fail(e, "PowerCenter renders numbers and dates to text by its own rules before concatenating")
-        }
-        let a = try string(left)
-        let b = try string(right)
+        let a = try concatenated(left, e)
+        let b = try concatenated(right, e)
         let joined = SQLExpression.binary(
             .concat, .function(name: "COALESCE", arguments: [a, .literal(.string(""))]),
             .function(name: "COALESCE", arguments: [b, .literal(.string(""))]))
@@ -94,6 +92,20 @@ extension Lowering {
             branches: [
                 SQLWhen(.binary(.and, .isNull(a, negated: false), .isNull(b, negated: false)), then: .literal(.null))
             ], otherwise: joined)
+    }
+
+    /// One operand of `||` as text: a string or NULL as it is, a whole number as its decimal
+    /// digits (PowerCenter and every dialect write integers alike: `'alpha' || 2` is `'alpha2'`,
+    /// case 6); decimals, doubles and dates are refused (PowerCenter renders them by its own rules).
+    func concatenated(_ operand: Expr, _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        switch operand.type {
+        case _ where operand.kind == .null: return try string(operand)
+        case let type? where type.isString: return try string(operand)
+        case .integer?, .smallInteger?, .bigInteger?: return .cast(try value(operand), SQLType(.string(precision: 20)))
+        default:
+            throw fail(
+                e, "PowerCenter renders decimals, doubles and dates to text by its own rules before concatenating")
+        }
     }
 
     /// A string-valued operand (``keepsEmptyString(_:)`` applies through ``value(_:)``).
@@ -137,5 +149,20 @@ extension Lowering {
         case .unary(.negate, let operand): return nonZeroConstant(operand)
         default: return false
         }
+    }
+
+    /// `IS_NUMBER(text)` as the whole-text match of its grammar (reference §3.4.7, cases 13–14):
+    /// optional blanks (space, tab, line feed, carriage return, vertical tab, form feed), a sign,
+    /// digits with an optional point and at least one digit, an optional complete exponent, and
+    /// optional blanks; NULL gives NULL. Only dialects with regular expressions lower it.
+    func isNumber(_ text: Expr, _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        guard text.type?.isString == true || text.kind == .null else {
+            throw fail(e, "IS_NUMBER of a number or date is lowered only for text")
+        }
+        let pattern = "^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$"
+        guard let match = dialect.regexMatch(try string(text), pattern) else {
+            throw fail(e, "\(dialect.name) has no regular expressions to test IS_NUMBER's grammar")
+        }
+        return match
     }
 }

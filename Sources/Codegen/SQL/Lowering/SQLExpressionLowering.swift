@@ -74,6 +74,10 @@ struct Lowering {
     func condition(_ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
         switch e.kind {
         case .boolean(let truth): return .binary(.equal, .literal(.integer(1)), .literal(.integer(truth ? 1 : 0)))
+        // NULL is neither true nor false: `1 = NULL` is SQL's unknown, so NOT, AND and OR keep
+        // PowerCenter's three-valued results (case 10) and a filter or IIF treats it as false (case 3).
+        case .null: return .binary(.equal, .literal(.integer(1)), .literal(.null))
+        case .call("IS_NUMBER", let arguments) where arguments.count == 1: return try isNumber(arguments[0], e)
         case .unary(.not, let operand): return .unary(.not, try condition(operand))
         case .binary(.and, let left, let right): return .binary(.and, try condition(left), try condition(right))
         case .binary(.or, let left, let right): return .binary(.or, try condition(left), try condition(right))
@@ -92,7 +96,7 @@ struct Lowering {
         switch e.kind {
         case .unary(.not, _): return true
         case .binary(let op, _, _): return op == .and || op == .or || Self.comparisons[op] != nil
-        case .call("ISNULL", _): return true
+        case .call("ISNULL", _), .call("IS_NUMBER", _): return true
         default: return false
         }
     }
