@@ -29,3 +29,10 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 2
   fi
 fi
+
+# sqlglot parses the generated SQL in each dialect (tests skip with a message when it is missing).
+if ! python3 -c "import sqlglot" >/dev/null 2>&1; then
+  echo "setup: installing sqlglot 30.30.0 (pip)"
+  python3 -m pip install -q --disable-pip-version-check "sqlglot==30.30.0" >/dev/null 2>&1 \
+    || echo "setup: could not install sqlglot; the SQL parse tests will be skipped" >&2
+fi
