@@ -36,3 +36,11 @@ if ! python3 -c "import sqlglot" >/dev/null 2>&1; then
   python3 -m pip install -q --disable-pip-version-check "sqlglot==30.30.0" >/dev/null 2>&1 \
     || echo "setup: could not install sqlglot; the SQL parse tests will be skipped" >&2
 fi
+
+# DuckDB's Python package runs the DuckDB SQL of the reference cases (skipped without it) and the
+# runtime benchmark's DuckDB baseline.
+if ! python3 -c "import duckdb" >/dev/null 2>&1; then
+  echo "setup: installing duckdb 2.0.0 (pip)"
+  python3 -m pip install -q --disable-pip-version-check "duckdb==2.0.0" >/dev/null 2>&1 \
+    || echo "setup: could not install duckdb; the DuckDB checks will be skipped" >&2
+fi

@@ -131,3 +131,75 @@ extension PostgresTests {
         }
     }
 }
+
+/// The DuckDB SQL of the same cases, run by DuckDB's Python package where it is installed.
+@Suite struct SQLReferenceCaseDuckDBTests {
+    static let runner = """
+        import json, sys
+        import duckdb
+        connection = duckdb.connect()
+        connection.execute("CREATE TABLE T (RID INTEGER); INSERT INTO T VALUES (1)")
+        for line in sys.stdin:
+            item = json.loads(line)
+            try:
+                value = connection.execute(item["sql"]).fetchone()[0]
+                print(json.dumps({"id": item["id"], "value": None if value is None else str(value)}))
+            except Exception as error:
+                print(json.dumps({"id": item["id"], "error": str(error)[:200]}))
+        """
+
+    static let available: Bool = python(["-c", "import duckdb"], input: "")?.status == 0
+
+    @Test(
+        "the reference's expression cases through SQL on DuckDB",
+        .enabled(if: available, "skipped: python3 cannot import duckdb (pip install duckdb)"))
+    func duckdb() throws {
+        var statements: [String: String] = [:]
+        var lines: [String] = []
+        for c in expressionCases {
+            let outcome = try SQLReferenceCases.outcome(c, DuckDBDialect(), highPrecision: true) { sql, _ in
+                statements[c.id] = sql
+                return .null
+            }
+            // Only what DuckDB lowers runs there; its refusals are the same decisions as above.
+            guard case .value = outcome else { continue }
+            let item = ["id": c.id, "sql": statements[c.id] ?? ""]
+            lines.append(String(decoding: try JSONEncoder().encode(item), as: UTF8.self))
+        }
+        #expect(lines.count >= 20)
+        let result = try #require(Self.python(["-c", Self.runner], input: lines.joined(separator: "\n") + "\n"))
+        var seen = 0
+        for line in result.output.split(separator: "\n") {
+            guard let data = line.data(using: .utf8),
+                let answer = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let id = answer["id"] as? String, let c = expressionCases.first(where: { $0.id == id })
+            else { continue }
+            seen += 1
+            if let error = answer["error"] { Issue.record("case \(id) failed on DuckDB: \(error)"); continue }
+            let value: Value =
+                (answer["value"] as? String).map { text in
+                    Double(text).map { _ in .decimal(Decimal(string: text) ?? 0) } ?? .string(text)
+                } ?? .null
+            #expect(
+                SQLReferenceCases.matches(value, c.expected), "case \(id) on DuckDB: \(value), expected \(c.expected)")
+        }
+        #expect(seen == lines.count, "\(result.output)")
+    }
+
+    static func python(_ arguments: [String], input: String) -> (status: Int32, output: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let output = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = stdin
+        do { try process.run() } catch { return nil }
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
