@@ -12,6 +12,24 @@ struct ExecutorPassThroughTests {
         let harness = try ExecutorHarness()
         try harness.table("UA", ["ID:n10", "NAME:s20"], [["1", "x"], ["2", "y"]])
         try harness.table("UB", ["ID:n10", "NAME:s20"], [["2", "y"], ["3", "z"]])
+        let result = try harness.run(Self.unionExport(secondGroupFrom: "SQ_UB"))
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        // §2.10: UNION ALL — the duplicate 2 'y' is kept, order between groups not defined.
+        #expect(try harness.rows("SELECT ID, NAME FROM T_UN", columns: 2).sorted() == ["1|x", "2|y", "2|y", "3|z"])
+    }
+
+    @Test("a union whose two groups read one source gets every row twice (both groups arrive in one batch)")
+    func unionOfOneSourceTwice() throws {
+        let harness = try ExecutorHarness()
+        try harness.table("UA", ["ID:n10", "NAME:s20"], [["1", "x"], ["2", "y"]])
+        try harness.table("UB", ["ID:n10", "NAME:s20"], [])
+        let result = try harness.run(Self.unionExport(secondGroupFrom: "SQ_UA"), batchSize: 10)
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        #expect(try harness.rows("SELECT ID, NAME FROM T_UN", columns: 2).sorted() == ["1|x", "1|x", "2|y", "2|y"])
+    }
+
+    /// Sources UA and UB → union UN (group G_A from SQ_UA, group G_B from `secondGroupFrom`) → T_UN.
+    static func unionExport(secondGroupFrom second: String) -> ExportBuilder {
         var export = ExportBuilder()
         export.source("UA", ["ID:n10", "NAME:s20"])
         export.source("UB", ["ID:n10", "NAME:s20"])
@@ -40,12 +58,9 @@ struct ExecutorPassThroughTests {
             body: groups, header: "TEMPLATEID =\"303001\" TEMPLATENAME =\"Union Transformation\"")
         export.target("T_UN", ["ID:n10", "NAME:s20"])
         export.connect("SQ_UA", "UN", ["ID>ID1", "NAME>NAME1"])
-        export.connect("SQ_UB", "UN", ["ID>ID2", "NAME>NAME2"])
+        export.connect(second, "UN", ["ID>ID2", "NAME>NAME2"])
         export.connect("UN", "T_UN", ["ID", "NAME"])
-        let result = try harness.run(export)
-        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
-        // §2.10: UNION ALL — the duplicate 2 'y' is kept, order between groups not defined.
-        #expect(try harness.rows("SELECT ID, NAME FROM T_UN", columns: 2).sorted() == ["1|x", "2|y", "2|y", "3|z"])
+        return export
     }
 
     @Test("normalizer: one row per occurrence, NULL occurrences kept, GK per input row, GCID 1...k")

@@ -405,7 +405,9 @@ final class PipelineRun {
                 let outputs = try runner.consume(input, group: group, context)
                 context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
                 try checkErrorThreshold(layout.node)
-                if !outputs.isEmpty { wave[id, default: [:]].merge(outputs) { _, new in new } }
+                // A node fed twice in one wave (a Union whose groups read one upstream node, or two
+                // groups of one Router) adds the second output to the first, not in its place.
+                if !outputs.isEmpty { wave[id, default: [:]].merge(outputs) { old, new in old.appending(new) } }
             }
         }
     }

@@ -20,6 +20,14 @@ public struct RowBatch: Hashable, Sendable {
     /// The number of rows.
     public var count: Int { rows.count }
 
+    /// This batch followed by the rows of `other` (same columns).
+    public func appending(_ other: RowBatch) -> RowBatch {
+        var result = self
+        result.rows += other.rows
+        result.kinds += other.kinds
+        return result
+    }
+
     /// Appends one row with its kind.
     public mutating func append(_ row: [Value], kind: RowKind) {
         rows.append(row)
