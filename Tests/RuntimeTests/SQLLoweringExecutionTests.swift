@@ -33,7 +33,7 @@ enum SQLLoweringCases {
 
     /// Cases every dialect with exact strings and numbers computes (run on SQLite and PostgreSQL).
     static let common: [Case] = [
-        Case(expression: "IIF(ISNULL(A), 'none', UPPER(A))", ports: [("A", text)], rows: strings),
+        Case(expression: "IIF(ISNULL(A), 'none', RTRIM(A))", ports: [("A", text)], rows: strings),
         Case(expression: "A || B", ports: [("A", text), ("B", text)], rows: pairs),
         Case(
             expression: "DECODE(A, 'x', 1, NULL, 2, 3)", ports: [("A", text)],
@@ -57,6 +57,13 @@ enum SQLLoweringCases {
         Case(expression: "N / 4", ports: [("N", int), ("M", int)], rows: numbers),
         Case(expression: "TO_INTEGER(N)", ports: [("N", int), ("M", int)], rows: numbers),
         Case(expression: "IIF(N > 0, N)", ports: [("N", int), ("M", int)], rows: numbers),
+    ]
+
+    /// Case mapping: PostgreSQL only (ASCII rows: the throwaway server runs in the C locale, where
+    /// `upper` changes `a`–`z` only); SQLite refuses it (tested below).
+    static let caseMapping: [Case] = [
+        Case(expression: "IIF(ISNULL(A), 'none', UPPER(A))", ports: [("A", text)], rows: strings),
+        Case(expression: "LOWER(A) || 'x'", ports: [("A", text)], rows: strings),
     ]
 
     /// Exact decimals (high precision on): PostgreSQL only; SQLite refuses them (tested below).
@@ -131,6 +138,12 @@ enum SQLLoweringCases {
         #expect(actual.count == expected.count)
     }
 
+    @Test func sqliteRefusesCaseMapping() throws {
+        for c in SQLLoweringCases.caseMapping {
+            #expect(throws: SQLLoweringFailure.self) { _ = try SQLLoweringCases.prepare(c, SQLiteDialect()) }
+        }
+    }
+
     @Test func sqliteRefusesExactDecimals() throws {
         let c = SQLLoweringCases.decimals[1]
         #expect(throws: SQLLoweringFailure.self) { _ = try SQLLoweringCases.prepare(c, SQLiteDialect()) }
@@ -142,7 +155,7 @@ extension PostgresTests {
     struct LoweredExpressions {
         @Test(
             "each lowered expression gives the native evaluator's values",
-            arguments: SQLLoweringCases.common + SQLLoweringCases.decimals)
+            arguments: SQLLoweringCases.common + SQLLoweringCases.caseMapping + SQLLoweringCases.decimals)
         func postgresAgreesWithTheNativeEvaluator(_ c: SQLLoweringCases.Case) throws {
             try PostgresTests.withSchema { connection in
                 let (sql, expected, type) = try SQLLoweringCases.prepare(c, PostgreSQLDialect())

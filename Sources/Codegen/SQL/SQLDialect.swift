@@ -66,6 +66,9 @@ public protocol SQLDialect: Sendable {
     func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression?
     /// `number` truncated toward zero to `digits` decimal places, or nil without such a function.
     func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression?
+    /// Whether `UPPER` and `LOWER` change the case of every letter, as PowerCenter's Unicode mode
+    /// does (`'é'` → `'É'`), not only of `a`–`z` (SQLite without ICU).
+    var casesAllLetters: Bool { get }
     /// A predicate: whether the whole of `text` matches the POSIX extended regular expression
     /// `pattern` (anchored with `^…$`, classes like `[[:space:]]`); nil when the dialect has no
     /// such matching (the default).
@@ -178,6 +181,11 @@ extension SQLDialect {
     public func stringPosition(of search: SQLExpression, in text: SQLExpression) -> SQLExpression? {
         .function(name: "STRPOS", arguments: [text, search])
     }
+
+    /// Default: `UPPER`/`LOWER` follow Unicode (true of a UTF-8 database with a real locale; a
+    /// PostgreSQL database in the `C` locale changes ASCII letters only, which is the operator's
+    /// setting to check).
+    public var casesAllLetters: Bool { true }
 
     /// Default: no regular expressions.
     public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? { nil }

@@ -84,4 +84,7 @@ public struct SQLiteDialect: SQLDialect {
         let day = SQLExpression.function(name: "DATE", arguments: [Self.wholeSeconds(date)] + modifiers)
         return .binary(.concat, day, .function(name: "SUBSTR", arguments: [date, .literal(.integer(11))]))
     }
+
+    /// SQLite's `upper`/`lower` change `a`–`z` only (without the ICU extension).
+    public var casesAllLetters: Bool { false }
 }

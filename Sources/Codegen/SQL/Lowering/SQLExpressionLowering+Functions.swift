@@ -7,6 +7,10 @@ extension Lowering {
         case ("IIF", 2...3): return try iif(arguments, e)
         case ("DECODE", 3...): return try decode(arguments, e)
         case ("UPPER", 1), ("LOWER", 1):
+            guard dialect.casesAllLetters else {
+                throw fail(
+                    e, "\(dialect.name) changes the case of ASCII letters only; PowerCenter changes every letter")
+            }
             return .function(name: name, arguments: [try string(arguments[0])])
         case ("LTRIM", 1): return dialect.trim(leading: true, try string(arguments[0]))
         case ("RTRIM", 1): return dialect.trim(leading: false, try string(arguments[0]))
