@@ -13,7 +13,7 @@ struct Migrate: AsyncParsableCommand {
             under --strict); 2 a usage or IO error.
             """,
         subcommands: [
-            Convert.self, Assess.self, Format.self, Check.self, ExprCommand.self, RunCommand.self,
+            Convert.self, Assess.self, Format.self, Check.self, ExprCommand.self, RunCommand.self, SQLCommand.self,
             ReconcileCommand.self,
         ]
     )

@@ -66,15 +66,6 @@ struct CompiledUserFunction: Sendable {
     }
 }
 
-/// A user function as the attributes give it.
-struct UserFunctionDefinition {
-    let name: String
-    let body: String
-    let prototypeText: String
-    let prototype: UserFunctionPrototype?
-    let path: ObjectPath
-}
-
 /// Compiles user functions depth first, detecting cycles.
 struct UserFunctionBuilder {
     let definitions: [String: UserFunctionDefinition]
@@ -86,18 +77,9 @@ struct UserFunctionBuilder {
     var cyclic: Set<String> = []
     var diagnostics: [Diagnostic] = []
 
-    /// The definitions in `attributes`, by upper-case name.
+    /// The definitions in `attributes`, by upper-case name (see ``UserFunctionDefinition``).
     static func definitions(_ attributes: [Attribute], path: ObjectPath) -> [String: UserFunctionDefinition] {
-        let values = Dictionary(attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
-        var result: [String: UserFunctionDefinition] = [:]
-        for attribute in attributes where attribute.name.hasPrefix(":UDF.") && !attribute.name.hasSuffix(" prototype") {
-            let name = String(attribute.name.dropFirst(5))
-            let prototypeText = values[attribute.name + " prototype"] ?? ""
-            result[name.uppercased()] = UserFunctionDefinition(
-                name: name, body: attribute.value, prototypeText: prototypeText,
-                prototype: UserFunctionPrototype(parsing: prototypeText), path: path.appending("EXPRMACRO", name))
-        }
-        return result
+        UserFunctionDefinition.definitions(attributes, path: path)
     }
 
     /// Compiles `name` after the functions it calls; `callers` is the chain being compiled.

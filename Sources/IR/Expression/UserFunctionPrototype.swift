@@ -1,5 +1,3 @@
-import IR
-
 /// The signature of a user-defined function as its EXPRMACRO PROTOTYPE writes it (reference §1.11):
 /// `NSTRING udf_name( INPUT_STR as string, N as small integer )`: the return type, the name, then
 /// `argument as type` pairs in order.
@@ -56,7 +54,7 @@ public struct UserFunctionPrototype: Hashable, Sendable {
 
     /// A PowerCenter type name, with or without `(precision[, scale])`; strings and binary without
     /// a precision are unbounded (precision 0).
-    static func type(_ text: String) -> (type: DataType, binding: DataType?)? {
+    public static func type(_ text: String) -> (type: DataType, binding: DataType?)? {
         if let type = DataType(parsing: text) { return (type, type) }
         switch text.lowercased() {
         case "decimal", "number", "numeric": return (.decimal(precision: 28, scale: 9), nil)

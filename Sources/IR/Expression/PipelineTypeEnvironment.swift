@@ -1,18 +1,21 @@
-import IR
-
-/// Builds the type environments the expressions of a pipeline see.
-struct PipelineTypeEnvironment {
+/// Builds the type environments the expressions of a pipeline see: per node its ports, and for
+/// every node the pipeline's parameters, unconnected lookups and user-defined functions. The
+/// runtime compiles with it and SQL lowering types the expressions it lowers with it.
+public struct PipelineTypeEnvironment: Sendable {
     /// The mapping parameters and variables, by name.
-    let parameters: [String: DataType]
+    public let parameters: [String: DataType]
     /// The unconnected lookups, callable as `:LKP.name`.
-    let lookups: [String: CallableSignature]
+    public let lookups: [String: CallableSignature]
     /// The unconnected lookups without a port flagged RETURN.
-    let lookupsWithoutReturn: [String]
+    public let lookupsWithoutReturn: [String]
     /// The user-defined functions, callable as `:UDF.name`.
-    let userFunctions: [String: CallableSignature]
-    let highPrecision: Bool
+    public let userFunctions: [String: CallableSignature]
+    /// The session's "Enable high precision" switch.
+    public let highPrecision: Bool
 
-    init(pipeline: Pipeline, userFunctions: [String: CallableSignature], highPrecision: Bool) {
+    /// The environments of `pipeline`'s expressions, with the user functions' signatures given
+    /// by upper-case name.
+    public init(pipeline: Pipeline, userFunctions: [String: CallableSignature], highPrecision: Bool) {
         parameters = Dictionary(pipeline.parameters.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         (lookups, lookupsWithoutReturn) = Self.unconnectedLookups(of: pipeline)
         self.userFunctions = userFunctions
@@ -22,7 +25,7 @@ struct PipelineTypeEnvironment {
     /// The environment of the expressions of `node`: its ports (a router's input group first, so
     /// that its names win), the pipeline's parameters, lookups and user functions, and the site
     /// its kind of transformation gives.
-    func environment(of node: Node) -> TypeEnvironment {
+    public func environment(of node: Node) -> TypeEnvironment {
         var ports = node.ports
         if case .route(let spec) = node.op {
             ports = ports.filter { $0.group == spec.inputGroup } + ports.filter { $0.group != spec.inputGroup }
@@ -35,7 +38,7 @@ struct PipelineTypeEnvironment {
 
     /// An environment with the pipeline's parameters and callables but no ports (SQL text, and
     /// user-function bodies once their arguments are added).
-    func environment(ports: [String: DataType] = [:]) -> TypeEnvironment {
+    public func environment(ports: [String: DataType] = [:]) -> TypeEnvironment {
         TypeEnvironment(
             ports: ports, parameters: parameters, lookups: lookups, userFunctions: userFunctions,
             site: .expression, highPrecision: highPrecision, lookupsWithoutReturn: lookupsWithoutReturn)
@@ -44,7 +47,7 @@ struct PipelineTypeEnvironment {
     /// Where an expression of a node of this kind is written (reference §3.4: aggregate functions
     /// only in Aggregator and Rank, variable functions only in Expression, Filter, Router and
     /// Update Strategy).
-    static func site(of op: Operator) -> ExpressionSite {
+    public static func site(of op: Operator) -> ExpressionSite {
         switch op {
         case .project: .expression
         case .filter: .filter
@@ -60,7 +63,7 @@ struct PipelineTypeEnvironment {
     /// The unconnected lookups by instance name and, for a reusable lookup, also its definition's
     /// name: the input ports' types in port order and the return port's type (reference §2.6);
     /// and the names of those without a return port.
-    static func unconnectedLookups(of pipeline: Pipeline) -> (
+    public static func unconnectedLookups(of pipeline: Pipeline) -> (
         signatures: [String: CallableSignature], withoutReturn: [String]
     ) {
         var signatures: [String: CallableSignature] = [:]
@@ -79,5 +82,16 @@ struct PipelineTypeEnvironment {
             for name in names where signatures[name] == nil { signatures[name] = signature }
         }
         return (signatures, withoutReturn)
+    }
+}
+
+extension PipelineTypeEnvironment {
+    /// The environments of `pipeline`'s expressions, with the user functions its attributes
+    /// define (``UserFunctionDefinition``).
+    public init(pipeline: Pipeline, highPrecision: Bool) {
+        let definitions = UserFunctionDefinition.definitions(pipeline.attributes, path: pipeline.provenance.path)
+        self.init(
+            pipeline: pipeline, userFunctions: definitions.compactMapValues { $0.prototype?.signature },
+            highPrecision: highPrecision)
     }
 }

@@ -1,0 +1,99 @@
+import IR
+
+extension SQLPipelineBuilder {
+    /// The aggregate functions lowered: the same name in SQL, NULLs ignored, no value → NULL
+    /// (COUNT: 0), as the runtime's accumulator computes them.
+    static let aggregateFunctions: Set<String> = ["SUM", "COUNT", "MIN", "MAX", "AVG"]
+
+    /// An Aggregator with plain group-by keys and plain aggregates; an input/output port that is
+    /// not a key (the "last row" value) is refused. Without keys and with an empty input the
+    /// runtime writes no row, so `HAVING COUNT(*) > 0` is added.
+    mutating func lowerAggregate(_ node: Node, _ spec: AggregateSpec) throws(SQLPushdownRefusal) {
+        let inputs = node.inputPorts
+        let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
+        let values = columns(of: inputs, in: input)
+        let keys = Set(spec.groupBy.map { $0.uppercased() })
+        var groupBy: [SQLExpression] = []
+        for key in spec.groupBy {
+            guard let port = node.port(named: key), port.roles.contains(.input), let value = values[key.uppercased()]
+            else {
+                throw aggregateRefusal(node, nil, "group-by port '\(key)' is not an input port")
+            }
+            try checkExactKey(port, node)
+            groupBy.append(value)
+        }
+        var items: [SQLSelectItem] = []
+        for port in node.outputPorts {
+            if port.roles.contains(.input) {
+                guard keys.contains(port.name.uppercased()) else {
+                    throw aggregateRefusal(
+                        node, port,
+                        "port '\(port.name)' is neither a group-by key nor an aggregate: it takes the "
+                            + "last row's value, which SQL cannot pick")
+                }
+                items.append(SQLSelectItem(values[port.name.uppercased()] ?? .literal(.null), as: port.name))
+            } else {
+                items.append(SQLSelectItem(try aggregateValue(port, of: node, values: values), as: port.name))
+            }
+        }
+        let having: SQLExpression? =
+            groupBy.isEmpty && spec.emptyInputYieldsNoRow
+            ? .binary(
+                .greater, .function(name: "COUNT", arguments: [.star(table: nil)]), .literal(.integer(0))) : nil
+        let select = SQLSelect(items: items, from: input.from(), groupBy: groupBy, having: having)
+        register(node, table: addTable(node.id, .select(select)), ports: node.outputPorts)
+    }
+
+    /// One aggregate port: `F(argument)` with F one of ``aggregateFunctions``.
+    func aggregateValue(_ port: Port, of node: Node, values: [String: SQLExpression]) throws(SQLPushdownRefusal)
+        -> SQLExpression
+    {
+        guard let text = port.expression?.text, !text.trimmingSpaces().isEmpty else {
+            throw aggregateRefusal(node, port, "port '\(port.name)' has no expression")
+        }
+        let (expression, source) = try typed(text, of: node, at: port.provenance, resultType: port.type)
+        guard case .call(let name, let arguments) = expression.kind, Self.aggregateFunctions.contains(name),
+            arguments.count == 1
+        else {
+            throw aggregateRefusal(
+                node, port, "port '\(port.name)' computes '\(text)', not one plain SUM, COUNT, MIN, MAX or AVG")
+        }
+        let argument = arguments[0]
+        let sqlArgument: SQLExpression
+        if case .star = argument.kind {
+            sqlArgument = .star(table: nil)
+        } else {
+            sqlArgument = try lowered(argument, source, columns: values, of: node)
+            try checkExactAggregate(name, argument.type, node, port)
+        }
+        let value = SQLExpression.function(name: name, arguments: [sqlArgument])
+        return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
+    }
+
+    /// Refuses sums and means the dialect computes inexactly and string minima it orders differently.
+    func checkExactAggregate(_ name: String, _ type: DataType?, _ node: Node, _ port: Port) throws(SQLPushdownRefusal) {
+        guard let type else { return }
+        let inexactSum =
+            (name == "SUM" || name == "AVG") && !dialect.hasExactDecimals
+            && SQLPipelineBuilder.integerDigits(type) == nil
+        let inexactOrder = (name == "MIN" || name == "MAX") && type.isString && !dialect.ordersStringsByCodePoint
+        let inexactMean = name == "AVG" && type == .bigInteger
+        if inexactSum || inexactOrder || inexactMean {
+            throw aggregateRefusal(
+                node, port, "\(name) over \(type.canonicalName) in port '\(port.name)' is not exact in \(dialect.name)")
+        }
+    }
+
+    /// Refuses a string group-by key where the dialect compares strings differently.
+    func checkExactKey(_ port: Port, _ node: Node) throws(SQLPushdownRefusal) {
+        guard port.type.isString, !dialect.comparesStringsExactly else { return }
+        throw aggregateRefusal(node, port, "\(dialect.name) groups strings ignoring case or trailing blanks")
+    }
+
+    func aggregateRefusal(_ node: Node, _ port: Port?, _ why: String) -> SQLPushdownRefusal {
+        refusal(
+            SQLPipelineDiagnostics.aggregatePort, node, "aggregator '\(node.id)': \(why)",
+            fix: "keep this path in the runtime, or make the port a group-by key or a plain aggregate",
+            location: port?.provenance.location, path: port?.provenance.path)
+    }
+}

@@ -1,0 +1,104 @@
+import IR
+
+extension SQLPipelineBuilder {
+    /// An expression of `node` parsed and type checked in the node's environment, located at
+    /// `provenance`; refuses when it has errors.
+    func typed(
+        _ text: String, of node: Node, at provenance: Provenance, resultType: DataType? = nil
+    ) throws(SQLPushdownRefusal) -> (expression: Expr, source: ExpressionSource) {
+        let source = ExpressionSource(text, path: provenance.path, location: provenance.location)
+        let (parsed, parseDiagnostics) = ExpressionParser.parse(source)
+        let environment = context.types.environment(of: node)
+        let (typed, typeDiagnostics) = ExpressionTypeChecker.check(
+            parsed, in: environment, source: source, portType: resultType)
+        if let error = (parseDiagnostics + typeDiagnostics).first(where: { $0.severity == .error }) {
+            throw refusal(
+                SQLPipelineDiagnostics.invalidExpression, node,
+                "expression '\(text)' of '\(node.id)' has errors: \(error.message)",
+                fix: "correct the expression (\(error.code))", location: error.location, path: provenance.path,
+                notes: error.notes)
+        }
+        return (typed, source)
+    }
+
+    /// `expression` as a SQL value (`condition`: as a predicate, NULL false), ports read through
+    /// `columns`; refuses with the lowering's reason, located in the expression.
+    func lowered(
+        _ expression: Expr, _ source: ExpressionSource, columns: [String: SQLExpression], of node: Node,
+        condition: Bool = false
+    ) throws(SQLPushdownRefusal) -> SQLExpression {
+        let lowering = SQLExpressionLowering(dialect, options: context.lowering.options)
+        let result =
+            condition
+            ? lowering.lowerCondition(expression, columns: columns) : lowering.lower(expression, columns: columns)
+        switch result {
+        case .success(let value): return value
+        case .failure(let failure):
+            let place = source.place(of: failure.range.start)
+            throw refusal(
+                SQLPipelineDiagnostics.expressionNotLowered, node,
+                "expression '\(source.text)' of '\(node.id)' is not lowered to \(dialect.name): \(failure.reason)",
+                fix: "keep this path in the runtime, or rewrite the expression with functions the dialect computes "
+                    + "exactly", location: place.location, path: source.path, notes: place.notes)
+        }
+    }
+
+    /// The SQL value of each port of `ports` by upper-case name: the column of its source in
+    /// `input`, NULL when it is not connected.
+    func columns(of ports: [Port], in input: SQLRelation, alias: String? = nil) -> [String: SQLExpression] {
+        var result: [String: SQLExpression] = [:]
+        for port in ports where result[port.name.uppercased()] == nil {
+            result[port.name.uppercased()] = port.source.flatMap { input.column($0, alias: alias) } ?? .literal(.null)
+        }
+        return result
+    }
+
+    /// `value` of type `from` as the runtime stores it in a port of type `to`: unchanged where
+    /// every value fits, cut to the precision for strings; refuses conversions that round,
+    /// overflow or change representation.
+    func fit(
+        _ value: SQLExpression, from: DataType, to: DataType, _ node: Node, _ port: Port
+    ) throws(SQLPushdownRefusal) -> SQLExpression {
+        if from == to { return value }
+        if from.isString, to.isString {
+            let limit = Self.precision(of: to)
+            guard limit > 0, Self.precision(of: from) == 0 || Self.precision(of: from) > limit else { return value }
+            return .function(
+                name: dialect.substringFunction,
+                arguments: [value, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
+        }
+        if let a = Self.integerDigits(from), let b = Self.integerDigits(to), a <= b { return value }
+        switch (from, to) {
+        case (.decimal(let p1, let s1), .decimal(let p2, let s2)) where s1 <= s2 && p1 - s1 <= p2 - s2: return value
+        case (.integer, .decimal(let p, let s)) where p - s >= 10: return value
+        case (.smallInteger, .decimal(let p, let s)) where p - s >= 5: return value
+        case (.bigInteger, .decimal(let p, let s)) where p - s >= 19: return value
+        case (.real, .double), (.double, .double), (.real, .real): return value
+        case (.dateTime, .dateTime): return value
+        default:
+            throw refusal(
+                SQLPipelineDiagnostics.portConversion, node,
+                "port '\(port.name)' of '\(node.id)' converts \(from.canonicalName) to \(to.canonicalName), "
+                    + "which SQL does not do exactly as the runtime", fix: "keep this path in the runtime",
+                location: port.provenance.location, path: port.provenance.path)
+        }
+    }
+
+    /// A string type's precision (0: unbounded).
+    static func precision(of type: DataType) -> Int {
+        switch type {
+        case .string(let p), .nstring(let p), .text(let p), .ntext(let p): p
+        default: 0
+        }
+    }
+
+    /// An integer type's width, to compare them.
+    static func integerDigits(_ type: DataType) -> Int? {
+        switch type {
+        case .smallInteger: 16
+        case .integer: 32
+        case .bigInteger: 64
+        default: nil
+        }
+    }
+}

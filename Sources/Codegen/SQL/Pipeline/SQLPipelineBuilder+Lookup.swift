@@ -1,0 +1,115 @@
+import IR
+
+extension SQLPipelineBuilder {
+    /// A connected, cached Lookup on a table with a condition of equalities: a LEFT OUTER JOIN
+    /// from the input rows to the lookup rows. "Use First/Last Value" keep, per key, the row the
+    /// runtime's cache order puts first or last (every lookup column ascending, NULL high), ranked
+    /// by `ROW_NUMBER()`; "Use All Values" keeps every match; a cached lookup's NULL key matches a
+    /// NULL (reference §2.6). "Use Any Value" (the first row read) and "Report Error" are refused.
+    mutating func lowerLookup(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) {
+        let table = try lookupTable(node, spec)
+        let lookups = node.ports.filter { $0.roles.contains(.lookup) }
+        let inputs = node.ports.filter { $0.roles.contains(.input) && !$0.roles.contains(.lookup) }
+        let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
+        let values = columns(of: inputs, in: input, alias: "I")
+        let keys = try lookupKeys(node, spec, inputs: inputs, lookups: lookups)
+        var items = lookups.map { SQLSelectItem(.column(table: nil, name: $0.name)) }
+        var matches: [SQLExpression] = keys.map { inputPort, lookupPort in
+            let value = values[inputPort.name.uppercased()] ?? .literal(.null)
+            let column = SQLExpression.column(table: "L", name: lookupPort.name)
+            let equal = SQLExpression.binary(.equal, value, column)
+            guard spec.nullKeysMatch else { return equal }
+            let bothNull = SQLExpression.binary(.and, .isNull(value, negated: false), .isNull(column, negated: false))
+            return .binary(.or, equal, bothNull)
+        }
+        if spec.multipleMatch != .all {
+            let last = spec.multipleMatch == .last
+            let order = lookups.map {
+                SQLOrdering(.column(table: nil, name: $0.name), descending: last, nulls: last ? .first : .last)
+            }
+            let rank = SQLExpression.window(
+                .function(name: "ROW_NUMBER", arguments: []),
+                partitionBy: keys.map { .column(table: nil, name: $0.1.name) }, orderBy: order)
+            items.append(SQLSelectItem(rank, as: Self.rankColumn))
+            matches.append(.binary(.equal, .column(table: "L", name: Self.rankColumn), .literal(.integer(1))))
+        }
+        let rows = addTable("\(node.id)_ROWS", .select(SQLSelect(items: items, from: .table(table, alias: nil))))
+        let on = matches.dropFirst().reduce(matches[0]) { .binary(.and, $0, $1) }
+        let from = SQLFromItem.join(input.from(alias: "I"), .left, .table(SQLTableName(rows), alias: "L"), on: on)
+        let outputs = node.outputPorts
+        let selected = outputs.map { port in
+            port.roles.contains(.lookup)
+                ? SQLSelectItem(.column(table: "L", name: port.name), as: port.name)
+                : SQLSelectItem(values[port.name.uppercased()] ?? .literal(.null), as: port.name)
+        }
+        register(node, table: addTable(node.id, .select(SQLSelect(items: selected, from: from))), ports: outputs)
+    }
+
+    /// The rank column of the lookup rows' common table.
+    static let rankColumn = "LKP_ROW_NUMBER"
+
+    /// The lookup's table; refuses the lookups whose rows or choice SQL cannot reproduce.
+    func lookupTable(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) -> SQLTableName {
+        func refuse(_ why: String) -> SQLPushdownRefusal {
+            refusal(
+                SQLPipelineDiagnostics.lookupNotLowered, node, "lookup '\(node.id)' \(why)",
+                fix: "keep this path in the runtime")
+        }
+        guard spec.connected, spec.cached, !spec.dynamic else {
+            throw refuse("is not a connected, static, cached lookup")
+        }
+        guard spec.sourceType != "flat-file" else { throw refuse("reads a flat file") }
+        for text in [spec.sqlOverride, spec.filter] {
+            guard let text, !text.trimmingSpaces().isEmpty else { continue }
+            throw refuse("has a SQL override or source filter; raw SQL text is not lowered")
+        }
+        switch spec.multipleMatch {
+        case .any: throw refuse("uses any value: the runtime takes the first row read, which SQL does not define")
+        case .error: throw refuse("reports an error on several matches, which SQL cannot raise per row")
+        case .first, .last:
+            guard dialect.supportsWindowFunctions else {
+                throw refuse("needs ROW_NUMBER(), which \(dialect.name) lacks")
+            }
+            let strings = node.ports.filter { $0.roles.contains(.lookup) && $0.type.isString }
+            guard strings.isEmpty || dialect.ordersStringsByCodePoint else {
+                throw refuse("orders string columns to pick a value, and \(dialect.name) may collate them differently")
+            }
+        case .all: break
+        }
+        return SQLTableName(spec.table ?? node.id)
+    }
+
+    /// The (input, lookup) port pairs of a condition `lookup_port = input_port AND …`.
+    func lookupKeys(_ node: Node, _ spec: LookupSpec, inputs: [Port], lookups: [Port]) throws(SQLPushdownRefusal)
+        -> [(Port, Port)]
+    {
+        let text = spec.condition?.text ?? ""
+        func refuse(_ why: String) -> SQLPushdownRefusal {
+            refusal(
+                SQLPipelineDiagnostics.lookupNotLowered, node, "lookup '\(node.id)' \(why)",
+                fix: "keep this path in the runtime")
+        }
+        let find = { (ports: [Port], name: String) in ports.first { $0.name.uppercased() == name.uppercased() } }
+        var pairs: [(Port, Port)] = []
+        for term in Self.conjuncts(ExpressionParser.parse(ExpressionSource(text)).expression) {
+            guard case .binary(.equal, let l, let r) = term.kind, case .reference(let a) = l.kind,
+                case .reference(let b) = r.kind
+            else { throw refuse("has condition '\(text)', not equalities of ports") }
+            if let i = find(inputs, b), let k = find(lookups, a) {
+                pairs.append((i, k))
+            } else if let i = find(inputs, a), let k = find(lookups, b) {
+                pairs.append((i, k))
+            } else {
+                throw refuse("compares '\(a)' and '\(b)', which are not one input and one lookup port")
+            }
+        }
+        for (i, k) in pairs {
+            let strings = i.type.isString && k.type.isString
+            guard strings || i.type.family == k.type.family,
+                !strings || (spec.caseSensitive && dialect.comparesStringsExactly)
+            else { throw refuse("compares keys '\(i.name)' and '\(k.name)' differently from \(dialect.name)") }
+        }
+        guard !pairs.isEmpty else { throw refuse("has no condition") }
+        return pairs
+    }
+}

@@ -1,0 +1,173 @@
+import IR
+
+extension SQLPipelineBuilder {
+    /// A source qualifier over one relational source: `SELECT [DISTINCT] column AS port FROM table`.
+    /// SQL overrides, user-defined joins, source filters and pre/post SQL are raw SQL text: the
+    /// SQL tree has no verbatim node yet, so they are refused.
+    mutating func lowerSourceQuery(_ node: Node, _ spec: SourceQuerySpec) throws(SQLPushdownRefusal) {
+        let texts = [
+            ("SQL override", spec.sqlOverride), ("user-defined join", spec.join), ("source filter", spec.filter),
+            ("pre-SQL", spec.preSQL), ("post-SQL", spec.postSQL),
+        ]
+        for (what, text) in texts {
+            guard let text, !text.trimmingSpaces().isEmpty else { continue }
+            let parameter = text.contains("$$") ? " and names a '$$' parameter, substituted only at run time" : ""
+            throw refusal(
+                SQLPipelineDiagnostics.sourceSQL, node,
+                "source qualifier '\(node.id)' has a \(what)\(parameter); raw SQL text is not lowered",
+                fix: "keep this path in the runtime, or move the \(what) into transformations")
+        }
+        let ports = node.ports.filter { $0.roles.contains(.output) && $0.source != nil }
+        let sources = Set(ports.compactMap { $0.source?.node })
+        guard sources.count == 1, let id = sources.first, let source = context.nodes[id],
+            case .source(let table) = source.op, table.flatFile == nil
+        else {
+            throw refusal(
+                SQLPipelineDiagnostics.sourceSQL, node,
+                "source qualifier '\(node.id)' does not read exactly one relational source",
+                fix: "keep this path in the runtime")
+        }
+        let items = ports.map { port in
+            SQLSelectItem(.column(table: nil, name: port.source?.port ?? port.name), as: port.name)
+        }
+        let name = SQLTableName(schema: table.schema.flatMap { $0.isEmpty ? nil : $0 }, table.table)
+        let select = SQLSelect(distinct: spec.distinct, items: items, from: .table(name, alias: nil))
+        register(node, table: addTable(node.id, .select(select)), ports: ports)
+    }
+
+    /// An Expression transformation without variable ports: its input relation's columns carried
+    /// through (so later nodes may read ports of both), then its own ports.
+    mutating func lowerProject(_ node: Node) throws(SQLPushdownRefusal) {
+        if let variable = node.ports.first(where: { $0.roles.contains(.variable) }) {
+            throw refusal(
+                SQLPipelineDiagnostics.variablePorts, node,
+                "'\(node.id)' has variable port '\(variable.name)', whose value carries over from row to row",
+                fix: "keep this path in the runtime", location: variable.provenance.location,
+                path: variable.provenance.path)
+        }
+        try checkInputDefaults(node)
+        let inputs = node.inputPorts
+        let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
+        let values = columns(of: inputs, in: input)
+        let own = node.outputPorts
+        var carried = Self.passedThrough(own, input)
+        var items: [SQLSelectItem] = []
+        var names = Set(own.map { $0.name.uppercased() })
+        for (ref, column) in input.columns.sorted(by: { $0.value < $1.value }) where carried[ref] == nil {
+            var name = column
+            var suffix = 2
+            while names.contains(name.uppercased()) {
+                name = "\(column)_\(suffix)"
+                suffix += 1
+            }
+            names.insert(name.uppercased())
+            items.append(SQLSelectItem(.column(table: nil, name: column), as: name))
+            carried[ref] = name
+        }
+        for port in own {
+            items.append(SQLSelectItem(try outputValue(port, of: node, values: values), as: port.name))
+        }
+        let table = addTable(node.id, .select(SQLSelect(items: items, from: input.from())))
+        register(node, table: table, ports: own)
+        relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
+    }
+
+    /// The input relation's columns an input/output port passes on unchanged, by the port they
+    /// came from: later nodes read them under the port's name.
+    static func passedThrough(_ ports: [Port], _ input: SQLRelation) -> [PortRef: String] {
+        var result: [PortRef: String] = [:]
+        for port in ports where port.roles.contains(.input) {
+            guard let ref = port.source, input.columns[ref] != nil, result[ref] == nil else { continue }
+            result[ref] = port.name
+        }
+        return result
+    }
+
+    /// The value of an output port: its input's value, or its expression converted to its type
+    /// (NULL when blank, as the runtime does).
+    func outputValue(_ port: Port, of node: Node, values: [String: SQLExpression]) throws(SQLPushdownRefusal)
+        -> SQLExpression
+    {
+        if port.roles.contains(.input) { return values[port.name.uppercased()] ?? .literal(.null) }
+        guard let text = port.expression?.text, !text.trimmingSpaces().isEmpty else { return .literal(.null) }
+        let (expression, source) = try typed(text, of: node, at: port.provenance, resultType: port.type)
+        let value = try lowered(expression, source, columns: values, of: node)
+        return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
+    }
+
+    /// Refuses input ports whose default value replaces NULL (or raises an error on NULL).
+    func checkInputDefaults(_ node: Node) throws(SQLPushdownRefusal) {
+        for port in node.inputPorts {
+            guard let text = port.defaultValue?.text, !text.trimmingSpaces().isEmpty else { continue }
+            throw refusal(
+                SQLPipelineDiagnostics.portDefault, node,
+                "input port '\(port.name)' of '\(node.id)' has default value '\(text)', which replaces NULL inputs",
+                fix: "keep this path in the runtime", location: port.provenance.location, path: port.provenance.path)
+        }
+    }
+
+    /// A Filter: the rows whose condition is true (NULL and 0 are false).
+    mutating func lowerFilter(_ node: Node, _ spec: FilterSpec) throws(SQLPushdownRefusal) {
+        let input = try inputRelation(of: node, ports: node.inputPorts.filter { $0.source != nil })
+        let values = columns(of: node.inputPorts, in: input)
+        let (expression, source) = try typed(spec.condition.text, of: node, at: node.provenance)
+        let condition = try lowered(expression, source, columns: values, of: node, condition: true)
+        let ports = node.outputPorts
+        let items = ports.map { SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name) }
+        let select = SQLSelect(items: items, from: input.from(), filter: condition)
+        register(node, table: addTable(node.id, .select(select)), ports: ports)
+    }
+
+    /// One output group of a Router: the rows whose group condition is true; the default group
+    /// takes the rows for which no condition is true (NULL counts as not true).
+    mutating func lowerRoute(_ node: Node, _ spec: RouteSpec, group: String) throws(SQLPushdownRefusal) {
+        let inputs = node.ports.filter { $0.group == spec.inputGroup && $0.roles.contains(.input) }
+        let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
+        let values = columns(of: inputs, in: input)
+        var conditions: [String: SQLExpression] = [:]
+        for routeGroup in spec.groups {
+            guard let text = routeGroup.condition?.text else { continue }
+            let (expression, source) = try typed(text, of: node, at: node.provenance)
+            conditions[routeGroup.name] = try lowered(expression, source, columns: values, of: node, condition: true)
+        }
+        let filter: SQLExpression?
+        if group == spec.defaultGroup {
+            let some = spec.groups.compactMap { conditions[$0.name] }.map { SQLWhen($0, then: .literal(.integer(1))) }
+            filter =
+                some.isEmpty
+                ? nil
+                : .binary(.equal, .caseWhen(branches: some, otherwise: .literal(.integer(0))), .literal(.integer(0)))
+        } else if let condition = conditions[group] {
+            filter = condition
+        } else {
+            throw refusal(
+                SQLPipelineDiagnostics.operatorNotLowered, node,
+                "router '\(node.id)' has no condition for group '\(group)'", fix: "give the group a condition")
+        }
+        let ports = node.ports.filter { $0.group == group && $0.roles.contains(.output) }
+        var items: [SQLSelectItem] = []
+        for port in ports {
+            items.append(SQLSelectItem(try outputValue(port, of: node, values: values), as: port.name))
+        }
+        let select = SQLSelect(items: items, from: input.from(), filter: filter)
+        register(node, group: group, table: addTable("\(node.id)_\(group)", .select(select)), ports: ports)
+    }
+
+    /// A Sorter: only its DISTINCT matters to the rows (no ORDER BY inside common tables; nothing
+    /// lowered depends on row order).
+    mutating func lowerSort(_ node: Node, _ spec: SortSpec) throws(SQLPushdownRefusal) {
+        let input = try inputRelation(of: node, ports: node.inputPorts.filter { $0.source != nil })
+        let values = columns(of: node.inputPorts, in: input)
+        let ports = node.outputPorts
+        if spec.distinct, ports.contains(where: \.type.isString), !spec.caseSensitive || !dialect.comparesStringsExactly
+        {
+            throw refusal(
+                SQLPipelineDiagnostics.operatorNotLowered, node,
+                "sorter '\(node.id)' removes duplicates comparing strings differently from \(dialect.name)",
+                fix: "keep this path in the runtime")
+        }
+        let items = ports.map { SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name) }
+        let select = SQLSelect(distinct: spec.distinct, items: items, from: input.from())
+        register(node, table: addTable(node.id, .select(select)), ports: ports)
+    }
+}

@@ -1,0 +1,182 @@
+import IR
+
+/// A set of rows SQL can read: a common table (or a table) and the columns holding the values
+/// of the ports it carries, by the port that produced them.
+struct SQLRelation {
+    /// The common table or table the rows are read from.
+    let table: SQLTableName
+    /// The column holding each port's value.
+    var columns: [PortRef: String]
+
+    /// `FROM table [AS alias]`.
+    func from(alias: String? = nil) -> SQLFromItem {
+        .table(table, alias: alias == table.name ? nil : alias)
+    }
+
+    /// The column holding `ref`'s value, qualified by `alias` when given.
+    func column(_ ref: PortRef, alias: String? = nil) -> SQLExpression? {
+        columns[ref].map { .column(table: alias, name: $0) }
+    }
+}
+
+/// Builds the statement of one target: walks upstream from the target, lowering each node once
+/// into a common table, and refuses with the first node that cannot be lowered exactly.
+struct SQLPipelineBuilder {
+    let context: SQLPipelineContext
+    /// The common tables so far, in dependency order.
+    var tables: [SQLCommonTable] = []
+    /// The relations built so far, by node and output group.
+    var relations: [String: SQLRelation] = [:]
+    /// The names taken (upper case): common tables and the tables read.
+    var usedNames: Set<String>
+
+    init(context: SQLPipelineContext) {
+        self.context = context
+        var names: Set<String> = []
+        for node in context.pipeline.nodes {
+            if case .source(let spec) = node.op { names.insert(spec.table.uppercased()) }
+            if case .target(let spec) = node.op { names.insert(spec.table.uppercased()) }
+            if case .lookup(let spec) = node.op { names.insert((spec.table ?? node.id).uppercased()) }
+        }
+        usedNames = names
+    }
+
+    var dialect: any SQLDialect { context.dialect }
+
+    /// The column list and query of the rows `node` receives, converted to its column types.
+    mutating func targetQuery(_ node: Node, _ spec: TargetSpec) throws(SQLPushdownRefusal) -> (
+        columns: [String], query: SQLQuery
+    ) {
+        guard spec.flatFile == nil else {
+            throw refusal(
+                SQLPipelineDiagnostics.targetNotLowered, node, "target '\(node.id)' is a flat file, not a table",
+                fix: "load the file with the runtime (`migrate run`)")
+        }
+        let ports = node.inputPorts.filter { $0.source != nil }
+        guard !ports.isEmpty else {
+            throw refusal(
+                SQLPipelineDiagnostics.inputRows, node, "target '\(node.id)' has no connected ports",
+                fix: "connect the target's ports")
+        }
+        let input = try inputRelation(of: node, ports: ports)
+        var items: [SQLSelectItem] = []
+        for port in ports {
+            guard let ref = port.source, let value = input.column(ref) else { continue }
+            let fitted = try fit(value, from: sourceType(ref) ?? port.type, to: port.type, node, port)
+            items.append(SQLSelectItem(fitted, as: port.name))
+        }
+        let select = SQLSelect(with: tables, items: items, from: input.from())
+        return (ports.map(\.name), .select(select))
+    }
+
+    /// The one relation holding every port `ports` read; refuses when they come from rows SQL
+    /// cannot line up.
+    mutating func inputRelation(of node: Node, ports: [Port]) throws(SQLPushdownRefusal) -> SQLRelation {
+        let refs = ports.compactMap(\.source)
+        var candidates: [SQLRelation] = []
+        var seen: Set<String> = []
+        for ref in refs where seen.insert(ref.node).inserted {
+            candidates.append(try relation(producing: ref, for: node))
+        }
+        guard let found = candidates.first(where: { relation in refs.allSatisfy { relation.columns[$0] != nil } })
+        else {
+            throw refusal(
+                SQLPipelineDiagnostics.inputRows, node,
+                "'\(node.id)' reads ports of \(seen.sorted().map { "'\($0)'" }.joined(separator: ", ")), "
+                    + "whose rows SQL cannot line up",
+                fix: "keep this path in the runtime, or read every port through one transformation")
+        }
+        return found
+    }
+
+    /// The relation of the node and output group that produce `ref`.
+    mutating func relation(producing ref: PortRef, for consumer: Node) throws(SQLPushdownRefusal) -> SQLRelation {
+        guard let producer = context.nodes[ref.node] else {
+            throw refusal(
+                SQLPipelineDiagnostics.inputRows, consumer, "'\(consumer.id)' reads unknown node '\(ref.node)'",
+                fix: "correct the connection")
+        }
+        var group = ""
+        if case .route = producer.op { group = producer.port(named: ref.port)?.group ?? "" }
+        return try relation(of: producer, group: group)
+    }
+
+    /// The relation of `node`'s output `group`, lowering the node on first use.
+    mutating func relation(of node: Node, group: String) throws(SQLPushdownRefusal) -> SQLRelation {
+        if let known = relations[Self.key(node.id, group)] { return known }
+        try lower(node, group: group)
+        guard let built = relations[Self.key(node.id, group)] else {
+            throw refusal(
+                SQLPipelineDiagnostics.inputRows, node, "'\(node.id)' has no output group '\(group)'",
+                fix: "correct the connection")
+        }
+        return built
+    }
+
+    /// Lowers one node into common tables and relations.
+    mutating func lower(_ node: Node, group: String) throws(SQLPushdownRefusal) {
+        switch node.op {
+        case .sourceQuery(let spec): try lowerSourceQuery(node, spec)
+        case .project: try lowerProject(node)
+        case .filter(let spec): try lowerFilter(node, spec)
+        case .route(let spec): try lowerRoute(node, spec, group: group)
+        case .sort(let spec): try lowerSort(node, spec)
+        case .union(let spec): try lowerUnion(node, spec)
+        case .join(let spec): try lowerJoin(node, spec)
+        case .aggregate(let spec): try lowerAggregate(node, spec)
+        case .lookup(let spec): try lowerLookup(node, spec)
+        default:
+            throw refusal(
+                SQLPipelineDiagnostics.operatorNotLowered, node,
+                "'\(node.id)' is \(Self.article(node.op.kindName)) \(node.op.kindName) transformation, which is not lowered "
+                    + "to SQL",
+                fix: "keep this path in the runtime (`migrate run`)")
+        }
+    }
+
+    /// Adds a common table named after `base` (made unique) and returns its name.
+    mutating func addTable(_ base: String, _ query: SQLQuery) -> String {
+        var name = base
+        var suffix = 2
+        while usedNames.contains(name.uppercased()) {
+            name = "\(base)_\(suffix)"
+            suffix += 1
+        }
+        usedNames.insert(name.uppercased())
+        tables.append(SQLCommonTable(name, query))
+        return name
+    }
+
+    /// Records the relation of `node`'s output `group`: a common table whose columns are the
+    /// given ports' names.
+    mutating func register(_ node: Node, group: String = "", table: String, ports: [Port]) {
+        let columns = Dictionary(
+            ports.map { (PortRef(node: node.id, port: $0.name), $0.name) }, uniquingKeysWith: { a, _ in a })
+        relations[Self.key(node.id, group)] = SQLRelation(table: SQLTableName(table), columns: columns)
+    }
+
+    /// `a` or `an` before `word`.
+    static func article(_ word: String) -> String {
+        guard let first = word.first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+
+    static func key(_ node: String, _ group: String) -> String { node + "\u{1}" + group }
+
+    /// The datatype of the port `ref` names.
+    func sourceType(_ ref: PortRef) -> DataType? {
+        context.nodes[ref.node]?.port(named: ref.port)?.type
+    }
+
+    /// A refusal at `node` (or at `location`/`path` when given).
+    func refusal(
+        _ descriptor: DiagnosticDescriptor, _ node: Node, _ message: String, fix: String,
+        location: SourceLocation? = nil, path: ObjectPath? = nil, notes: [String] = []
+    ) -> SQLPushdownRefusal {
+        SQLPushdownRefusal(
+            node: node.id,
+            diagnostic: descriptor(
+                message, at: location ?? node.provenance.location, path: path ?? node.provenance.path, notes: notes,
+                fix: fix))
+    }
+}

@@ -1,0 +1,49 @@
+import IR
+
+/// Why a target's load path is not pushed down to SQL (codes CG2000–CG2099). Each is a warning:
+/// the path stays in the runtime, which computes it exactly.
+public enum SQLPipelineDiagnostics {
+    /// A kind of transformation that is not lowered to SQL (yet, or not exactly).
+    public static let operatorNotLowered = DiagnosticDescriptor(
+        "CG2001", .warning, "a transformation is not lowered to SQL")
+    /// An expression that cannot be written exactly in the dialect.
+    public static let expressionNotLowered = DiagnosticDescriptor(
+        "CG2002", .warning, "an expression cannot be written exactly in SQL")
+    /// An expression with parse or type errors.
+    public static let invalidExpression = DiagnosticDescriptor(
+        "CG2003", .warning, "an expression has errors and is not lowered to SQL")
+    /// An Expression transformation with variable ports.
+    public static let variablePorts = DiagnosticDescriptor(
+        "CG2004", .warning, "an Expression transformation with variable ports is not lowered to SQL")
+    /// A source qualifier whose SQL text cannot be kept exactly.
+    public static let sourceSQL = DiagnosticDescriptor(
+        "CG2005", .warning, "a source qualifier's SQL text is not lowered to SQL")
+    /// A join condition that is not a conjunction of detail = master equalities, or keys that
+    /// compare differently in SQL.
+    public static let joinCondition = DiagnosticDescriptor(
+        "CG2006", .warning, "a joiner condition is not lowered to SQL")
+    /// An aggregator port that is neither a group-by key nor a plain aggregate.
+    public static let aggregatePort = DiagnosticDescriptor(
+        "CG2007", .warning, "an aggregator port is not lowered to SQL")
+    /// A port whose value would be converted differently in SQL than in the runtime.
+    public static let portConversion = DiagnosticDescriptor(
+        "CG2008", .warning, "a port's value conversion is not lowered to SQL")
+    /// Ports whose rows SQL cannot line up (several upstream transformations, a missing input).
+    public static let inputRows = DiagnosticDescriptor(
+        "CG2009", .warning, "a transformation's input rows cannot be lined up in SQL")
+    /// A target that is not a relational table loaded by insert.
+    public static let targetNotLowered = DiagnosticDescriptor(
+        "CG2010", .warning, "a target load is not lowered to SQL")
+    /// A port with a default value that changes its value.
+    public static let portDefault = DiagnosticDescriptor(
+        "CG2011", .warning, "a port's default value is not lowered to SQL")
+    /// A lookup whose rows or choice of row SQL cannot reproduce.
+    public static let lookupNotLowered = DiagnosticDescriptor(
+        "CG2012", .warning, "a lookup is not lowered to SQL")
+
+    /// Every descriptor, sorted by code.
+    public static let all: [DiagnosticDescriptor] = [
+        operatorNotLowered, expressionNotLowered, invalidExpression, variablePorts, sourceSQL, joinCondition,
+        aggregatePort, portConversion, inputRows, targetNotLowered, portDefault, lookupNotLowered,
+    ]
+}

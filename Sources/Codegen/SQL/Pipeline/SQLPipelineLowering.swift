@@ -1,0 +1,123 @@
+import IR
+
+/// Lowers whole pipelines to SQL: per relational target, one statement that computes the rows
+/// the runtime would write there (`INSERT INTO target (columns) WITH … SELECT …`), with one
+/// common table per transformation, named after it.
+///
+/// Only what the dialect computes exactly is emitted (reference §2, §3; docs/decisions/0002 for
+/// the join sides). A target whose path holds anything else is not pushed down: the report names
+/// the node and gives a located CG2xxx diagnostic, and the runtime keeps that path.
+public struct SQLPipelineLowering: Sendable {
+    /// The dialect to lower into.
+    public let dialect: any SQLDialect
+    /// Session settings that change what expressions compute.
+    public let options: SQLLoweringOptions
+    /// The targets loaded in truncate-insert mode (their rows are removed first), by instance name.
+    public let truncatedTargets: Set<String>
+
+    /// Creates a lowering for `dialect`.
+    public init(
+        _ dialect: any SQLDialect, options: SQLLoweringOptions = SQLLoweringOptions(),
+        truncatedTargets: Set<String> = []
+    ) {
+        self.dialect = dialect
+        self.options = options
+        self.truncatedTargets = truncatedTargets
+    }
+
+    /// The SQL of every target of `pipeline` that can be pushed down, and the report.
+    public func lower(_ pipeline: Pipeline) -> SQLPipelineSQL {
+        let context = SQLPipelineContext(pipeline: pipeline, lowering: self)
+        var loads: [SQLTargetLoad] = []
+        var refused: [SQLPushdownReport.NotPushedDown] = []
+        for node in pipeline.nodes {
+            guard case .target(let spec) = node.op else { continue }
+            var builder = SQLPipelineBuilder(context: context)
+            do {
+                let query = try builder.targetQuery(node, spec)
+                loads.append(load(node, spec, query))
+            } catch {
+                refused.append(
+                    SQLPushdownReport.NotPushedDown(target: node.id, node: error.node, diagnostic: error.diagnostic))
+            }
+        }
+        let report = SQLPushdownReport(
+            pipeline: pipeline.name, pushedDown: loads.map(\.target), notPushedDown: refused)
+        return SQLPipelineSQL(pipeline: pipeline.name, loads: loads, report: report)
+    }
+
+    /// The statements loading `node`: the insert, after a truncate when asked.
+    private func load(_ node: Node, _ spec: TargetSpec, _ query: (columns: [String], query: SQLQuery)) -> SQLTargetLoad
+    {
+        let table = SQLTableName(schema: spec.schema.flatMap { $0.isEmpty ? nil : $0 }, spec.table)
+        let insertQuery = dialect.acceptsCommonTablesInInsert ? query.query : SQLCommonTableInlining.inline(query.query)
+        var statements: [SQLStatement] = []
+        if truncatedTargets.contains(node.id) { statements.append(.truncate(table)) }
+        statements.append(.insert(table, columns: query.columns, insertQuery))
+        return SQLTargetLoad(target: node.id, path: node.provenance.path, table: table, statements: statements)
+    }
+}
+
+/// The SQL of one pipeline: the target loads pushed down and the report.
+public struct SQLPipelineSQL: Hashable, Sendable {
+    /// The pipeline's name.
+    public var pipeline: String
+    /// One load per target pushed down, in pipeline order.
+    public var loads: [SQLTargetLoad]
+    /// Which targets are pushed down, and why the others are not.
+    public var report: SQLPushdownReport
+}
+
+/// The statements that load one target.
+public struct SQLTargetLoad: Hashable, Sendable {
+    /// The target instance.
+    public var target: String
+    /// Its object path.
+    public var path: ObjectPath
+    /// The table written.
+    public var table: SQLTableName
+    /// The statements, in order (a truncate, then the insert).
+    public var statements: [SQLStatement]
+}
+
+/// A refusal: the node that stops a target's path and the diagnostic saying why.
+struct SQLPushdownRefusal: Error {
+    let node: String
+    let diagnostic: Diagnostic
+}
+
+/// What every target's lowering of one pipeline shares.
+struct SQLPipelineContext {
+    let pipeline: Pipeline
+    let lowering: SQLPipelineLowering
+    let types: PipelineTypeEnvironment
+    let nodes: [String: Node]
+
+    init(pipeline: Pipeline, lowering: SQLPipelineLowering) {
+        self.pipeline = pipeline
+        self.lowering = lowering
+        types = PipelineTypeEnvironment(pipeline: pipeline, highPrecision: lowering.options.highPrecision)
+        nodes = Dictionary(pipeline.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    var dialect: any SQLDialect { lowering.dialect }
+}
+
+extension SQLDialect {
+    /// Whether `INSERT INTO t (…) WITH … SELECT …` is accepted; otherwise the common tables are
+    /// written as derived tables. SQL Server wants `WITH` before `INSERT`, Sybase ASE has no
+    /// `WITH`, and Teradata restricts `WITH` in DML (reference/dialects.md §3.1).
+    /// To become a ``SQLDialect`` flag with one-line overrides in the dialect files.
+    var acceptsCommonTablesInInsert: Bool {
+        supportsCommonTables && !["sqlserver", "sybase", "teradata"].contains(name)
+    }
+
+    /// Whether `FULL OUTER JOIN` is available (Sybase ASE has only left and right outer joins).
+    /// To become a ``SQLDialect`` flag.
+    var supportsFullOuterJoin: Bool { name != "sybase" }
+
+    /// Whether `ORDER BY`, `MIN` and `MAX` order strings by code point, as the runtime does: SQLite's
+    /// default BINARY collation does; elsewhere the column or database collation decides.
+    /// To become a ``SQLDialect`` flag.
+    var ordersStringsByCodePoint: Bool { name == "sqlite" }
+}

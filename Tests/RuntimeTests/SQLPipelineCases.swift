@@ -1,0 +1,284 @@
+import Foundation
+import IR
+import Runtime
+import Testing
+
+/// Small mappings whose pushed-down SQL must give the native executor's rows, with the source
+/// rows to load and the target rows worked out by hand from reference §2 (so a mistake shared
+/// by the runtime and the SQL cannot pass).
+enum SQLPipelineCases {
+    /// One source table: name, columns (``ExecutorColumn`` syntax) and rows (`NULL` for NULL).
+    struct Table: Sendable {
+        var name: String
+        var columns: [String]
+        var rows: [[String]]
+    }
+
+    /// One mapping, its source tables, and the rows each target (table → columns) must hold.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var export: ExportBuilder
+        var tables: [Table]
+        var expected: [String: [String]]
+        var columns: [String: [String]]
+        /// Whether PostgreSQL gets the whole mapping as SQL (else the report must say why not).
+        var onPostgres = true
+        var testDescription: String { name }
+    }
+
+    static var all: [Case] {
+        filters + [router] + joins + [aggregator] + ungrouped + [union, expression] + lookups
+    }
+
+    // Rows (ID, V): (1, 20), (2, NULL), (3, 5), (4, 0). A NULL or 0 condition drops the row.
+    static var filters: [Case] {
+        [("V > 4", ["1|20", "3|5"]), ("V", ["1|20", "3|5"]), ("NOT (V > 4)", ["4|0"])].map { condition, expected in
+            var export = ExportBuilder()
+            export.source("F_IN", ["ID:i", "V:i"])
+            export.transformation(
+                "FIL", type: "Filter", ports: [ExportBuilder.port("ID:i"), ExportBuilder.port("V:i")],
+                attributes: [("Filter Condition", condition)])
+            export.target("T_FIL", ["ID:i", "V:i"])
+            export.connect("SQ_F_IN", "FIL", ["ID", "V"])
+            export.connect("FIL", "T_FIL", ["ID", "V"])
+            return Case(
+                name: "filter \(condition)", export: export,
+                tables: [
+                    Table(
+                        name: "F_IN", columns: ["ID:i", "V:i"],
+                        rows: [["1", "20"], ["2", "NULL"], ["3", "5"], ["4", "0"]])
+                ],
+                expected: ["T_FIL": expected], columns: ["T_FIL": ["ID", "V"]])
+        }
+    }
+
+    // A = 5, NULL, -1, 0, 3: 5 and 3 are > 2; only 5 is > 4; NULL, -1 and 0 satisfy neither (NULL
+    // counts as false), so they go to the default group.
+    static var router: Case {
+        Case(
+            name: "router with a default group", export: ExportBuilder.integerRouter(first: "A > 2", second: "A > 4"),
+            tables: [
+                Table(
+                    name: "R_IN", columns: ["ID:i", "A:i"],
+                    rows: [["1", "5"], ["2", "NULL"], ["3", "-1"], ["4", "0"], ["5", "3"]])
+            ],
+            expected: ["T_G1": ["1|5", "5|3"], "T_G2": ["1|5"], "T_DEF": ["2|NULL", "3|-1", "4|0"]],
+            columns: ["T_G1": ["ID", "A"], "T_G2": ["ID", "A"], "T_DEF": ["ID", "A"]])
+    }
+
+    // Detail (ID, K): 1→10, 2→20, 3→NULL, 4→30. Master (K2, V): 10 x, 10 y, NULL n, 40 z. NULL keys
+    // never match; several matches give every pair (reference §2.5, decision 0002).
+    static var joins: [Case] {
+        let matched = ["1|10|10|x", "1|10|10|y"]
+        let detailOnly = ["2|20|NULL|NULL", "3|NULL|NULL|NULL", "4|30|NULL|NULL"]
+        let masterOnly = ["NULL|NULL|40|z", "NULL|NULL|NULL|n"]
+        let kinds = [
+            ("Normal Join", matched), ("Master Outer Join", matched + detailOnly),
+            ("Detail Outer Join", matched + masterOnly), ("Full Outer Join", matched + detailOnly + masterOnly),
+        ]
+        return kinds.map { kind, expected in
+            Case(
+                name: kind, export: ExportBuilder.integerJoiner(kind),
+                tables: [
+                    Table(
+                        name: "J_D", columns: ["ID:i", "K:i"],
+                        rows: [["1", "10"], ["2", "20"], ["3", "NULL"], ["4", "30"]]),
+                    Table(
+                        name: "J_M", columns: ["K2:i", "V:s10"],
+                        rows: [["10", "x"], ["10", "y"], ["NULL", "n"], ["40", "z"]]),
+                ],
+                expected: ["T_J": expected.sorted()], columns: ["T_J": ["ID", "K", "K2", "V"]])
+        }
+    }
+
+    // Groups a: 5, NULL; b: 7; NULL: 1, 2 (NULL keys form one group); c: NULL. SUM, MAX and MIN of
+    // no value are NULL, COUNT is 0.
+    static var aggregator: Case {
+        var export = ExportBuilder()
+        export.source("AG_IN", ["ID:i", "G:s5", "N:i"])
+        export.transformation(
+            "AGG", type: "Aggregator",
+            ports: [
+                ExportBuilder.port("G:s5", expression: "G", expressionType: "GROUPBY"),
+                ExportBuilder.port("N:i", "INPUT"), ExportBuilder.port("TOTAL:i", "OUTPUT", expression: "SUM(N)"),
+                ExportBuilder.port("CNT:i", "OUTPUT", expression: "COUNT(N)"),
+                ExportBuilder.port("MX:i", "OUTPUT", expression: "MAX(N)"),
+                ExportBuilder.port("MN:i", "OUTPUT", expression: "MIN(N)"),
+            ],
+            attributes: [("Sorted Input", "NO"), ("Transformation Scope", "All Input")])
+        export.target("T_AG", ["G:s5", "TOTAL:i", "CNT:i", "MX:i", "MN:i"])
+        export.connect("SQ_AG_IN", "AGG", ["G", "N"])
+        export.connect("AGG", "T_AG", ["G", "TOTAL", "CNT", "MX", "MN"])
+        let rows = [
+            ["1", "a", "5"], ["2", "a", "NULL"], ["3", "b", "7"], ["4", "NULL", "1"], ["5", "NULL", "2"],
+            ["6", "c", "NULL"],
+        ]
+        return Case(
+            name: "aggregator by key", export: export,
+            tables: [Table(name: "AG_IN", columns: ["ID:i", "G:s5", "N:i"], rows: rows)],
+            expected: ["T_AG": ["NULL|3|2|2|1", "a|5|1|5|5", "b|7|1|7|7", "c|NULL|0|NULL|NULL"]],
+            columns: ["T_AG": ["G", "TOTAL", "CNT", "MX", "MN"]])
+    }
+
+    // N = 5, NULL, 7, 1, 2 through a filter: all rows give one row (SUM 15, COUNT 4); no row
+    // gives no row at all (an aggregator without keys writes nothing for an empty input).
+    static var ungrouped: [Case] {
+        [("ID > 100", [String]()), ("ID > 0", ["15|4"])].map { condition, expected in
+            var export = ExportBuilder()
+            export.source("AG_IN", ["ID:i", "N:i"])
+            export.transformation(
+                "FIL", type: "Filter", ports: [ExportBuilder.port("ID:i"), ExportBuilder.port("N:i")],
+                attributes: [("Filter Condition", condition)])
+            export.transformation(
+                "AGG", type: "Aggregator",
+                ports: [
+                    ExportBuilder.port("N:i", "INPUT"), ExportBuilder.port("TOTAL:i", "OUTPUT", expression: "SUM(N)"),
+                    ExportBuilder.port("CNT:i", "OUTPUT", expression: "COUNT(N)"),
+                ],
+                attributes: [("Sorted Input", "NO"), ("Transformation Scope", "All Input")])
+            export.target("T_AG", ["TOTAL:i", "CNT:i"])
+            export.connect("SQ_AG_IN", "FIL", ["ID", "N"])
+            export.connect("FIL", "AGG", ["N"])
+            export.connect("AGG", "T_AG", ["TOTAL", "CNT"])
+            return Case(
+                name: "aggregator without keys, filter \(condition)", export: export,
+                tables: [
+                    Table(
+                        name: "AG_IN", columns: ["ID:i", "N:i"],
+                        rows: [["1", "5"], ["2", "NULL"], ["3", "7"], ["4", "1"], ["5", "2"]])
+                ],
+                expected: ["T_AG": expected], columns: ["T_AG": ["TOTAL", "CNT"]])
+        }
+    }
+
+    // UNION ALL keeps the duplicate (2, y) and the NULL name.
+    static var union: Case {
+        Case(
+            name: "union", export: unionExport(),
+            tables: [
+                Table(name: "U_A", columns: ["ID:i", "NAME:s10"], rows: [["1", "x"], ["2", "y"]]),
+                Table(name: "U_B", columns: ["ID:i", "NAME:s10"], rows: [["2", "y"], ["3", "NULL"]]),
+            ],
+            expected: ["T_UN": ["1|x", "2|y", "2|y", "3|NULL"]], columns: ["T_UN": ["ID", "NAME"]])
+    }
+
+    static func unionExport() -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("U_A", ["ID:i", "NAME:s10"])
+        export.source("U_B", ["ID:i", "NAME:s10"])
+        let groups = """
+            <GROUP NAME ="OUTPUT" ORDER ="1" TYPE ="OUTPUT"/>
+            <GROUP NAME ="G_A" ORDER ="2" TYPE ="INPUT"/>
+            <GROUP NAME ="G_B" ORDER ="3" TYPE ="INPUT"/>
+            <FIELDDEPENDENCY INPUTFIELD ="ID1" OUTPUTFIELD ="ID"/>
+            <FIELDDEPENDENCY INPUTFIELD ="ID2" OUTPUTFIELD ="ID"/>
+            <FIELDDEPENDENCY INPUTFIELD ="NAME1" OUTPUTFIELD ="NAME"/>
+            <FIELDDEPENDENCY INPUTFIELD ="NAME2" OUTPUTFIELD ="NAME"/>
+            """
+        func port(_ spec: String, _ type: String, _ group: String) -> String {
+            ExportBuilder.port(spec, type, extra: "GROUP =\"\(group)\" OUTPUTGROUP =\"\(group)\"")
+        }
+        export.transformation(
+            "UN", type: "Custom Transformation",
+            ports: [
+                port("ID:i", "OUTPUT", "OUTPUT"), port("NAME:s10", "OUTPUT", "OUTPUT"), port("ID1:i", "INPUT", "G_A"),
+                port("NAME1:s10", "INPUT", "G_A"), port("ID2:i", "INPUT", "G_B"), port("NAME2:s10", "INPUT", "G_B"),
+            ],
+            attributes: [
+                ("Module Identifier", "pmuniontrans"), ("Function Identifier", "pmunionfunc"), ("Is Active", "YES"),
+            ],
+            body: groups, header: "TEMPLATEID =\"303001\" TEMPLATENAME =\"Union Transformation\"")
+        export.target("T_UN", ["ID:i", "NAME:s10"])
+        export.connect("SQ_U_A", "UN", ["ID>ID1", "NAME>NAME1"])
+        export.connect("SQ_U_B", "UN", ["ID>ID2", "NAME>NAME2"])
+        export.connect("UN", "T_UN", ["ID", "NAME"])
+        return export
+    }
+
+    // OUT1 = A || B: one NULL side counts as '', two NULLs give NULL; OUT2 = IIF(N > 2, 'big',
+    // 'small'): NULL takes the else branch; OUT3 = IIF(ISNULL(A), 'none', A): '' is not NULL.
+    // T_E reads N straight from the source qualifier and the rest through the Expression.
+    static var expression: Case {
+        Case(
+            name: "expression with || and IIF", export: expressionExport(),
+            tables: [expressionSource],
+            expected: [
+                "T_E": ["1|5|ab|big|a", "2|NULL|b|small|none", "3|1|a|small|a", "4|3|NULL|big|none", "5|2| x|small|"]
+            ],
+            columns: ["T_E": ["ID", "N", "OUT1", "OUT2", "OUT3"]])
+    }
+
+    static let expressionSource = Table(
+        name: "E_IN", columns: ["ID:i", "A:s10", "B:s10", "N:i"],
+        rows: [
+            ["1", "a", "b", "5"], ["2", "NULL", "b", "NULL"], ["3", "a", "NULL", "1"], ["4", "NULL", "NULL", "3"],
+            ["5", "", " x", "2"],
+        ])
+
+    /// Source E_IN (ID, A, B, N) → EXP (OUT1, OUT2, OUT3, and a variable port when asked) → T_E.
+    static func expressionExport(variable: Bool = false) -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("E_IN", ["ID:i", "A:s10", "B:s10", "N:i"])
+        var ports = [
+            ExportBuilder.port("ID:i"), ExportBuilder.port("A:s10", "INPUT"), ExportBuilder.port("B:s10", "INPUT"),
+            ExportBuilder.port("N:i", "INPUT"),
+            ExportBuilder.port("OUT1:s20", "OUTPUT", expression: "A || B"),
+            ExportBuilder.port("OUT2:s5", "OUTPUT", expression: "IIF(N > 2, 'big', 'small')"),
+            ExportBuilder.port("OUT3:s10", "OUTPUT", expression: "IIF(ISNULL(A), 'none', A)"),
+        ]
+        if variable { ports.append(ExportBuilder.port("V_SEEN:i", "LOCAL VARIABLE", expression: "V_SEEN + 1")) }
+        export.transformation("EXP", type: "Expression", ports: ports)
+        export.target("T_E", ["ID:i", "N:i", "OUT1:s20", "OUT2:s5", "OUT3:s10"])
+        export.connect("SQ_E_IN", "EXP", ["ID", "A", "B", "N"])
+        export.connect("EXP", "T_E", ["ID", "OUT1", "OUT2", "OUT3"])
+        export.connect("SQ_E_IN", "T_E", ["N"])
+        return export
+    }
+
+    // Input K = 1, 2, NULL, 9. Lookup LKT (K, V, W): (1, b, 2), (1, a, 5), (1, NULL, 1), (2, c, NULL),
+    // (NULL, n, 0). The cache orders a key's rows by K, V, W ascending, NULL high: for K = 1 first is
+    // (a, 5), last is (NULL, 1); a cached lookup's NULL key matches the NULL row; 9 matches nothing.
+    // Ordering strings is exact on SQLite only (PostgreSQL's collation decides), so PostgreSQL
+    // keeps First/Last in the runtime; All needs no order.
+    static var lookups: [Case] {
+        let others = ["2|c|NULL", "3|n|0", "4|NULL|NULL"]
+        let policies = [
+            ("Use First Value", ["1|a|5"], false), ("Use Last Value", ["1|NULL|1"], false),
+            ("Use All Values", ["1|a|5", "1|b|2", "1|NULL|1"], true),
+        ]
+        return policies.map { policy, first, onPostgres in
+            var export = ExportBuilder()
+            export.source("L_IN", ["ID:i", "K:i"])
+            export.transformation(
+                "LKP", type: "Lookup Procedure",
+                ports: [
+                    ExportBuilder.port("ID:i"), ExportBuilder.port("IN_K:i", "INPUT"),
+                    ExportBuilder.port("K:i", "LOOKUP/OUTPUT"), ExportBuilder.port("V:s10", "LOOKUP/OUTPUT"),
+                    ExportBuilder.port("W:i", "LOOKUP/OUTPUT"),
+                ],
+                attributes: [
+                    ("Lookup table name", "LKT"), ("Lookup caching enabled", "YES"),
+                    ("Lookup policy on multiple match", policy), ("Lookup condition", "K = IN_K"),
+                    ("Connection Information", "$Source"), ("Source Type", "Database"),
+                ])
+            export.target("T_L", ["ID:i", "V:s10", "W:i"])
+            export.connect("SQ_L_IN", "LKP", ["ID", "K>IN_K"])
+            export.connect("LKP", "T_L", ["ID", "V", "W"])
+            return Case(
+                name: "lookup \(policy)", export: export,
+                tables: [
+                    Table(
+                        name: "L_IN", columns: ["ID:i", "K:i"],
+                        rows: [["1", "1"], ["2", "2"], ["3", "NULL"], ["4", "9"]]),
+                    Table(
+                        name: "LKT", columns: ["K:i", "V:s10", "W:i"],
+                        rows: [
+                            ["1", "b", "2"], ["1", "a", "5"], ["1", "NULL", "1"], ["2", "c", "NULL"],
+                            ["NULL", "n", "0"],
+                        ]),
+                ],
+                expected: ["T_L": (first + others).sorted()], columns: ["T_L": ["ID", "V", "W"]],
+                onPostgres: onPostgres)
+        }
+    }
+}
