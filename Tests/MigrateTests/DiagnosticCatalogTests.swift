@@ -19,6 +19,7 @@ import Testing
         ("YAML", "CG", YAMLDiagnostics.all),
         ("batch", "CG", BatchDiagnostics.all),
         ("optimizer", "CG", OptimizerDiagnostics.all),
+        ("SQL pipelines", "CG", SQLPipelineDiagnostics.all),
         ("CLI", "CLI", CLIDiagnostics.all),
         ("evaluation", "RT", EvaluationDiagnostics.all),
         ("expression runner", "RT", ExpressionRunnerDiagnostics.all),
@@ -27,6 +28,7 @@ import Testing
         ("native runs", "RT", RunDiagnostics.all),
         ("connections files", "RT", ConnectionsFileDiagnostics.all),
         ("reconcile", "RT", ReconcileDiagnostics.all),
+        ("verify", "RT", VerifyDiagnostics.all),
         (
             "row errors", "RT",
             EvaluationErrors.all.map { DiagnosticDescriptor(DiagnosticCode($0.code), .error, $0.summary) }

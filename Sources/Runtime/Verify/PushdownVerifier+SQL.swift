@@ -1,0 +1,144 @@
+import Codegen
+import Foundation
+import IR
+
+extension PushdownVerifier {
+    /// Lowers `pipeline` for `engine`'s dialect, loads `dataset` and the empty targets into a
+    /// scratch database or schema, runs the statements and compares each target with the native one.
+    func runSQL(
+        _ engine: VerificationEngine, _ pipeline: Pipeline, _ dataset: SyntheticDataset, _ folder: String,
+        native: SQLiteRelationalConnection, _ report: inout VerificationReport
+    ) throws {
+        let dialect: any SQLDialect = engine == .postgres ? PostgreSQLDialect() : SQLiteDialect()
+        let sql = SQLPipelineLowering(dialect).lower(pipeline)
+        report.notPushedDown += sql.report.notPushedDown.map { refusal in
+            let d = refusal.diagnostic
+            return VerificationReport.Refusal(
+                engine: engine.rawValue, target: refusal.target, node: refusal.node, code: d.code.description,
+                message: d.message, location: "\(d.location.file):\(d.location.line):\(d.location.column)")
+        }
+        guard !sql.loads.isEmpty else { return }
+        let (connection, cleanUp) = try open(engine, folder)
+        defer { cleanUp() }
+        try load(dataset, pipeline, into: connection, dialect)
+        for load in sql.loads {
+            guard let node = pipeline.node(id: load.target), case .target(let spec) = node.op else { continue }
+            try createTarget(node, spec.table, on: connection, dialect)
+            do {
+                for statement in load.statements { try connection.execute(SQLPrinter(dialect).print(statement)) }
+            } catch {
+                report.problems.append("\(engine.rawValue): target '\(load.target)': \(error.message)")
+                continue
+            }
+            record(engine, node, spec.table, native: native, connection, dialect, &report)
+        }
+    }
+
+    /// Compares the target table on `connection` with the native one, both read as the target's
+    /// port types (so a decimal stored as SQLite text compares as a number), and records both counts.
+    func record(
+        _ engine: VerificationEngine, _ node: Node, _ table: String, native: SQLiteRelationalConnection,
+        _ connection: any RelationalConnection, _ dialect: any SQLDialect, _ report: inout VerificationReport
+    ) {
+        let ports = node.ports.filter { $0.roles.contains(.input) }
+        let comparer = TableComparer(columns: ports.map { ($0.name, Self.kind(of: $0.type)) })
+        do throws(ConnectorError) {
+            let nativeRows = try Self.rows(of: table, ports, on: native, quote: native.quote)
+            let engineRows = try Self.rows(of: table, ports, on: connection, quote: dialect.identifier)
+            let comparison = comparer.compare(source: nativeRows, target: engineRows)
+            let index =
+                report.targets.firstIndex { $0.target == node.id }
+                ?? {
+                    report.targets.append(
+                        .init(target: node.id, table: table, rows: ["native": nativeRows.count], comparisons: [:]))
+                    return report.targets.count - 1
+                }()
+            report.targets[index].rows[engine.rawValue] = engineRows.count
+            report.targets[index].comparisons[engine.rawValue] = comparison
+        } catch {
+            report.problems.append("\(engine.rawValue): target '\(node.id)': \(error.message)")
+        }
+    }
+
+    /// Every row of `table`, its columns read as the ports' types.
+    static func rows(
+        of table: String, _ ports: [IR.Port], on connection: any RelationalConnection, quote: (String) -> String
+    ) throws(ConnectorError) -> [[Value]] {
+        let columns = ports.map { quote($0.name) }.joined(separator: ", ")
+        return try connection.query("SELECT \(columns) FROM \(quote(table))", types: ports.map { $0.type }).rows
+    }
+
+    /// The kind a port's values are compared as.
+    static func kind(of type: DataType) -> DatabaseColumn.ValueKind {
+        switch type {
+        case .integer, .smallInteger, .bigInteger: .integer
+        case .decimal: .decimal
+        case .double, .real: .double
+        case .string, .nstring, .text, .ntext: .text
+        case .dateTime: .dateTime
+        case .binary: .binary
+        }
+    }
+
+    /// A scratch SQLite file, or a new PostgreSQL schema (dropped by the returned clean-up).
+    func open(_ engine: VerificationEngine, _ folder: String) throws -> (any RelationalConnection, () -> Void) {
+        if engine == .sqlite {
+            return (try SQLiteRelationalConnection(path: folder + "/sql.sqlite"), {})
+        }
+        guard let postgres else {
+            throw ConnectorError(
+                code: VerifyDiagnostics.noPostgres.code.description, message: "no PostgreSQL connection")
+        }
+        let connection = try postgres().get()
+        let schema = "migrate_verify_" + UUID().uuidString.prefix(8).lowercased()
+        try connection.execute("CREATE SCHEMA \(schema); SET search_path TO \(schema)")
+        return (connection, { try? connection.execute("DROP SCHEMA \(schema) CASCADE") })
+    }
+
+    /// Creates the tables the SQL reads: each source's (and lookup's) synthetic table under the
+    /// table name the SQL uses (spelled as the dialect prints it), with the engine's storage types.
+    func load(
+        _ dataset: SyntheticDataset, _ pipeline: Pipeline, into connection: any RelationalConnection,
+        _ dialect: any SQLDialect
+    ) throws {
+        var created: Set<String> = []
+        for node in pipeline.nodes {
+            let name: String
+            switch node.op {
+            case .source(let spec): name = spec.table
+            case .lookup(let spec): name = spec.table ?? node.id
+            default: continue
+            }
+            guard let table = dataset.tables[node.id], !table.columns.isEmpty,
+                created.insert(name.uppercased()).inserted
+            else { continue }
+            let columns = zip(table.columns, table.types).map {
+                "\(dialect.identifier($0)) \(connection.storageType(for: $1))"
+            }
+            try connection.execute("CREATE TABLE \(dialect.identifier(name)) (\(columns.joined(separator: ", ")))")
+            let marks = table.columns.indices.map { connection.placeholder($0 + 1) }.joined(separator: ", ")
+            let insert =
+                "INSERT INTO \(dialect.identifier(name)) (\(table.columns.map(dialect.identifier).joined(separator: ", "))) "
+                + "VALUES (\(marks))"
+            for outcome in try connection.executeEach(insert, rows: table.rows.rows) {
+                if case .refused(let reason) = outcome {
+                    throw ConnectorError(
+                        code: VerifyDiagnostics.loadFailed.code.description, message: "loading '\(name)': \(reason)",
+                        sql: insert)
+                }
+            }
+        }
+    }
+
+    /// Creates a target table as the runtime does (its input ports, primary key ports as the key).
+    func createTarget(_ node: Node, _ table: String, on connection: any RelationalConnection, _ dialect: any SQLDialect)
+        throws
+    {
+        let ports = node.ports.filter { $0.roles.contains(.input) }
+        let columns = ports.map { "\(dialect.identifier($0.name)) \(connection.storageType(for: $0.type))" }
+        let keys = ports.filter { $0.key == .primary || $0.key == .primaryForeign }.map { dialect.identifier($0.name) }
+        var ddl = "CREATE TABLE IF NOT EXISTS \(dialect.identifier(table)) (" + columns.joined(separator: ", ")
+        if !keys.isEmpty { ddl += ", PRIMARY KEY (" + keys.joined(separator: ", ") + ")" }
+        try connection.execute(ddl + ")")
+    }
+}

@@ -1,0 +1,12 @@
+import IR
+
+/// The problems of `migrate verify`'s scratch engines (codes RT0520–RT0539).
+public enum VerifyDiagnostics {
+    /// The synthetic data cannot be loaded into an engine's scratch tables.
+    public static let loadFailed = DiagnosticDescriptor("RT0520", .error, "the synthetic data cannot be loaded")
+    /// The postgres engine was asked for without a connection.
+    public static let noPostgres = DiagnosticDescriptor("RT0521", .error, "no PostgreSQL connection was given")
+
+    /// Every descriptor, sorted by code.
+    public static let all: [DiagnosticDescriptor] = [loadFailed, noPostgres]
+}

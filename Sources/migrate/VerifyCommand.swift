@@ -1,0 +1,117 @@
+import ArgumentParser
+import Codegen
+import Foundation
+import IR
+import Runtime
+
+/// `migrate verify`: runs a pipeline natively and as SQL on synthetic data and compares the targets.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Run mappings natively and as SQL (SQLite, PostgreSQL) on synthetic data; compare the targets.",
+        discussion: """
+            The synthetic data covers NULLs, empty and blank strings, boundaries, and join and lookup \
+            keys that match and miss. Targets are compared as multisets with type-aware equality; the \
+            first differing rows are shown. A target the SQL lowering refuses is named with the node \
+            and the reason. PostgreSQL needs --connections and --postgres NAME (a scratch schema is \
+            created and dropped). Exit 0 when every engine agrees (targets not pushed down are named, \
+            not failures), 1 when an engine differs or fails, 2 on a usage or IO error.
+            """
+    )
+
+    @Argument(help: "An export file (.xml) or YAML pipeline documents.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Only this mapping.")
+    var mapping: String?
+
+    @Option(name: .long, help: "Engines, comma-separated: native, sqlite, postgres.")
+    var engines: String = "native,sqlite"
+
+    @Option(name: .long, help: "Synthetic rows per source table.")
+    var generate: Int = 25
+
+    @Option(name: .long, help: "The seed of the synthetic data.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "The connections file holding the PostgreSQL connection.")
+    var connections: String?
+
+    @Option(name: .long, help: "The PostgreSQL connection's name in the connections file.")
+    var postgres: String?
+
+    @Option(name: .long, help: "An optimizer pass not to run before lowering (repeatable).")
+    var disablePass: [String] = []
+
+    @Option(name: .long, help: "How to print the reports: text or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard generate > 0 else { throw ValidationError("--generate must be positive") }
+    }
+
+    func run() throws {
+        var chosen: [VerificationEngine] = []
+        for name in engines.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let engine = VerificationEngine(rawValue: name) else {
+                throw ValidationError("unknown engine '\(name)': use native, sqlite, postgres")
+            }
+            chosen.append(engine)
+        }
+        let unknownPasses = PassManager.validate(disablePass)
+        guard unknownPasses.isEmpty else {
+            common.printer.print(unknownPasses)
+            throw ExitCode(ExitStatus.usageOrIO)
+        }
+        var pipelines: [Pipeline] = []
+        var diagnostics: [Diagnostic] = []
+        for input in inputs {
+            let loaded = RunInputs.load(input)
+            pipelines += loaded.pipelines
+            diagnostics += loaded.diagnostics
+        }
+        if let mapping { pipelines = pipelines.filter { $0.name == mapping } }
+        guard !diagnostics.hasErrors, !pipelines.isEmpty else {
+            common.printer.print(diagnostics)
+            if pipelines.isEmpty { StandardError.write("verify: no mapping to verify\n") }
+            throw ExitCode(ExitStatus.usageOrIO)
+        }
+        let verifier = PushdownVerifier(
+            engines: chosen, rowsPerSource: generate, seed: seed, postgres: try postgresOpener(chosen),
+            passes: PassManager(disabled: Set(disablePass)))
+        var failed = false
+        var reports: [String] = []
+        for pipeline in pipelines {
+            let report = verifier.verify(pipeline)
+            failed = failed || report.verdict == .differ || report.verdict == .failed
+            reports.append(format == .json ? report.json : report.text)
+        }
+        StandardOutput.write(format == .json ? "[\n" + reports.joined(separator: ",\n") + "]\n" : reports.joined())
+        if failed { throw ExitCode(ExitStatus.conversionErrors) }
+    }
+
+    /// Opens the PostgreSQL connection named by --postgres in --connections, when postgres is asked for.
+    func postgresOpener(_ engines: [VerificationEngine]) throws -> (
+        () -> Result<any RelationalConnection, ConnectorError>
+    )? {
+        guard engines.contains(.postgres) else { return nil }
+        guard let connections, let postgres else {
+            throw ValidationError("the postgres engine needs --connections FILE and --postgres NAME")
+        }
+        let (file, problems) = ConnectionsFile.read(path: connections)
+        guard let file, !problems.hasErrors, let entry = file.connections[postgres] else {
+            common.printer.print(problems)
+            if problems.isEmpty { StandardError.write("verify: connection '\(postgres)' is not in \(connections)\n") }
+            throw ExitCode(ExitStatus.usageOrIO)
+        }
+        return {
+            let (connection, problems) = ConnectorRegistry.standard.open(entry)
+            guard let connection else {
+                return .failure(ConnectorError(code: "RT0457", message: problems.first?.message ?? "cannot connect"))
+            }
+            return .success(connection)
+        }
+    }
+}
