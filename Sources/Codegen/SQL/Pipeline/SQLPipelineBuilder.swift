@@ -115,6 +115,7 @@ struct SQLPipelineBuilder {
 
     /// Lowers one node into common tables and relations.
     mutating func lower(_ node: Node, group: String) throws(SQLPushdownRefusal) {
+        try checkLowPrecisionDecimals(node)
         switch node.op {
         case .sourceQuery(let spec): try lowerSourceQuery(node, spec)
         case .project: try lowerProject(node)
@@ -131,6 +132,23 @@ struct SQLPipelineBuilder {
                 "'\(node.id)' is \(Self.article(node.op.kindName)) \(node.op.kindName) transformation, which is not lowered "
                     + "to SQL",
                 fix: "keep this path in the runtime (`migrate run`)")
+        }
+    }
+
+    /// Without high precision PowerCenter holds a decimal of more than 15 digits as a double
+    /// (reference §3.3: `9999999999999999999999999999` becomes `1E+28`); the SQL keeps every digit,
+    /// so such a port is not lowered unless the session enables high precision.
+    func checkLowPrecisionDecimals(_ node: Node) throws(SQLPushdownRefusal) {
+        guard !context.lowering.options.highPrecision else { return }
+        for port in node.ports {
+            guard case .decimal(let precision, let scale) = port.type, precision > 15 else { continue }
+            throw refusal(
+                SQLPipelineDiagnostics.portConversion, node,
+                "port '\(port.name)' of '\(node.id)' is decimal(\(precision),\(scale)): without high precision "
+                    + "PowerCenter holds it as a double (15 significant digits), the SQL keeps every digit",
+                fix:
+                    "enable high precision in the session (migrate sql --high-precision), or keep this path in the runtime",
+                location: port.provenance.location, path: port.provenance.path)
         }
     }
 
