@@ -1,0 +1,72 @@
+import Foundation
+import IR
+import Importers
+import Testing
+
+@testable import Runtime
+
+/// Every corpus mapping through `PushdownVerifier`: the SQL that is emitted agrees with the native
+/// run on synthetic data, and what is not emitted is named with the node and the reason. A
+/// mapping the native runtime cannot run is reported with its reason too; no engine may differ.
+enum VerifyCorpus {
+    static var files: [String] { CorpusExpressionTypingTests.corpusFiles }
+
+    /// Verifies every corpus mapping with `verifier` and checks the verdicts; returns the counts.
+    static func check(_ verifier: PushdownVerifier) -> [VerificationReport.Verdict: Int] {
+        var verdicts: [VerificationReport.Verdict: Int] = [:]
+        for file in files {
+            for pipeline in PowerCenterImporter().importFile(atPath: file).pipelines {
+                let report = verifier.verify(pipeline)
+                verdicts[report.verdict, default: 0] += 1
+                let label = URL(fileURLWithPath: file).lastPathComponent
+                switch report.verdict {
+                case .differ: Issue.record("\(label): an engine differs from the native run:\n\(report.text)")
+                case .failed:
+                    #expect(
+                        report.problems.allSatisfy { $0.hasPrefix("native:") }, "\(label): SQL failed:\n\(report.text)")
+                case .partial, .notPushedDown:
+                    #expect(
+                        report.notPushedDown.allSatisfy { !$0.node.isEmpty && !$0.message.isEmpty && !$0.code.isEmpty })
+                case .agree: break
+                }
+            }
+        }
+        return verdicts
+    }
+}
+
+@Suite struct VerifyCorpusTests {
+    @Test(
+        "corpus mappings: native and SQLite agree, or the node not pushed down is named",
+        .enabled(if: !VerifyCorpus.files.isEmpty, "corpus folder ../shared/corpus/powercenter is absent: skipped"))
+    func sqlite() {
+        let verdicts = VerifyCorpus.check(PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 20, seed: 7))
+        print("Verify corpus (native, sqlite): \(verdicts.sorted { $0.key.rawValue < $1.key.rawValue })")
+        #expect((verdicts[.agree] ?? 0) + (verdicts[.partial] ?? 0) > 0, "some mapping is verified by execution")
+    }
+}
+
+extension PostgresTests {
+    @Suite("verify the corpus on PostgreSQL")
+    struct VerifyCorpusOnPostgres {
+        @Test(
+            "corpus mappings: native, SQLite and PostgreSQL agree, or the node not pushed down is named",
+            .enabled(if: !VerifyCorpus.files.isEmpty, "corpus folder ../shared/corpus/powercenter is absent: skipped"))
+        func postgres() throws {
+            let file = try PostgresRunFixture.connections(schema: "public")
+            let entry = try #require(file.connections["PG"])
+            let verifier = PushdownVerifier(
+                engines: [.native, .sqlite, .postgres], rowsPerSource: 20, seed: 7,
+                postgres: {
+                    let (connection, problems) = ConnectorRegistry.standard.open(entry, environment: [:])
+                    guard let connection else {
+                        return .failure(ConnectorError(code: "RT0457", message: "\(problems)"))
+                    }
+                    return .success(connection)
+                })
+            let verdicts = VerifyCorpus.check(verifier)
+            print("Verify corpus (native, sqlite, postgres): \(verdicts.sorted { $0.key.rawValue < $1.key.rawValue })")
+            #expect((verdicts[.agree] ?? 0) + (verdicts[.partial] ?? 0) > 0)
+        }
+    }
+}
