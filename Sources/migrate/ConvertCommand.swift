@@ -31,17 +31,39 @@ struct Convert: AsyncParsableCommand {
     @Flag(name: .long, help: "Treat warnings as failures for the exit code.")
     var strict = false
 
+    @Option(
+        name: .long,
+        help:
+            "Also write each mapping's SQL, one .sql file per dialect next to its YAML (comma-separated: \(SQLDialects.all.map(\.name).joined(separator: ", ")))."
+    )
+    var dialect: String?
+
     @OptionGroup var common: CommonOptions
 
+    /// The dialects --dialect names.
+    func sqlDialects() throws -> [any SQLDialect] {
+        guard let dialect else { return [] }
+        return try dialect.split(separator: ",").map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let found = SQLDialects.named(trimmed) else {
+                throw ValidationError(
+                    "unknown dialect '\(trimmed)': use \(SQLDialects.all.map(\.name).joined(separator: ", "))")
+            }
+            return found
+        }
+    }
+
     func validate() throws {
+        _ = try sqlDialects()
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("give at least one export file or folder") }
     }
 
     func run() async throws {
         let (files, discoveryProblems) = InputDiscovery.discover(inputs)
-        let converter = BatchConverter(
+        var converter = BatchConverter(
             stages: ImportStages.all, outputFolder: out, jobs: jobs, checks: [ExpressionTypingCheck()])
+        converter.dialects = try sqlDialects()
         let progress = ProgressDisplay(total: files.count)
         let result = await converter.run(files) { progress.update($0) }
         progress.finish()

@@ -128,3 +128,40 @@ import Testing
         #expect(unknownFlag.status == 2)
     }
 }
+
+/// `migrate convert --dialect`: one `.sql` per dialect next to each mapping's YAML.
+@Suite struct ConvertDialectTests {
+    static let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/powercenter")
+
+    @Test func writesOneSQLFilePerDialectNamingWhatStaysInTheRuntime() throws {
+        let out = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let union = Self.fixtures.appendingPathComponent("union/input.xml").path
+        let aggregator = Self.fixtures.appendingPathComponent("aggregator/input.xml").path
+        let result = try runMigrate([
+            "convert", union, aggregator, "--out", out.path, "--dialect", "postgres,sqlserver",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = treeContents(out).keys.sorted()
+        #expect(files.filter { $0.hasSuffix(".sql") }.count == 4, "\(files)")
+        let unionSQL = try #require(
+            treeContents(out).first { $0.key.hasSuffix("m_union.pipeline.postgres.sql") }?.value)
+        let text = String(decoding: unionSQL, as: UTF8.self)
+        #expect(text.hasPrefix("-- m_union in postgres: pushdown full (1 of 1 targets)"))
+        #expect(text.contains("INSERT INTO T_OUT (ID, NAME)") && text.contains("UNION ALL"))
+        let aggregatorSQL = try #require(
+            treeContents(out).first { $0.key.hasSuffix("m_aggregator.pipeline.sqlserver.sql") }?.value)
+        let refused = String(decoding: aggregatorSQL, as: UTF8.self)
+        #expect(refused.contains("-- target T_OUT stays in the runtime: node AGG_DEPT: [CG2007]"))
+        #expect(!refused.contains("INSERT"))
+    }
+
+    @Test func anUnknownDialectIsAUsageError() throws {
+        let out = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let union = Self.fixtures.appendingPathComponent("union/input.xml").path
+        let result = try runMigrate(["convert", union, "--out", out.path, "--dialect", "postgres,db2"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown dialect 'db2'"))
+    }
+}

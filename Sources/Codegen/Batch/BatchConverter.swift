@@ -27,6 +27,8 @@ public struct BatchConverter: Sendable {
     public var jobs: Int
     /// Checks run on every import result before it is rendered (their diagnostics join the file's).
     public var checks: [any ImportCheck]
+    /// The SQL dialects to write a `.sql` file in, next to each mapping's YAML (``BatchSQL``).
+    public var dialects: [any SQLDialect] = []
 
     /// Creates a converter.
     public init(stages: [any ImportStage], outputFolder: String?, jobs: Int, checks: [any ImportCheck] = []) {
@@ -127,6 +129,14 @@ public struct BatchConverter: Sendable {
                 OutputLayout.path(
                     inputStem: planned.stem, objectPath: pipeline.origin.path, name: pipeline.name, suffix: suffix))
             if let problem = write(CanonicalYAML.render(pipeline), to: output) { diagnostics.append(problem) }
+            if pipeline.kind == .mapping {
+                for dialect in dialects {
+                    let script = BatchSQL.script(pipeline, dialect: dialect)
+                    if let problem = write(script, to: BatchSQL.path(forYAML: output, dialect: dialect)) {
+                        diagnostics.append(problem)
+                    }
+                }
+            }
             objects.append(
                 report(
                     kind: pipeline.kind.rawValue, name: pipeline.name, path: pipeline.origin.path, output: output,

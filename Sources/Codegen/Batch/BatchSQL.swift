@@ -1,0 +1,28 @@
+import Foundation
+import IR
+
+/// The `.sql` files `migrate convert --dialect` writes next to each pipeline's YAML: one per
+/// dialect, holding the statements of every target the lowering pushes down and, as comments, each
+/// target that stays in the runtime with the node, the code, the reason and the location.
+public enum BatchSQL {
+    /// The script of `pipeline` in `dialect`.
+    public static func script(_ pipeline: Pipeline, dialect: any SQLDialect) -> String {
+        let sql = SQLPipelineLowering(dialect).lower(pipeline)
+        var text = "-- \(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
+        text += "(\(sql.loads.count) of \(sql.loads.count + sql.report.notPushedDown.count) targets)\n"
+        for refusal in sql.report.notPushedDown {
+            let d = refusal.diagnostic
+            let location = "\(d.location.file):\(d.location.line):\(d.location.column)"
+            text += "-- target \(refusal.target) stays in the runtime: node \(refusal.node): [\(d.code)] "
+            text += "\(d.message.replacingOccurrences(of: "\n", with: " ")) (\(location))\n"
+        }
+        let statements = SQLPipelineScript.text(sql, dialect: dialect)
+        return statements.isEmpty ? text : text + "\n" + statements
+    }
+
+    /// The path of the `.sql` file for the pipeline whose YAML is at `yamlPath`.
+    public static func path(forYAML yamlPath: String, dialect: any SQLDialect) -> String {
+        let stem = yamlPath.hasSuffix(".yaml") ? String(yamlPath.dropLast(".yaml".count)) : yamlPath
+        return stem + ".\(dialect.name).sql"
+    }
+}
