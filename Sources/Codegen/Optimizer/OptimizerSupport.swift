@@ -23,9 +23,13 @@ enum OptimizerSupport {
     /// `text` parsed and type checked in `environment`; nil when either reports an error. A NULL
     /// literal has no type.
     static func typed(_ text: String, in environment: TypeEnvironment) -> Expr? {
+        guard let parsed = parsed(text) else { return nil }
+        return typed(parsed, text, in: environment)
+    }
+
+    /// `parsed` (the tree of `text`) type checked in `environment`; nil when that reports an error.
+    static func typed(_ parsed: Expr, _ text: String, in environment: TypeEnvironment) -> Expr? {
         let source = ExpressionSource(text)
-        let (parsed, parseProblems) = ExpressionParser.parse(source)
-        guard !parseProblems.contains(where: { $0.severity == .error }) else { return nil }
         let (typed, typeProblems) = ExpressionTypeChecker.check(parsed, in: environment, source: source)
         guard !typeProblems.contains(where: { $0.severity == .error }), typed.type != nil || typed.kind == .null else {
             return nil

@@ -57,8 +57,10 @@ public struct PassManager: Sendable {
             let start = Date()
             var notes: [Diagnostic] = []
             let rewritten = pass.run(outcome.pipeline, notes: &notes)
-            let problems = PipelineVerifier.verify(rewritten).filter { $0.severity == .error }
-            if !problems.isEmpty || Self.outputSchema(rewritten) != schema {
+            // A pass that changed nothing needs no verification.
+            let problems =
+                rewritten == outcome.pipeline ? [] : PipelineVerifier.verify(rewritten).filter { $0.severity == .error }
+            if !problems.isEmpty || (rewritten != outcome.pipeline && Self.outputSchema(rewritten) != schema) {
                 let reason = problems.first?.message ?? "the targets' ports changed"
                 outcome.diagnostics.append(
                     OptimizerDiagnostics.passRejected(

@@ -26,12 +26,22 @@ public struct PruneUnusedPorts: PipelinePass {
         var current = pipeline
         var changed = true
         var removed: [Int: [String]] = [:]
+        // Each expression is parsed and typed once: removing unread ports changes no type.
+        var cache: [String: (parsed: Expr, typed: Expr?)?] = [:]
         while changed {
             changed = false
-            for n in current.nodes.indices {
-                guard case .project = current.nodes[n].op, let pruned = prune(current.nodes[n], current) else {
-                    continue
+            var consumed: [String: Set<String>] = [:]
+            for node in current.nodes {
+                for port in node.ports {
+                    guard let source = port.source else { continue }
+                    consumed[source.node, default: []].insert(source.port.uppercased())
                 }
+            }
+            for n in current.nodes.indices {
+                guard case .project = current.nodes[n].op,
+                    let pruned = prune(
+                        current.nodes[n], current, consumed: consumed[current.nodes[n].id] ?? [], cache: &cache)
+                else { continue }
                 removed[n, default: []] += current.nodes[n].ports.map(\.name).filter { name in
                     !pruned.ports.contains { $0.name == name }
                 }
@@ -50,12 +60,10 @@ public struct PruneUnusedPorts: PipelinePass {
     }
 
     /// `node` with its unread ports demoted or removed, or nil when nothing changes.
-    func prune(_ node: Node, _ pipeline: Pipeline) -> Node? {
+    func prune(
+        _ node: Node, _ pipeline: Pipeline, consumed: Set<String>, cache: inout [String: (parsed: Expr, typed: Expr?)?]
+    ) -> Node? {
         let environment = OptimizerSupport.environment(node, pipeline)
-        let consumed = Set(
-            OptimizerSupport.consumers(of: node.id, in: pipeline).compactMap {
-                pipeline.nodes[$0.node].ports[$0.port].source?.port.uppercased()
-            })
         // Every expression of the node must parse, or nothing is touched; one that does not type
         // check here (it calls a lookup or a user function) keeps its port.
         var typed: [String: Expr] = [:]
@@ -63,10 +71,15 @@ public struct PruneUnusedPorts: PipelinePass {
         for port in node.ports {
             for text in [port.expression?.text, port.defaultValue?.text].compactMap({ $0 })
             where !text.allSatisfy(\.isWhitespace) {
-                guard let expression = OptimizerSupport.parsed(text) else { return nil }
-                if text == port.expression?.text {
-                    typed[port.name.uppercased()] = OptimizerSupport.typed(text, in: environment)
+                let key = node.id + "\u{1}" + text
+                if cache[key] == nil {
+                    cache[key] = OptimizerSupport.parsed(text).map {
+                        ($0, OptimizerSupport.typed($0, text, in: environment))
+                    }
                 }
+                guard let entry = cache[key] ?? nil else { return nil }
+                let expression = entry.parsed
+                if text == port.expression?.text { typed[port.name.uppercased()] = entry.typed }
                 for name in OptimizerSupport.references(expression) where name != port.name.uppercased() {
                     readBy[name, default: []].insert(port.name.uppercased())
                 }
