@@ -11,7 +11,8 @@ struct SQLCommand: AsyncParsableCommand {
         abstract: "Print push-down SQL for a mapping's targets in one dialect.",
         discussion: """
             Reads an export (XML) or a converted pipeline (YAML). Prints one statement per target load \
-            path (INSERT INTO target … SELECT …, with one common table per transformation), each after a \
+            path (INSERT INTO target … SELECT …, with one common table per transformation; MERGE, \
+            INSERT … ON CONFLICT or UPDATE then INSERT for targets written by key), each after a \
             comment naming the mapping and the target and ended by ';'. What a dialect cannot compute \
             exactly is not printed: a diagnostic names the node and the reason. Dialects: \
             \(SQLDialects.all.map(\.name).joined(separator: ", ")). Exit codes: 0 every target pushed \
@@ -31,6 +32,19 @@ struct SQLCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A target loaded by truncate-insert.", valueName: "TARGET"))
     var truncate: [String] = []
 
+    @Option(
+        name: .customLong("treat-rows-as"),
+        help: ArgumentHelp(
+            "The session's 'Treat source rows as': insert, update, delete or data-driven.",
+            valueName: "KIND"))
+    var treatRowsAs: String = "insert"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A target loaded with 'Update else Insert' (rows flagged update are upserted).", valueName: "TARGET"))
+    var upsert: [String] = []
+
     @Flag(name: .customLong("high-precision"), help: "Enable high precision (decimals keep 28 digits).")
     var highPrecision = false
 
@@ -40,6 +54,9 @@ struct SQLCommand: AsyncParsableCommand {
         guard SQLDialects.named(dialect) != nil else {
             throw ValidationError(
                 "unknown dialect '\(dialect)'; use one of \(SQLDialects.all.map(\.name).joined(separator: ", "))")
+        }
+        guard RowKindDefault(rawValue: treatRowsAs.lowercased()) != nil else {
+            throw ValidationError("unknown row kind '\(treatRowsAs)'; use insert, update, delete or data-driven")
         }
     }
 
@@ -55,8 +72,11 @@ struct SQLCommand: AsyncParsableCommand {
             }
             throw ExitCode(ExitStatus.usageOrIO)
         }
+        let upserted = SQLTargetWriteOptions(updateAsUpdate: false, updateElseInsert: true)
         let lowering = SQLPipelineLowering(
-            dialect, options: SQLLoweringOptions(highPrecision: highPrecision), truncatedTargets: Set(truncate))
+            dialect, options: SQLLoweringOptions(highPrecision: highPrecision), truncatedTargets: Set(truncate),
+            treatRowsAs: RowKindDefault(rawValue: treatRowsAs.lowercased()) ?? .insert,
+            targetOptions: Dictionary(upsert.map { ($0, upserted) }, uniquingKeysWith: { a, _ in a }))
         var diagnostics = loaded.diagnostics
         var complete = true
         var scripts: [String] = []

@@ -18,6 +18,16 @@ public protocol SQLDialect: Sendable {
     var supportsWindowFunctions: Bool { get }
     /// Whether `MERGE INTO` is available.
     var supportsMerge: Bool { get }
+    /// Whether `MERGE` needs the target's primary index in `ON` (Teradata), which lowering cannot
+    /// know, so upserts there are written as delete-insert.
+    var mergeNeedsPrimaryIndex: Bool { get }
+    /// Whether `INSERT … ON CONFLICT (keys) DO UPDATE` is available (PostgreSQL, SQLite, DuckDB).
+    var supportsOnConflict: Bool { get }
+    /// How `UPDATE … FROM source` is written, or nil when the dialect has no joined update.
+    var updateFromStyle: SQLUpdateFromStyle? { get }
+    /// The statements that start and commit a transaction, or nil when the dialect has no
+    /// multi-statement transactions (the statements then run one after the other).
+    var transactionKeywords: (begin: String, commit: String)? { get }
     /// Whether `TRUE`/`FALSE` are values; otherwise booleans print as 1 and 0.
     var hasBooleanLiterals: Bool { get }
     /// Whether a table alias may be written with `AS` (Oracle rejects it).
@@ -99,6 +109,14 @@ public protocol SQLDialect: Sendable {
     func typeName(_ type: SQLType) -> String
 }
 
+/// How a dialect writes an update joined with a source.
+public enum SQLUpdateFromStyle: Hashable, Sendable {
+    /// `UPDATE t SET c = s.c FROM (…) AS s WHERE t.k = s.k` (PostgreSQL, SQLite 3.33+, DuckDB).
+    case fromClause
+    /// `UPDATE t SET c = s.c FROM t, (…) s WHERE t.k = s.k` (Sybase ASE, SQL Server).
+    case joinedFrom
+}
+
 /// How a dialect limits the number of rows.
 public enum SQLLimitStyle: Hashable, Sendable {
     /// `… LIMIT n` at the end.
@@ -138,6 +156,14 @@ extension SQLDialect {
     public var supportsWindowFunctions: Bool { true }
     /// Default: `MERGE INTO` is available.
     public var supportsMerge: Bool { true }
+    /// Default: `MERGE` may match on any columns.
+    public var mergeNeedsPrimaryIndex: Bool { false }
+    /// Default: no `ON CONFLICT`.
+    public var supportsOnConflict: Bool { false }
+    /// Default: `UPDATE … FROM (…) AS s WHERE …`.
+    public var updateFromStyle: SQLUpdateFromStyle? { .fromClause }
+    /// Default: `BEGIN TRANSACTION` and `COMMIT`.
+    public var transactionKeywords: (begin: String, commit: String)? { ("BEGIN TRANSACTION", "COMMIT") }
     /// Default: `TRUE` and `FALSE` are values.
     public var hasBooleanLiterals: Bool { true }
     /// Default: `FROM t AS a`.

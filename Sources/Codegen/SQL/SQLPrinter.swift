@@ -34,6 +34,10 @@ public struct SQLPrinter: Sendable {
                     + (column.nullable ? "" : " NOT NULL")
             }
             return "CREATE TABLE \(name(table)) (\n" + lines.joined(separator: ",\n") + "\n)"
+        case .insertOnConflict(let upsert): return print(upsert)
+        case .updateFrom(let update): return print(update)
+        case .beginTransaction: return dialect.transactionKeywords?.begin ?? "BEGIN TRANSACTION"
+        case .commitTransaction: return dialect.transactionKeywords?.commit ?? "COMMIT"
         }
     }
 
@@ -59,7 +63,7 @@ public struct SQLPrinter: Sendable {
         (table.schema.map { dialect.identifier($0) + "." } ?? "") + dialect.identifier(table.name)
     }
 
-    private func print(_ assignment: SQLAssignment) -> String {
+    func print(_ assignment: SQLAssignment) -> String {
         dialect.identifier(assignment.column) + " = " + print(assignment.value)
     }
 }

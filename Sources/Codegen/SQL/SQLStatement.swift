@@ -153,6 +153,60 @@ public enum SQLStatement: Hashable, Sendable {
     case truncate(SQLTableName)
     /// `CREATE TABLE`.
     case createTable(SQLTableName, [SQLColumnDefinition])
+    /// `INSERT INTO table (columns) query ON CONFLICT (keys) DO UPDATE SET …` (an upsert).
+    case insertOnConflict(SQLInsertOnConflict)
+    /// `UPDATE table SET … FROM source WHERE …`, in the dialect's form of a joined update.
+    case updateFrom(SQLUpdateFrom)
+    /// Starts a transaction (`BEGIN TRANSACTION`, Teradata `BT`).
+    case beginTransaction
+    /// Commits it (`COMMIT`, Teradata `ET`).
+    case commitTransaction
+}
+
+/// The parts of `INSERT … ON CONFLICT (keys) DO UPDATE SET column = excluded.column`.
+public struct SQLInsertOnConflict: Hashable, Sendable {
+    /// The target table.
+    public var table: SQLTableName
+    /// The columns inserted.
+    public var columns: [String]
+    /// The rows inserted (its last `SELECT` has a `WHERE`, which SQLite needs to parse `ON CONFLICT`).
+    public var query: SQLQuery
+    /// The conflict target: the key columns (a unique index must cover them).
+    public var keys: [String]
+    /// Assignments on conflict; a value may read the proposed row as `excluded.column`.
+    public var update: [SQLAssignment]
+
+    /// Creates an insert with a conflict clause.
+    public init(table: SQLTableName, columns: [String], query: SQLQuery, keys: [String], update: [SQLAssignment]) {
+        self.table = table
+        self.columns = columns
+        self.query = query
+        self.keys = keys
+        self.update = update
+    }
+}
+
+/// The parts of an update that reads its new values from a source query joined on a condition.
+public struct SQLUpdateFrom: Hashable, Sendable {
+    /// The table updated (referred to by its unqualified name in `set` and `on`).
+    public var table: SQLTableName
+    /// The assignments; values read the source through `sourceAlias`.
+    public var set: [SQLAssignment]
+    /// The source rows.
+    public var source: SQLQuery
+    /// The source's alias.
+    public var sourceAlias: String
+    /// The join condition between the table and the source.
+    public var on: SQLExpression
+
+    /// Creates an update from a source.
+    public init(table: SQLTableName, set: [SQLAssignment], source: SQLQuery, sourceAlias: String, on: SQLExpression) {
+        self.table = table
+        self.set = set
+        self.source = source
+        self.sourceAlias = sourceAlias
+        self.on = on
+    }
 }
 
 /// The parts of a `MERGE` statement.

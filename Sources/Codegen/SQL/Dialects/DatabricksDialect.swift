@@ -5,6 +5,8 @@ public struct DatabricksDialect: SQLDialect {
 
     /// `databricks`.
     public var name: String { "databricks" }
+    /// No multi-statement transactions (each Delta statement commits on its own).
+    public var transactionKeywords: (begin: String, commit: String)? { nil }
     /// Back quotes (`"x"` is a string in Spark SQL).
     public var identifierQuotes: (open: String, close: String) { ("`", "`") }
     /// Spark string literals treat the backslash as an escape.

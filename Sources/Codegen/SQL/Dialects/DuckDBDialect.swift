@@ -7,6 +7,8 @@ public struct DuckDBDialect: SQLDialect {
     public var name: String { "duckdb" }
     /// `MERGE INTO` only arrived in 1.4; upserts use `INSERT … ON CONFLICT`.
     public var supportsMerge: Bool { false }
+    /// `INSERT … ON CONFLICT (keys) DO UPDATE`.
+    public var supportsOnConflict: Bool { true }
 
     /// DuckDB's type names; nanosecond timestamps are `TIMESTAMP_NS`.
     public func typeName(_ type: SQLType) -> String {

@@ -8,6 +8,10 @@ public struct OracleDialect: SQLDialect {
 
     /// `oracle`.
     public var name: String { "oracle" }
+    /// A transaction starts implicitly; `SET TRANSACTION` opens it explicitly.
+    public var transactionKeywords: (begin: String, commit: String)? { ("SET TRANSACTION READ WRITE", "COMMIT") }
+    /// No joined `UPDATE`: updates by key are `MERGE`.
+    public var updateFromStyle: SQLUpdateFromStyle? { nil }
     /// `FETCH FIRST n ROWS ONLY` (`ROWNUM` would apply before `ORDER BY`).
     public var limitStyle: SQLLimitStyle { .fetchFirst }
     /// No boolean values in SQL before 23ai: 1 and 0.

@@ -5,6 +5,8 @@ public struct PostgreSQLDialect: SQLDialect {
 
     /// `postgres`.
     public var name: String { "postgres" }
+    /// `INSERT … ON CONFLICT (keys) DO UPDATE` (9.5+), preferred to `MERGE` (15+ only).
+    public var supportsOnConflict: Bool { true }
     /// `ltrim(x, ' ')`: blanks only, whatever the one-argument form's default.
     public var trimNeedsBlankArgument: Bool { true }
 

@@ -11,6 +11,8 @@ public struct SQLiteDialect: SQLDialect {
     public var name: String { "sqlite" }
     /// No `MERGE`; upserts use `INSERT … ON CONFLICT`.
     public var supportsMerge: Bool { false }
+    /// `INSERT … ON CONFLICT (keys) DO UPDATE` (3.24+).
+    public var supportsOnConflict: Bool { true }
     /// No `TRUNCATE`; `DELETE FROM` empties a table.
     public var supportsTruncate: Bool { false }
     /// Booleans are the integers 1 and 0.

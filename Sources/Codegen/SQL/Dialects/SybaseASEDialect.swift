@@ -11,6 +11,10 @@ public struct SybaseASEDialect: SQLDialect {
     public var name: String { "sybase" }
     /// `SELECT TOP n`.
     public var limitStyle: SQLLimitStyle { .top }
+    /// `MERGE` (15.7+) is not relied on: upserts are `UPDATE … FROM` then `INSERT … WHERE NOT EXISTS`.
+    public var supportsMerge: Bool { false }
+    /// `UPDATE t SET … FROM t, (…) s WHERE …`.
+    public var updateFromStyle: SQLUpdateFromStyle? { .joinedFrom }
     /// No `NULLS FIRST|LAST`: emulated with a `CASE` key.
     public var supportsNullsOrdering: Bool { false }
     /// No common table expressions.

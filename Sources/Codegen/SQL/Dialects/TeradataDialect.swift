@@ -15,6 +15,12 @@ public struct TeradataDialect: SQLDialect {
     public var moduloStyle: SQLModuloStyle { .modOperator }
     /// `DELETE FROM t ALL` empties a table; there is no `TRUNCATE`.
     public var supportsTruncate: Bool { false }
+    /// `MERGE` must match on the primary index, which lowering does not know.
+    public var mergeNeedsPrimaryIndex: Bool { true }
+    /// `UPDATE t FROM … SET …` differs from both joined-update forms: not written.
+    public var updateFromStyle: SQLUpdateFromStyle? { nil }
+    /// `BT` and `ET` (Teradata session mode).
+    public var transactionKeywords: (begin: String, commit: String)? { ("BT", "ET") }
     /// Trailing blanks are ignored in comparisons, and Teradata session mode ignores case.
     public var comparesStringsExactly: Bool { false }
     /// `CHARACTER_LENGTH`.

@@ -5,7 +5,7 @@ extension SQLPipelineBuilder {
     /// (COUNT: 0), as the runtime's accumulator computes them.
     static let aggregateFunctions: Set<String> = ["SUM", "COUNT", "MIN", "MAX", "AVG"]
 
-    /// An Aggregator with plain group-by keys and plain aggregates; an input/output port that is
+    /// An Aggregator with plain group-by keys, plain aggregates and literals; an input/output port that is
     /// not a key (the "last row" value) is refused. Without keys and with an empty input the
     /// runtime writes no row, so `HAVING COUNT(*) > 0` is added.
     mutating func lowerAggregate(_ node: Node, _ spec: AggregateSpec) throws(SQLPushdownRefusal) {
@@ -52,6 +52,10 @@ extension SQLPipelineBuilder {
             throw aggregateRefusal(node, port, "port '\(port.name)' has no expression")
         }
         let (expression, source) = try typed(text, of: node, at: port.provenance, resultType: port.type)
+        if Self.isLiteral(expression) {
+            let value = try lowered(expression, source, columns: values, of: node)
+            return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
+        }
         guard case .call(let name, let arguments) = expression.kind, Self.aggregateFunctions.contains(name),
             arguments.count == 1
         else {
@@ -68,6 +72,14 @@ extension SQLPipelineBuilder {
         }
         let value = SQLExpression.function(name: name, arguments: [sqlArgument])
         return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
+    }
+
+    /// Whether `expression` is a literal, the same in every group (`'HOME'`, `0`, `NULL`).
+    static func isLiteral(_ expression: Expr) -> Bool {
+        switch expression.kind {
+        case .string, .number, .null: true
+        default: false
+        }
     }
 
     /// Refuses sums and means the dialect computes inexactly and string minima it orders differently.

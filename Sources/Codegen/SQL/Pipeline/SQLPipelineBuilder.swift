@@ -7,6 +7,8 @@ struct SQLRelation {
     let table: SQLTableName
     /// The column holding each port's value.
     var columns: [PortRef: String]
+    /// The rows' kinds, when an Update Strategy set them.
+    var rowKind: SQLRowKindInfo? = nil
 
     /// `FROM table [AS alias]`.
     func from(alias: String? = nil) -> SQLFromItem {
@@ -16,6 +18,25 @@ struct SQLRelation {
     /// The column holding `ref`'s value, qualified by `alias` when given.
     func column(_ ref: PortRef, alias: String? = nil) -> SQLExpression? {
         columns[ref].map { .column(table: alias, name: $0) }
+    }
+}
+
+/// The rows one target receives: its connected columns, the query computing them (with every
+/// common table, no `WHERE` of its own) and the rows' kinds.
+struct SQLTargetRows {
+    /// The target columns, in port order.
+    var columns: [String]
+    /// `WITH … SELECT column AS port … FROM input`.
+    var select: SQLSelect
+    /// The kinds, when an Update Strategy set them (otherwise every row is an insert).
+    var rowKind: SQLRowKindInfo?
+}
+
+extension Operator {
+    /// Whether this is a target.
+    var isTarget: Bool {
+        if case .target = self { return true }
+        return false
     }
 }
 
@@ -43,10 +64,8 @@ struct SQLPipelineBuilder {
 
     var dialect: any SQLDialect { context.dialect }
 
-    /// The column list and query of the rows `node` receives, converted to its column types.
-    mutating func targetQuery(_ node: Node, _ spec: TargetSpec) throws(SQLPushdownRefusal) -> (
-        columns: [String], query: SQLQuery
-    ) {
+    /// The rows `node` receives, converted to its column types, and their kinds.
+    mutating func targetQuery(_ node: Node, _ spec: TargetSpec) throws(SQLPushdownRefusal) -> SQLTargetRows {
         guard spec.flatFile == nil else {
             throw refusal(
                 SQLPipelineDiagnostics.targetNotLowered, node, "target '\(node.id)' is a flat file, not a table",
@@ -66,7 +85,7 @@ struct SQLPipelineBuilder {
             items.append(SQLSelectItem(fitted, as: port.name))
         }
         let select = SQLSelect(with: tables, items: items, from: input.from())
-        return (ports.map(\.name), .select(select))
+        return SQLTargetRows(columns: ports.map(\.name), select: select, rowKind: input.rowKind)
     }
 
     /// The one relation holding every port `ports` read; refuses when they come from rows SQL
@@ -95,6 +114,12 @@ struct SQLPipelineBuilder {
             throw refusal(
                 SQLPipelineDiagnostics.inputRows, consumer, "'\(consumer.id)' reads unknown node '\(ref.node)'",
                 fix: "correct the connection")
+        }
+        if case .setRowKind = producer.op, !consumer.op.isTarget {
+            throw refusal(
+                SQLPipelineDiagnostics.rowKindNotLowered, consumer,
+                "'\(consumer.id)' reads update strategy '\(producer.id)', whose row kinds SQL carries only into a target",
+                fix: "connect the update strategy directly to the target, or keep this path in the runtime")
         }
         var group = ""
         if case .route = producer.op { group = producer.port(named: ref.port)?.group ?? "" }
@@ -126,6 +151,7 @@ struct SQLPipelineBuilder {
         case .join(let spec): try lowerJoin(node, spec)
         case .aggregate(let spec): try lowerAggregate(node, spec)
         case .lookup(let spec): try lowerLookup(node, spec)
+        case .setRowKind(let spec): try lowerSetRowKind(node, spec)
         default:
             throw refusal(
                 SQLPipelineDiagnostics.operatorNotLowered, node,

@@ -40,10 +40,17 @@ public enum SQLPipelineDiagnostics {
     /// A lookup whose rows or choice of row SQL cannot reproduce.
     public static let lookupNotLowered = DiagnosticDescriptor(
         "CG2012", .warning, "a lookup is not lowered to SQL")
+    /// A target write mode (update, upsert, delete by key) the dialect or the rows cannot do exactly.
+    public static let writeModeNotLowered = DiagnosticDescriptor(
+        "CG2013", .warning, "a target write mode is not lowered to SQL")
+    /// An Update Strategy whose row kinds SQL cannot compute or carry.
+    public static let rowKindNotLowered = DiagnosticDescriptor(
+        "CG2014", .warning, "an update strategy is not lowered to SQL")
 
     /// Every descriptor, sorted by code.
     public static let all: [DiagnosticDescriptor] = [
         operatorNotLowered, expressionNotLowered, invalidExpression, variablePorts, sourceSQL, joinCondition,
-        aggregatePort, portConversion, inputRows, targetNotLowered, portDefault, lookupNotLowered,
+        aggregatePort, portConversion, inputRows, targetNotLowered, portDefault, lookupNotLowered, writeModeNotLowered,
+        rowKindNotLowered,
     ]
 }

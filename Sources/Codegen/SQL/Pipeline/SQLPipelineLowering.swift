@@ -1,8 +1,10 @@
 import IR
 
-/// Lowers whole pipelines to SQL: per relational target, one statement that computes the rows
-/// the runtime would write there (`INSERT INTO target (columns) WITH … SELECT …`), with one
-/// common table per transformation, named after it.
+/// Lowers whole pipelines to SQL: per relational target, the statements that write the rows the
+/// runtime would write there (`INSERT INTO target (columns) WITH … SELECT …`, or by key `MERGE`,
+/// `INSERT … ON CONFLICT`, `UPDATE … FROM`, `DELETE … WHERE EXISTS` as the session's row kinds and
+/// the target options ask; ``SQLTargetWriter``), with one common table per transformation, named
+/// after it.
 ///
 /// Only what the dialect computes exactly is emitted (reference §2, §3; docs/decisions/0002 for
 /// the join sides). A target whose path holds anything else is not pushed down: the report names
@@ -14,15 +16,23 @@ public struct SQLPipelineLowering: Sendable {
     public let options: SQLLoweringOptions
     /// The targets loaded in truncate-insert mode (their rows are removed first), by instance name.
     public let truncatedTargets: Set<String>
+    /// The session's "Treat source rows as" (PowerCenter's default: insert); only data-driven
+    /// sessions write each row with its update strategy's kind.
+    public let treatRowsAs: RowKindDefault
+    /// Each target's writer options by instance name; a target not named has PowerCenter's defaults.
+    public let targetOptions: [String: SQLTargetWriteOptions]
 
     /// Creates a lowering for `dialect`.
     public init(
         _ dialect: any SQLDialect, options: SQLLoweringOptions = SQLLoweringOptions(),
-        truncatedTargets: Set<String> = []
+        truncatedTargets: Set<String> = [], treatRowsAs: RowKindDefault = .insert,
+        targetOptions: [String: SQLTargetWriteOptions] = [:]
     ) {
         self.dialect = dialect
         self.options = options
         self.truncatedTargets = truncatedTargets
+        self.treatRowsAs = treatRowsAs
+        self.targetOptions = targetOptions
     }
 
     /// The SQL of every target of `pipeline` that can be pushed down, and the report.
@@ -34,8 +44,8 @@ public struct SQLPipelineLowering: Sendable {
             guard case .target(let spec) = node.op else { continue }
             var builder = SQLPipelineBuilder(context: context)
             do {
-                let query = try builder.targetQuery(node, spec)
-                loads.append(load(node, spec, query))
+                let rows = try builder.targetQuery(node, spec)
+                loads.append(try load(node, spec, rows, context))
             } catch {
                 refused.append(
                     SQLPushdownReport.NotPushedDown(target: node.id, node: error.node, diagnostic: error.diagnostic))
@@ -46,14 +56,16 @@ public struct SQLPipelineLowering: Sendable {
         return SQLPipelineSQL(pipeline: pipeline.name, loads: loads, report: report)
     }
 
-    /// The statements loading `node`: the insert, after a truncate when asked.
-    private func load(_ node: Node, _ spec: TargetSpec, _ query: (columns: [String], query: SQLQuery)) -> SQLTargetLoad
-    {
+    /// The statements loading `node`: a truncate when asked, then the writes of its rows.
+    private func load(
+        _ node: Node, _ spec: TargetSpec, _ rows: SQLTargetRows, _ context: SQLPipelineContext
+    ) throws(SQLPushdownRefusal) -> SQLTargetLoad {
         let table = SQLTableName(schema: spec.schema.flatMap { $0.isEmpty ? nil : $0 }, spec.table)
-        let insertQuery = dialect.acceptsCommonTablesInInsert ? query.query : SQLCommonTableInlining.inline(query.query)
+        let options = targetOptions[node.id] ?? SQLTargetWriteOptions()
+        let writer = SQLTargetWriter(context: context, node: node, spec: spec, rows: rows, options: options)
         var statements: [SQLStatement] = []
-        if truncatedTargets.contains(node.id) { statements.append(.truncate(table)) }
-        statements.append(.insert(table, columns: query.columns, insertQuery))
+        if truncatedTargets.contains(node.id) || options.truncate { statements.append(.truncate(table)) }
+        statements += try writer.statements(table)
         return SQLTargetLoad(target: node.id, path: node.provenance.path, table: table, statements: statements)
     }
 }
@@ -76,7 +88,7 @@ public struct SQLTargetLoad: Hashable, Sendable {
     public var path: ObjectPath
     /// The table written.
     public var table: SQLTableName
-    /// The statements, in order (a truncate, then the insert).
+    /// The statements, in order (a truncate, then the writes, in a transaction when several).
     public var statements: [SQLStatement]
 }
 

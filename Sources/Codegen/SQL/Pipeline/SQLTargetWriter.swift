@@ -1,0 +1,141 @@
+import IR
+
+/// Writes the rows of one target as the runtime's writer would (reference §2.13, §2.14): each
+/// row's effective kind (the session's "Treat source rows as", or the update strategy's when data
+/// driven) and the target options choose insert, update, upsert or delete; rejected rows are not
+/// written. One statement per operation, filtered on the row kind; key-based operations need the
+/// target's primary-key ports and a proof that no two rows share a key (``SQLKeyUniqueness``),
+/// since the runtime applies rows in order and `MERGE` refuses a target row matched twice.
+struct SQLTargetWriter {
+    let context: SQLPipelineContext
+    let node: Node
+    let spec: TargetSpec
+    let rows: SQLTargetRows
+    let options: SQLTargetWriteOptions
+
+    var dialect: any SQLDialect { context.dialect }
+
+    /// The statements writing the rows, in one transaction when there are several and the
+    /// dialect has transactions (with unique keys their order does not change the result).
+    func statements(_ table: SQLTableName) throws(SQLPushdownRefusal) -> [SQLStatement] {
+        let operations = codesByOperation()
+        var statements: [SQLStatement] = []
+        if operations.keys.contains(where: \.needsKeys) {
+            let keys = try keyColumns(needsValues: operations.keys.contains { $0 == .update || $0 == .upsert })
+            let write = SQLKeyedWrite(table: table, keys: keys, values: valueColumns(keys), dialect: dialect)
+            for (operation, codes) in operations.sorted(by: { $0.key < $1.key }) {
+                statements += try write.statements(operation, source: source(codes), columns: rows.columns, node)
+            }
+            if statements.count > 1 { try checkTargetNotRead(table) }
+        } else if let codes = operations[.insert] {
+            statements.append(.insert(table, columns: rows.columns, insertQuery(source(codes))))
+        }
+        guard statements.count > 1, dialect.transactionKeywords != nil else { return statements }
+        return [.beginTransaction] + statements + [.commitTransaction]
+    }
+
+    /// The kind codes each operation writes; a code absent from every list is not written.
+    func codesByOperation() -> [SQLWriteOperation: [Int]] {
+        let session = context.lowering.treatRowsAs
+        let info = rows.rowKind
+        var result: [SQLWriteOperation: [Int]] = [:]
+        let possible: [Int]
+        switch info?.kind {
+        case .constant(let code): possible = [code]
+        case .column(_, let codes): possible = codes
+        case nil: possible = [0]
+        }
+        for code in possible {
+            // An update strategy drops rejected rows it does not forward, in every session mode.
+            if code == 3, info?.forwardRejected == false { continue }
+            let effective: Int
+            switch session {
+            case .insert: effective = 0
+            case .update: effective = 1
+            case .delete: effective = 2
+            case .dataDriven: effective = code
+            }
+            if let operation = options.operation(forKind: effective) { result[operation, default: []].append(code) }
+        }
+        return result
+    }
+
+    /// The target's rows whose kind is one of `codes`.
+    func source(_ codes: [Int]) -> SQLSelect {
+        var select = rows.select
+        if case .column(let name, _) = rows.rowKind?.kind {
+            let column = SQLExpression.column(table: nil, name: name)
+            select.filter =
+                codes.count == 1
+                ? .binary(.equal, column, .literal(.integer(Int64(codes[0]))))
+                : .inList(column, codes.map { .literal(.integer(Int64($0))) }, negated: false)
+        }
+        return select
+    }
+
+    /// `query` as the dialect accepts it after `INSERT INTO t (…)`.
+    func insertQuery(_ select: SQLSelect) -> SQLQuery {
+        dialect.acceptsCommonTablesInInsert ? .select(select) : SQLCommonTableInlining.inline(.select(select))
+    }
+
+    /// The primary-key columns; refuses when there are none, one is not connected, every column
+    /// is a key (the runtime then has no update statement), a string key compares differently in
+    /// the dialect, or two rows may share a key.
+    func keyColumns(needsValues: Bool) throws(SQLPushdownRefusal) -> [String] {
+        let inputs = node.inputPorts
+        let keys = inputs.filter { $0.key == .primary || $0.key == .primaryForeign }
+        guard !keys.isEmpty else { throw writeRefusal("has no primary-key ports to write by") }
+        if let loose = keys.first(where: { $0.source == nil }) {
+            throw writeRefusal("key port '\(loose.name)' is not connected")
+        }
+        if needsValues, keys.count == inputs.count { throw writeRefusal("has only key ports, nothing to update") }
+        if let text = keys.first(where: \.type.isString), !dialect.comparesStringsExactly {
+            throw writeRefusal(
+                "key port '\(text.name)' is a string, which \(dialect.name) compares ignoring case or blanks")
+        }
+        let uniqueness = SQLKeyUniqueness(nodes: context.nodes)
+        guard uniqueness.proves(keys.compactMap(\.source)), keys.allSatisfy({ uniqueness.upstreamFits($0) }) else {
+            throw writeRefusal(
+                "may receive two rows with the same key (\(keys.map { "'\($0.name)'" }.joined(separator: ", "))), "
+                    + "which the runtime applies in order and SQL cannot",
+                fix: "keep this path in the runtime, or aggregate by the key ports before the target")
+        }
+        return keys.map(\.name)
+    }
+
+    /// The non-key input columns, each with the value an update gives it: the connected column,
+    /// or NULL for an unconnected port (the runtime's update sets every non-key column).
+    func valueColumns(_ keys: [String]) -> [(name: String, connected: Bool)] {
+        node.inputPorts.filter { !keys.contains($0.name) }.map { ($0.name, $0.source != nil) }
+    }
+
+    /// Refuses several statements when the pipeline reads the target table: a later statement
+    /// would read what an earlier one wrote.
+    func checkTargetNotRead(_ table: SQLTableName) throws(SQLPushdownRefusal) {
+        let name = table.name.uppercased()
+        for other in context.pipeline.nodes {
+            var read: String?
+            if case .source(let source) = other.op { read = source.table }
+            if case .lookup(let lookup) = other.op { read = lookup.table }
+            if read?.uppercased() == name {
+                throw writeRefusal("is read by '\(other.id)', and its write takes several statements")
+            }
+        }
+    }
+
+    func writeRefusal(_ why: String, fix: String = "keep this path in the runtime") -> SQLPushdownRefusal {
+        SQLPushdownRefusal(
+            node: node.id,
+            diagnostic: SQLPipelineDiagnostics.writeModeNotLowered(
+                "target '\(node.id)' \(why)", at: node.provenance.location, path: node.provenance.path, notes: [],
+                fix: fix))
+    }
+}
+
+extension SQLKeyUniqueness {
+    /// Whether the target key port `port` keeps its source's values distinct.
+    func upstreamFits(_ port: Port) -> Bool {
+        guard let source = port.source else { return false }
+        return widens(source, to: port.type)
+    }
+}
