@@ -3,7 +3,7 @@
 # Idempotent: installs only what is missing; safe to run any number of times.
 set -euo pipefail
 
-packages=(pkg-config libxml2-dev libsqlite3-dev libpq-dev postgresql libxml2-utils sqlite3)
+packages=(pkg-config libxml2-dev libsqlite3-dev libpq-dev postgresql libxml2-utils sqlite3 chromium)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -14,7 +14,7 @@ struct Migrate: AsyncParsableCommand {
             """,
         subcommands: [
             Convert.self, Assess.self, Format.self, Check.self, ExprCommand.self, RunCommand.self, SQLCommand.self,
-            ReconcileCommand.self, VerifyCommand.self,
+            ReconcileCommand.self, DiffCommand.self, VerifyCommand.self,
         ]
     )
 

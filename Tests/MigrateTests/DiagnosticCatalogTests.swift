@@ -20,6 +20,7 @@ import Testing
         ("batch", "CG", BatchDiagnostics.all),
         ("optimizer", "CG", OptimizerDiagnostics.all),
         ("SQL pipelines", "CG", SQLPipelineDiagnostics.all),
+        ("diff", "CG", DiffDiagnostics.all),
         ("CLI", "CLI", CLIDiagnostics.all),
         ("evaluation", "RT", EvaluationDiagnostics.all),
         ("expression runner", "RT", ExpressionRunnerDiagnostics.all),

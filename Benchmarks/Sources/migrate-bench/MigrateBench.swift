@@ -21,12 +21,13 @@ struct MigrateBench {
         case "eval": exit(EvalCommand.run(Array(arguments.dropFirst())))
         case "cdr-data": exit(CDRDataCommand.run(Array(arguments.dropFirst())))
         case "flatfile": exit(FlatFileBenchCommand.run(Array(arguments.dropFirst())))
+        case "diff": exit(DiffBenchCommand.run(Array(arguments.dropFirst())))
         case "sqlgen": exit(SQLGenCommand.run(Array(arguments.dropFirst())))
         default:
             printError(
                 "usage: migrate-bench generate-export (--megabytes N | --mappings N) [--encoding utf-8|windows-1252] "
                     + "[--seed S] --out FILE\n       migrate-bench read FILE\n       migrate-bench import FILE\n"
-                    + "       migrate-bench sqlgen FOLDER [--runs N]\n"
+                    + "       migrate-bench sqlgen FOLDER [--runs N]\n       migrate-bench diff [--nodes N] [--repeat R]\n"
                     + "       migrate-bench eval (--generate FILE [--rows N] [--seed S] | FILE [--show N] [--per-port])"
             )
             exit(2)
