@@ -66,10 +66,12 @@ struct VerifyCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usageOrIO)
         }
         var pipelines: [Pipeline] = []
+        var workflows: [Workflow] = []
         var diagnostics: [Diagnostic] = []
         for input in inputs {
             let loaded = RunInputs.load(input)
             pipelines += loaded.pipelines
+            workflows += loaded.workflows
             diagnostics += loaded.diagnostics
         }
         if let mapping { pipelines = pipelines.filter { $0.name == mapping } }
@@ -84,7 +86,7 @@ struct VerifyCommand: ParsableCommand {
         var failed = false
         var reports: [String] = []
         for pipeline in pipelines {
-            let report = verifier.verify(pipeline)
+            let report = verifier.verify(pipeline, workflows: workflows)
             failed = failed || report.verdict == .differ || report.verdict == .failed
             reports.append(format == .json ? report.json : report.text)
         }

@@ -41,6 +41,28 @@ import Testing
         #expect(report.text.contains("m_test: AGREE"))
     }
 
+    @Test("variable ports read only within their row are pushed down and agree")
+    func rowLocalVariablesAgree() throws {
+        var export = ExportBuilder()
+        export.source("F_IN", ["ID:i", "NAME:s20", "V:i"])
+        export.transformation(
+            "EXP", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:i"), ExportBuilder.port("NAME:s20", "INPUT"), ExportBuilder.port("V:i"),
+                ExportBuilder.port("v_TAG:s25", "LOCAL VARIABLE", expression: "NAME || '!'"),
+                ExportBuilder.port("v_BOTH:s60", "LOCAL VARIABLE", expression: "v_TAG || '/' || v_TAG"),
+                ExportBuilder.port("NAME_OUT:s30", "OUTPUT", expression: "IIF(V > 0, v_BOTH, v_TAG)"),
+            ])
+        export.target("T_OUT", ["ID:i", "NAME_OUT:s30", "V:i"])
+        export.connect("SQ_F_IN", "EXP", ["ID", "NAME", "V"])
+        export.connect("EXP", "T_OUT", ["ID", "NAME_OUT", "V"])
+        let harness = try ExecutorHarness()
+        let report = PushdownVerifier(engines: [.sqlite], rowsPerSource: 40, seed: 5).verify(
+            try harness.pipeline(export))
+        #expect(report.verdict == .agree, "\(report.text)")
+        #expect(report.targets.first?.rows["sqlite"] == 40)
+    }
+
     @Test("a node the dialect cannot express is named with the reason, and nothing is compared")
     func namesTheNodeNotPushedDown() throws {
         let harness = try ExecutorHarness()

@@ -15,8 +15,9 @@ enum VerifyCorpus {
     static func check(_ verifier: PushdownVerifier) -> [VerificationReport.Verdict: Int] {
         var verdicts: [VerificationReport.Verdict: Int] = [:]
         for file in files {
-            for pipeline in PowerCenterImporter().importFile(atPath: file).pipelines {
-                let report = verifier.verify(pipeline)
+            let result = PowerCenterImporter().importFile(atPath: file)
+            for pipeline in result.pipelines {
+                let report = verifier.verify(pipeline, workflows: result.workflows)
                 verdicts[report.verdict, default: 0] += 1
                 let label = URL(fileURLWithPath: file).lastPathComponent
                 switch report.verdict {

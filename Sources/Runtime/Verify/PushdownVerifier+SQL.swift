@@ -7,10 +7,11 @@ extension PushdownVerifier {
     /// scratch database or schema, runs the statements and compares each target with the native one.
     func runSQL(
         _ engine: VerificationEngine, _ pipeline: Pipeline, _ dataset: SyntheticDataset, _ folder: String,
-        native: SQLiteRelationalConnection, _ report: inout VerificationReport
+        native: SQLiteRelationalConnection, _ lowering: (any SQLDialect) -> SQLPipelineLowering,
+        _ report: inout VerificationReport
     ) throws {
         let dialect: any SQLDialect = engine == .postgres ? PostgreSQLDialect() : SQLiteDialect()
-        let sql = SQLPipelineLowering(dialect).lower(pipeline)
+        let sql = lowering(dialect).lower(pipeline)
         report.notPushedDown += sql.report.notPushedDown.map { refusal in
             let d = refusal.diagnostic
             return VerificationReport.Refusal(

@@ -35,8 +35,16 @@ public struct PushdownVerifier {
         self.passes = passes
     }
 
-    /// Verifies `pipeline`.
-    public func verify(_ pipeline: Pipeline) -> VerificationReport {
+    /// Verifies `pipeline` under the first session of `workflows` that runs it (its "Treat source
+    /// rows as", "Enable high precision" and target options apply to both the native run and the
+    /// SQL), or under PowerCenter's session defaults when none does.
+    public func verify(_ pipeline: Pipeline, workflows: [Workflow] = []) -> VerificationReport {
+        let session = workflows.lazy.compactMap { RunService.sessionTask(for: pipeline.name, in: $0) }.first
+        return verify(pipeline, session: session)
+    }
+
+    /// Verifies `pipeline` under `session` (nil: the session defaults).
+    func verify(_ pipeline: Pipeline, session: (spec: SessionSpec, attributes: [Attribute])?) -> VerificationReport {
         let prepared = Self.unqualified(pipeline)
         var engines = [VerificationEngine.native] + self.engines.filter { $0 != .native }
         if postgres == nil { engines.removeAll { $0 == .postgres } }
@@ -47,13 +55,17 @@ public struct PushdownVerifier {
         do {
             try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
             let dataset = SyntheticData.generate(for: prepared, rowsPerSource: rowsPerSource, seed: seed)
-            guard let native = try runNative(prepared, dataset, folder, &report) else {
+            let settings = Self.settings(session)
+            guard let native = try runNative(prepared, dataset, folder, session?.spec, settings, &report) else {
                 report.decide()
                 return report
             }
             let optimized = passes?.run(prepared).pipeline ?? prepared
+            let lowering = { (dialect: any SQLDialect) in
+                Self.lowering(dialect, optimized, session?.spec, highPrecision: settings.highPrecision)
+            }
             for engine in engines where engine != .native {
-                try runSQL(engine, optimized, dataset, folder, native: native, &report)
+                try runSQL(engine, optimized, dataset, folder, native: native, lowering, &report)
             }
         } catch {
             report.problems.append("\(error)")
@@ -82,10 +94,9 @@ public struct PushdownVerifier {
     /// Runs the pipeline natively on `dataset`; the native database, or nil when the run failed
     /// (the reason is in `report`).
     func runNative(
-        _ pipeline: Pipeline, _ dataset: SyntheticDataset, _ folder: String, _ report: inout VerificationReport
-    )
-        throws -> SQLiteRelationalConnection?
-    {
+        _ pipeline: Pipeline, _ dataset: SyntheticDataset, _ folder: String, _ session: SessionSpec?,
+        _ settings: EvaluationSettings, _ report: inout VerificationReport
+    ) throws -> SQLiteRelationalConnection? {
         let database = try SQLiteConnection(path: folder + "/native.sqlite")
         try SyntheticData.load(dataset, into: database)
         let connection = SQLiteRelationalConnection(database)
@@ -93,10 +104,8 @@ public struct PushdownVerifier {
         let file = ConnectionsFile(
             directories: Dictionary(uniqueKeysWithValues: directories.map { ($0, folder + "/files") }),
             baseDirectory: folder)
-        let now = DateTimeValue(day: 738_000, nanosecond: 0)
         let options = PipelineRunOptions(
-            runID: "verify", settings: EvaluationSettings(sessionStart: now, now: now, currentYear: 2024),
-            rejectFile: folder + "/native.bad")
+            runID: "verify", session: session, settings: settings, rejectFile: folder + "/native.bad")
         let result = PipelineExecutor.run(
             pipeline, resources: RunResources(file: file, scratch: connection, environment: [:]), options: options)
         guard result.succeeded else {
@@ -105,5 +114,40 @@ public struct PushdownVerifier {
             return nil
         }
         return connection
+    }
+
+    /// The evaluation settings of `session` (its high precision and date format) over a fixed clock.
+    static func settings(_ session: (spec: SessionSpec, attributes: [Attribute])?) -> EvaluationSettings {
+        let now = DateTimeValue(day: 738_000, nanosecond: 0)
+        return RunService.settings(
+            EvaluationSettings(sessionStart: now, now: now, currentYear: 2024), session: session?.attributes ?? [])
+    }
+
+    /// The SQL lowering for `dialect` under `session`: its row kind and each target's writer
+    /// options (the runtime's attribute names and defaults, TargetRunner.swift).
+    static func lowering(
+        _ dialect: any SQLDialect, _ pipeline: Pipeline, _ session: SessionSpec?, highPrecision: Bool
+    ) -> SQLPipelineLowering {
+        var options: [String: SQLTargetWriteOptions] = [:]
+        var truncated: Set<String> = []
+        for node in pipeline.nodes {
+            guard case .target = node.op else { continue }
+            let attributes = (session?.nodes.first { $0.node == node.id }?.attributes ?? []) + node.attributes
+            func flag(_ name: String, _ fallback: Bool) -> Bool {
+                guard let value = attributes.first(where: { $0.name == name })?.value.uppercased() else {
+                    return fallback
+                }
+                return value == "YES" || value == "1" || value == "TRUE"
+            }
+            let writer = SQLTargetWriteOptions(
+                insert: flag("Insert", true), updateAsUpdate: flag("Update as Update", true),
+                updateAsInsert: flag("Update as Insert", false), updateElseInsert: flag("Update else Insert", false),
+                delete: flag("Delete", true), truncate: flag("Truncate target table option", false))
+            options[node.id] = writer
+            if writer.truncate { truncated.insert(node.id) }
+        }
+        return SQLPipelineLowering(
+            dialect, options: SQLLoweringOptions(highPrecision: highPrecision), truncatedTargets: truncated,
+            treatRowsAs: session?.rowKind ?? .insert, targetOptions: options)
     }
 }

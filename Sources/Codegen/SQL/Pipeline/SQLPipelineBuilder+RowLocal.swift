@@ -38,17 +38,16 @@ extension SQLPipelineBuilder {
     /// An Expression transformation without variable ports: its input relation's columns carried
     /// through (so later nodes may read ports of both), then its own ports.
     mutating func lowerProject(_ node: Node) throws(SQLPushdownRefusal) {
-        if let variable = node.ports.first(where: { $0.roles.contains(.variable) }) {
-            throw refusal(
-                SQLPipelineDiagnostics.variablePorts, node,
-                "'\(node.id)' has variable port '\(variable.name)', whose value carries over from row to row",
-                fix: "keep this path in the runtime", location: variable.provenance.location,
-                path: variable.provenance.path)
-        }
+        try checkStatelessVariables(node)
         try checkInputDefaults(node)
         let inputs = node.inputPorts
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
-        let values = columns(of: inputs, in: input)
+        var values = columns(of: inputs, in: input)
+        // Variable ports read only within their row are intermediate values: each one's SQL
+        // replaces its name in the ports computed after it (G13: inputs, variables in order, outputs).
+        for variable in node.ports where variable.roles.contains(.variable) {
+            values[variable.name.uppercased()] = try outputValue(variable, of: node, values: values)
+        }
         let own = node.outputPorts
         var carried = Self.passedThrough(own, input)
         var items: [SQLSelectItem] = []
@@ -70,6 +69,25 @@ extension SQLPipelineBuilder {
         let table = addTable(node.id, .select(SQLSelect(items: items, from: input.from())))
         register(node, table: table, ports: own)
         relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
+    }
+
+    /// Refuses a variable port whose value carries over from row to row: one read (by itself or by
+    /// a variable listed before it) before it is computed in the row, which then holds the
+    /// previous row's value (reference G12, G13). A variable read only by later variables and by
+    /// outputs is an intermediate value of the row.
+    func checkStatelessVariables(_ node: Node) throws(SQLPushdownRefusal) {
+        let variables = node.ports.filter { $0.roles.contains(.variable) }
+        for (index, variable) in variables.enumerated() {
+            let later = Set(variables[index...].map { $0.name.uppercased() })
+            guard let text = variable.expression?.text, let parsed = OptimizerSupport.parsed(text) else { continue }
+            guard let stale = OptimizerSupport.references(parsed).first(where: { later.contains($0) }) else { continue }
+            throw refusal(
+                SQLPipelineDiagnostics.variablePorts, node,
+                "variable port '\(variable.name)' of '\(node.id)' reads '\(stale)' before it is computed in the row, "
+                    + "so it holds the previous row's value",
+                fix: "keep this path in the runtime", location: variable.provenance.location,
+                path: variable.provenance.path)
+        }
     }
 
     /// The input relation's columns an input/output port passes on unchanged, by the port they
