@@ -48,6 +48,26 @@ struct SQLCommand: AsyncParsableCommand {
     @Flag(name: .customLong("high-precision"), help: "Enable high precision (decimals keep 28 digits).")
     var highPrecision = false
 
+    @Option(name: .long, help: ArgumentHelp("Print SQL for this transformation's rows instead.", valueName: "NODE"))
+    var node: String?
+
+    @Flag(name: .long, help: "With --node: its first --rows rows, in the dialect's limit syntax.")
+    var preview = false
+
+    @Flag(
+        name: .long, help: "With --node: a profile of its columns (type, NULLs, distinct values, min/max, top values).")
+    var profile = false
+
+    @Option(name: .long, help: "Rows of a --preview.")
+    var rows: Int = 100
+
+    @Option(name: .long, help: ArgumentHelp("An optimizer pass not to run (repeatable).", valueName: "NAME"))
+    var disablePass: [String] = []
+
+    @Option(
+        name: .long, help: ArgumentHelp("Print the IR after this optimizer pass on standard error.", valueName: "NAME"))
+    var dumpIrAfter: [String] = []
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -58,6 +78,13 @@ struct SQLCommand: AsyncParsableCommand {
         guard RowKindDefault(rawValue: treatRowsAs.lowercased()) != nil else {
             throw ValidationError("unknown row kind '\(treatRowsAs)'; use insert, update, delete or data-driven")
         }
+        guard node == nil || preview != profile else {
+            throw ValidationError("with --node give --preview or --profile")
+        }
+        guard node != nil || (!preview && !profile) else {
+            throw ValidationError("--preview and --profile need --node")
+        }
+        guard rows > 0 else { throw ValidationError("--rows must be positive") }
     }
 
     func run() async throws {
@@ -71,6 +98,23 @@ struct SQLCommand: AsyncParsableCommand {
                 StandardError.write("error: no mapping\(mapping.map { " named '\($0)'" } ?? "") in '\(input)'\n")
             }
             throw ExitCode(ExitStatus.usageOrIO)
+        }
+        let unknownPasses = PassManager.validate(disablePass + dumpIrAfter)
+        guard unknownPasses.isEmpty else {
+            common.printer.print(unknownPasses)
+            throw ExitCode(ExitStatus.usageOrIO)
+        }
+        let passes = PassManager(disabled: Set(disablePass), dumpAfter: Set(dumpIrAfter))
+        pipelines = pipelines.map { pipeline in
+            let outcome = passes.run(pipeline)
+            for (pass, text) in outcome.dumps {
+                StandardError.write("-- IR of \(pipeline.name) after \(pass)\n\(text)\n")
+            }
+            return outcome.pipeline
+        }
+        if let node {
+            try printNodeQueries(node, pipelines, dialect)
+            return
         }
         let upserted = SQLTargetWriteOptions(updateAsUpdate: false, updateElseInsert: true)
         let lowering = SQLPipelineLowering(
@@ -89,5 +133,23 @@ struct SQLCommand: AsyncParsableCommand {
         StandardOutput.write(scripts.joined(separator: "\n"))
         common.printer.print(diagnostics)
         if !complete { throw ExitCode(ExitStatus.conversionErrors) }
+    }
+
+    /// Prints the preview or profile SQL of `id` in the first pipeline that has it.
+    func printNodeQueries(_ id: String, _ pipelines: [Pipeline], _ dialect: any SQLDialect) throws {
+        guard let pipeline = pipelines.first(where: { $0.node(id: id) != nil }) ?? pipelines.first else {
+            throw ExitCode(ExitStatus.usageOrIO)
+        }
+        let queries = SQLNodeQueries(dialect, options: SQLLoweringOptions(highPrecision: highPrecision))
+        let printer = SQLPrinter(dialect)
+        let result: Result<[SQLStatement], SQLNodeQueries.Refusal> =
+            preview ? queries.preview(pipeline, node: id, rows: rows).map { [$0] } : queries.profile(pipeline, node: id)
+        switch result {
+        case .success(let statements):
+            StandardOutput.write(statements.map { printer.print($0) + ";\n" }.joined(separator: "\n"))
+        case .failure(let refusal):
+            common.printer.print([refusal.diagnostic])
+            throw ExitCode(pipeline.node(id: id) == nil ? ExitStatus.usageOrIO : ExitStatus.conversionErrors)
+        }
     }
 }

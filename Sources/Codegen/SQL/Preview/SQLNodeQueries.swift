@@ -105,7 +105,7 @@ public struct SQLNodeQueries: Sendable {
         return SQLSelect(
             items: [
                 SQLSelectItem(.literal(.string(port.name)), as: "COLUMN_NAME"),
-                SQLSelectItem(.literal(.string("\(port.type)")), as: "PORT_TYPE"),
+                SQLSelectItem(.literal(.string(port.type.canonicalName)), as: "PORT_TYPE"),
                 SQLSelectItem(rows, as: "ROW_COUNT"), SQLSelectItem(nulls, as: "NULL_COUNT"),
                 SQLSelectItem(share, as: "NULL_PERCENT"), SQLSelectItem(distinct, as: "DISTINCT_COUNT"),
                 SQLSelectItem(extreme("MIN"), as: "MINIMUM"), SQLSelectItem(extreme("MAX"), as: "MAXIMUM"),
