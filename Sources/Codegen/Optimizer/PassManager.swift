@@ -78,12 +78,19 @@ public struct PassManager: Sendable {
     }
 
     /// Every target's id and ports (names, types and roles), which no pass may change.
-    static func outputSchema(_ pipeline: Pipeline) -> [String: [String]] {
-        var schema: [String: [String]] = [:]
+    static func outputSchema(_ pipeline: Pipeline) -> [String: [TargetPort]] {
+        var schema: [String: [TargetPort]] = [:]
         for node in pipeline.nodes {
             guard case .target = node.op else { continue }
-            schema[node.id] = node.ports.map { "\($0.name) \($0.type) \($0.roles.names)" }
+            schema[node.id] = node.ports.map { TargetPort(name: $0.name, type: $0.type, roles: $0.roles.rawValue) }
         }
         return schema
+    }
+
+    /// What no pass may change about a target's port.
+    struct TargetPort: Equatable {
+        let name: String
+        let type: DataType
+        let roles: UInt8
     }
 }
