@@ -1,3 +1,4 @@
+import IR
 import Testing
 
 @testable import Runtime

@@ -1,3 +1,5 @@
+import IR
+
 /// Calendar arithmetic on ``DateTimeValue`` behind the date functions.
 enum DateArithmetic {
     /// `amount` units after `date` (before it when negative); months and years clamp the day to

@@ -1,3 +1,5 @@
+import IR
+
 /// How DATE_DIFF counts fractional months and years (reference §3.4.3 [S24], case 28).
 ///
 /// [S24]'s prose: "calculates the DATE_DIFF based on the number of months instead of the number of

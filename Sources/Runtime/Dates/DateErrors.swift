@@ -1,3 +1,5 @@
+import IR
+
 /// The row errors of the date functions and date formats (codes RT0100–RT0149).
 ///
 /// A row error is an outcome of one row (the row is skipped or the port default used), not a

@@ -1,3 +1,5 @@
+import IR
+
 /// The date functions of the transformation language (reference §3.4.3), one static function each.
 ///
 /// Every function takes and returns ``Value``: a NULL argument gives NULL, and a failure is a

@@ -1,3 +1,5 @@
+import IR
+
 extension DateFunctions {
     /// ROUND(date [, format]): the date rounded to the unit (default day, [BELIEVED] §3.4.3).
     ///

@@ -1,3 +1,5 @@
+import IR
+
 /// The evaluator's door to the date helper (Sources/Runtime/Dates): implicit string ↔ date
 /// conversion with the session format (G16, §4.3) and the argument conversions date functions
 /// expect.

@@ -1,3 +1,5 @@
+import IR
+
 /// A numeric date field of a PowerCenter `TO_CHAR` format (reference §4.3) that dialects can write
 /// digit for digit. Names (`MON`, `DAY`), the meridian, fractions and week numbers are not here:
 /// their case, padding or language differ between engines, so formats using them are refused.
@@ -38,19 +40,17 @@ public enum SQLDateUnit: String, Hashable, Sendable, CaseIterable {
     /// `SS`.
     case second
 
-    /// The unit a format argument names (blanks around it ignored, any case), as the runtime reads it.
+    /// The unit a format argument names, read as the runtime reads it (``DateUnit``); nil for the
+    /// sub-second units, which are not lowered.
     init?(format: String) {
-        var key = Substring(format)
-        while key.first == " " { key.removeFirst() }
-        while key.last == " " { key.removeLast() }
-        switch key.uppercased() {
-        case "Y", "YY", "YYY", "YYYY", "RR": self = .year
-        case "MM", "MON", "MONTH": self = .month
-        case "D", "DD", "DDD", "DY", "DAY": self = .day
-        case "HH", "HH12", "HH24": self = .hour
-        case "MI": self = .minute
-        case "SS": self = .second
-        default: return nil
+        switch DateUnit(format: format) {
+        case .year?: self = .year
+        case .month?: self = .month
+        case .day?: self = .day
+        case .hour?: self = .hour
+        case .minute?: self = .minute
+        case .second?: self = .second
+        case .millisecond?, .microsecond?, .nanosecond?, nil: return nil
         }
     }
 
