@@ -33,29 +33,7 @@ struct ExecutorPassThroughTests {
         var export = ExportBuilder()
         export.source("UA", ["ID:n10", "NAME:s20"])
         export.source("UB", ["ID:n10", "NAME:s20"])
-        let groups = """
-            <GROUP NAME ="OUTPUT" ORDER ="1" TYPE ="OUTPUT"/>
-            <GROUP NAME ="G_A" ORDER ="2" TYPE ="INPUT"/>
-            <GROUP NAME ="G_B" ORDER ="3" TYPE ="INPUT"/>
-            <FIELDDEPENDENCY INPUTFIELD ="ID1" OUTPUTFIELD ="ID"/>
-            <FIELDDEPENDENCY INPUTFIELD ="ID2" OUTPUTFIELD ="ID"/>
-            <FIELDDEPENDENCY INPUTFIELD ="NAME1" OUTPUTFIELD ="NAME"/>
-            <FIELDDEPENDENCY INPUTFIELD ="NAME2" OUTPUTFIELD ="NAME"/>
-            """
-        func port(_ spec: String, _ type: String, _ group: String) -> String {
-            ExportBuilder.port(spec, type, extra: "GROUP =\"\(group)\" OUTPUTGROUP =\"\(group)\"")
-        }
-        export.transformation(
-            "UN", type: "Custom Transformation",
-            ports: [
-                port("ID:n10", "OUTPUT", "OUTPUT"), port("NAME:s20", "OUTPUT", "OUTPUT"),
-                port("ID1:n10", "INPUT", "G_A"), port("NAME1:s20", "INPUT", "G_A"),
-                port("ID2:n10", "INPUT", "G_B"), port("NAME2:s20", "INPUT", "G_B"),
-            ],
-            attributes: [
-                ("Module Identifier", "pmuniontrans"), ("Function Identifier", "pmunionfunc"), ("Is Active", "YES"),
-            ],
-            body: groups, header: "TEMPLATEID =\"303001\" TEMPLATENAME =\"Union Transformation\"")
+        export.union("UN", id: "n10", name: "s20")
         export.target("T_UN", ["ID:n10", "NAME:s20"])
         export.connect("SQ_UA", "UN", ["ID>ID1", "NAME>NAME1"])
         export.connect(second, "UN", ["ID>ID2", "NAME>NAME2"])

@@ -202,3 +202,34 @@ extension ExportBuilder {
         return export
     }
 }
+
+extension ExportBuilder {
+    /// A Union transformation `name` with input groups G_A (ports ID1, NAME1) and G_B (ID2, NAME2)
+    /// and output ports ID and NAME, the IDs of column kind `id` and the NAMEs of kind `name`
+    /// (``ExecutorColumn`` syntax without the name, as `i` or `s20`).
+    mutating func union(_ name: String, id: String, name nameKind: String) {
+        let groups = """
+            <GROUP NAME ="OUTPUT" ORDER ="1" TYPE ="OUTPUT"/>
+            <GROUP NAME ="G_A" ORDER ="2" TYPE ="INPUT"/>
+            <GROUP NAME ="G_B" ORDER ="3" TYPE ="INPUT"/>
+            <FIELDDEPENDENCY INPUTFIELD ="ID1" OUTPUTFIELD ="ID"/>
+            <FIELDDEPENDENCY INPUTFIELD ="ID2" OUTPUTFIELD ="ID"/>
+            <FIELDDEPENDENCY INPUTFIELD ="NAME1" OUTPUTFIELD ="NAME"/>
+            <FIELDDEPENDENCY INPUTFIELD ="NAME2" OUTPUTFIELD ="NAME"/>
+            """
+        func port(_ spec: String, _ type: String, _ group: String) -> String {
+            ExportBuilder.port(spec, type, extra: "GROUP =\"\(group)\" OUTPUTGROUP =\"\(group)\"")
+        }
+        transformation(
+            name, type: "Custom Transformation",
+            ports: [
+                port("ID:\(id)", "OUTPUT", "OUTPUT"), port("NAME:\(nameKind)", "OUTPUT", "OUTPUT"),
+                port("ID1:\(id)", "INPUT", "G_A"), port("NAME1:\(nameKind)", "INPUT", "G_A"),
+                port("ID2:\(id)", "INPUT", "G_B"), port("NAME2:\(nameKind)", "INPUT", "G_B"),
+            ],
+            attributes: [
+                ("Module Identifier", "pmuniontrans"), ("Function Identifier", "pmunionfunc"), ("Is Active", "YES"),
+            ],
+            body: groups, header: "TEMPLATEID =\"303001\" TEMPLATENAME =\"Union Transformation\"")
+    }
+}

@@ -166,28 +166,7 @@ enum SQLPipelineCases {
         var export = ExportBuilder()
         export.source("U_A", ["ID:i", "NAME:s10"])
         export.source("U_B", ["ID:i", "NAME:s10"])
-        let groups = """
-            <GROUP NAME ="OUTPUT" ORDER ="1" TYPE ="OUTPUT"/>
-            <GROUP NAME ="G_A" ORDER ="2" TYPE ="INPUT"/>
-            <GROUP NAME ="G_B" ORDER ="3" TYPE ="INPUT"/>
-            <FIELDDEPENDENCY INPUTFIELD ="ID1" OUTPUTFIELD ="ID"/>
-            <FIELDDEPENDENCY INPUTFIELD ="ID2" OUTPUTFIELD ="ID"/>
-            <FIELDDEPENDENCY INPUTFIELD ="NAME1" OUTPUTFIELD ="NAME"/>
-            <FIELDDEPENDENCY INPUTFIELD ="NAME2" OUTPUTFIELD ="NAME"/>
-            """
-        func port(_ spec: String, _ type: String, _ group: String) -> String {
-            ExportBuilder.port(spec, type, extra: "GROUP =\"\(group)\" OUTPUTGROUP =\"\(group)\"")
-        }
-        export.transformation(
-            "UN", type: "Custom Transformation",
-            ports: [
-                port("ID:i", "OUTPUT", "OUTPUT"), port("NAME:s10", "OUTPUT", "OUTPUT"), port("ID1:i", "INPUT", "G_A"),
-                port("NAME1:s10", "INPUT", "G_A"), port("ID2:i", "INPUT", "G_B"), port("NAME2:s10", "INPUT", "G_B"),
-            ],
-            attributes: [
-                ("Module Identifier", "pmuniontrans"), ("Function Identifier", "pmunionfunc"), ("Is Active", "YES"),
-            ],
-            body: groups, header: "TEMPLATEID =\"303001\" TEMPLATENAME =\"Union Transformation\"")
+        export.union("UN", id: "i", name: "s10")
         export.target("T_UN", ["ID:i", "NAME:s10"])
         export.connect("SQ_U_A", "UN", ["ID>ID1", "NAME>NAME1"])
         export.connect("SQ_U_B", "UN", ["ID>ID2", "NAME>NAME2"])
