@@ -31,6 +31,16 @@ struct Convert: AsyncParsableCommand {
     @Flag(name: .long, help: "Treat warnings as failures for the exit code.")
     var strict = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Verify each mapping by execution (native against its SQLite SQL, on synthetic data) and record the verdict."
+    )
+    var verify = false
+
+    @Option(name: .long, help: "Synthetic rows per source for --verify.")
+    var verifyRows: Int = 25
+
     @Option(
         name: .long,
         help:
@@ -65,8 +75,9 @@ struct Convert: AsyncParsableCommand {
             stages: ImportStages.all, outputFolder: out, jobs: jobs, checks: [ExpressionTypingCheck()])
         converter.dialects = try sqlDialects()
         let progress = ProgressDisplay(total: files.count)
-        let result = await converter.run(files) { progress.update($0) }
+        var result = await converter.run(files) { progress.update($0) }
         progress.finish()
+        if verify { result = Self.verified(result, rows: verifyRows) }
 
         switch report {
         case .json: StandardOutput.write(JSONOutput.encode(result) + "\n")
@@ -87,4 +98,50 @@ struct Convert: AsyncParsableCommand {
 /// The importers the CLI offers, in the order they are tried.
 enum ImportStages {
     static let all: [any ImportStage] = [PowerCenterImporter(), ParameterFileImporter()]
+}
+
+extension Convert {
+    /// `report` with each converted mapping verified by execution: the verdict recorded on the
+    /// object, and its confidence halved when the SQL computed other rows or failed.
+    static func verified(_ report: ConversionReport, rows: Int) -> ConversionReport {
+        var report = report
+        let verifier = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: rows, seed: 1)
+        for f in report.files.indices where report.files[f].objects.contains(where: { $0.kind == "mapping" }) {
+            let imported = PowerCenterImporter().importFile(atPath: report.files[f].file)
+            for o in report.files[f].objects.indices where report.files[f].objects[o].kind == "mapping" {
+                let object = report.files[f].objects[o]
+                guard
+                    let pipeline = imported.pipelines.first(where: {
+                        $0.name == object.name && $0.origin.path == object.path
+                    })
+                else { continue }
+                let outcome = verifier.verify(pipeline, workflows: imported.workflows)
+                let record = ObjectVerification(
+                    verdict: outcome.verdict.rawValue, engines: outcome.engines,
+                    agreeing: outcome.targets.filter { $0.comparisons.values.allSatisfy(\.isEqual) }.count,
+                    notPushedDown: outcome.notPushedDown.count, detail: detail(outcome))
+                report.files[f].objects[o].verification = record
+                if record.lowersConfidence {
+                    report.files[f].objects[o].confidence = (object.confidence * 50).rounded() / 100
+                }
+            }
+        }
+        return report
+    }
+
+    /// The first problem, difference or target kept in the runtime, as one line.
+    static func detail(_ report: VerificationReport) -> String? {
+        if let problem = report.problems.first { return problem }
+        for target in report.targets {
+            for (engine, comparison) in target.comparisons.sorted(by: { $0.key < $1.key }) where !comparison.isEqual {
+                return
+                    "\(target.target) on \(engine): \(comparison.missing) native rows missing, \(comparison.extra) extra"
+            }
+        }
+        if let refusal = report.notPushedDown.first {
+            return
+                "\(refusal.target) kept in the runtime at node '\(refusal.node)': [\(refusal.code)] \(refusal.message)"
+        }
+        return nil
+    }
 }

@@ -165,3 +165,24 @@ import Testing
         #expect(result.stderr.contains("unknown dialect 'db2'"))
     }
 }
+
+/// `migrate convert --verify`: the verdict per mapping in the report.
+@Suite struct ConvertVerifyTests {
+    @Test func recordsTheVerdictOfEachMapping() throws {
+        let out = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/powercenter")
+        let union = fixtures.appendingPathComponent("union/input.xml").path
+        let variables = fixtures.appendingPathComponent("expression_variables/input.xml").path
+        let text = try runMigrate(["convert", union, variables, "--out", out.path, "--verify", "--verify-rows", "10"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Verified by execution (native against the SQL):"))
+        #expect(text.stdout.contains("m_union: agree (native, sqlite); 1 target(s) agree, 0 kept in the runtime"))
+        #expect(text.stdout.contains("m_expression_variables: not-pushed-down (native, sqlite)"))
+        #expect(text.stdout.contains("kept in the runtime at node 'EXP_CALC': [CG2004]"))
+        let json = try runMigrate(["convert", union, "--out", out.path, "--verify", "--report", "json"])
+        #expect(json.stdout.contains("\"verdict\" : \"agree\"") || json.stdout.contains("\"verdict\":\"agree\""))
+        let plain = try runMigrate(["convert", union, "--out", out.path, "--report", "json"])
+        #expect(!plain.stdout.contains("verification"), "no verification without --verify")
+    }
+}

@@ -40,6 +40,35 @@ public struct ObjectReport: Hashable, Sendable, Codable {
     public var confidence: Double
     /// The warnings and errors behind the status, in report order.
     public var reasons: [ObjectReason]
+    /// What `migrate convert --verify` found when it ran the mapping natively and as SQL.
+    public var verification: ObjectVerification? = nil
+}
+
+/// The outcome of verifying one mapping by execution (`migrate convert --verify`).
+public struct ObjectVerification: Hashable, Sendable, Codable {
+    /// `agree`, `partial`, `not-pushed-down`, `differ` or `failed`.
+    public var verdict: String
+    /// The engines run.
+    public var engines: [String]
+    /// Targets whose SQL rows equal the native ones on every engine.
+    public var agreeing: Int
+    /// Targets kept in the runtime (named in `detail`).
+    public var notPushedDown: Int
+    /// The first difference, problem or target kept in the runtime, as text.
+    public var detail: String?
+
+    /// Creates a verification record.
+    public init(verdict: String, engines: [String], agreeing: Int, notPushedDown: Int, detail: String?) {
+        self.verdict = verdict
+        self.engines = engines
+        self.agreeing = agreeing
+        self.notPushedDown = notPushedDown
+        self.detail = detail
+    }
+
+    /// Whether the SQL computed other rows than the native run, or failed: the mapping's
+    /// confidence is then halved (its SQL cannot be trusted as it stands).
+    public var lowersConfidence: Bool { verdict == "differ" || verdict == "failed" }
 }
 
 /// The outcome for one input file.

@@ -28,6 +28,16 @@ public enum ReportText {
                 if object.reasons.count > 20 { out += "    ... and \(object.reasons.count - 20) more\n" }
             }
         }
+        let verified = report.files.flatMap(\.objects).filter { $0.verification != nil }
+        if !verified.isEmpty {
+            out += "\nVerified by execution (native against the SQL):\n"
+            for object in verified {
+                guard let verification = object.verification else { continue }
+                out += "  \(object.name): \(verification.verdict) (\(verification.engines.joined(separator: ", "))); "
+                out += "\(verification.agreeing) target(s) agree, \(verification.notPushedDown) kept in the runtime\n"
+                if let detail = verification.detail { out += "    \(detail)\n" }
+            }
+        }
         out += "\nConservation (represented + diagnosed = seen):\n"
         for file in report.files {
             let status = file.inventory.allSatisfy(\.isConserved) ? "ok" : "LOST ELEMENTS"
