@@ -27,7 +27,7 @@ enum SQLPipelineCases {
     }
 
     static var all: [Case] {
-        filters + [router] + joins + [aggregator] + ungrouped + [union, expression] + lookups
+        filters + [router] + joins + [aggregator, conditionalAggregates] + ungrouped + [union, expression] + lookups
     }
 
     // Rows (ID, V): (1, 20), (2, NULL), (3, 5), (4, 0). A NULL or 0 condition drops the row.
@@ -118,6 +118,33 @@ enum SQLPipelineCases {
             tables: [Table(name: "AG_IN", columns: ["ID:i", "G:s5", "N:i"], rows: rows)],
             expected: ["T_AG": ["NULL|3|2|2|1", "a|5|1|5|5", "b|7|1|7|7", "c|NULL|0|NULL|NULL"]],
             columns: ["T_AG": ["G", "TOTAL", "CNT", "MX", "MN"]])
+    }
+
+    // Reference case 39: group x holds AMT 5, -3, NULL, 2, so SUM(AMT, AMT > 0) = 7, COUNT(AMT, AMT > 0) =
+    // 2 and MIN(AMT, AMT > 0) = 2; group y holds only -1, so no row qualifies: SUM and MIN are NULL,
+    // COUNT is 0.
+    static var conditionalAggregates: Case {
+        var export = ExportBuilder()
+        export.source("CA_IN", ["ID:i", "G:s5", "AMT:i"])
+        export.transformation(
+            "AGG", type: "Aggregator",
+            ports: [
+                ExportBuilder.port("G:s5", expression: "G", expressionType: "GROUPBY"),
+                ExportBuilder.port("AMT:i", "INPUT"),
+                ExportBuilder.port("POS_SUM:i", "OUTPUT", expression: "SUM(AMT, AMT > 0)"),
+                ExportBuilder.port("POS_CNT:i", "OUTPUT", expression: "COUNT(AMT, AMT > 0)"),
+                ExportBuilder.port("POS_MIN:i", "OUTPUT", expression: "MIN(AMT, AMT > 0)"),
+            ],
+            attributes: [("Sorted Input", "NO"), ("Transformation Scope", "All Input")])
+        export.target("T_CA", ["G:s5", "POS_SUM:i", "POS_CNT:i", "POS_MIN:i"])
+        export.connect("SQ_CA_IN", "AGG", ["G", "AMT"])
+        export.connect("AGG", "T_CA", ["G", "POS_SUM", "POS_CNT", "POS_MIN"])
+        let rows = [["1", "x", "5"], ["2", "x", "-3"], ["3", "x", "NULL"], ["4", "x", "2"], ["5", "y", "-1"]]
+        return Case(
+            name: "conditional aggregates (case 39)", export: export,
+            tables: [Table(name: "CA_IN", columns: ["ID:i", "G:s5", "AMT:i"], rows: rows)],
+            expected: ["T_CA": ["x|7|2|2", "y|NULL|0|NULL"]],
+            columns: ["T_CA": ["G", "POS_SUM", "POS_CNT", "POS_MIN"]])
     }
 
     // N = 5, NULL, 7, 1, 2 through a filter: all rows give one row (SUM 15, COUNT 4); no row

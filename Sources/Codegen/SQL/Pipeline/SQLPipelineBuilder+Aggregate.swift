@@ -57,18 +57,28 @@ extension SQLPipelineBuilder {
             return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
         }
         guard case .call(let name, let arguments) = expression.kind, Self.aggregateFunctions.contains(name),
-            arguments.count == 1
+            arguments.count == 1 || arguments.count == 2
         else {
             throw aggregateRefusal(
                 node, port, "port '\(port.name)' computes '\(text)', not one plain SUM, COUNT, MIN, MAX or AVG")
         }
         let argument = arguments[0]
-        let sqlArgument: SQLExpression
+        var sqlArgument: SQLExpression
         if case .star = argument.kind {
+            guard arguments.count == 1 else {
+                throw aggregateRefusal(node, port, "'\(text)' (COUNT(*) with a condition) is not lowered yet")
+            }
             sqlArgument = .star(table: nil)
         } else {
             sqlArgument = try lowered(argument, source, columns: values, of: node)
             try checkExactAggregate(name, argument.type, node, port)
+        }
+        if arguments.count == 2 {
+            // A conditional aggregate (reference §2.4, case 39) leaves out the rows whose condition
+            // is FALSE or NULL: the CASE gives them NULL, which every aggregate ignores, and an
+            // all-NULL group gives NULL (COUNT 0), as the runtime does.
+            let condition = try lowered(arguments[1], source, columns: values, of: node, condition: true)
+            sqlArgument = .caseWhen(branches: [SQLWhen(condition, then: sqlArgument)], otherwise: nil)
         }
         let value = SQLExpression.function(name: name, arguments: [sqlArgument])
         return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
