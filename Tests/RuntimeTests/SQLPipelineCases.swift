@@ -122,7 +122,7 @@ enum SQLPipelineCases {
 
     // Reference case 39: group x holds AMT 5, -3, NULL, 2, so SUM(AMT, AMT > 0) = 7, COUNT(AMT, AMT > 0) =
     // 2 and MIN(AMT, AMT > 0) = 2; group y holds only -1, so no row qualifies: SUM and MIN are NULL,
-    // COUNT is 0.
+    // COUNT is 0; COUNT(*, AMT < 0) counts the rows whose condition is true (x: -3, y: -1, so 1 each).
     static var conditionalAggregates: Case {
         var export = ExportBuilder()
         export.source("CA_IN", ["ID:i", "G:s5", "AMT:i"])
@@ -134,17 +134,18 @@ enum SQLPipelineCases {
                 ExportBuilder.port("POS_SUM:i", "OUTPUT", expression: "SUM(AMT, AMT > 0)"),
                 ExportBuilder.port("POS_CNT:i", "OUTPUT", expression: "COUNT(AMT, AMT > 0)"),
                 ExportBuilder.port("POS_MIN:i", "OUTPUT", expression: "MIN(AMT, AMT > 0)"),
+                ExportBuilder.port("NEG_ROWS:i", "OUTPUT", expression: "COUNT(*, AMT < 0)"),
             ],
             attributes: [("Sorted Input", "NO"), ("Transformation Scope", "All Input")])
-        export.target("T_CA", ["G:s5", "POS_SUM:i", "POS_CNT:i", "POS_MIN:i"])
+        export.target("T_CA", ["G:s5", "POS_SUM:i", "POS_CNT:i", "POS_MIN:i", "NEG_ROWS:i"])
         export.connect("SQ_CA_IN", "AGG", ["G", "AMT"])
-        export.connect("AGG", "T_CA", ["G", "POS_SUM", "POS_CNT", "POS_MIN"])
+        export.connect("AGG", "T_CA", ["G", "POS_SUM", "POS_CNT", "POS_MIN", "NEG_ROWS"])
         let rows = [["1", "x", "5"], ["2", "x", "-3"], ["3", "x", "NULL"], ["4", "x", "2"], ["5", "y", "-1"]]
         return Case(
             name: "conditional aggregates (case 39)", export: export,
             tables: [Table(name: "CA_IN", columns: ["ID:i", "G:s5", "AMT:i"], rows: rows)],
-            expected: ["T_CA": ["x|7|2|2", "y|NULL|0|NULL"]],
-            columns: ["T_CA": ["G", "POS_SUM", "POS_CNT", "POS_MIN"]])
+            expected: ["T_CA": ["x|7|2|2|1", "y|NULL|0|NULL|1"]],
+            columns: ["T_CA": ["G", "POS_SUM", "POS_CNT", "POS_MIN", "NEG_ROWS"]])
     }
 
     // N = 5, NULL, 7, 1, 2 through a filter: all rows give one row (SUM 15, COUNT 4); no row

@@ -65,10 +65,8 @@ extension SQLPipelineBuilder {
         let argument = arguments[0]
         var sqlArgument: SQLExpression
         if case .star = argument.kind {
-            guard arguments.count == 1 else {
-                throw aggregateRefusal(node, port, "'\(text)' (COUNT(*) with a condition) is not lowered yet")
-            }
-            sqlArgument = .star(table: nil)
+            // COUNT(*, condition) counts the rows whose condition is true.
+            sqlArgument = arguments.count == 2 ? .literal(.integer(1)) : .star(table: nil)
         } else {
             sqlArgument = try lowered(argument, source, columns: values, of: node)
             try checkExactAggregate(name, argument.type, node, port)

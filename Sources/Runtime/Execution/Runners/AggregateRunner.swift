@@ -120,7 +120,7 @@ final class AggregateRunner: NodeRunner {
         var copy = expression
         switch expression.kind {
         case .call(let name, let arguments):
-            let isStar = arguments.count == 1 && arguments[0].kind == .star
+            let isStar = arguments.first?.kind == .star
             if let function = AggregateFunction(rawValue: isStar ? "COUNT(*)" : name.uppercased()) {
                 let slot = "__AGG\(calls.count + found.count)"
                 if let inner = arguments.first, case .call(let innerName, let innerArguments) = inner.kind,
