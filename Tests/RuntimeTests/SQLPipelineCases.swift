@@ -27,7 +27,8 @@ enum SQLPipelineCases {
     }
 
     static var all: [Case] {
-        filters + [router] + joins + [aggregator, conditionalAggregates] + ungrouped + [union, expression] + lookups
+        filters + [router] + joins + [aggregator, conditionalAggregates, rank] + ungrouped + [union, expression]
+            + lookups
     }
 
     // Rows (ID, V): (1, 20), (2, NULL), (3, 5), (4, 0). A NULL or 0 condition drops the row.
@@ -146,6 +147,35 @@ enum SQLPipelineCases {
             tables: [Table(name: "CA_IN", columns: ["ID:i", "G:s5", "AMT:i"], rows: rows)],
             expected: ["T_CA": ["x|7|2|2|1", "y|NULL|0|NULL|1"]],
             columns: ["T_CA": ["G", "POS_SUM", "POS_CNT", "POS_MIN", "NEG_ROWS"]])
+    }
+
+    // Reference case 44 with three ranks: department 10 holds 100, 100, 90, 80, so the indexes are
+    // 1, 1, 3, 4 and the rows up to index 3 are kept; department 20 holds 70, NULL, 60, and NULL
+    // ranks lowest (index 3, kept).
+    static var rank: Case {
+        var export = ExportBuilder()
+        export.source("R_IN", ["ID:i", "DEPT:i", "SAL:i"])
+        export.transformation(
+            "RNK", type: "Rank",
+            ports: [
+                ExportBuilder.port("RANKINDEX:i", "OUTPUT", expression: "RANKINDEX", expressionType: "RANKINDEX"),
+                ExportBuilder.port("ID:i", expression: "ID"),
+                ExportBuilder.port("DEPT:i", expression: "DEPT", expressionType: "GROUPBY"),
+                ExportBuilder.port("SAL:i", expression: "SAL", expressionType: "RANKPORT"),
+            ],
+            attributes: [("Top/Bottom", "Top"), ("Number of Ranks", "3"), ("Case Sensitive String Comparison", "YES")])
+        export.target("T_RANK", ["RANKINDEX:i", "ID:i", "DEPT:i", "SAL:i"])
+        export.connect("SQ_R_IN", "RNK", ["ID", "DEPT", "SAL"])
+        export.connect("RNK", "T_RANK", ["RANKINDEX", "ID", "DEPT", "SAL"])
+        let rows = [
+            ["1", "10", "100"], ["2", "10", "100"], ["3", "10", "90"], ["4", "10", "80"], ["5", "20", "70"],
+            ["6", "20", "NULL"], ["7", "20", "60"],
+        ]
+        return Case(
+            name: "rank with ties (case 44)", export: export,
+            tables: [Table(name: "R_IN", columns: ["ID:i", "DEPT:i", "SAL:i"], rows: rows)],
+            expected: ["T_RANK": ["1|1|10|100", "1|2|10|100", "1|5|20|70", "2|7|20|60", "3|3|10|90", "3|6|20|NULL"]],
+            columns: ["T_RANK": ["RANKINDEX", "ID", "DEPT", "SAL"]])
     }
 
     // N = 5, NULL, 7, 1, 2 through a filter: all rows give one row (SUM 15, COUNT 4); no row

@@ -151,6 +151,7 @@ struct SQLPipelineBuilder {
         case .join(let spec): try lowerJoin(node, spec)
         case .aggregate(let spec): try lowerAggregate(node, spec)
         case .lookup(let spec): try lowerLookup(node, spec)
+        case .rank(let spec): try lowerRank(node, spec)
         case .setRowKind(let spec): try lowerSetRowKind(node, spec)
         default:
             throw refusal(
