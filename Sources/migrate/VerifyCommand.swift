@@ -34,6 +34,13 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "The seed of the synthetic data.")
     var seed: UInt64 = 1
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run on CSV files instead of synthetic data: one per source and lookup table (TABLE.csv, header row).",
+            valueName: "DIR"))
+    var data: String?
+
     @Option(name: .long, help: "The connections file holding the PostgreSQL connection.")
     var connections: String?
 
@@ -80,9 +87,17 @@ struct VerifyCommand: ParsableCommand {
             if pipelines.isEmpty { StandardError.write("verify: no mapping to verify\n") }
             throw ExitCode(ExitStatus.usageOrIO)
         }
-        let verifier = PushdownVerifier(
+        var verifier = PushdownVerifier(
             engines: chosen, rowsPerSource: generate, seed: seed, postgres: try postgresOpener(chosen),
             passes: PassManager(disabled: Set(disablePass)))
+        if let data {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), isFolder.boolValue else {
+                common.printer.print([CLIDiagnostics.unreadable(data)])
+                throw ExitCode(ExitStatus.usageOrIO)
+            }
+            verifier.dataFolder = data
+        }
         var failed = false
         var reports: [String] = []
         for pipeline in pipelines {

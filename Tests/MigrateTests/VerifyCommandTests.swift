@@ -21,6 +21,19 @@ import Testing
         #expect(result.stdout.contains("\"node\" : \"EXP_CALC\"") && result.stdout.contains("\"code\" : \"CG2004\""))
     }
 
+    @Test func runsOnCSVFilesGiven() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "ID,NAME,DEPT,SAL\n1,\"Smith, J\",10,1000.50\n2,,20,NULL\n3,\"\"\"Q\"\"\",10,2500\n".write(
+            to: folder.appendingPathComponent("EMP.csv"), atomically: true, encoding: .utf8)
+        let export = Self.fixtures.appendingPathComponent("union/input.xml").path
+        let result = try runMigrate(["verify", export, "--data", folder.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        // Both union groups read the three rows: six target rows.
+        #expect(result.stdout.contains("T_OUT (T_OUT): native 6, sqlite 6 rows, equal"), "\(result.stdout)")
+        #expect(try runMigrate(["verify", export, "--data", folder.appendingPathComponent("none").path]).status == 2)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let export = Self.fixtures.appendingPathComponent("union/input.xml").path
         #expect(try runMigrate(["verify", export, "--engines", "native,oracle"]).status == 2)

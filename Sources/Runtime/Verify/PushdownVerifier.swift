@@ -22,6 +22,8 @@ public struct PushdownVerifier {
     public var postgres: (() -> Result<any RelationalConnection, ConnectorError>)?
     /// The optimizer run before lowering; nil runs none.
     public var passes: PassManager?
+    /// A folder of CSV files to run on instead of synthetic data (``VerificationData``).
+    public var dataFolder: String?
 
     /// Creates a verifier.
     public init(
@@ -54,8 +56,20 @@ public struct PushdownVerifier {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
-            let dataset = SyntheticData.generate(for: prepared, rowsPerSource: rowsPerSource, seed: seed)
             let settings = Self.settings(session)
+            report.dataFolder = dataFolder
+            let dataset: SyntheticDataset
+            if let dataFolder {
+                let (loaded, problems) = VerificationData.load(folder: dataFolder, for: prepared, settings: settings)
+                guard let loaded else {
+                    report.problems += problems.map { "data: \($0.location.file):\($0.location.line): \($0.message)" }
+                    report.decide()
+                    return report
+                }
+                dataset = loaded
+            } else {
+                dataset = SyntheticData.generate(for: prepared, rowsPerSource: rowsPerSource, seed: seed)
+            }
             guard let native = try runNative(prepared, dataset, folder, session?.spec, settings, &report) else {
                 report.decide()
                 return report

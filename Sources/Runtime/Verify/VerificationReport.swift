@@ -65,6 +65,8 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public var rowsPerSource: Int
     /// The seed of the synthetic data.
     public var seed: UInt64
+    /// The folder of CSV files run on instead of synthetic data, if any.
+    public var dataFolder: String?
     /// The targets pushed down, with their rows.
     public var targets: [Target] = []
     /// The targets not pushed down.
@@ -92,7 +94,7 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public var text: String {
         var lines = [
             "\(pipeline): \(verdict.rawValue.uppercased()) (\(engines.joined(separator: ", ")); "
-                + "\(rowsPerSource) rows per source, seed \(seed))"
+                + (dataFolder.map { "data from \($0))" } ?? "\(rowsPerSource) rows per source, seed \(seed))")
         ]
         for target in targets {
             let counts = engines.compactMap { engine in target.rows[engine].map { "\(engine) \($0)" } }

@@ -7,6 +7,11 @@ public enum VerifyDiagnostics {
     /// The postgres engine was asked for without a connection.
     public static let noPostgres = DiagnosticDescriptor("RT0521", .error, "no PostgreSQL connection was given")
 
+    /// A table of `--data DIR` has no CSV file.
+    public static let dataFileMissing = DiagnosticDescriptor("RT0522", .error, "a data file is missing")
+    /// A CSV file of `--data DIR` lacks a column or holds a value that does not convert.
+    public static let dataFileInvalid = DiagnosticDescriptor("RT0523", .error, "a data file cannot be read")
+
     /// Every descriptor, sorted by code.
-    public static let all: [DiagnosticDescriptor] = [loadFailed, noPostgres]
+    public static let all: [DiagnosticDescriptor] = [loadFailed, noPostgres, dataFileMissing, dataFileInvalid]
 }
