@@ -62,6 +62,12 @@ extension SQLPipelineBuilder {
             throw aggregateRefusal(
                 node, port, "port '\(port.name)' computes '\(text)', not one plain SUM, COUNT, MIN, MAX or AVG")
         }
+        if arguments.contains(where: Self.containsAggregate) {
+            throw aggregateRefusal(
+                node, port,
+                "port '\(port.name)' nests aggregate functions ('\(text)'): the groups collapse into one row, "
+                    + "which is not lowered")
+        }
         let argument = arguments[0]
         var sqlArgument: SQLExpression
         if case .star = argument.kind {
@@ -80,6 +86,20 @@ extension SQLPipelineBuilder {
         }
         let value = SQLExpression.function(name: name, arguments: [sqlArgument])
         return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
+    }
+
+    /// Whether `expression` calls an aggregate function anywhere.
+    static func containsAggregate(_ expression: Expr) -> Bool {
+        switch expression.kind {
+        case .call(let name, let arguments):
+            let aggregates: Set<String> = [
+                "SUM", "COUNT", "MIN", "MAX", "AVG", "MEDIAN", "STDDEV", "VARIANCE", "PERCENTILE", "FIRST", "LAST",
+            ]
+            return aggregates.contains(name.uppercased()) || arguments.contains(where: containsAggregate)
+        case .unary(_, let operand): return containsAggregate(operand)
+        case .binary(_, let left, let right): return containsAggregate(left) || containsAggregate(right)
+        default: return false
+        }
     }
 
     /// Whether `expression` is a literal, the same in every group (`'HOME'`, `0`, `NULL`).
