@@ -4,7 +4,7 @@ import IR
 import Importers
 import Testing
 
-/// Golden SQL per fixture per dialect (Tests/Fixtures/sql/<fixture>/<dialect>.sql), reviewed by hand:
+/// Golden SQL per fixture in every dialect (Tests/Fixtures/sql/<fixture>/<dialect>.sql), reviewed by hand:
 /// the join sides of a master outer join (every detail row kept), a union whose groups read one
 /// source, and each dialect's shape (common tables, derived tables for SQL Server, no AS before an
 /// Oracle table alias). MIGRATE_UPDATE_GOLDENS=1 rewrites them and fails the run.
@@ -13,7 +13,7 @@ import Testing
         .appendingPathComponent("Fixtures/powercenter")
 
     static let cases: [(fixture: String, dialect: String)] = ["joiner_master_outer", "union"].flatMap { fixture in
-        ["postgres", "sqlserver", "oracle"].map { (fixture, $0) }
+        SQLDialects.all.map { (fixture, $0.name) }
     }
 
     @Test("golden SQL", arguments: cases.map { "\($0.fixture)/\($0.dialect)" })
