@@ -161,6 +161,9 @@ public enum SQLStatement: Hashable, Sendable {
     case beginTransaction
     /// Commits it (`COMMIT`, Teradata `ET`).
     case commitTransaction
+    /// SQL written by the mapping's author for the target's own database (a session's Pre SQL or
+    /// Post SQL), printed as it is: PowerCenter sends it to that database unchanged.
+    case verbatim(String)
 }
 
 /// The parts of `INSERT … ON CONFLICT (keys) DO UPDATE SET column = excluded.column`.

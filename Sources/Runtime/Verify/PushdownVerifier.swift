@@ -160,8 +160,11 @@ public struct PushdownVerifier {
             options[node.id] = writer
             if writer.truncate { truncated.insert(node.id) }
         }
-        return SQLPipelineLowering(
+        var lowering = SQLPipelineLowering(
             dialect, options: SQLLoweringOptions(highPrecision: highPrecision), truncatedTargets: truncated,
             treatRowsAs: session?.rowKind ?? .insert, targetOptions: options)
+        // The native run leaves Pre SQL and Post SQL out on scratch databases; so does the SQL here.
+        lowering.includesTargetSQL = false
+        return lowering
     }
 }

@@ -21,6 +21,12 @@ public struct SQLPipelineLowering: Sendable {
     public let treatRowsAs: RowKindDefault
     /// Each target's writer options by instance name; a target not named has PowerCenter's defaults.
     public let targetOptions: [String: SQLTargetWriteOptions]
+    /// Each target's Pre SQL and Post SQL by instance name, as a session sets them (a target not
+    /// named here uses its mapping attributes "Pre SQL" / "Post SQL").
+    public var targetSQL: [String: SQLTargetSQL] = [:]
+    /// Whether Pre SQL and Post SQL are written around the target's statements (verification on
+    /// scratch databases leaves them out, as the native runtime does there).
+    public var includesTargetSQL = true
 
     /// Creates a lowering for `dialect`.
     public init(
@@ -51,6 +57,12 @@ public struct SQLPipelineLowering: Sendable {
                     SQLPushdownReport.NotPushedDown(target: node.id, node: error.node, diagnostic: error.diagnostic))
             }
         }
+        // Targets load in the mapping's target load order; those it does not name keep theirs.
+        let order = Dictionary(
+            pipeline.targetLoadOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        loads = loads.enumerated().sorted { a, b in
+            (order[a.element.target] ?? Int.max, a.offset) < (order[b.element.target] ?? Int.max, b.offset)
+        }.map(\.element)
         let report = SQLPushdownReport(
             pipeline: pipeline.name, pushedDown: loads.map(\.target), notPushedDown: refused)
         return SQLPipelineSQL(pipeline: pipeline.name, loads: loads, report: report)
@@ -64,9 +76,53 @@ public struct SQLPipelineLowering: Sendable {
         let options = targetOptions[node.id] ?? SQLTargetWriteOptions()
         let writer = SQLTargetWriter(context: context, node: node, spec: spec, rows: rows, options: options)
         var statements: [SQLStatement] = []
+        let (pre, post) = try targetSQL(node)
+        statements += pre
         if truncatedTargets.contains(node.id) || options.truncate { statements.append(.truncate(table)) }
         statements += try writer.statements(table)
+        statements += post
         return SQLTargetLoad(target: node.id, path: node.provenance.path, table: table, statements: statements)
+    }
+}
+
+extension SQLPipelineLowering {
+    /// The Pre SQL and Post SQL statements of target `node`; text holding a `$$` parameter is
+    /// refused (its value is substituted at run time).
+    func targetSQL(_ node: Node) throws(SQLPushdownRefusal) -> (pre: [SQLStatement], post: [SQLStatement]) {
+        guard includesTargetSQL else { return ([], []) }
+        let given = targetSQL[node.id]
+        func text(_ name: String, _ session: String?) -> String? {
+            let value = session ?? node.attributes.first { $0.name == name }?.value
+            return value.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        }
+        var result: (pre: [SQLStatement], post: [SQLStatement]) = ([], [])
+        for (name, value) in [("Pre SQL", text("Pre SQL", given?.pre)), ("Post SQL", text("Post SQL", given?.post))] {
+            guard let value else { continue }
+            guard !value.contains("$$") else {
+                throw SQLPushdownRefusal(
+                    node: node.id,
+                    diagnostic: SQLPipelineDiagnostics.targetNotLowered(
+                        "the \(name) of target '\(node.id)' uses a $$ parameter, substituted at run time",
+                        at: node.provenance.location, path: node.provenance.path,
+                        fix: "keep this target in the runtime, or give the parameter's value in the SQL"))
+            }
+            if name == "Pre SQL" { result.pre.append(.verbatim(value)) } else { result.post.append(.verbatim(value)) }
+        }
+        return result
+    }
+}
+
+/// A target's Pre SQL and Post SQL, as a session sets them.
+public struct SQLTargetSQL: Hashable, Sendable {
+    /// Run before the target is written.
+    public var pre: String?
+    /// Run after it is written.
+    public var post: String?
+
+    /// Creates the pair.
+    public init(pre: String? = nil, post: String? = nil) {
+        self.pre = pre
+        self.post = post
     }
 }
 
