@@ -427,3 +427,27 @@ extension Workflow: Codable {
         try c.encode(provenance, forKey: .provenance)
     }
 }
+
+extension Workflow {
+    /// The first session task of this workflow (or its worklets) that runs `pipeline`, with the
+    /// task's attributes.
+    public func sessionTask(running pipeline: String) -> (spec: SessionSpec, attributes: [Attribute])? {
+        for task in tasks {
+            switch task.kind {
+            case .session(let spec) where spec.pipeline.uppercased() == pipeline.uppercased():
+                return (spec, task.attributes)
+            case .worklet(let inner): if let found = inner.sessionTask(running: pipeline) { return found }
+            default: continue
+            }
+        }
+        return nil
+    }
+}
+
+extension [Attribute] {
+    /// A session attribute's value, from the session itself or its configuration object (written
+    /// with the `config:` prefix).
+    public func sessionValue(_ name: String) -> String? {
+        first { $0.name == name }?.value ?? first { $0.name == "config:" + name }?.value
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Codegen
 import Foundation
 import IR
+import Runtime
 
 /// `migrate sql`: prints the SQL that loads each target of a mapping in one dialect, and says on
 /// standard error which target loads stay in the runtime and why.
@@ -35,9 +36,9 @@ struct SQLCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("treat-rows-as"),
         help: ArgumentHelp(
-            "The session's 'Treat source rows as': insert, update, delete or data-driven.",
+            "The session's 'Treat source rows as': insert, update, delete or data-driven (default: the session's in the export, else insert).",
             valueName: "KIND"))
-    var treatRowsAs: String = "insert"
+    var treatRowsAs: String?
 
     @Option(
         name: .long,
@@ -75,8 +76,8 @@ struct SQLCommand: AsyncParsableCommand {
             throw ValidationError(
                 "unknown dialect '\(dialect)'; use one of \(SQLDialects.all.map(\.name).joined(separator: ", "))")
         }
-        guard RowKindDefault(rawValue: treatRowsAs.lowercased()) != nil else {
-            throw ValidationError("unknown row kind '\(treatRowsAs)'; use insert, update, delete or data-driven")
+        guard treatRowsAs.map({ RowKindDefault(rawValue: $0.lowercased()) != nil }) ?? true else {
+            throw ValidationError("unknown row kind '\(treatRowsAs ?? "")'; use insert, update, delete or data-driven")
         }
         guard node == nil || preview != profile else {
             throw ValidationError("with --node give --preview or --profile")
@@ -116,16 +117,11 @@ struct SQLCommand: AsyncParsableCommand {
             try printNodeQueries(node, pipelines, dialect)
             return
         }
-        let upserted = SQLTargetWriteOptions(updateAsUpdate: false, updateElseInsert: true)
-        let lowering = SQLPipelineLowering(
-            dialect, options: SQLLoweringOptions(highPrecision: highPrecision), truncatedTargets: Set(truncate),
-            treatRowsAs: RowKindDefault(rawValue: treatRowsAs.lowercased()) ?? .insert,
-            targetOptions: Dictionary(upsert.map { ($0, upserted) }, uniquingKeysWith: { a, _ in a }))
         var diagnostics = loaded.diagnostics
         var complete = true
         var scripts: [String] = []
         for pipeline in pipelines {
-            let sql = lowering.lower(pipeline)
+            let sql = lowering(pipeline, dialect, workflows: loaded.workflows).lower(pipeline)
             if !sql.loads.isEmpty { scripts.append(SQLPipelineScript.text(sql, dialect: dialect)) }
             diagnostics += sql.report.diagnostics
             complete = complete && sql.report.notPushedDown.isEmpty
@@ -133,6 +129,26 @@ struct SQLCommand: AsyncParsableCommand {
         StandardOutput.write(scripts.joined(separator: "\n"))
         common.printer.print(diagnostics)
         if !complete { throw ExitCode(ExitStatus.conversionErrors) }
+    }
+
+    /// The lowering of `pipeline` under its session in the export (row kind, high precision, target
+    /// options, Pre SQL and Post SQL), with this command's switches on top.
+    func lowering(_ pipeline: Pipeline, _ dialect: any SQLDialect, workflows: [Workflow]) -> SQLPipelineLowering {
+        let session = SessionLowering.session(for: pipeline, in: workflows)
+        let base = SessionLowering.lowering(
+            dialect, pipeline, session?.spec,
+            highPrecision: highPrecision || SessionLowering.highPrecision(session))
+        var options = base.targetOptions
+        for target in upsert {
+            options[target, default: SQLTargetWriteOptions()].updateAsUpdate = false
+            options[target, default: SQLTargetWriteOptions()].updateElseInsert = true
+        }
+        var lowering = SQLPipelineLowering(
+            dialect, options: base.options, truncatedTargets: base.truncatedTargets.union(truncate),
+            treatRowsAs: treatRowsAs.flatMap { RowKindDefault(rawValue: $0.lowercased()) } ?? base.treatRowsAs,
+            targetOptions: options)
+        lowering.targetSQL = base.targetSQL
+        return lowering
     }
 
     /// Prints the preview or profile SQL of `id` in the first pipeline that has it.

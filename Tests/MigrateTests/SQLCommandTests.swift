@@ -38,6 +38,16 @@ import Testing
         #expect(try runMigrate(["sql", export, "--dialect", "postgres", "--node", "NOPE", "--preview"]).status == 2)
     }
 
+    @Test func theExportsSessionApplies() throws {
+        // The demo's session enables high precision, so its decimal(16,4) charge is no reason to stop
+        // (without the session it would be, CG2008); the walk stops at the flat-file source instead.
+        let demo = TestPaths.packageRoot.appendingPathComponent("Examples/telecom/telecom_cdr.XML").path
+        let result = try runMigrate(["sql", demo, "--dialect", "postgres"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[CG2005]") && result.stderr.contains("SQ_CDR"), "\(result.stderr)")
+        #expect(!result.stderr.contains("CG2008"))
+    }
+
     @Test func optimizerSwitches() throws {
         let export = Self.fixtures.appendingPathComponent("union/input.xml").path
         let unknown = try runMigrate(["sql", export, "--dialect", "postgres", "--disable-pass", "nope"])

@@ -131,7 +131,7 @@ public struct BatchConverter: Sendable {
             if let problem = write(CanonicalYAML.render(pipeline), to: output) { diagnostics.append(problem) }
             if pipeline.kind == .mapping {
                 for dialect in dialects {
-                    let script = BatchSQL.script(pipeline, dialect: dialect)
+                    let script = BatchSQL.script(pipeline, dialect: dialect, workflows: result.workflows)
                     if let problem = write(script, to: BatchSQL.path(forYAML: output, dialect: dialect)) {
                         diagnostics.append(problem)
                     }

@@ -5,9 +5,12 @@ import IR
 /// dialect, holding the statements of every target the lowering pushes down and, as comments, each
 /// target that stays in the runtime with the node, the code, the reason and the location.
 public enum BatchSQL {
-    /// The script of `pipeline` in `dialect`.
-    public static func script(_ pipeline: Pipeline, dialect: any SQLDialect) -> String {
-        let sql = SQLPipelineLowering(dialect).lower(pipeline)
+    /// The script of `pipeline` in `dialect`, under its session in `workflows` when there is one.
+    public static func script(_ pipeline: Pipeline, dialect: any SQLDialect, workflows: [Workflow] = []) -> String {
+        let session = SessionLowering.session(for: pipeline, in: workflows)
+        let lowering = SessionLowering.lowering(
+            dialect, pipeline, session?.spec, highPrecision: SessionLowering.highPrecision(session))
+        let sql = lowering.lower(pipeline)
         var text = "-- \(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
         text += "(\(sql.loads.count) of \(sql.loads.count + sql.report.notPushedDown.count) targets)\n"
         for refusal in sql.report.notPushedDown {

@@ -159,15 +159,7 @@ public enum RunService {
     static func sessionTask(for pipeline: String, in workflow: Workflow) -> (
         spec: SessionSpec, attributes: [Attribute]
     )? {
-        for task in workflow.tasks {
-            switch task.kind {
-            case .session(let spec) where spec.pipeline.uppercased() == pipeline.uppercased():
-                return (spec, task.attributes)
-            case .worklet(let inner): if let found = sessionTask(for: pipeline, in: inner) { return found }
-            default: continue
-            }
-        }
-        return nil
+        workflow.sessionTask(running: pipeline)
     }
 
     /// `settings` with the session's own: "Enable high precision" (decimal ports hold exact
@@ -191,7 +183,7 @@ public enum RunService {
 
     /// A session attribute, from the session itself or its configuration object (`config:` prefix).
     static func attribute(_ name: String, _ attributes: [Attribute]) -> String? {
-        attributes.first { $0.name == name }?.value ?? attributes.first { $0.name == "config:" + name }?.value
+        attributes.sessionValue(name)
     }
 
     /// Runs one pipeline (a session or `--mapping`), with synthetic data when asked.

@@ -137,33 +137,12 @@ public struct PushdownVerifier {
             EvaluationSettings(sessionStart: now, now: now, currentYear: 2024), session: session?.attributes ?? [])
     }
 
-    /// The SQL lowering for `dialect` under `session`: its row kind and each target's writer
-    /// options (the runtime's attribute names and defaults, TargetRunner.swift).
+    /// The SQL lowering for `dialect` under `session` (``SessionLowering``), without Pre SQL and
+    /// Post SQL: the native run leaves them out on scratch databases, and so does the SQL here.
     static func lowering(
         _ dialect: any SQLDialect, _ pipeline: Pipeline, _ session: SessionSpec?, highPrecision: Bool
     ) -> SQLPipelineLowering {
-        var options: [String: SQLTargetWriteOptions] = [:]
-        var truncated: Set<String> = []
-        for node in pipeline.nodes {
-            guard case .target = node.op else { continue }
-            let attributes = (session?.nodes.first { $0.node == node.id }?.attributes ?? []) + node.attributes
-            func flag(_ name: String, _ fallback: Bool) -> Bool {
-                guard let value = attributes.first(where: { $0.name == name })?.value.uppercased() else {
-                    return fallback
-                }
-                return value == "YES" || value == "1" || value == "TRUE"
-            }
-            let writer = SQLTargetWriteOptions(
-                insert: flag("Insert", true), updateAsUpdate: flag("Update as Update", true),
-                updateAsInsert: flag("Update as Insert", false), updateElseInsert: flag("Update else Insert", false),
-                delete: flag("Delete", true), truncate: flag("Truncate target table option", false))
-            options[node.id] = writer
-            if writer.truncate { truncated.insert(node.id) }
-        }
-        var lowering = SQLPipelineLowering(
-            dialect, options: SQLLoweringOptions(highPrecision: highPrecision), truncatedTargets: truncated,
-            treatRowsAs: session?.rowKind ?? .insert, targetOptions: options)
-        // The native run leaves Pre SQL and Post SQL out on scratch databases; so does the SQL here.
+        var lowering = SessionLowering.lowering(dialect, pipeline, session, highPrecision: highPrecision)
         lowering.includesTargetSQL = false
         return lowering
     }
