@@ -27,7 +27,9 @@ enum SQLPipelineCases {
     }
 
     static var all: [Case] {
-        filters + [router] + joins + [aggregator, conditionalAggregates, rank] + ungrouped + [union, expression]
+        filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
+            union, expression,
+        ]
             + lookups
     }
 
@@ -176,6 +178,45 @@ enum SQLPipelineCases {
             tables: [Table(name: "R_IN", columns: ["ID:i", "DEPT:i", "SAL:i"], rows: rows)],
             expected: ["T_RANK": ["1|1|10|100", "1|2|10|100", "1|5|20|70", "2|7|20|60", "3|3|10|90", "3|6|20|NULL"]],
             columns: ["T_RANK": ["RANKINDEX", "ID", "DEPT", "SAL"]])
+    }
+
+    // Reference §2.11: rows (p: 1, 2, 3) and (q: 4, NULL, 6) give one row per occurrence, the NULL
+    // one included, GCID 1, 2, 3; the generated key is left unconnected (SQL cannot number rows in
+    // arrival order).
+    static var normalizer: Case {
+        var export = ExportBuilder()
+        export.source("N_IN", ["NAME:s20", "A1:n10", "A2:n10", "A3:n10"])
+        let definition = """
+            <SOURCEFIELD DATATYPE ="number" FIELDNUMBER ="1" KEYTYPE ="NOT A KEY" LEVEL ="0" NAME ="amount" OCCURS ="3" PRECISION ="10" SCALE ="0"/>
+            <SOURCEFIELD DATATYPE ="string" FIELDNUMBER ="2" KEYTYPE ="NOT A KEY" LEVEL ="0" NAME ="name" OCCURS ="0" PRECISION ="20" SCALE ="0"/>
+            """
+        export.transformation(
+            "NRM", type: "Normalizer",
+            ports: [
+                ExportBuilder.port("amount_in1:n10", "INPUT", extra: "REF_SOURCE_FIELD =\"amount\""),
+                ExportBuilder.port("amount_in2:n10", "INPUT", extra: "REF_SOURCE_FIELD =\"amount\""),
+                ExportBuilder.port("amount_in3:n10", "INPUT", extra: "REF_SOURCE_FIELD =\"amount\""),
+                ExportBuilder.port("name_in:s20", "INPUT", extra: "REF_SOURCE_FIELD =\"name\""),
+                ExportBuilder.port("amount:n10", "OUTPUT", extra: "REF_SOURCE_FIELD =\"amount\""),
+                ExportBuilder.port("name:s20", "OUTPUT", extra: "REF_SOURCE_FIELD =\"name\""),
+                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"GK_amount\" PORTTYPE =\"GENERATED KEY/OUTPUT\" "
+                    + "PRECISION =\"19\" SCALE =\"0\" REF_SOURCE_FIELD =\"amount\" SEQUENCE_GENERATOR_VALUE =\"1\"/>",
+                "<TRANSFORMFIELD DATATYPE =\"integer\" NAME =\"GCID_amount\" PORTTYPE =\"GENERATED COLUMN ID/OUTPUT\" "
+                    + "PRECISION =\"10\" SCALE =\"0\" REF_SOURCE_FIELD =\"amount\"/>",
+            ],
+            attributes: [("Reset", "NO"), ("Restart", "NO")], body: definition)
+        export.target("T_NRM", ["AMOUNT:n10", "NAME:s20", "GCID:i"])
+        export.connect("SQ_N_IN", "NRM", ["A1>amount_in1", "A2>amount_in2", "A3>amount_in3", "NAME>name_in"])
+        export.connect("NRM", "T_NRM", ["amount>AMOUNT", "name>NAME", "GCID_amount>GCID"])
+        return Case(
+            name: "normalizer", export: export,
+            tables: [
+                Table(
+                    name: "N_IN", columns: ["NAME:s20", "A1:n10", "A2:n10", "A3:n10"],
+                    rows: [["p", "1", "2", "3"], ["q", "4", "NULL", "6"]])
+            ],
+            expected: ["T_NRM": ["1|p|1", "2|p|2", "3|p|3", "4|q|1", "6|q|3", "NULL|q|2"]],
+            columns: ["T_NRM": ["AMOUNT", "NAME", "GCID"]])
     }
 
     // N = 5, NULL, 7, 1, 2 through a filter: all rows give one row (SUM 15, COUNT 4); no row

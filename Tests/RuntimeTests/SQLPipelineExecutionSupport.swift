@@ -40,8 +40,14 @@ struct SQLPipelineExecution {
         let printer = SQLPrinter(dialect)
         for table in c.tables {
             let columns = table.columns.map(ExecutorColumn.init)
-            let definitions = columns.map {
-                SQLColumnDefinition($0.name, $0.kind == "i" ? .integer : .varchar($0.precision))
+            let definitions = columns.map { column in
+                let type: SQLType =
+                    switch column.kind {
+                    case "i": .integer
+                    case "n": .decimal(precision: column.precision, scale: column.scale)
+                    default: .varchar(column.precision)
+                    }
+                return SQLColumnDefinition(column.name, type)
             }
             try connection.execute(printer.print(.createTable(SQLTableName(table.name), definitions)))
             let rows = table.rows.map { row in zip(columns, row).map { $0.value($1) } }

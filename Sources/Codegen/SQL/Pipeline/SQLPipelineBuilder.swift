@@ -152,6 +152,7 @@ struct SQLPipelineBuilder {
         case .aggregate(let spec): try lowerAggregate(node, spec)
         case .lookup(let spec): try lowerLookup(node, spec)
         case .rank(let spec): try lowerRank(node, spec)
+        case .unpivot(let spec): try lowerNormalizer(node, spec)
         case .setRowKind(let spec): try lowerSetRowKind(node, spec)
         default:
             throw refusal(
