@@ -2,6 +2,7 @@ import ArgumentParser
 import Codegen
 import Foundation
 import IR
+import Importers
 import Runtime
 
 /// `migrate sql`: prints the SQL that loads each target of a mapping in one dialect, and says on
@@ -14,8 +15,15 @@ struct SQLCommand: AsyncParsableCommand {
             Reads an export (XML) or a converted pipeline (YAML). Prints one statement per target load \
             path (INSERT INTO target … SELECT …, with one common table per transformation; MERGE, \
             INSERT … ON CONFLICT or UPDATE then INSERT for targets written by key), each after a \
-            comment naming the mapping and the target and ended by ';'. What a dialect cannot compute \
-            exactly is not printed: a diagnostic names the node and the reason. Dialects: \
+            comment naming the mapping and the target and ended by ';'. A flat-file source is read by the \
+            runtime into a staging table (STG_<source>; its CREATE TABLE is printed after a comment saying \
+            so) and a flat-file target's rows are a query whose rows the runtime writes to the file (printed \
+            after a comment saying so, without INSERT); a note (CG2101, CG2102) names each. SQL text from \
+            the export (a source qualifier's SQL override, source filter or user-defined join, a lookup's \
+            SQL override or source filter) is emitted verbatim, only in the dialect of the database it was \
+            written for, its parameters taken from --params; a warning (CG2090) shows each for review. \
+            What a dialect cannot compute exactly is not printed: a diagnostic names the node and the \
+            reason. Dialects: \
             \(SQLDialects.all.map(\.name).joined(separator: ", ")). Exit codes: 0 every target pushed \
             down; 1 some target stays in the runtime; 2 a usage or input error.
             """
@@ -48,6 +56,13 @@ struct SQLCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("high-precision"), help: "Enable high precision (decimals keep 28 digits).")
     var highPrecision = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A PowerCenter parameter file: its values (the sections for the mapping's session) are substituted into the SQL overrides, source filters and joins emitted verbatim.",
+            valueName: "FILE"))
+    var params: String?
 
     @Option(name: .long, help: ArgumentHelp("Print SQL for this transformation's rows instead.", valueName: "NODE"))
     var node: String?
@@ -118,12 +133,26 @@ struct SQLCommand: AsyncParsableCommand {
             return
         }
         var diagnostics = loaded.diagnostics
+        var parameterFile: ParameterFile?
+        if let params {
+            guard FileManager.default.isReadableFile(atPath: params) else {
+                common.printer.print([CLIDiagnostics.unreadable(params)])
+                throw ExitCode(ExitStatus.usageOrIO)
+            }
+            let (file, problems) = ParameterFileReader.read(contentsOf: params)
+            diagnostics += problems
+            parameterFile = file
+        }
         var complete = true
         var scripts: [String] = []
         for pipeline in pipelines {
-            let sql = lowering(pipeline, dialect, workflows: loaded.workflows).lower(pipeline)
-            if !sql.loads.isEmpty { scripts.append(SQLPipelineScript.text(sql, dialect: dialect)) }
-            diagnostics += sql.report.diagnostics
+            var lowering = lowering(pipeline, dialect, workflows: loaded.workflows)
+            lowering.parameters = parameterFile.map { Self.parameterValues($0, pipeline, loaded.workflows) }
+            let sql = lowering.lower(pipeline)
+            if !sql.loads.isEmpty || !sql.fileLoads.isEmpty {
+                scripts.append(SQLPipelineScript.text(sql, dialect: dialect))
+            }
+            diagnostics += sql.report.diagnostics + sql.report.notes
             complete = complete && sql.report.notPushedDown.isEmpty
         }
         StandardOutput.write(scripts.joined(separator: "\n"))
@@ -148,7 +177,39 @@ struct SQLCommand: AsyncParsableCommand {
             treatRowsAs: treatRowsAs.flatMap { RowKindDefault(rawValue: $0.lowercased()) } ?? base.treatRowsAs,
             targetOptions: options)
         lowering.targetSQL = base.targetSQL
+        lowering.session = session?.spec
         return lowering
+    }
+
+    /// The values of `file` for the session running `pipeline` (its folder, workflow, worklets and
+    /// session name choose the sections, the most specific winning; reference §6.3).
+    static func parameterValues(_ file: ParameterFile, _ pipeline: Pipeline, _ workflows: [Workflow]) -> [String:
+        String]
+    {
+        let folder = pipeline.origin.path.segments.first { $0.kind == "FOLDER" }?.name ?? ""
+        var identity = RunIdentity(folder: folder, workflow: "")
+        for workflow in workflows {
+            guard let path = sessionPath(running: pipeline.name, in: workflow.tasks) else { continue }
+            identity = RunIdentity(
+                folder: folder, workflow: workflow.name, worklets: Array(path.dropLast()), session: path.last)
+            break
+        }
+        var values: [String: String] = [:]
+        for entry in file.values(for: identity) { values[entry.name] = entry.value }
+        return values
+    }
+
+    /// The worklet names and the session name leading to the session that runs `pipeline`.
+    static func sessionPath(running pipeline: String, in tasks: [WorkflowTask]) -> [String]? {
+        for task in tasks {
+            switch task.kind {
+            case .session(let spec) where spec.pipeline.uppercased() == pipeline.uppercased(): return [task.name]
+            case .worklet(let inner):
+                if let path = sessionPath(running: pipeline, in: inner.tasks) { return [task.name] + path }
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Prints the preview or profile SQL of `id` in the first pipeline that has it.

@@ -13,7 +13,10 @@ struct VerifyCommand: ParsableCommand {
             The synthetic data covers NULLs, empty and blank strings, boundaries, and join and lookup \
             keys that match and miss. Targets are compared as multisets with type-aware equality; the \
             first differing rows are shown. A target the SQL lowering refuses is named with the node \
-            and the reason. PostgreSQL needs --connections and --postgres NAME (a scratch schema is \
+            and the reason. A flat-file source's rows are written to a file in its own layout (or taken \
+            from --data DIR) and read back with the runtime's flat-file reader, for the native run and \
+            for the SQL's staging table alike (rejected records are counted); a flat-file target's \
+            query rows are compared with the rows the native run gives its writer. PostgreSQL needs --connections and --postgres NAME (a scratch schema is \
             created and dropped). Exit 0 when every engine agrees (targets not pushed down are named, \
             not failures), 1 when an engine differs or fails, 2 on a usage or IO error.
             """
@@ -37,7 +40,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Run on CSV files instead of synthetic data: one per source and lookup table (TABLE.csv, header row).",
+            "Run on CSV files instead of synthetic data: one per source and lookup table (TABLE.csv, header row); a flat-file source may instead have its own file, named as the session names it.",
             valueName: "DIR"))
     var data: String?
 

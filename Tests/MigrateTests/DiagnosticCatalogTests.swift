@@ -20,6 +20,7 @@ import Testing
         ("batch", "CG", BatchDiagnostics.all),
         ("optimizer", "CG", OptimizerDiagnostics.all),
         ("SQL pipelines", "CG", SQLPipelineDiagnostics.all),
+        ("SQL runtime steps", "CG", SQLRuntimeStepDiagnostics.all),
         ("diff", "CG", DiffDiagnostics.all),
         ("CLI", "CLI", CLIDiagnostics.all),
         ("evaluation", "RT", EvaluationDiagnostics.all),

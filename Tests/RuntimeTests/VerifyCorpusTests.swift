@@ -43,7 +43,13 @@ enum VerifyCorpus {
     func sqlite() {
         let verdicts = VerifyCorpus.check(PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 20, seed: 7))
         print("Verify corpus (native, sqlite): \(verdicts.sorted { $0.key.rawValue < $1.key.rawValue })")
-        #expect((verdicts[.agree] ?? 0) + (verdicts[.partial] ?? 0) > 0, "some mapping is verified by execution")
+        // Measured when flat files came to the edges of pushed-down pipelines (a flat-file source
+        // staged into a table, a flat-file target's rows a query): 14 agree, 3 partial, 53 not
+        // pushed down, 7 native failures (before: 2 agree, 2 partial). Floors, so that lowering more
+        // can only raise them; e.g. m_age (two staged files, a joiner, a router, three table
+        // targets) and m_Emp_Dept_Joiner_FF (tables joined into a flat-file target) agree.
+        #expect((verdicts[.agree] ?? 0) >= 14, "mappings verified whole by execution")
+        #expect((verdicts[.agree] ?? 0) + (verdicts[.partial] ?? 0) >= 17, "mappings verified at least in part")
     }
 }
 

@@ -12,7 +12,8 @@ public enum BatchSQL {
             dialect, pipeline, session?.spec, highPrecision: SessionLowering.highPrecision(session))
         let sql = lowering.lower(pipeline)
         var text = "-- \(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
-        text += "(\(sql.loads.count) of \(sql.loads.count + sql.report.notPushedDown.count) targets)\n"
+        let pushed = sql.report.pushedDown.count
+        text += "(\(pushed) of \(pushed + sql.report.notPushedDown.count) targets)\n"
         for refusal in sql.report.notPushedDown {
             let d = refusal.diagnostic
             let location = "\(d.location.file):\(d.location.line):\(d.location.column)"

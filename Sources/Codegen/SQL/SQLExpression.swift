@@ -32,6 +32,12 @@ public indirect enum SQLExpression: Hashable, Sendable {
     case exists(SQLQuery, negated: Bool)
     /// `*` or `t.*`.
     case star(table: String?)
+    /// A condition written by the mapping's author in the source database's own SQL (a source
+    /// qualifier's source filter or user-defined join, a lookup's source filter), with its `$$`
+    /// parameters already substituted. Trusted text from the export, not translated: the lowering
+    /// emits it only when the dialect is that database's, and the printer writes it as-is between
+    /// parentheses.
+    case verbatim(String)
 }
 
 /// One `WHEN condition THEN result` branch of a `CASE`.

@@ -42,6 +42,7 @@ struct SQLExpressionPrinter {
         case .exists(let query, let negated):
             return wrap((negated ? "NOT EXISTS (" : "EXISTS (") + printer.print(query, indent: "  ") + ")", 3, context)
         case .star(let table): return (table.map { dialect.identifier($0) + "." } ?? "") + "*"
+        case .verbatim(let text): return SQLVerbatimText.parenthesized(text)
         }
     }
 

@@ -64,14 +64,18 @@ extension SQLPrinter {
             return name(table) + (alias.map(aliasClause) ?? "")
         case .subquery(let query, let alias):
             return "(\n\(indent)  " + print(query, indent: indent + "  ") + "\n\(indent))" + aliasClause(alias)
+        case .join(let left, .comma, let right, _):
+            return print(left, indent: indent) + ", " + print(right, indent: indent)
         case .join(let left, let kind, let right, let on):
             var text = print(left, indent: indent) + "\n\(indent)\(kind.rawValue) " + print(right, indent: indent)
             if let on { text += " ON " + print(on) }
             return text
+        case .verbatim(let text, let alias, let columns):
+            return printVerbatim(text, alias: alias, columns: columns, indent: indent)
         }
     }
 
-    private func aliasClause(_ alias: String) -> String {
+    func aliasClause(_ alias: String) -> String {
         (dialect.tableAliasKeyword ? " AS " : " ") + dialect.identifier(alias)
     }
 

@@ -38,11 +38,7 @@ public struct SQLPrinter: Sendable {
         case .updateFrom(let update): return print(update)
         case .beginTransaction: return dialect.transactionKeywords?.begin ?? "BEGIN TRANSACTION"
         case .commitTransaction: return dialect.transactionKeywords?.commit ?? "COMMIT"
-        case .verbatim(let text):
-            var trimmed = Substring(text)
-            while let last = trimmed.last, last == ";" || last.isWhitespace { trimmed.removeLast() }
-            while let first = trimmed.first, first.isWhitespace { trimmed.removeFirst() }
-            return String(trimmed)
+        case .verbatim(let text): return SQLVerbatimText.trimmed(text)
         }
     }
 

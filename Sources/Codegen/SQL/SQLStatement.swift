@@ -95,6 +95,12 @@ public indirect enum SQLFromItem: Hashable, Sendable {
     case subquery(SQLQuery, alias: String)
     /// A join of two items.
     case join(SQLFromItem, SQLJoinKind, SQLFromItem, on: SQLExpression?)
+    /// A derived table whose query was written by the mapping's author in the source database's
+    /// own SQL (a source qualifier's or a lookup's SQL override), with its `$$` parameters already
+    /// substituted. Trusted text from the export, not translated: the lowering emits it only when
+    /// the dialect is that database's. Printed as-is between parentheses, as `alias`; non-empty
+    /// `columns` name its columns by position (``SQLPrinter`` writes the dialect's form).
+    case verbatim(String, alias: String, columns: [String])
 }
 
 /// Join kinds.
@@ -104,6 +110,9 @@ public enum SQLJoinKind: String, Hashable, Sendable {
     case right = "RIGHT OUTER JOIN"
     case full = "FULL OUTER JOIN"
     case cross = "CROSS JOIN"
+    /// `a, b`: the product of the two items, as PowerCenter's generated source query lists its
+    /// sources (which keeps Oracle's `(+)` outer joins in the WHERE valid; `CROSS JOIN` would not).
+    case comma = ","
 }
 
 /// A column of a `CREATE TABLE`.

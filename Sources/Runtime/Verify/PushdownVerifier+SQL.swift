@@ -3,12 +3,14 @@ import Foundation
 import IR
 
 extension PushdownVerifier {
-    /// Lowers `pipeline` for `engine`'s dialect, loads `dataset` and the empty targets into a
-    /// scratch database or schema, runs the statements and compares each target with the native one.
+    /// Lowers `pipeline` for `engine`'s dialect, loads `dataset` (flat-file sources into their
+    /// staging tables) and the empty targets into a scratch database or schema, runs the statements
+    /// and compares each target with the native one; a flat-file target's query rows are compared
+    /// with the rows the native run gave it.
     func runSQL(
         _ engine: VerificationEngine, _ pipeline: Pipeline, _ dataset: SyntheticDataset, _ folder: String,
         native: SQLiteRelationalConnection, _ lowering: (any SQLDialect) -> SQLPipelineLowering,
-        _ report: inout VerificationReport
+        _ settings: EvaluationSettings, _ report: inout VerificationReport
     ) throws {
         let dialect: any SQLDialect = engine == .postgres ? PostgreSQLDialect() : SQLiteDialect()
         let sql = lowering(dialect).lower(pipeline)
@@ -18,10 +20,11 @@ extension PushdownVerifier {
                 engine: engine.rawValue, target: refusal.target, node: refusal.node, code: d.code.description,
                 message: d.message, location: "\(d.location.file):\(d.location.line):\(d.location.column)")
         }
-        guard !sql.loads.isEmpty else { return }
+        guard !sql.loads.isEmpty || !sql.fileLoads.isEmpty else { return }
         let (connection, cleanUp) = try open(engine, folder)
         defer { cleanUp() }
         try load(dataset, pipeline, into: connection, dialect)
+        try stage(sql, dataset, into: connection, dialect)
         for load in sql.loads {
             guard let node = pipeline.node(id: load.target), case .target(let spec) = node.op else { continue }
             try createTarget(node, spec.table, on: connection, dialect)
@@ -32,6 +35,9 @@ extension PushdownVerifier {
                 continue
             }
             record(engine, node, spec.table, native: native, connection, dialect, &report)
+        }
+        for load in sql.fileLoads {
+            recordFile(engine, load, pipeline, folder: folder, native: native, connection, dialect, settings, &report)
         }
     }
 
@@ -44,7 +50,8 @@ extension PushdownVerifier {
         let ports = node.ports.filter { $0.roles.contains(.input) }
         let comparer = TableComparer(columns: ports.map { ($0.name, Self.kind(of: $0.type)) })
         do throws(ConnectorError) {
-            let nativeRows = try Self.rows(of: table, ports, on: native, quote: native.quote)
+            // The native run on synthetic data writes each target into the scratch table named after it.
+            let nativeRows = try Self.rows(of: node.id, ports, on: native, quote: native.quote)
             let engineRows = try Self.rows(of: table, ports, on: connection, quote: dialect.identifier)
             let comparison = comparer.compare(source: nativeRows, target: engineRows)
             let index =
@@ -96,8 +103,9 @@ extension PushdownVerifier {
         return (connection, { try? connection.execute("DROP SCHEMA \(schema) CASCADE") })
     }
 
-    /// Creates the tables the SQL reads: each source's (and lookup's) synthetic table under the
-    /// table name the SQL uses (spelled as the dialect prints it), with the engine's storage types.
+    /// Creates the tables the SQL reads: each relational source's (and lookup's) synthetic table
+    /// under the table name the SQL uses (spelled as the dialect prints it), with the engine's
+    /// storage types; flat-file sources are staged instead (``stage(_:_:into:_:)``).
     func load(
         _ dataset: SyntheticDataset, _ pipeline: Pipeline, into connection: any RelationalConnection,
         _ dialect: any SQLDialect
@@ -106,28 +114,14 @@ extension PushdownVerifier {
         for node in pipeline.nodes {
             let name: String
             switch node.op {
-            case .source(let spec): name = spec.table
+            case .source(let spec) where spec.flatFile == nil: name = spec.table
             case .lookup(let spec): name = spec.table ?? node.id
             default: continue
             }
             guard let table = dataset.tables[node.id], !table.columns.isEmpty,
                 created.insert(name.uppercased()).inserted
             else { continue }
-            let columns = zip(table.columns, table.types).map {
-                "\(dialect.identifier($0)) \(connection.storageType(for: $1))"
-            }
-            try connection.execute("CREATE TABLE \(dialect.identifier(name)) (\(columns.joined(separator: ", ")))")
-            let marks = table.columns.indices.map { connection.placeholder($0 + 1) }.joined(separator: ", ")
-            let insert =
-                "INSERT INTO \(dialect.identifier(name)) (\(table.columns.map(dialect.identifier).joined(separator: ", "))) "
-                + "VALUES (\(marks))"
-            for outcome in try connection.executeEach(insert, rows: table.rows.rows) {
-                if case .refused(let reason) = outcome {
-                    throw ConnectorError(
-                        code: VerifyDiagnostics.loadFailed.code.description, message: "loading '\(name)': \(reason)",
-                        sql: insert)
-                }
-            }
+            try fill(name, columns: table.columns, types: table.types, rows: table.rows.rows, connection, dialect)
         }
     }
 

@@ -58,9 +58,11 @@ public struct PushdownVerifier {
             try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
             let settings = Self.settings(session)
             report.dataFolder = dataFolder
-            let dataset: SyntheticDataset
+            var dataset: SyntheticDataset
             if let dataFolder {
-                let (loaded, problems) = VerificationData.load(folder: dataFolder, for: prepared, settings: settings)
+                let files = VerificationFlatFiles.sourcesWithFiles(in: dataFolder, prepared, session: session?.spec)
+                let (loaded, problems) = VerificationData.load(
+                    folder: dataFolder, for: prepared, settings: settings, skipping: files)
                 guard let loaded else {
                     report.problems += problems.map { "data: \($0.location.file):\($0.location.line): \($0.message)" }
                     report.decide()
@@ -70,6 +72,8 @@ public struct PushdownVerifier {
             } else {
                 dataset = SyntheticData.generate(for: prepared, rowsPerSource: rowsPerSource, seed: seed)
             }
+            report.fileSources = try VerificationFlatFiles.read(
+                &dataset, prepared, session: session?.spec, settings: settings, folder: folder, dataFolder: dataFolder)
             guard let native = try runNative(prepared, dataset, folder, session?.spec, settings, &report) else {
                 report.decide()
                 return report
@@ -79,7 +83,7 @@ public struct PushdownVerifier {
                 Self.lowering(dialect, optimized, session?.spec, highPrecision: settings.highPrecision)
             }
             for engine in engines where engine != .native {
-                try runSQL(engine, optimized, dataset, folder, native: native, lowering, &report)
+                try runSQL(engine, optimized, dataset, folder, native: native, lowering, settings, &report)
             }
         } catch {
             report.problems.append("\(error)")
@@ -88,7 +92,9 @@ public struct PushdownVerifier {
         return report
     }
 
-    /// The pipeline with schema names dropped from sources, lookups and targets.
+    /// The pipeline with schema names dropped from sources, lookups and targets, and no key on a
+    /// flat-file target's ports (a file has none; the native run on synthetic data writes the
+    /// target into a scratch table, which must then take every row the file would).
     static func unqualified(_ pipeline: Pipeline) -> Pipeline {
         var copy = pipeline
         for index in copy.nodes.indices {
@@ -99,6 +105,8 @@ public struct PushdownVerifier {
             case .target(var spec):
                 spec.schema = nil
                 copy.nodes[index].op = .target(spec)
+                guard spec.flatFile != nil else { continue }
+                for port in copy.nodes[index].ports.indices { copy.nodes[index].ports[port].key = nil }
             default: break
             }
         }
@@ -144,6 +152,9 @@ public struct PushdownVerifier {
     ) -> SQLPipelineLowering {
         var lowering = SessionLowering.lowering(dialect, pipeline, session, highPrecision: highPrecision)
         lowering.includesTargetSQL = false
+        // SQL text from the export (overrides, filters) is left out of the native run on scratch data.
+        lowering.includesSourceSQL = false
+        lowering.session = session
         return lowering
     }
 }

@@ -4,16 +4,19 @@ import IR
 /// The input of `migrate verify --data DIR`: one CSV file per source and lookup table, named after
 /// the table (`EMP.csv`) or the node (`SQ_EMP.csv`), with a header row naming its columns. A field
 /// that is empty and unquoted, or the bare text `NULL`, is NULL; other text converts to the port's
-/// type as a string port linked to it would (dates also in ISO form, `2026-01-31 08:00:00`).
+/// type as a string port linked to it would (dates also in ISO form, `2026-01-31 08:00:00`). A
+/// flat-file source may instead have its own file in the folder, in its own layout, named as the
+/// session names it (``VerificationFlatFiles``).
 public enum VerificationData {
     /// The dataset `folder` holds for `pipeline`, or the diagnostics saying which file or value is
-    /// missing or wrong (RT0522).
-    public static func load(folder: String, for pipeline: Pipeline, settings: EvaluationSettings) -> (
-        dataset: SyntheticDataset?, diagnostics: [Diagnostic]
-    ) {
+    /// missing or wrong (RT0522). The nodes in `skipping` need no CSV file: a flat-file source
+    /// whose own file is in the folder (read by ``PushdownVerifier`` with the runtime's reader).
+    public static func load(
+        folder: String, for pipeline: Pipeline, settings: EvaluationSettings, skipping: Set<String> = []
+    ) -> (dataset: SyntheticDataset?, diagnostics: [Diagnostic]) {
         var tables: [String: SyntheticTable] = [:]
         var diagnostics: [Diagnostic] = []
-        for shape in TableShape.shapes(of: pipeline) {
+        for shape in TableShape.shapes(of: pipeline) where !skipping.contains(shape.name) {
             guard let node = pipeline.node(id: shape.name) else { continue }
             let names = tableNames(node)
             guard

@@ -39,6 +39,24 @@ public struct VerificationReport: Hashable, Sendable, Codable {
         public var rows: [String: Int]
         /// Each SQL engine's rows against the native rows, by engine name.
         public var comparisons: [String: RowComparison]
+        /// For a flat-file target: the file the runtime writes the SQL's rows to (the rows are
+        /// compared before the writer, as the typed values it receives).
+        public var file: String? = nil
+    }
+
+    /// A flat-file source, read by the runtime's flat-file reader for both the native run and the
+    /// SQL's staging table.
+    public struct FileSource: Hashable, Sendable, Codable {
+        /// The source instance.
+        public var source: String
+        /// The file read.
+        public var file: String
+        /// The rows the reader kept.
+        public var rows: Int
+        /// The records it rejected.
+        public var rejected: Int
+        /// The first rejection (`line N: reason`), if any.
+        public var firstRejection: String?
     }
 
     /// A target that stays in the runtime.
@@ -67,6 +85,8 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public var seed: UInt64
     /// The folder of CSV files run on instead of synthetic data, if any.
     public var dataFolder: String?
+    /// The flat-file sources, as the reader read them.
+    public var fileSources: [FileSource] = []
     /// The targets pushed down, with their rows.
     public var targets: [Target] = []
     /// The targets not pushed down.
@@ -96,11 +116,17 @@ public struct VerificationReport: Hashable, Sendable, Codable {
             "\(pipeline): \(verdict.rawValue.uppercased()) (\(engines.joined(separator: ", ")); "
                 + (dataFolder.map { "data from \($0))" } ?? "\(rowsPerSource) rows per source, seed \(seed))")
         ]
+        for source in fileSources {
+            lines.append(
+                "  source \(source.source): file '\(source.file)' read by the flat-file reader: \(source.rows) rows, "
+                    + "\(source.rejected) rejected" + (source.firstRejection.map { " (first: \($0))" } ?? ""))
+        }
         for target in targets {
             let counts = engines.compactMap { engine in target.rows[engine].map { "\(engine) \($0)" } }
             let equal = target.comparisons.values.allSatisfy(\.isEqual)
+            let place = target.file.map { "flat file '\($0)', rows before the writer" } ?? target.table
             lines.append(
-                "  \(target.target) (\(target.table)): \(counts.joined(separator: ", ")) rows, \(equal ? "equal" : "DIFFERENT")"
+                "  \(target.target) (\(place)): \(counts.joined(separator: ", ")) rows, \(equal ? "equal" : "DIFFERENT")"
             )
             for engine in engines {
                 guard let comparison = target.comparisons[engine], !comparison.isEqual else { continue }

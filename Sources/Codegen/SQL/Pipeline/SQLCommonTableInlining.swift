@@ -33,6 +33,7 @@ enum SQLCommonTableInlining {
             return .subquery(inline(query, definitions), alias: alias)
         case .join(let left, let kind, let right, let on):
             return .join(inline(left, definitions), kind, inline(right, definitions), on: on)
+        case .verbatim: return item
         }
     }
 }

@@ -6,8 +6,11 @@ extension SQLPipelineBuilder {
     /// runtime's cache order puts first or last (every lookup column ascending, NULL high), ranked
     /// by `ROW_NUMBER()`; "Use All Values" keeps every match; a cached lookup's NULL key matches a
     /// NULL (reference §2.6). "Use Any Value" (the first row read) and "Report Error" are refused.
+    /// A SQL override (its columns matched to the lookup ports by name) or a source filter is
+    /// trusted text from the export, emitted verbatim in the dialect of the lookup's database only.
     mutating func lowerLookup(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) {
-        let table = try lookupTable(node, spec)
+        try checkLookupPolicy(node, spec)
+        let (table, filter) = try lookupRows(node, spec)
         let lookups = node.ports.filter { $0.roles.contains(.lookup) }
         let inputs = node.ports.filter { $0.roles.contains(.input) && !$0.roles.contains(.lookup) }
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
@@ -33,7 +36,7 @@ extension SQLPipelineBuilder {
             items.append(SQLSelectItem(rank, as: Self.rankColumn))
             matches.append(.binary(.equal, .column(table: "L", name: Self.rankColumn), .literal(.integer(1))))
         }
-        let rows = addTable("\(node.id)_ROWS", .select(SQLSelect(items: items, from: .table(table, alias: nil))))
+        let rows = addTable("\(node.id)_ROWS", .select(SQLSelect(items: items, from: table, filter: filter)))
         let on = matches.dropFirst().reduce(matches[0]) { .binary(.and, $0, $1) }
         let from = SQLFromItem.join(input.from(alias: "I"), .left, .table(SQLTableName(rows), alias: "L"), on: on)
         let outputs = node.outputPorts
@@ -48,8 +51,8 @@ extension SQLPipelineBuilder {
     /// The rank column of the lookup rows' common table.
     static let rankColumn = "LKP_ROW_NUMBER"
 
-    /// The lookup's table; refuses the lookups whose rows or choice SQL cannot reproduce.
-    func lookupTable(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) -> SQLTableName {
+    /// Refuses the lookups whose rows or choice of row SQL cannot reproduce.
+    func checkLookupPolicy(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) {
         func refuse(_ why: String) -> SQLPushdownRefusal {
             refusal(
                 SQLPipelineDiagnostics.lookupNotLowered, node, "lookup '\(node.id)' \(why)",
@@ -59,10 +62,6 @@ extension SQLPipelineBuilder {
             throw refuse("is not a connected, static, cached lookup")
         }
         guard spec.sourceType != "flat-file" else { throw refuse("reads a flat file") }
-        for text in [spec.sqlOverride, spec.filter] {
-            guard let text, !text.trimmingSpaces().isEmpty else { continue }
-            throw refuse("has a SQL override or source filter; raw SQL text is not lowered")
-        }
         switch spec.multipleMatch {
         case .any: throw refuse("uses any value: the runtime takes the first row read, which SQL does not define")
         case .error: throw refuse("reports an error on several matches, which SQL cannot raise per row")
@@ -76,7 +75,53 @@ extension SQLPipelineBuilder {
             }
         case .all: break
         }
-        return SQLTableName(spec.table ?? node.id)
+    }
+
+    /// The rows looked up: the lookup table, or its SQL override as a derived table (columns
+    /// matched by name), and the source filter as a condition on them.
+    mutating func lookupRows(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal)
+        -> (from: SQLFromItem, filter: SQLExpression?)
+    {
+        let override = spec.sqlOverride.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
+        let filter = spec.filter.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
+        let subject = "lookup '\(node.id)'"
+        if override != nil, filter != nil {
+            throw refusal(
+                SQLPipelineDiagnostics.lookupNotLowered, node,
+                "\(subject) has both a SQL override and a source filter; whether the filter applies to the override "
+                    + "is not settled (the runtime ignores it)", fix: "keep this path in the runtime")
+        }
+        let descriptor = SQLPipelineDiagnostics.lookupNotLowered
+        if let override {
+            let text = try verbatimText(
+                override, "SQL override", of: subject, node, origin: lookupOrigin(node, spec), descriptor)
+            return (.verbatim(text, alias: "\(node.id)_OVERRIDE", columns: []), nil)
+        }
+        let table = SQLFromItem.table(SQLTableName(spec.table ?? node.id), alias: nil)
+        guard let filter else { return (table, nil) }
+        let text = try verbatimText(
+            filter, "source filter", of: subject, node, origin: lookupOrigin(node, spec), descriptor)
+        return (table, .verbatim(text))
+    }
+
+    /// The database a lookup reads: the sources' for `$Source`, the targets' for `$Target` (one
+    /// type for all); the IR keeps no database type for a named connection.
+    func lookupOrigin(_ node: Node, _ spec: LookupSpec) -> SQLTextOrigin {
+        let connection =
+            context.lowering.session?.nodes.first { $0.node == node.id }?.connection ?? spec.connection ?? ""
+        var types: Set<String?> = []
+        for other in context.pipeline.nodes {
+            switch (connection.uppercased(), other.op) {
+            case ("$SOURCE", .source(let source)) where source.flatFile == nil: types.insert(source.database)
+            case ("$TARGET", .target(let target)) where target.flatFile == nil: types.insert(target.database)
+            default: continue
+            }
+        }
+        let owner = connection.isEmpty ? "its connection (not given)" : "connection '\(connection)'"
+        guard types.count == 1, let database = types.first else {
+            return SQLTextOrigin(owner: owner + (types.count > 1 ? ", of several database types" : ""), database: nil)
+        }
+        return SQLTextOrigin(owner: owner, database: database)
     }
 
     /// The (input, lookup) port pairs of a condition `lookup_port = input_port AND …`.

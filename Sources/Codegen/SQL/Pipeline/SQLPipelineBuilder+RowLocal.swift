@@ -1,38 +1,34 @@
 import IR
 
 extension SQLPipelineBuilder {
-    /// A source qualifier over one relational source: `SELECT [DISTINCT] column AS port FROM table`.
-    /// SQL overrides, user-defined joins, source filters and pre/post SQL are raw SQL text: the
-    /// SQL tree has no verbatim node yet, so they are refused.
+    /// A source qualifier over relational sources: the query PowerCenter sends to the source
+    /// database (reference §2.1), `SELECT [DISTINCT] column AS port FROM table, … WHERE (join) AND
+    /// (filter)` or the SQL override. SQL text is trusted text from the export, emitted verbatim
+    /// only in the dialect of the sources' database, with its parameters substituted
+    /// (``verbatimText(_:_:of:_:origin:_:)``). Pre SQL and Post SQL, which run once per session on
+    /// the source connection, are refused.
     mutating func lowerSourceQuery(_ node: Node, _ spec: SourceQuerySpec) throws(SQLPushdownRefusal) {
-        let texts = [
-            ("SQL override", spec.sqlOverride), ("user-defined join", spec.join), ("source filter", spec.filter),
-            ("pre-SQL", spec.preSQL), ("post-SQL", spec.postSQL),
-        ]
+        let override = sourceQueryText("Sql Query", of: node, spec.sqlOverride)
+        let join = sourceQueryText("User Defined Join", of: node, spec.join)
+        let filter = sourceQueryText("Source Filter", of: node, spec.filter)
+        let ports = node.ports.filter { $0.roles.contains(.output) && $0.source != nil }
+        let file = flatFileSource(of: ports)
+        var texts = [("pre-SQL", spec.preSQL), ("post-SQL", spec.postSQL)]
+        if file != nil {
+            texts += [("SQL override", override), ("user-defined join", join), ("source filter", filter)]
+        }
         for (what, text) in texts {
             guard let text, !text.trimmingSpaces().isEmpty else { continue }
-            let parameter = text.contains("$$") ? " and names a '$$' parameter, substituted only at run time" : ""
+            let why = file == nil ? ", which runs once per session on the source connection" : " over a flat file"
             throw refusal(
                 SQLPipelineDiagnostics.sourceSQL, node,
-                "source qualifier '\(node.id)' has a \(what)\(parameter); raw SQL text is not lowered",
+                "source qualifier '\(node.id)' has a \(what)\(why); raw SQL text is not lowered",
                 fix: "keep this path in the runtime, or move the \(what) into transformations")
         }
-        let ports = node.ports.filter { $0.roles.contains(.output) && $0.source != nil }
-        let sources = Set(ports.compactMap { $0.source?.node })
-        guard sources.count == 1, let id = sources.first, let source = context.nodes[id],
-            case .source(let table) = source.op, table.flatFile == nil
-        else {
-            throw refusal(
-                SQLPipelineDiagnostics.sourceSQL, node,
-                "source qualifier '\(node.id)' does not read exactly one relational source",
-                fix: "keep this path in the runtime")
-        }
-        let items = ports.map { port in
-            SQLSelectItem(.column(table: nil, name: port.source?.port ?? port.name), as: port.name)
-        }
-        let name = SQLTableName(schema: table.schema.flatMap { $0.isEmpty ? nil : $0 }, table.table)
-        let select = SQLSelect(distinct: spec.distinct, items: items, from: .table(name, alias: nil))
-        register(node, table: addTable(node.id, .select(select)), ports: ports)
+        if let file { return try lowerFlatFileSource(node, spec, file, ports: ports) }
+        let sources = try relationalSources(node, spec, ports: ports)
+        if let override { return try lowerSourceOverride(node, override, sources: sources) }
+        try lowerGeneratedSourceQuery(node, spec, ports: ports, sources: sources, join: join, filter: filter)
     }
 
     /// An Expression transformation without variable ports: its input relation's columns carried

@@ -50,6 +50,10 @@ struct SQLPipelineBuilder {
     var relations: [String: SQLRelation] = [:]
     /// The names taken (upper case): common tables and the tables read.
     var usedNames: Set<String>
+    /// The flat-file sources read so far, each staged into a table by the runtime.
+    var staged: [SQLSourceStaging] = []
+    /// A warning (CG2090) per SQL text from the export emitted verbatim, in order of lowering.
+    var verbatimNotes: [Diagnostic] = []
 
     init(context: SQLPipelineContext) {
         self.context = context
@@ -59,18 +63,14 @@ struct SQLPipelineBuilder {
             if case .target(let spec) = node.op { names.insert(spec.table.uppercased()) }
             if case .lookup(let spec) = node.op { names.insert((spec.table ?? node.id).uppercased()) }
         }
-        usedNames = names
+        usedNames = names.union(context.stagingTables.values.map { $0.uppercased() })
     }
 
     var dialect: any SQLDialect { context.dialect }
 
-    /// The rows `node` receives, converted to its column types, and their kinds.
+    /// The rows `node` receives, converted to its column types, and their kinds (for a flat-file
+    /// target too: ``fileTargetLoad(_:_:_:)`` turns them into the rows the runtime writes).
     mutating func targetQuery(_ node: Node, _ spec: TargetSpec) throws(SQLPushdownRefusal) -> SQLTargetRows {
-        guard spec.flatFile == nil else {
-            throw refusal(
-                SQLPipelineDiagnostics.targetNotLowered, node, "target '\(node.id)' is a flat file, not a table",
-                fix: "load the file with the runtime (`migrate run`)")
-        }
         let ports = node.inputPorts.filter { $0.source != nil }
         guard !ports.isEmpty else {
             throw refusal(

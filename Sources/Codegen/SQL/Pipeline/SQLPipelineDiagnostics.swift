@@ -1,7 +1,9 @@
 import IR
 
 /// Why a target's load path is not pushed down to SQL (codes CG2000–CG2099). Each is a warning:
-/// the path stays in the runtime, which computes it exactly.
+/// the path stays in the runtime, which computes it exactly. One, ``verbatimSQL``, stops
+/// nothing: it marks SQL text from the export that a pushed-down path sends to the database
+/// unchanged, a warning so that a reviewer sees it without `--verbose`.
 public enum SQLPipelineDiagnostics {
     /// A kind of transformation that is not lowered to SQL (yet, or not exactly).
     public static let operatorNotLowered = DiagnosticDescriptor(
@@ -46,11 +48,16 @@ public enum SQLPipelineDiagnostics {
     /// An Update Strategy whose row kinds SQL cannot compute or carry.
     public static let rowKindNotLowered = DiagnosticDescriptor(
         "CG2014", .warning, "an update strategy is not lowered to SQL")
+    /// SQL text written by the mapping's author (a source qualifier's SQL override, source filter
+    /// or user-defined join, a lookup's SQL override or source filter) emitted as it is, in the
+    /// dialect of the database it was written for: trusted, not translated, for a reviewer to see.
+    public static let verbatimSQL = DiagnosticDescriptor(
+        "CG2090", .warning, "an export's SQL text is emitted verbatim, not translated")
 
     /// Every descriptor, sorted by code.
     public static let all: [DiagnosticDescriptor] = [
         operatorNotLowered, expressionNotLowered, invalidExpression, variablePorts, sourceSQL, joinCondition,
         aggregatePort, portConversion, inputRows, targetNotLowered, portDefault, lookupNotLowered, writeModeNotLowered,
-        rowKindNotLowered,
+        rowKindNotLowered, verbatimSQL,
     ]
 }

@@ -6,6 +6,11 @@ import IR
 /// the target options ask; ``SQLTargetWriter``), with one common table per transformation, named
 /// after it.
 ///
+/// Flat files stay with the runtime at the edges: a flat-file source is read by the runtime into a
+/// staging table the SQL reads (``SQLSourceStaging``), and a flat-file target's rows are a query
+/// whose result the runtime writes to the file (``SQLFileTargetLoad``). Both are runtime steps of
+/// the report, which is then partial.
+///
 /// Only what the dialect computes exactly is emitted (reference §2, §3; docs/decisions/0002 for
 /// the join sides). A target whose path holds anything else is not pushed down: the report names
 /// the node and gives a located CG2xxx diagnostic, and the runtime keeps that path.
@@ -27,6 +32,18 @@ public struct SQLPipelineLowering: Sendable {
     /// Whether Pre SQL and Post SQL are written around the target's statements (verification on
     /// scratch databases leaves them out, as the native runtime does there).
     public var includesTargetSQL = true
+    /// The session running the pipeline, for its flat-file settings (`Source filename`, `Output
+    /// filename`, their directories, `Append if Exists`); nil: the runtime's defaults.
+    public var session: SessionSpec?
+    /// The parameter values (a parameter file's, by name, `$$` included or not; compared without
+    /// case) substituted into SQL text from the export before it is emitted verbatim; a mapping
+    /// parameter not named here takes its declared default. nil: text naming a parameter keeps
+    /// its path in the runtime, which substitutes it at run time.
+    public var parameters: [String: String]?
+    /// Whether SQL text from the export (source qualifier overrides, filters and joins, lookup
+    /// overrides and filters) may be emitted verbatim. Verification on scratch data turns it off:
+    /// the native run does not apply those texts there, so such paths stay in the runtime.
+    public var includesSourceSQL = true
 
     /// Creates a lowering for `dialect`.
     public init(
@@ -45,13 +62,22 @@ public struct SQLPipelineLowering: Sendable {
     public func lower(_ pipeline: Pipeline) -> SQLPipelineSQL {
         let context = SQLPipelineContext(pipeline: pipeline, lowering: self)
         var loads: [SQLTargetLoad] = []
+        var fileLoads: [SQLFileTargetLoad] = []
+        var staging: [SQLSourceStaging] = []
         var refused: [SQLPushdownReport.NotPushedDown] = []
+        var verbatim: [Diagnostic] = []
         for node in pipeline.nodes {
             guard case .target(let spec) = node.op else { continue }
             var builder = SQLPipelineBuilder(context: context)
             do {
                 let rows = try builder.targetQuery(node, spec)
-                loads.append(try load(node, spec, rows, context))
+                if spec.flatFile != nil {
+                    fileLoads.append(try builder.fileTargetLoad(node, spec, rows))
+                } else {
+                    loads.append(try load(node, spec, rows, context))
+                }
+                staging += builder.staged.filter { step in !staging.contains { $0.source == step.source } }
+                verbatim += builder.verbatimNotes.filter { note in !verbatim.contains(note) }
             } catch {
                 refused.append(
                     SQLPushdownReport.NotPushedDown(target: node.id, node: error.node, diagnostic: error.diagnostic))
@@ -63,9 +89,15 @@ public struct SQLPipelineLowering: Sendable {
         loads = loads.enumerated().sorted { a, b in
             (order[a.element.target] ?? Int.max, a.offset) < (order[b.element.target] ?? Int.max, b.offset)
         }.map(\.element)
-        let report = SQLPushdownReport(
-            pipeline: pipeline.name, pushedDown: loads.map(\.target), notPushedDown: refused)
-        return SQLPipelineSQL(pipeline: pipeline.name, loads: loads, report: report)
+        fileLoads = fileLoads.enumerated().sorted { a, b in
+            (order[a.element.target] ?? Int.max, a.offset) < (order[b.element.target] ?? Int.max, b.offset)
+        }.map(\.element)
+        var report = SQLPushdownReport(
+            pipeline: pipeline.name, pushedDown: loads.map(\.target) + fileLoads.map(\.target),
+            notPushedDown: refused, runtimeSteps: SQLRuntimeSteps.steps(staging, fileLoads))
+        report.verbatimTexts = verbatim
+        return SQLPipelineSQL(
+            pipeline: pipeline.name, loads: loads, report: report, staging: staging, fileLoads: fileLoads)
     }
 
     /// The statements loading `node`: a truncate when asked, then the writes of its rows.
@@ -130,10 +162,16 @@ public struct SQLTargetSQL: Hashable, Sendable {
 public struct SQLPipelineSQL: Hashable, Sendable {
     /// The pipeline's name.
     public var pipeline: String
-    /// One load per target pushed down, in pipeline order.
+    /// One load per relational target pushed down, in target load order (each ends with its write).
     public var loads: [SQLTargetLoad]
     /// Which targets are pushed down, and why the others are not.
     public var report: SQLPushdownReport
+    /// The flat-file sources the runtime stages into tables before any statement runs, in order
+    /// of first use.
+    public var staging: [SQLSourceStaging] = []
+    /// One query per flat-file target pushed down, whose rows the runtime writes to the file, in
+    /// target load order (after every load of ``loads``).
+    public var fileLoads: [SQLFileTargetLoad] = []
 }
 
 /// The statements that load one target.
@@ -160,10 +198,13 @@ struct SQLPipelineContext {
     let lowering: SQLPipelineLowering
     let types: PipelineTypeEnvironment
     let nodes: [String: Node]
+    /// The staging table of each flat-file source, by source instance.
+    let stagingTables: [String: String]
 
     init(pipeline: Pipeline, lowering: SQLPipelineLowering) {
         self.pipeline = pipeline
         self.lowering = lowering
+        stagingTables = SQLFlatFileNames.stagingTables(of: pipeline)
         types = PipelineTypeEnvironment(pipeline: pipeline, highPrecision: lowering.options.highPrecision)
         nodes = Dictionary(pipeline.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }

@@ -43,6 +43,7 @@ public enum SessionLowering {
             dialect, options: SQLLoweringOptions(highPrecision: highPrecision), truncatedTargets: truncated,
             treatRowsAs: session?.rowKind ?? .insert, targetOptions: options)
         lowering.targetSQL = targetSQL
+        lowering.session = session
         return lowering
     }
 }

@@ -1,0 +1,164 @@
+import IR
+
+/// The database SQL text from the export was written for: a source's, or the one a lookup's
+/// connection reaches.
+struct SQLTextOrigin {
+    /// What reaches that database, for messages (`source 'CUSTOMERS'`, `connection '$Target'`).
+    let owner: String
+    /// The database type as the export gives it (`Oracle`, `Microsoft SQL Server`, `ODBC`); nil
+    /// when it gives none.
+    let database: String?
+}
+
+extension SQLPipelineBuilder {
+    /// `text`, written by the mapping's author in the SQL of `origin`'s database, with its
+    /// parameters substituted, to be emitted verbatim; a note (CG2090) records it for review.
+    ///
+    /// Refused when the dialect is not that database's (the text would need a translation), when
+    /// the database type names no dialect, when a parameter has no value here, or when the text
+    /// names a common table the statement defines (it would read that instead of its table).
+    mutating func verbatimText(
+        _ text: String, _ what: String, of subject: String, _ node: Node, origin: SQLTextOrigin,
+        _ descriptor: DiagnosticDescriptor
+    ) throws(SQLPushdownRefusal) -> String {
+        func refuse(_ why: String, fix: String = "keep this path in the runtime") -> SQLPushdownRefusal {
+            refusal(descriptor, node, "\(subject) has a \(what) \(why)", fix: fix)
+        }
+        guard context.lowering.includesSourceSQL else {
+            throw refuse(
+                "(SQL text from the export), which is left out here, as the native run on scratch data leaves it out")
+        }
+        guard let database = origin.database, let written = Self.dialectName(ofDatabase: database) else {
+            let type = origin.database.map { "type '\($0)'" } ?? "type the export does not give"
+            throw refuse(
+                "written for the database of \(origin.owner), whose \(type) names no SQL dialect; "
+                    + "the text cannot be checked against \(dialect.name)")
+        }
+        guard written == dialect.name else {
+            throw refuse(
+                "written for \(database); lowering to \(dialect.name) would need a translation",
+                fix: "keep this path in the runtime, or lower to \(written) (--dialect \(written))")
+        }
+        let (substituted, unresolved) = Self.substituted(text, parameterValues)
+        if let name = unresolved.first {
+            let given = context.lowering.parameters == nil ? "no parameter values were given" : "it has no value"
+            throw refuse(
+                "naming parameter '\(name)', substituted only at run time (\(given))",
+                fix: "give the parameter's value (migrate sql --params FILE), or keep this path in the runtime")
+        }
+        if let name = commonTableNameRead(by: substituted) {
+            throw refuse(
+                "that reads '\(name)', the name of a common table of the generated statement",
+                fix: "keep this path in the runtime")
+        }
+        verbatimNotes.append(
+            SQLPipelineDiagnostics.verbatimSQL(
+                "the \(what) of \(subject) is sent to \(dialect.name) as written in the export: trusted text, "
+                    + "not translated",
+                at: node.provenance.location, path: node.provenance.path,
+                notes: ["text: " + Self.excerpt(substituted)],
+                fix: "review the text: it runs unchanged on the database, as PowerCenter sent it"))
+        return substituted
+    }
+
+    /// The dialect a PowerCenter database type (`DATABASETYPE`) writes SQL in, or a dialect's own
+    /// name; nil for types that name no dialect (`ODBC`, `DB2`, `Informix`, `Flat File`).
+    static func dialectName(ofDatabase database: String) -> String? {
+        let key = database.lowercased().filter { $0.isLetter }
+        let names: [String: String] = [
+            "oracle": "oracle", "microsoftsqlserver": "sqlserver", "sqlserver": "sqlserver", "sybase": "sybase",
+            "sybasease": "sybase", "teradata": "teradata", "postgresql": "postgres", "postgres": "postgres",
+            "sqlite": "sqlite", "snowflake": "snowflake", "duckdb": "duckdb", "bigquery": "bigquery",
+            "googlebigquery": "bigquery", "databricks": "databricks",
+        ]
+        return names[key]
+    }
+
+    /// The values `$NAME` and `$$NAME` take, by upper-case name without `$`: the lowering's
+    /// parameter values, then the declared defaults of mapping parameters (not variables, whose
+    /// value persists between runs). Empty when the lowering was given no values.
+    var parameterValues: [String: String] {
+        guard let given = context.lowering.parameters else { return [:] }
+        var values: [String: String] = [:]
+        for parameter in context.pipeline.parameters where parameter.kind != .variable {
+            if let value = parameter.defaultValue { values[Self.parameterKey(parameter.name)] = value }
+        }
+        for (name, value) in given { values[Self.parameterKey(name)] = value }
+        return values
+    }
+
+    static func parameterKey(_ name: String) -> String {
+        String(name.drop { $0 == "$" }).uppercased()
+    }
+
+    /// `text` with every `$NAME` or `$$NAME` that has a value replaced by it, as the runtime
+    /// substitutes, and the names left that PowerCenter would substitute: `$$` names, and `$`
+    /// names starting a word (`$Param_Filter`, not Oracle's `V$SESSION`).
+    static func substituted(_ text: String, _ values: [String: String]) -> (text: String, unresolved: [String]) {
+        let characters = Array(text)
+        var result = ""
+        var unresolved: [String] = []
+        var index = 0
+        while index < characters.count {
+            guard characters[index] == "$" else {
+                result.append(characters[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, characters[end] == "$" { end += 1 }
+            let nameStart = end
+            while end < characters.count, isNameCharacter(characters[end]) { end += 1 }
+            let name = String(characters[nameStart..<end])
+            let written = String(characters[index..<end])
+            if !name.isEmpty, let value = values[name.uppercased()] {
+                result += value
+            } else {
+                result += written
+                let wordStart = index == 0 || !(isNameCharacter(characters[index - 1]) || characters[index - 1] == "#")
+                if name.first?.isLetter == true, nameStart - index > 1 || wordStart { unresolved.append(written) }
+            }
+            index = end
+        }
+        return (result, unresolved)
+    }
+
+    static func isNameCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_"
+    }
+
+    /// The first name in `text` that is, or could become, a common table of the statement: a
+    /// transformation's name, alone or with a suffix (`EXP_1_2`, `LKP_ROWS`).
+    func commonTableNameRead(by text: String) -> String? {
+        let names = Set(
+            context.pipeline.nodes.filter { node in
+                switch node.op {
+                case .source, .target: false
+                default: true
+                }
+            }.map { $0.id.uppercased() })
+        for word in Self.words(text) {
+            let upper = word.uppercased()
+            if names.contains(upper) { return word }
+            var prefix = Substring(upper)
+            while let underscore = prefix.lastIndex(of: "_") {
+                prefix = prefix[..<underscore]
+                if names.contains(String(prefix)) { return word }
+            }
+        }
+        return nil
+    }
+
+    /// The identifier-like words of `text` (letters, digits, `_`, `$`, `#`), quoted or not.
+    static func words(_ text: String) -> [String] {
+        text.split { !(isNameCharacter($0) || $0 == "$" || $0 == "#") }.map(String.init)
+    }
+
+    /// The text on one line, at most 200 characters.
+    static func excerpt(_ text: String) -> String {
+        let line = SQLVerbatimText.trimmed(text).split(whereSeparator: \.isNewline).map {
+            String($0).trimmingSpaces()
+        }.joined(separator: " ")
+        return line.count > 200 ? String(line.prefix(200)) + "…" : line
+    }
+}

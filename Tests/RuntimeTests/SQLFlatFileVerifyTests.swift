@@ -1,0 +1,115 @@
+import Codegen
+import Foundation
+import IR
+import Testing
+
+@testable import Runtime
+
+/// `migrate verify` on a mapping with flat files at both edges: the source's file is read by the
+/// runtime's flat-file reader for the native run and for the SQL's staging table, and the file
+/// target's query rows are compared with the rows the native run gave the target.
+@Suite struct SQLFlatFileVerifyTests {
+    /// Flat file `CALLS (ID number(10,0), NAME string(20), AMT number(8,2))`, comma-delimited with
+    /// double quotes and one header row → FIL (`AMT > 100`) → EXP (`NAME_OUT = NAME || '!'`) → flat
+    /// file `BIG_CALLS (ID, NAME_OUT, AMT)`.
+    static var export: ExportBuilder {
+        var export = ExportBuilder()
+        let columns = ["ID:n10", "NAME:s20", "AMT:n8.2"]
+        export.source("CALLS", columns, flatFile: ExportBuilder.csv)
+        export.transformation(
+            "FIL", type: "Filter", ports: columns.map { ExportBuilder.port($0) },
+            attributes: [("Filter Condition", "AMT > 100")])
+        export.transformation(
+            "EXP", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:n10"), ExportBuilder.port("NAME:s20", "INPUT"), ExportBuilder.port("AMT:n8.2"),
+                ExportBuilder.port("NAME_OUT:s30", "OUTPUT", expression: "NAME || '!'"),
+            ])
+        export.target("BIG_CALLS", ["ID:n10", "NAME_OUT:s30", "AMT:n8.2"], flatFile: ExportBuilder.csv)
+        export.connect("SQ_CALLS", "FIL", ["ID", "NAME", "AMT"])
+        export.connect("FIL", "EXP", ["ID", "NAME", "AMT"])
+        export.connect("EXP", "BIG_CALLS", ["ID", "NAME_OUT", "AMT"])
+        return export
+    }
+
+    @Test("native and SQLite agree on generated data written to the source's file and read back")
+    func agreesOnGeneratedFiles() throws {
+        let pipeline = try ExecutorHarness().pipeline(Self.export)
+        let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: 3).verify(pipeline)
+        #expect(report.verdict == .agree, "\(report.text)")
+        #expect(report.notPushedDown.isEmpty)
+        let source = try #require(report.fileSources.first)
+        #expect(source.source == "CALLS" && source.file.hasSuffix("/files/CALLS"))
+        #expect(source.rows > 0 && source.rows <= 40)
+        let target = try #require(report.targets.first)
+        #expect(target.target == "BIG_CALLS" && target.file == "$PMTargetFileDir/big_calls.out")
+        #expect(target.rows["native"] == target.rows["sqlite"])
+        #expect((target.rows["native"] ?? 0) > 0, "some generated amounts are above 100")
+        #expect((target.rows["native"] ?? 40) < source.rows, "and some are not (0, -1, the smallest)")
+        #expect(report.text.contains("BIG_CALLS (flat file '$PMTargetFileDir/big_calls.out', rows before the writer)"))
+    }
+
+    @Test("--data DIR: the source's own file, read with PowerCenter's rules (a bad number rejects its row)")
+    func readsTheSourceFileFromTheDataFolder() throws {
+        let folder = NSTemporaryDirectory() + "sqlfiles-data-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Rows 1 and 4 pass the filter; row 2 does not; row 3's AMT is not a number: rejected.
+        let file = "ID,NAME,AMT\n1,\"Smith, J\",150.50\n2,Lee,99.99\n3,Kim,12x\n4,,200\n"
+        try file.write(toFile: folder + "/CALLS", atomically: true, encoding: .utf8)
+        let pipeline = try ExecutorHarness().pipeline(Self.export)
+        var verifier = PushdownVerifier(engines: [.native, .sqlite])
+        verifier.dataFolder = folder
+        let report = verifier.verify(pipeline)
+        #expect(report.verdict == .agree, "\(report.text)")
+        let source = try #require(report.fileSources.first)
+        #expect(source.file == folder + "/CALLS")
+        #expect(source.rows == 3 && source.rejected == 1)
+        #expect(source.firstRejection?.hasPrefix("line 4:") == true, "\(source.firstRejection ?? "")")
+        #expect(report.targets.first?.rows == ["native": 2, "sqlite": 2])
+    }
+
+    @Test("a SQL query that differs from the native run is detected (the filter dropped from the file's query)")
+    func detectsADifference() throws {
+        let verifier = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: 3)
+        let pipeline = PushdownVerifier.unqualified(try ExecutorHarness().pipeline(Self.export))
+        let folder = NSTemporaryDirectory() + "sqlfiles-differ-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let settings = PushdownVerifier.settings(nil)
+        var dataset = SyntheticData.generate(for: pipeline, rowsPerSource: 40, seed: 3)
+        var report = VerificationReport(pipeline: "m_test", engines: ["native", "sqlite"], rowsPerSource: 40, seed: 3)
+        report.fileSources = try VerificationFlatFiles.read(
+            &dataset, pipeline, session: nil, settings: settings, folder: folder, dataFolder: nil)
+        let native = try #require(try verifier.runNative(pipeline, dataset, folder, nil, settings, &report))
+        let sql = SQLPipelineLowering(SQLiteDialect()).lower(pipeline)
+        var load = try #require(sql.fileLoads.first)
+        guard case .select(var select) = load.query, let index = select.with.firstIndex(where: { $0.name == "FIL" }),
+            case .select(var filter) = select.with[index].query
+        else {
+            Issue.record("the file's query has no common table FIL")
+            return
+        }
+        #expect(filter.filter != nil)
+        filter.filter = nil
+        select.with[index].query = .select(filter)
+        load.query = .select(select)
+        for (name, candidate) in [("sql-right", sql.fileLoads[0]), ("sql-wrong", load)] {
+            let connection = try SQLiteRelationalConnection(path: folder + "/\(name).sqlite")
+            try verifier.stage(sql, dataset, into: connection, SQLiteDialect())
+            var checked = report
+            verifier.recordFile(
+                .sqlite, candidate, pipeline, folder: folder, native: native, connection, SQLiteDialect(), settings,
+                &checked)
+            checked.decide()
+            let comparison = try #require(checked.targets.first?.comparisons["sqlite"])
+            if name == "sql-right" {
+                #expect(checked.verdict == .agree, "\(checked.text)")
+            } else {
+                #expect(checked.verdict == .differ)
+                #expect(comparison.missing == 0 && comparison.extra > 0, "\(checked.text)")
+                #expect(checked.text.contains("DIFFERENT") && checked.text.contains("extra:"))
+            }
+        }
+    }
+}
