@@ -78,7 +78,7 @@ final class ExecutorHarness {
     func execute(
         _ pipeline: Pipeline, rowKind: RowKindDefault = .insert, attributes: [String: [(String, String)]] = [:],
         batchSize: Int = 2, runID: String = "t1", stopOnErrors: Int = 0, checkpoints: String? = nil,
-        adjust: (inout EvaluationSettings) -> Void = { _ in }
+        parameters: [String: String] = [:], adjust: (inout EvaluationSettings) -> Void = { _ in }
     ) -> PipelineRunResult {
         let here = Provenance(path: ObjectPath(), location: SourceLocation(file: "session"))
         let nodes = attributes.keys.sorted().map { node in
@@ -90,7 +90,7 @@ final class ExecutorHarness {
         var settings = EvaluationSettings(sessionStart: now, now: now, currentYear: 2024)
         adjust(&settings)
         var options = PipelineRunOptions(
-            runID: runID, session: session, settings: settings, batchSize: batchSize,
+            runID: runID, session: session, parameters: parameters, settings: settings, batchSize: batchSize,
             rejectFile: directory + "/reject.bad")
         options.stopOnErrors = stopOnErrors
         options.checkpointDirectory = checkpoints

@@ -32,8 +32,27 @@ public struct PipelineTypeEnvironment: Sendable {
         }
         return TypeEnvironment(
             ports: Dictionary(ports.map { ($0.name.uppercased(), $0.type) }, uniquingKeysWith: { a, _ in a }),
-            parameters: parameters, lookups: lookups, userFunctions: userFunctions, site: Self.site(of: node.op),
+            parameters: parameters(seenBy: node.id), lookups: lookups, userFunctions: userFunctions,
+            site: Self.site(of: node.op),
             highPrecision: highPrecision, lookupsWithoutReturn: lookupsWithoutReturn)
+    }
+
+    /// The parameters the expressions of node `id` see: the pipeline's, and for a node of an
+    /// expanded mapplet instance (`MPL_1.EXP`) each parameter declared for that instance
+    /// (`MPL_1.$$P`, IMP0131) also under the name the mapplet's expressions write (`$$P`), as
+    /// PowerCenter scopes a mapplet's parameters to its instance; an inner instance's declaration
+    /// wins over an outer one's and over the mapping's own.
+    public func parameters(seenBy id: String) -> [String: DataType] {
+        var seen = parameters
+        var scope = ""
+        for part in id.split(separator: ".", omittingEmptySubsequences: false).dropLast() {
+            scope += part.uppercased() + "."
+            for (name, type) in parameters where name.uppercased().hasPrefix(scope) {
+                let local = name.dropFirst(scope.count)
+                if !local.contains(".") { seen[String(local)] = type }
+            }
+        }
+        return seen
     }
 
     /// An environment with the pipeline's parameters and callables but no ports (SQL text, and
