@@ -190,7 +190,7 @@ final class PipelineRun {
         let compiler = NodeCompiler(
             types: types, parameters: context.parameters, mappingVariables: variableTypes, lookups: lookups,
             userFunctions: userFunctions, settings: context.settings)
-        var failures: [NodeFailure] = []
+        var failures = RowOrigins.misalignedInputs(pipeline)
         for id in order {
             guard let layout = layouts[id] else { continue }
             do throws(NodeFailure) {
