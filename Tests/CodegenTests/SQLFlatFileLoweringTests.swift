@@ -159,7 +159,7 @@ struct SQLFlatFileLoweringTests {
                 );
 
                 """))
-        #expect(text.contains("FROM SQ_CALLS\n    WHERE AMT > 100\n"))
+        #expect(text.contains("FROM SQ_CALLS\n    WHERE CAST(AMT AS REAL) > 100\n"))
     }
 
     @Test("Sybase ASE has no WITH: the file's query nests the transformations as derived tables")

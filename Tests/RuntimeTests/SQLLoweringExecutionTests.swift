@@ -57,7 +57,18 @@ enum SQLLoweringCases {
         Case(expression: "N / 4", ports: [("N", int), ("M", int)], rows: numbers),
         Case(expression: "TO_INTEGER(N)", ports: [("N", int), ("M", int)], rows: numbers),
         Case(expression: "IIF(N > 0, N)", ports: [("N", int), ("M", int)], rows: numbers),
+        // Decimals without high precision (SQLite stores them as text, where '999' > '1000').
+        Case(expression: "IIF(D > 1000, 1, 0)", ports: [("D", dec)], rows: decimalRows),
+        Case(expression: "D >= 999.5 AND D < 10000", ports: [("D", dec)], rows: decimalRows),
+        Case(expression: "IN(D, 999, 1000.01)", ports: [("D", dec)], rows: decimalRows),
+        Case(expression: "DECODE(D, 20, 'twenty', 'other')", ports: [("D", dec)], rows: decimalRows),
     ]
+
+    /// Decimals whose text order differs from their numeric order.
+    static let decimalRows: [[Value]] =
+        ["999", "1000", "1000.01", "10000", "20.00", "-5"].map {
+            [.decimal(Decimal(string: $0)!)]
+        } + [[.null]]
 
     /// Case mapping: PostgreSQL only (ASCII rows: the throwaway server runs in the C locale, where
     /// `upper` changes `a`–`z` only); SQLite refuses it (tested below).

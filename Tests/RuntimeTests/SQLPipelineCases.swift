@@ -28,7 +28,7 @@ enum SQLPipelineCases {
 
     static var all: [Case] {
         filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
-            union, expression,
+            union, expression, decimalOrder,
         ]
             + lookups
     }
@@ -121,6 +121,40 @@ enum SQLPipelineCases {
             tables: [Table(name: "AG_IN", columns: ["ID:i", "G:s5", "N:i"], rows: rows)],
             expected: ["T_AG": ["NULL|3|2|2|1", "a|5|1|5|5", "b|7|1|7|7", "c|NULL|0|NULL|NULL"]],
             columns: ["T_AG": ["G", "TOTAL", "CNT", "MX", "MN"]])
+    }
+
+    // Decimals whose text order is not their numeric order (SQLite keeps decimals as text, where
+    // '999' > '1000' and '20.5' > '1000'): D > 100 keeps 999 and 1000; per group, a: MAX 1000 and
+    // MIN 999 (NULL ignored), b: MAX 20.5 and MIN -5.
+    static var decimalOrder: Case {
+        var export = ExportBuilder()
+        export.source("DO_IN", ["ID:i", "G:s5", "D:n8.2"])
+        export.transformation(
+            "FIL", type: "Filter",
+            ports: [ExportBuilder.port("ID:i"), ExportBuilder.port("G:s5"), ExportBuilder.port("D:n8.2")],
+            attributes: [("Filter Condition", "D > 100")])
+        export.transformation(
+            "AGG", type: "Aggregator",
+            ports: [
+                ExportBuilder.port("G:s5", expression: "G", expressionType: "GROUPBY"),
+                ExportBuilder.port("D:n8.2", "INPUT"), ExportBuilder.port("MX:n8.2", "OUTPUT", expression: "MAX(D)"),
+                ExportBuilder.port("MN:n8.2", "OUTPUT", expression: "MIN(D)"),
+            ],
+            attributes: [("Sorted Input", "NO"), ("Transformation Scope", "All Input")])
+        export.target("T_DF", ["ID:i", "D:n8.2"])
+        export.target("T_DA", ["G:s5", "MX:n8.2", "MN:n8.2"])
+        export.connect("SQ_DO_IN", "FIL", ["ID", "G", "D"])
+        export.connect("FIL", "T_DF", ["ID", "D"])
+        export.connect("SQ_DO_IN", "AGG", ["G", "D"])
+        export.connect("AGG", "T_DA", ["G", "MX", "MN"])
+        let rows = [
+            ["1", "a", "999"], ["2", "a", "1000"], ["3", "a", "NULL"], ["4", "b", "-5"], ["5", "b", "20.5"],
+        ]
+        return Case(
+            name: "decimals compared and ordered as numbers", export: export,
+            tables: [Table(name: "DO_IN", columns: ["ID:i", "G:s5", "D:n8.2"], rows: rows)],
+            expected: ["T_DF": ["1|999", "2|1000"], "T_DA": ["a|1000|999", "b|20.5|-5"]],
+            columns: ["T_DF": ["ID", "D"], "T_DA": ["G", "MX", "MN"]])
     }
 
     // Reference case 39: group x holds AMT 5, -3, NULL, 2, so SUM(AMT, AMT > 0) = 7, COUNT(AMT, AMT > 0) =

@@ -49,11 +49,11 @@ extension Lowering {
         }
         if subject.type?.isString == true { try exactStrings(subject, subject, e) }
         if subject.type?.isNumeric == true { for item in [subject] + items { try exactNumbers(item) } }
-        let input = try value(subject)
+        let input = try comparable(subject)
         var branches: [SQLWhen] = []
         if !items.isEmpty {
             var list: [SQLExpression] = []
-            for item in items { list.append(try value(item)) }
+            for item in items { list.append(try comparable(item)) }
             branches.append(SQLWhen(.inList(input, list, negated: false), then: .literal(.integer(1))))
         }
         branches.append(SQLWhen(.isNull(input, negated: true), then: .literal(.integer(0))))

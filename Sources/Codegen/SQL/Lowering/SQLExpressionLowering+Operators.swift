@@ -132,8 +132,19 @@ extension Lowering {
         if l == .numeric {
             try exactNumbers(left)
             try exactNumbers(right)
+            return .binary(sqlOp, try comparable(left), try comparable(right))
         }
         return .binary(sqlOp, try value(left), try value(right))
+    }
+
+    /// A number as an operand of a comparison. A dialect without exact decimals stores them as
+    /// text (SQLite), which would compare as text ('999' > '1000', and '999' > 1000 by type); such
+    /// a decimal is compared as the binary double PowerCenter holds it as without high precision
+    /// (with high precision ``exactNumbers(_:)`` has refused it).
+    func comparable(_ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        let lowered = try value(e)
+        guard case .decimal? = e.type, !dialect.hasExactDecimals else { return lowered }
+        return .cast(lowered, .double)
     }
 
     static func isInteger(_ type: DataType?) -> Bool {

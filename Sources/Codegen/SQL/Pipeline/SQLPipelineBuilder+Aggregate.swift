@@ -76,6 +76,11 @@ extension SQLPipelineBuilder {
         } else {
             sqlArgument = try lowered(argument, source, columns: values, of: node)
             try checkExactAggregate(name, argument.type, node, port)
+            if name == "MIN" || name == "MAX", case .decimal? = argument.type, !dialect.hasExactDecimals {
+                // Decimals stored as text (SQLite) would be ordered as text: MAX('999', '1000') is '999'.
+                // Without high precision PowerCenter holds them as doubles, so they are ordered as such.
+                sqlArgument = .cast(sqlArgument, .double)
+            }
         }
         if arguments.count == 2 {
             // A conditional aggregate (reference §2.4, case 39) leaves out the rows whose condition
@@ -110,13 +115,20 @@ extension SQLPipelineBuilder {
         }
     }
 
-    /// Refuses sums and means the dialect computes inexactly and string minima it orders differently.
+    /// Refuses sums and means the dialect computes inexactly, and minima and maxima of strings it
+    /// orders differently or of high-precision decimals it can order only as doubles (SQLite).
     func checkExactAggregate(_ name: String, _ type: DataType?, _ node: Node, _ port: Port) throws(SQLPushdownRefusal) {
         guard let type else { return }
         let inexactSum =
             (name == "SUM" || name == "AVG") && !dialect.hasExactDecimals
             && SQLPipelineBuilder.integerDigits(type) == nil
-        let inexactOrder = (name == "MIN" || name == "MAX") && type.isString && !dialect.ordersStringsByCodePoint
+        let exactDecimal: Bool =
+            if case .decimal = type { context.lowering.options.highPrecision && !dialect.hasExactDecimals } else {
+                false
+            }
+        let inexactOrder =
+            (name == "MIN" || name == "MAX")
+            && ((type.isString && !dialect.ordersStringsByCodePoint) || exactDecimal)
         let inexactMean = name == "AVG" && type == .bigInteger
         if inexactSum || inexactOrder || inexactMean {
             throw aggregateRefusal(
