@@ -105,6 +105,7 @@ public struct SQLPipelineLowering: Sendable {
         _ node: Node, _ spec: TargetSpec, _ rows: SQLTargetRows, _ context: SQLPipelineContext
     ) throws(SQLPushdownRefusal) -> SQLTargetLoad {
         let table = SQLTableName(schema: spec.schema.flatMap { $0.isEmpty ? nil : $0 }, spec.table)
+        try checkNotReadingItself(node, table, context)
         let options = targetOptions[node.id] ?? SQLTargetWriteOptions()
         let writer = SQLTargetWriter(context: context, node: node, spec: spec, rows: rows, options: options)
         var statements: [SQLStatement] = []
@@ -118,6 +119,48 @@ public struct SQLPipelineLowering: Sendable {
 }
 
 extension SQLPipelineLowering {
+    /// Refuses a target whose table is also read on its path (a source or lookup table of the same
+    /// schema and name). In one database the statement would read the rows it writes, while
+    /// PowerCenter reads the source through the source's connection, usually another database
+    /// (a mapping copying `EMP` to `EMP`); which of the two the migrated pipeline means is not in
+    /// the export.
+    func checkNotReadingItself(_ node: Node, _ table: SQLTableName, _ context: SQLPipelineContext)
+        throws(SQLPushdownRefusal)
+    {
+        let written = Self.key(table.schema, table.name)
+        var seen: Set<String> = [node.id]
+        var pending = [node]
+        while let next = pending.popLast() {
+            var read: [(kind: String, key: String)] = []
+            switch next.op {
+            case .source(let source): read.append(("source", Self.key(source.schema, source.table)))
+            case .lookup(let lookup): if let name = lookup.table { read.append(("lookup", Self.key(nil, name))) }
+            default: break
+            }
+            if let hit = read.first(where: { $0.key == written }) {
+                throw SQLPushdownRefusal(
+                    node: node.id,
+                    diagnostic: SQLPipelineDiagnostics.targetNotLowered(
+                        "target '\(node.id)' writes table '\(table.name)', which its path also reads as \(hit.kind) "
+                            + "'\(next.id)': in one database the statement would read the rows it writes",
+                        at: node.provenance.location, path: node.provenance.path,
+                        fix: "keep this target in the runtime, or give the source and the target different schemas"))
+            }
+            for port in next.ports {
+                guard let upstream = port.source?.node, seen.insert(upstream).inserted,
+                    let found = context.nodes[upstream]
+                else { continue }
+                pending.append(found)
+            }
+        }
+    }
+
+    /// A table's identity for comparison: schema (if any) and name, upper-cased.
+    static func key(_ schema: String?, _ name: String) -> String {
+        let owner = schema.flatMap { $0.isEmpty ? nil : $0.uppercased() }
+        return (owner.map { $0 + "." } ?? "") + name.uppercased()
+    }
+
     /// The Pre SQL and Post SQL statements of target `node`; text holding a `$$` parameter is
     /// refused (its value is substituted at run time).
     func targetSQL(_ node: Node) throws(SQLPushdownRefusal) -> (pre: [SQLStatement], post: [SQLStatement]) {
