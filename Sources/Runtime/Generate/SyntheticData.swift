@@ -40,7 +40,8 @@ public struct SyntheticDataset: Hashable, Sendable {
 /// of each column's type, one column's after another's (NULL where the port is nullable or its
 /// nullability unknown, '' and '   ', the longest string, 0, -1, the type's largest and smallest
 /// numbers, the widest decimal, 0001-01-01, 1753-01-01, 9999-12-31 23:59:59, leap days); the other
-/// rows hold random ordinary values. Columns compared by lookup or join conditions (or named alike
+/// rows hold random ordinary values, every other one (from the first) taking in turn the values
+/// the pipeline's conditions compare the column with (``ConditionValues``). Columns compared by lookup or join conditions (or named alike
 /// in several sources) draw from one small shared domain, so lookups and joins both match and miss.
 /// The same pipeline, row count and seed always give the same dataset.
 public enum SyntheticData {
@@ -61,9 +62,13 @@ public enum SyntheticData {
             let domain = KeyDomain(members: members, types: types, rowsPerSource: rowCount, seed: seed)
             for member in members { domains[member] = domain }
         }
+        let tracing = KeyColumnTracing(pipeline: pipeline, tableColumns: tableColumns)
+        let conditionValues = ConditionValues.collect(pipeline, tracing: tracing, types: types)
         var tables: [String: SyntheticTable] = [:]
         for shape in shapes {
-            tables[shape.name] = TableFilling(shape: shape, domains: domains, seed: seed).table(rows: rowCount)
+            tables[shape.name] = TableFilling(
+                shape: shape, domains: domains, conditionValues: conditionValues, seed: seed
+            ).table(rows: rowCount)
         }
         return SyntheticDataset(tables: tables)
     }

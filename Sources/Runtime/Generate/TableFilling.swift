@@ -41,6 +41,8 @@ struct TableFilling {
     let shape: TableShape
     /// The shared domain of each compared column.
     let domains: [TableColumn: KeyDomain]
+    /// The values the pipeline's conditions compare each column with.
+    var conditionValues: [TableColumn: [Value]] = [:]
     /// The dataset's seed.
     let seed: UInt64
 
@@ -71,6 +73,9 @@ struct TableFilling {
     private func values(_ port: Port, specials: [Value], offset: Int, span: Int, count: Int) -> [Value] {
         var random = SplitMix64(seed: seed, stream: "column:\(shape.name).\(port.name)")
         let domain = domains[TableColumn(table: shape.name, column: port.name)]
+        let chosen = conditionValues[TableColumn(table: shape.name, column: port.name)].flatMap {
+            $0.isEmpty ? nil : $0
+        }
         var ordinaryRow = 0
         return (0..<count).map { row in
             if row < span {
@@ -78,7 +83,12 @@ struct TableFilling {
                 if slot < specials.count { return specials[slot] }
             }
             defer { ordinaryRow += 1 }
-            guard let domain else { return SyntheticValues.ordinary(for: port.type, using: &random) }
+            guard let domain else {
+                // The random value is drawn either way, so the other rows do not depend on it.
+                let ordinary = SyntheticValues.ordinary(for: port.type, using: &random)
+                guard let chosen, ordinaryRow % 2 == 0 else { return ordinary }
+                return chosen[(ordinaryRow / 2) % chosen.count]
+            }
             return domain.value(domain.index(table: shape.name, row: ordinaryRow, using: &random), as: port.type)
         }
     }
