@@ -218,13 +218,7 @@ public enum RunService {
         var parameters = request.parameterValues(
             folder: pipeline.origin.path.segments.first { $0.kind == "FOLDER" }?.name ?? "",
             workflow: workflowName, path: label.split(separator: "/").map(String.init))
-        let folder = pipeline.origin.path.segments.first { $0.kind == "FOLDER" }?.name ?? ""
-        let builtins = [
-            "$PMFolderName": folder, "$PMMappingName": pipeline.name, "$PMSessionName": label,
-            "$PMWorkflowName": workflowName ?? "", "$PMRepositoryServiceName": "migrate",
-            "$PMIntegrationServiceName": "migrate",
-            "$PMRepositoryUserName": ProcessInfo.processInfo.environment["USER"] ?? "migrate",
-        ]
+        let builtins = Self.builtInParameters(pipeline, session: label, workflow: workflowName)
         for (name, value) in builtins where parameters[name] == nil { parameters[name] = value }
         var options = PipelineRunOptions(
             runID: runID + (label == pipeline.name ? "" : "/" + label), session: session,
@@ -233,6 +227,19 @@ public enum RunService {
             rejectFile: directory + "/" + safe + ".bad", events: request.events)
         options.stopOnErrors = stopOnErrors
         return PipelineExecutor.run(pipeline, resources: resources, options: options)
+    }
+}
+
+extension RunService {
+    /// The built-in `$PM…` names a run of `pipeline` gives its expressions: the folder, mapping,
+    /// session and workflow names, and `migrate` for the services and, without `USER`, the user.
+    public static func builtInParameters(_ pipeline: Pipeline, session: String, workflow: String?) -> [String: String] {
+        [
+            "$PMFolderName": pipeline.origin.path.segments.first { $0.kind == "FOLDER" }?.name ?? "",
+            "$PMMappingName": pipeline.name, "$PMSessionName": session, "$PMWorkflowName": workflow ?? "",
+            "$PMRepositoryServiceName": "migrate", "$PMIntegrationServiceName": "migrate",
+            "$PMRepositoryUserName": ProcessInfo.processInfo.environment["USER"] ?? "migrate",
+        ]
     }
 }
 

@@ -126,8 +126,11 @@ public struct PushdownVerifier {
         let file = ConnectionsFile(
             directories: Dictionary(uniqueKeysWithValues: directories.map { ($0, folder + "/files") }),
             baseDirectory: folder)
+        // The built-in $PM… names, as `migrate run` gives them (the session named after the mapping).
         let options = PipelineRunOptions(
-            runID: "verify", session: session, settings: settings, rejectFile: folder + "/native.bad")
+            runID: "verify", session: session,
+            parameters: RunService.builtInParameters(pipeline, session: pipeline.name, workflow: nil),
+            settings: settings, rejectFile: folder + "/native.bad")
         let result = PipelineExecutor.run(
             pipeline, resources: RunResources(file: file, scratch: connection, environment: [:]), options: options)
         guard result.succeeded else {
