@@ -23,6 +23,10 @@ public struct ConnectorRegistry {
             "postgresql": { entry, environment throws(ConnectorError) in
                 try PostgresRelationalConnection(entry: entry, environment: environment)
             },
+            // The name the SQL dialect has (`--dialect postgres`).
+            "postgres": { entry, environment throws(ConnectorError) in
+                try PostgresRelationalConnection(entry: entry, environment: environment)
+            },
         ])
     }
 
@@ -36,7 +40,8 @@ public struct ConnectorRegistry {
     {
         guard let factory = factories[entry.type] else {
             let d = ConnectionsFileDiagnostics.unknownType(
-                "connection '\(entry.name)' has type '\(entry.type)'", at: entry.location,
+                "connection '\(entry.name)' has type '\(entry.type)', which no connector of this build reads",
+                at: entry.location,
                 fix: "use one of: \(types.joined(separator: ", "))")
             return (nil, [d])
         }
