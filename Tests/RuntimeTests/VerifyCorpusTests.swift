@@ -23,6 +23,7 @@ enum VerifyCorpus {
                 switch report.verdict {
                 case .differ: Issue.record("\(label): an engine differs from the native run:\n\(report.text)")
                 case .failed:
+                    print("Verify corpus: \(label): \(pipeline.name): \(report.problems.joined(separator: "; "))")
                     #expect(
                         report.problems.allSatisfy { $0.hasPrefix("native:") }, "\(label): SQL failed:\n\(report.text)")
                 case .partial, .notPushedDown:

@@ -52,6 +52,19 @@ public struct PushdownVerifier {
         if postgres == nil { engines.removeAll { $0 == .postgres } }
         var report = VerificationReport(
             pipeline: pipeline.name, engines: engines.map(\.rawValue), rowsPerSource: rowsPerSource, seed: seed)
+        if pipeline.kind == .mapplet {
+            // Its input and output boundaries get rows only from a mapping that uses it.
+            let location = pipeline.provenance.location
+            report.notPushedDown.append(
+                VerificationReport.Refusal(
+                    engine: engines.map(\.rawValue).joined(separator: ", "), target: pipeline.name,
+                    node: pipeline.name, code: VerifyDiagnostics.mappletAlone.code.description,
+                    message: "'\(pipeline.name)' is a mapplet, which runs only inside a mapping; it is verified "
+                        + "where a mapping of the export uses it",
+                    location: "\(location.file):\(location.line):\(location.column)"))
+            report.decide()
+            return report
+        }
         let folder = NSTemporaryDirectory() + "migrate-verify-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {

@@ -13,5 +13,11 @@ public enum VerifyDiagnostics {
     public static let dataFileInvalid = DiagnosticDescriptor("RT0523", .error, "a data file cannot be read")
 
     /// Every descriptor, sorted by code.
-    public static let all: [DiagnosticDescriptor] = [loadFailed, noPostgres, dataFileMissing, dataFileInvalid]
+    /// A mapplet on its own: it runs, and is verified, only inside a mapping.
+    public static let mappletAlone = DiagnosticDescriptor(
+        "RT0524", .note, "a mapplet is verified inside the mappings that use it")
+
+    public static let all: [DiagnosticDescriptor] = [
+        loadFailed, noPostgres, dataFileMissing, dataFileInvalid, mappletAlone,
+    ]
 }
