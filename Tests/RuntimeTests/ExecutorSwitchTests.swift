@@ -19,6 +19,17 @@ struct ExecutorSwitchTests {
         #expect(try harness.rows("SELECT V FROM T_A", columns: 1).sorted() == ["2", "3", "4"])
     }
 
+    @Test("anyLookupValueIsFirstInCacheOrder: 'Use Any Value' gives the lowest match; off, the first read")
+    func anyLookupValue() throws {
+        // Key k matches (k, z) read first and (k, a): cache order puts (k, a) first.
+        let table = RowSet(columns: ["K", "V"], rows: [[.string("k"), .string("z")], [.string("k"), .string("a")]])
+        let lookup = Lookup(table: table, keys: [KeyPair("IN_K", "K")], returning: ["V"], policy: .any)
+        var settings = EvalHarness.settings()
+        #expect(try lookup.returnedValues(for: [.string("k")], settings) == [[.string("a")]])
+        settings.anyLookupValueIsFirstInCacheOrder = false
+        #expect(try lookup.returnedValues(for: [.string("k")], settings) == [[.string("z")]])
+    }
+
     @Test("normalizerFirstKey applies only without a stored SEQUENCE_GENERATOR_VALUE")
     func normalizerKeyStart() throws {
         let harness = try ExecutorHarness()

@@ -118,12 +118,15 @@ struct OperatorTests {
             table: table, keys: [KeyPair("IN_K", "K")], returning: ["V"], policy: policy, nullKeysMatch: nullKeysMatch)
     }
 
-    @Test("lookup policies: first/last by cache order, any = first read, all = every match")
+    @Test("lookup policies: first/last by cache order, any = first (switch off: first read), all = every match")
     func lookupPolicies() throws {
         let key = [H.int(1)]
         #expect(try lookup(.first).returnedValues(for: key, settings) == [[H.text("a")]])
         #expect(try lookup(.last).returnedValues(for: key, settings) == [[H.text("b")]])
-        #expect(try lookup(.any).returnedValues(for: key, settings) == [[H.text("b")]])
+        #expect(try lookup(.any).returnedValues(for: key, settings) == [[H.text("a")]])
+        var firstRead = settings
+        firstRead.anyLookupValueIsFirstInCacheOrder = false
+        #expect(try lookup(.any).returnedValues(for: key, firstRead) == [[H.text("b")]])
         #expect(try lookup(.all).returnedValues(for: key, settings) == [[H.text("b")], [H.text("a")]])
         #expect(try lookup(.error).returnedValues(for: [.null], settings) == [[H.text("n")]])
         #expect(H.errorCode { _ = try lookup(.error).returnedValues(for: key, settings) } == "RT0021")

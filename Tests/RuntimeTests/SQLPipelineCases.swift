@@ -357,6 +357,8 @@ enum SQLPipelineCases {
         let policies = [
             ("Use First Value", ["1|a|5"], false), ("Use Last Value", ["1|NULL|1"], false),
             ("Use All Values", ["1|a|5", "1|b|2", "1|NULL|1"], true),
+            // Any value: the row "Use First Value" returns (the default switch), not the first read (b).
+            ("Use Any Value", ["1|a|5"], false),
         ]
         return policies.map { policy, first, onPostgres in
             var export = ExportBuilder()

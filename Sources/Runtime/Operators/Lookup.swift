@@ -6,7 +6,8 @@ import IR
 /// PowerCenter lookups) a NULL input matches a NULL table value. Policies: `first`/`last` take the
 /// lowest/highest match ordered by the key columns, then the other table columns, ascending with
 /// NULL high [BELIEVED; PowerCenter's cache order beyond the keys is not documented]; `any` takes
-/// the first match read; `error` raises a row error on two or more matches; `all` yields one row
+/// the match `first` takes (``EvaluationSettings/anyLookupValueIsFirstInCacheOrder``; off: the
+/// first match read); `error` raises a row error on two or more matches; `all` yields one row
 /// per match. No match gives NULL in every returned column.
 public struct Lookup: Sendable {
     /// The looked-up rows.
@@ -53,7 +54,8 @@ public struct Lookup: Sendable {
         let chosen: [[Value]]
         switch policy {
         case .all: chosen = matches
-        case .any: chosen = [matches[0]]
+        case .any:
+            chosen = [settings.anyLookupValueIsFirstInCacheOrder ? try ordered(matches, settings)[0] : matches[0]]
         case .first: chosen = [try ordered(matches, settings)[0]]
         case .last: chosen = [try ordered(matches, settings)[matches.count - 1]]
         case .error:

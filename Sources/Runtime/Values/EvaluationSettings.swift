@@ -57,6 +57,12 @@ public struct EvaluationSettings: Hashable, Sendable {
     /// at its datatype's initial value, 0, '' or 1753-01-01 (the default, BELIEVED); false starts
     /// it NULL.
     public var valuelessParameterIsInitialValue: Bool = true
+    /// A lookup set to "Use Any Value" returns, of several matches, the one "Use First Value" would
+    /// (the lowest in cache order) (the default). PowerCenter promises only some matching row: the
+    /// first it reads, which depends on the order the database returns them (§2.6 "deterministic
+    /// only per run"); this choice is one of those rows, the same on every run and in push-down SQL.
+    /// false takes the first row read, as the Integration Service does.
+    public var anyLookupValueIsFirstInCacheOrder: Bool = true
     /// TO_DATE / IS_DATE / implicit string→date parsing options; the default requires the format's
     /// separators to match exactly (§3.4.2 "must match exactly", [S27] CONFLICT).
     public var dateParseOptions: DateFormat.ParseOptions = DateFormat.ParseOptions()

@@ -5,7 +5,8 @@ extension SQLPipelineBuilder {
     /// from the input rows to the lookup rows. "Use First/Last Value" keep, per key, the row the
     /// runtime's cache order puts first or last (every lookup column ascending, NULL high), ranked
     /// by `ROW_NUMBER()`; "Use All Values" keeps every match; a cached lookup's NULL key matches a
-    /// NULL (reference §2.6). "Use Any Value" (the first row read) and "Report Error" are refused.
+    /// NULL (reference §2.6). "Use Any Value" keeps the row "Use First Value" keeps, as the runtime
+    /// does by default; "Report Error" is refused.
     /// A SQL override (its columns matched to the lookup ports by name) or a source filter is
     /// trusted text from the export, emitted verbatim in the dialect of the lookup's database only.
     mutating func lowerLookup(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) {
@@ -63,9 +64,10 @@ extension SQLPipelineBuilder {
         }
         guard spec.sourceType != "flat-file" else { throw refuse("reads a flat file") }
         switch spec.multipleMatch {
-        case .any: throw refuse("uses any value: the runtime takes the first row read, which SQL does not define")
         case .error: throw refuse("reports an error on several matches, which SQL cannot raise per row")
-        case .first, .last:
+        case .first, .last, .any:
+            // "Use Any Value" returns the row "Use First Value" would, as the runtime does by default
+            // (EvaluationSettings.anyLookupValueIsFirstInCacheOrder): PowerCenter promises some match.
             guard dialect.supportsWindowFunctions else {
                 throw refuse("needs ROW_NUMBER(), which \(dialect.name) lacks")
             }
