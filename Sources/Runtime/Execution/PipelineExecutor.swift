@@ -228,13 +228,24 @@ final class PipelineRun {
             if readsNext { sequencesReadingNextValue.insert(node.id) }
         case .lookup(let spec):
             if spec.connected { runners[node.id] = try LookupRunner(layout: layout, spec: spec, loader: loader) }
-        case .transactionControl:
+        case .transactionControl(let spec):
+            if let outcomes = TransactionControlOutcomes.possible(spec.condition.text),
+                let rollback = outcomes.sorted().first(where: { $0.hasPrefix("TC_ROLLBACK") })
+            {
+                // Passing the rows on would write rows PowerCenter rolls back.
+                throw NodeFailure(
+                    RunDiagnostics.unsupportedNode(
+                        "transaction control '\(node.id)' can roll back rows (\(rollback)), which the runtime does not "
+                            + "reproduce: it commits each target once, at the end of the run",
+                        at: node.provenance.location, path: node.provenance.path,
+                        fix: "run this mapping in PowerCenter, or replace the rollback with a filter of the rows"))
+            }
             runners[node.id] = try PassThroughRunner(passThrough: layout)
             context.diagnostics.append(
                 RunDiagnostics.transactionControlIgnored(
                     "transaction control '\(node.id)' passes rows on; each target commits once, at the end of the run",
                     at: node.provenance.location, path: node.provenance.path,
-                    fix: "nothing to do for a verification run; the generated SQL keeps the boundaries"))
+                    fix: "nothing to do unless a failed run must keep its earlier commits"))
         case .output: runners[node.id] = try PassThroughRunner(passThrough: layout)
         case .target(let spec):
             runners[node.id] = TargetRunner(layout: layout, spec: spec, resources: resources) {

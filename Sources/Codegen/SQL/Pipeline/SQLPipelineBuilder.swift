@@ -154,6 +154,7 @@ struct SQLPipelineBuilder {
         case .rank(let spec): try lowerRank(node, spec)
         case .unpivot(let spec): try lowerNormalizer(node, spec)
         case .setRowKind(let spec): try lowerSetRowKind(node, spec)
+        case .transactionControl(let spec): try lowerTransactionControl(node, spec)
         default:
             throw refusal(
                 SQLPipelineDiagnostics.operatorNotLowered, node,
