@@ -121,18 +121,21 @@ struct SQLCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usageOrIO)
         }
         let passes = PassManager(disabled: Set(disablePass), dumpAfter: Set(dumpIrAfter))
+        // What each pass changed (CG3000 notes, shown with --verbose) and any pass undone (CG3001).
+        var optimizerDiagnostics: [Diagnostic] = []
         pipelines = pipelines.map { pipeline in
             let outcome = passes.run(pipeline)
             for (pass, text) in outcome.dumps {
                 StandardError.write("-- IR of \(pipeline.name) after \(pass)\n\(text)\n")
             }
+            optimizerDiagnostics += outcome.diagnostics
             return outcome.pipeline
         }
         if let node {
             try printNodeQueries(node, pipelines, dialect)
             return
         }
-        var diagnostics = loaded.diagnostics
+        var diagnostics = loaded.diagnostics + optimizerDiagnostics
         var parameterFile: ParameterFile?
         if let params {
             guard FileManager.default.isReadableFile(atPath: params) else {
