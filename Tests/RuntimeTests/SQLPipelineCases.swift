@@ -28,7 +28,7 @@ enum SQLPipelineCases {
 
     static var all: [Case] {
         filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
-            union, expression, decimalOrder,
+            union, expression, decimalOrder, chainedExpressions,
         ]
             + lookups
     }
@@ -318,6 +318,35 @@ enum SQLPipelineCases {
                 "T_E": ["1|5|ab|big|a", "2|NULL|b|small|none", "3|1|a|small|a", "4|3|NULL|big|none", "5|2| x|small|"]
             ],
             columns: ["T_E": ["ID", "N", "OUT1", "OUT2", "OUT3"]])
+    }
+
+    // Two Expressions in a row (merge-projections joins them): o_C = A * 2, then o_D = o_C + 1.
+    // A = 5, NULL, -1 give 11, NULL, -1.
+    static var chainedExpressions: Case {
+        var export = ExportBuilder()
+        export.source("C_IN", ["ID:i", "A:i"])
+        export.transformation(
+            "EXP1", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:i"), ExportBuilder.port("A:i", "INPUT"),
+                ExportBuilder.port("o_C:i", "OUTPUT", expression: "A * 2"),
+            ])
+        export.transformation(
+            "EXP2", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:i"), ExportBuilder.port("o_C:i", "INPUT"),
+                ExportBuilder.port("o_D:i", "OUTPUT", expression: "o_C + 1"),
+            ])
+        export.target("T_C", ["ID:i", "D:i"])
+        export.connect("SQ_C_IN", "EXP1", ["ID", "A"])
+        export.connect("EXP1", "EXP2", ["ID", "o_C"])
+        export.connect("EXP2", "T_C", ["ID", "o_D>D"])
+        return Case(
+            name: "two expressions in a row", export: export,
+            tables: [
+                Table(name: "C_IN", columns: ["ID:i", "A:i"], rows: [["1", "5"], ["2", "NULL"], ["3", "-1"]])
+            ],
+            expected: ["T_C": ["1|11", "2|NULL", "3|-1"]], columns: ["T_C": ["ID", "D"]])
     }
 
     static let expressionSource = Table(

@@ -16,13 +16,15 @@ struct SQLPipelineExecution {
     let report: SQLPushdownReport
     let script: String
 
-    /// Both runs on one SQLite database: natively, then (targets emptied) the SQLite SQL.
-    init(sqlite c: SQLPipelineCases.Case) throws {
+    /// Both runs on one SQLite database: natively, then (targets emptied) the SQLite SQL of the
+    /// pipeline as imported or, with `optimized`, after the optimizer's passes.
+    init(sqlite c: SQLPipelineCases.Case, optimized: Bool = false) throws {
         let harness = try ExecutorHarness()
         let pipeline = try Self.runNatively(c, harness)
         native = try Self.read(c.columns) { sql, count in try harness.rows(sql, columns: count) }
         let dialect = SQLiteDialect()
-        let sql = SQLPipelineLowering(dialect).lower(pipeline)
+        let lowered = optimized ? PassManager().run(pipeline).pipeline : pipeline
+        let sql = SQLPipelineLowering(dialect).lower(lowered)
         (report, script) = (sql.report, SQLPipelineScript.text(sql, dialect: dialect))
         let connection = try SQLiteConnection(path: harness.databasePath)
         for table in c.columns.keys.sorted() { try connection.execute("DELETE FROM \(SQLiteConnection.quote(table))") }

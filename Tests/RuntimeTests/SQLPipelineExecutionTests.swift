@@ -17,6 +17,22 @@ struct SQLPipelineExecutionTests {
         #expect(run.pushedDown == run.native, "\(run.script)")
     }
 
+    @Test(
+        "with the optimizer's passes on, the SQLite SQL still writes the native rows", arguments: SQLPipelineCases.all)
+    func optimizedSQLiteAgreesWithTheExecutor(_ c: SQLPipelineCases.Case) throws {
+        let run = try SQLPipelineExecution(sqlite: c, optimized: true)
+        #expect(run.report.status == .full, "\(run.report.diagnostics)")
+        #expect(run.native == c.expected)
+        #expect(run.pushedDown == run.native, "\(run.script)")
+    }
+
+    @Test("merge-projections joins the two expressions: one common table computes both")
+    func chainedExpressionsMerge() throws {
+        let run = try SQLPipelineExecution(sqlite: SQLPipelineCases.chainedExpressions, optimized: true)
+        #expect(run.script.contains("  EXP1 AS (") && !run.script.contains("  EXP2 AS ("), "\(run.script)")
+        #expect(run.pushedDown == ["T_C": ["1|11", "2|NULL", "3|-1"]])
+    }
+
     @Test("an Expression with a variable port is not pushed down, and the report names it (CG2004)")
     func variablePortIsRefused() throws {
         let harness = try ExecutorHarness()
