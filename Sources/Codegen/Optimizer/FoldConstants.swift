@@ -22,28 +22,39 @@ public struct FoldConstants: PipelinePass {
 
     /// The pipeline with constant parts of port expressions and filter and router conditions folded.
     public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
+        var expressions = ParsedExpressions()
+        return run(pipeline, expressions: &expressions, notes: &notes)
+    }
+
+    /// The same, parsing through `expressions`. Only a node with a place to fold (``hasFoldSite(_:)``)
+    /// is type checked.
+    public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])
+        -> Pipeline
+    {
         var result = pipeline
         for n in result.nodes.indices {
             let node = result.nodes[n]
+            guard Self.mayFold(node, &expressions) else { continue }
             let environment = OptimizerSupport.environment(node, pipeline)
             switch node.op {
             case .project:
                 for p in node.ports.indices {
-                    guard let text = node.ports[p].expression?.text, let folded = fold(text, environment) else {
-                        continue
-                    }
+                    guard let text = node.ports[p].expression?.text,
+                        let folded = fold(text, environment, &expressions)
+                    else { continue }
                     result.nodes[n].ports[p].expression = ScalarExpression(folded)
                     notes.append(
                         OptimizerSupport.note(name, "folded '\(text)' to '\(folded)'", node.ports[p].provenance))
                 }
             case .filter(let spec):
-                guard let folded = fold(spec.condition.text, environment) else { continue }
+                guard let folded = fold(spec.condition.text, environment, &expressions) else { continue }
                 result.nodes[n].op = .filter(FilterSpec(condition: ScalarExpression(folded)))
                 notes.append(OptimizerSupport.note(name, "folded the condition to '\(folded)'", node.provenance))
             case .route(var spec):
                 var changed = false
                 for g in spec.groups.indices {
-                    guard let text = spec.groups[g].condition?.text, let folded = fold(text, environment) else {
+                    guard let text = spec.groups[g].condition?.text, let folded = fold(text, environment, &expressions)
+                    else {
                         continue
                     }
                     spec.groups[g].condition = ScalarExpression(folded)
@@ -61,14 +72,64 @@ public struct FoldConstants: PipelinePass {
     }
 
     /// The folded text of `text`, or nil when nothing folds.
-    func fold(_ text: String, _ environment: TypeEnvironment) -> String? {
-        guard let typed = OptimizerSupport.typed(text, in: environment) else { return nil }
+    func fold(_ text: String, _ environment: TypeEnvironment, _ expressions: inout ParsedExpressions) -> String? {
+        guard let typed = expressions.typed(text, in: environment) else { return nil }
         let folded = fold(typed)
         guard folded != typed else { return nil }
         let printed = ExpressionPrinter.canonical(folded)
         // The whole folded expression must type check to the type the original had.
-        guard OptimizerSupport.typed(printed, in: environment)?.type == typed.type else { return nil }
+        guard expressions.typed(printed, in: environment)?.type == typed.type else { return nil }
         return printed
+    }
+
+    /// Whether a text this pass folds in `node` has a place to fold.
+    static func mayFold(_ node: Node, _ expressions: inout ParsedExpressions) -> Bool {
+        for text in expressionTexts(of: node) {
+            if let tree = expressions.parsed(text), hasFoldSite(tree) { return true }
+        }
+        return false
+    }
+
+    /// The expression texts this pass folds in `node`: an Expression's port expressions, a
+    /// Filter's condition, a Router's group conditions.
+    static func expressionTexts(of node: Node) -> [String] {
+        switch node.op {
+        case .project: node.ports.compactMap { $0.expression?.text }
+        case .filter(let spec): [spec.condition.text]
+        case .route(let spec): spec.groups.compactMap { $0.condition?.text }
+        default: []
+        }
+    }
+
+    /// Whether `fold(_:)` can change `e` (parsed, or typed: typing keeps the shape): only where
+    /// NOT has a TRUE/FALSE operand, a binary operator two string or number literals, or IIF a
+    /// literal condition. The innermost place `fold(_:)` changes has unchanged children, so one
+    /// of these stands in the tree as written.
+    static func hasFoldSite(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .unary(.not, let operand):
+            if case .boolean = operand.kind { return true }
+        case .binary(_, let left, let right):
+            if isCombinable(left.kind), isCombinable(right.kind) { return true }
+        case .call(let name, let arguments):
+            if name.uppercased() == "IIF", let condition = arguments.first?.kind {
+                switch condition {
+                case .boolean, .number, .null: return true
+                default: break
+                }
+            }
+        default:
+            break
+        }
+        return e.children.contains(where: hasFoldSite)
+    }
+
+    /// Whether `kind` is a literal ``combine(_:_:_:)`` reads (a string or a number).
+    static func isCombinable(_ kind: ExprKind) -> Bool {
+        switch kind {
+        case .string, .number: true
+        default: false
+        }
     }
 
     /// `e` with its literal-only parts computed, bottom up.

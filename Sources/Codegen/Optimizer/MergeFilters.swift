@@ -19,13 +19,23 @@ public struct MergeFilters: PipelinePass {
 
     /// The pipeline with every mergeable pair merged.
     public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
+        var expressions = ParsedExpressions()
+        return run(pipeline, expressions: &expressions, notes: &notes)
+    }
+
+    /// The same, parsing through `expressions`.
+    public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])
+        -> Pipeline
+    {
         var current = pipeline
-        while let merged = mergeOnePair(current, notes: &notes) { current = merged }
+        while let merged = mergeOnePair(current, &expressions, notes: &notes) { current = merged }
         return current
     }
 
     /// The pipeline with the first mergeable pair merged, or nil when there is none.
-    func mergeOnePair(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline? {
+    func mergeOnePair(_ pipeline: Pipeline, _ expressions: inout ParsedExpressions, notes: inout [Diagnostic])
+        -> Pipeline?
+    {
         candidates: for (index, second) in pipeline.nodes.enumerated() {
             guard case .filter(let secondSpec) = second.op, let upstream = second.upstreamNodes.first,
                 second.upstreamNodes.count == 1,
@@ -45,9 +55,9 @@ public struct MergeFilters: PipelinePass {
                 feeds[port.name] = fed.name
             }
             let environment = OptimizerSupport.environment(second, pipeline)
-            guard let condition = OptimizerSupport.typed(secondSpec.condition.text, in: environment),
+            guard let condition = expressions.typed(secondSpec.condition.text, in: environment),
                 OptimizerSupport.isErrorFree(condition), let renamed = OptimizerSupport.renamed(condition, names),
-                let firstCondition = OptimizerSupport.typed(
+                let firstCondition = expressions.typed(
                     firstSpec.condition.text, in: OptimizerSupport.environment(first, pipeline))
             else { continue }
             var result = pipeline

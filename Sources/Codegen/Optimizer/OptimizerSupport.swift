@@ -87,6 +87,21 @@ enum OptimizerSupport {
         }
     }
 
+    /// Adds the port names `e` reads, upper case, to `names` (``references(_:)`` without a set
+    /// per subexpression).
+    static func collectReferences(_ e: Expr, into names: inout Set<String>) {
+        switch e.kind {
+        case .reference(let name): names.insert(name.uppercased())
+        case .unary(_, let operand): collectReferences(operand, into: &names)
+        case .binary(_, let left, let right):
+            collectReferences(left, into: &names)
+            collectReferences(right, into: &names)
+        case .call(_, let arguments), .external(_, _, let arguments):
+            for argument in arguments { collectReferences(argument, into: &names) }
+        default: break
+        }
+    }
+
     /// Functions that never raise a row error when their arguments are error-free and typed as the
     /// catalog expects (no conversion of text to numbers or dates, no arithmetic that can
     /// overflow, no division).

@@ -53,10 +53,11 @@ public struct PassManager: Sendable {
     public func run(_ pipeline: Pipeline) -> Outcome {
         var outcome = Outcome(pipeline: pipeline, diagnostics: [], timings: [], dumps: [])
         let schema = Self.outputSchema(pipeline)
+        var expressions = ParsedExpressions()
         for pass in passes where !disabled.contains(pass.name) {
             let start = Date()
             var notes: [Diagnostic] = []
-            let rewritten = pass.run(outcome.pipeline, notes: &notes)
+            let rewritten = pass.run(outcome.pipeline, expressions: &expressions, notes: &notes)
             // A pass that changed nothing needs no verification.
             let problems =
                 rewritten == outcome.pipeline ? [] : PipelineVerifier.verify(rewritten).filter { $0.severity == .error }

@@ -9,6 +9,16 @@ public protocol PipelinePass: Sendable {
     var summary: String { get }
     /// The rewritten pipeline; `notes` receives what the pass changed, at the changed object.
     func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline
+    /// The same, parsing expression texts through `expressions`, which the passes of one
+    /// ``PassManager`` run share (a pass that does not implement it parses on its own).
+    func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic]) -> Pipeline
+}
+
+extension PipelinePass {
+    /// Runs ``run(_:notes:)``: a pass parses on its own unless it implements this.
+    public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic]) -> Pipeline {
+        run(pipeline, notes: &notes)
+    }
 }
 
 /// The problems and notes of the optimizer (codes CG3000–CG3019).

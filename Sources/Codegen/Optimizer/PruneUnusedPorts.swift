@@ -23,28 +23,47 @@ public struct PruneUnusedPorts: PipelinePass {
 
     /// The pipeline with unread ports removed.
     public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
+        var expressions = ParsedExpressions()
+        return run(pipeline, expressions: &expressions, notes: &notes)
+    }
+
+    /// The same, parsing through `expressions`.
+    public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])
+        -> Pipeline
+    {
         var current = pipeline
         var changed = true
         var removed: [Int: [String]] = [:]
-        // Each expression is parsed and typed once: removing unread ports changes no type.
-        var cache: [String: (parsed: Expr, typed: Expr?)?] = [:]
+        // Each expression is typed once, when a port's removal needs it: removing unread ports
+        // changes no type.
+        var typed: [String: Expr?] = [:]
+        // What each node that kept all its ports was read by: it changes only when that does.
+        var unchanged: [Int: Set<String>] = [:]
+        // Only Expression transformations lose ports: only what they are read by matters.
+        let projects = Set(current.nodes.filter { if case .project = $0.op { true } else { false } }.map(\.id))
         while changed {
             changed = false
             var consumed: [String: Set<String>] = [:]
             for node in current.nodes {
                 for port in node.ports {
-                    guard let source = port.source else { continue }
+                    guard let source = port.source, projects.contains(source.node) else { continue }
                     consumed[source.node, default: []].insert(source.port.uppercased())
                 }
             }
             for n in current.nodes.indices {
-                guard case .project = current.nodes[n].op,
+                guard case .project = current.nodes[n].op else { continue }
+                let read = consumed[current.nodes[n].id] ?? []
+                guard unchanged[n] != read else { continue }
+                guard
                     let pruned = prune(
-                        current.nodes[n], current, consumed: consumed[current.nodes[n].id] ?? [], cache: &cache)
-                else { continue }
-                removed[n, default: []] += current.nodes[n].ports.map(\.name).filter { name in
-                    !pruned.ports.contains { $0.name == name }
+                        current.nodes[n], current, consumed: read, expressions: &expressions, typed: &typed)
+                else {
+                    unchanged[n] = read
+                    continue
                 }
+                unchanged[n] = nil
+                let kept = Set(pruned.ports.map(\.name))
+                removed[n, default: []] += current.nodes[n].ports.map(\.name).filter { !kept.contains($0) }
                 current.nodes[n] = pruned
                 changed = true
             }
@@ -59,47 +78,61 @@ public struct PruneUnusedPorts: PipelinePass {
         return current
     }
 
+    /// `text`, an expression of `node`, type checked in the node's environment (nil when it does
+    /// not parse or type check), once per node and text.
+    func typed(
+        _ text: String, of node: Node, in pipeline: Pipeline, expressions: inout ParsedExpressions,
+        cache: inout [String: Expr?]
+    ) -> Expr? {
+        let key = node.id + "\u{1}" + text
+        if let known = cache[key] { return known }
+        let result = expressions.typed(text, in: OptimizerSupport.environment(node, pipeline))
+        cache[key] = .some(result)
+        return result
+    }
+
     /// `node` with its unread ports demoted or removed, or nil when nothing changes.
     func prune(
-        _ node: Node, _ pipeline: Pipeline, consumed: Set<String>, cache: inout [String: (parsed: Expr, typed: Expr?)?]
+        _ node: Node, _ pipeline: Pipeline, consumed: Set<String>, expressions: inout ParsedExpressions,
+        typed: inout [String: Expr?]
     ) -> Node? {
-        let environment = OptimizerSupport.environment(node, pipeline)
         // Every expression of the node must parse, or nothing is touched; one that does not type
         // check here (it calls a lookup or a user function) keeps its port.
-        var typed: [String: Expr] = [:]
+        let names = node.ports.map { $0.name.uppercased() }
+        var computed: [String: String] = [:]
         var readBy: [String: Set<String>] = [:]
-        for port in node.ports {
+        for (port, upper) in zip(node.ports, names) {
             for text in [port.expression?.text, port.defaultValue?.text].compactMap({ $0 })
             where !text.allSatisfy(\.isWhitespace) {
-                let key = node.id + "\u{1}" + text
-                if cache[key] == nil {
-                    cache[key] = OptimizerSupport.parsed(text).map {
-                        ($0, OptimizerSupport.typed($0, text, in: environment))
-                    }
-                }
-                guard let entry = cache[key] ?? nil else { return nil }
-                let expression = entry.parsed
-                if text == port.expression?.text { typed[port.name.uppercased()] = entry.typed }
-                for name in OptimizerSupport.references(expression) where name != port.name.uppercased() {
-                    readBy[name, default: []].insert(port.name.uppercased())
+                guard let expression = expressions.parsed(text) else { return nil }
+                if text == port.expression?.text { computed[upper] = text }
+                var read: Set<String> = []
+                OptimizerSupport.collectReferences(expression, into: &read)
+                for name in read where name != upper {
+                    readBy[name, default: []].insert(upper)
                 }
             }
         }
+        // How many ports of the result have each (upper-case) name.
+        var present = names.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         var result = node
         var changed = false
         for index in result.ports.indices.reversed() {
             let port = result.ports[index]
-            let key = port.name.uppercased()
+            let key = names[index]
             guard !consumed.contains(key) else { continue }
             if port.roles.contains(.output) && port.roles.contains(.input) {
                 result.ports[index].roles.remove(.output)
                 result.ports[index].expression = nil
                 changed = true
             }
-            guard !(readBy[key]?.contains { name in result.ports.contains { $0.name.uppercased() == name } } ?? false),
-                removable(result.ports[index], typed[key], pipeline)
-            else { continue }
+            guard !(readBy[key]?.contains { (present[$0] ?? 0) > 0 } ?? false) else { continue }
+            let expression = computed[key].flatMap {
+                self.typed($0, of: node, in: pipeline, expressions: &expressions, cache: &typed)
+            }
+            guard removable(result.ports[index], expression, pipeline) else { continue }
             result.ports.remove(at: index)
+            present[key, default: 0] -= 1
             changed = true
         }
         return changed ? result : nil

@@ -21,9 +21,17 @@ public struct PushDownFilters: PipelinePass {
 
     /// The pipeline with every movable filter moved up (each at most once per node pair).
     public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
+        var expressions = ParsedExpressions()
+        return run(pipeline, expressions: &expressions, notes: &notes)
+    }
+
+    /// The same, parsing through `expressions`.
+    public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])
+        -> Pipeline
+    {
         var current = pipeline
         var moves = 0
-        while moves < pipeline.nodes.count, let moved = moveOneFilter(current, notes: &notes) {
+        while moves < pipeline.nodes.count, let moved = moveOneFilter(current, &expressions, notes: &notes) {
             current = moved
             moves += 1
         }
@@ -31,7 +39,9 @@ public struct PushDownFilters: PipelinePass {
     }
 
     /// The pipeline with one filter moved above its Expression, or nil when none can move.
-    func moveOneFilter(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline? {
+    func moveOneFilter(_ pipeline: Pipeline, _ expressions: inout ParsedExpressions, notes: inout [Diagnostic])
+        -> Pipeline?
+    {
         for (filterIndex, filter) in pipeline.nodes.enumerated() {
             guard case .filter(let spec) = filter.op, filter.upstreamNodes.count == 1,
                 let projectIndex = pipeline.nodes.firstIndex(where: { $0.id == filter.upstreamNodes[0] }),
@@ -39,7 +49,7 @@ public struct PushDownFilters: PipelinePass {
                 OptimizerSupport.consumers(of: filter.upstreamNodes[0], in: pipeline).allSatisfy({
                     $0.node == filterIndex
                 }),
-                let rewritten = move(filter, spec, pipeline.nodes[projectIndex], pipeline)
+                let rewritten = move(filter, spec, pipeline.nodes[projectIndex], pipeline, &expressions)
             else { continue }
             var result = pipeline
             let project = pipeline.nodes[projectIndex]
@@ -61,19 +71,22 @@ public struct PushDownFilters: PipelinePass {
 
     /// The filter reading what the Expression read, and the Expression reading the filter; nil
     /// when the move could change a result.
-    func move(_ filter: Node, _ spec: FilterSpec, _ project: Node, _ pipeline: Pipeline) -> (
+    func move(
+        _ filter: Node, _ spec: FilterSpec, _ project: Node, _ pipeline: Pipeline,
+        _ expressions: inout ParsedExpressions
+    ) -> (
         filter: Node, project: Node
     )? {
         let projectEnvironment = OptimizerSupport.environment(project, pipeline)
         guard !project.ports.contains(where: { $0.roles.contains(.variable) }) else { return nil }
         for port in project.ports where port.roles.contains(.output) {
             guard let text = port.expression?.text else { continue }
-            guard let typed = OptimizerSupport.typed(text, in: projectEnvironment), OptimizerSupport.isErrorFree(typed),
+            guard let typed = expressions.typed(text, in: projectEnvironment), OptimizerSupport.isErrorFree(typed),
                 let type = typed.type, OptimizerSupport.convertsSafely(type, to: port.type)
             else { return nil }
         }
         guard
-            let condition = OptimizerSupport.typed(
+            let condition = expressions.typed(
                 spec.condition.text, in: OptimizerSupport.environment(filter, pipeline))
         else { return nil }
         // Each port the condition reads must be an Expression input passed through unchanged.

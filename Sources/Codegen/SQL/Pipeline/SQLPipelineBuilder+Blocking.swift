@@ -45,7 +45,7 @@ extension SQLPipelineBuilder {
                 fix: "keep this path in the runtime")
         }
         guard !spec.nullKeysMatch else { throw refuse("matches NULL keys, which SQL '=' never does") }
-        let parsed = ExpressionParser.parse(ExpressionSource(spec.condition.text)).expression
+        let parsed = context.analysis.tree(spec.condition.text).tree
         var pairs: [(Port, Port)] = []
         for term in Self.conjuncts(parsed) {
             guard case .binary(.equal, let l, let r) = term.kind, case .reference(let a) = l.kind,

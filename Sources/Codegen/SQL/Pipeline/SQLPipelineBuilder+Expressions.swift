@@ -2,13 +2,15 @@ import IR
 
 extension SQLPipelineBuilder {
     /// An expression of `node` parsed and type checked in the node's environment, located at
-    /// `provenance`; refuses when it has errors.
+    /// `provenance`; refuses when it has errors. Typed once per node, text and result type (the
+    /// pipeline's analysis keeps it for every target and dialect).
     func typed(
         _ text: String, of node: Node, at provenance: Provenance, resultType: DataType? = nil
     ) throws(SQLPushdownRefusal) -> (expression: Expr, source: ExpressionSource) {
         let source = ExpressionSource(text, path: provenance.path, location: provenance.location)
+        if let known = context.analysis.knownTyped(text, of: node, resultType: resultType) { return (known, source) }
         let (parsed, parseDiagnostics) = ExpressionParser.parse(source)
-        let environment = context.types.environment(of: node)
+        let environment = context.analysis.environment(of: node)
         let (typed, typeDiagnostics) = ExpressionTypeChecker.check(
             parsed, in: environment, source: source, portType: resultType)
         if let error = (parseDiagnostics + typeDiagnostics).first(where: { $0.severity == .error }) {
@@ -18,6 +20,7 @@ extension SQLPipelineBuilder {
                 fix: "correct the expression (\(error.code))", location: error.location, path: provenance.path,
                 notes: error.notes)
         }
+        context.analysis.record(typed, for: text, of: node, resultType: resultType)
         return (typed, source)
     }
 

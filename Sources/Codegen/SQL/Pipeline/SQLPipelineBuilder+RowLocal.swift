@@ -72,11 +72,7 @@ extension SQLPipelineBuilder {
     /// previous row's value (reference G12, G13). A variable read only by later variables and by
     /// outputs is an intermediate value of the row.
     func checkStatelessVariables(_ node: Node) throws(SQLPushdownRefusal) {
-        let variables = node.ports.filter { $0.roles.contains(.variable) }
-        for (index, variable) in variables.enumerated() {
-            let later = Set(variables[index...].map { $0.name.uppercased() })
-            guard let text = variable.expression?.text, let parsed = OptimizerSupport.parsed(text) else { continue }
-            guard let stale = OptimizerSupport.references(parsed).first(where: { later.contains($0) }) else { continue }
+        if let (variable, stale) = context.analysis.staleVariable(of: node) {
             throw refusal(
                 SQLPipelineDiagnostics.variablePorts, node,
                 "variable port '\(variable.name)' of '\(node.id)' reads '\(stale)' before it is computed in the row, "

@@ -57,13 +57,7 @@ struct SQLPipelineBuilder {
 
     init(context: SQLPipelineContext) {
         self.context = context
-        var names: Set<String> = []
-        for node in context.pipeline.nodes {
-            if case .source(let spec) = node.op { names.insert(spec.table.uppercased()) }
-            if case .target(let spec) = node.op { names.insert(spec.table.uppercased()) }
-            if case .lookup(let spec) = node.op { names.insert((spec.table ?? node.id).uppercased()) }
-        }
-        usedNames = names.union(context.stagingTables.values.map { $0.uppercased() })
+        usedNames = context.analysis.tableNames
     }
 
     var dialect: any SQLDialect { context.dialect }

@@ -16,7 +16,7 @@ import IR
 /// the node and gives a located CG2xxx diagnostic, and the runtime keeps that path.
 public struct SQLPipelineLowering: Sendable {
     /// The dialect to lower into.
-    public let dialect: any SQLDialect
+    public internal(set) var dialect: any SQLDialect
     /// Session settings that change what expressions compute.
     public let options: SQLLoweringOptions
     /// The targets loaded in truncate-insert mode (their rows are removed first), by instance name.
@@ -60,14 +60,38 @@ public struct SQLPipelineLowering: Sendable {
 
     /// The SQL of every target of `pipeline` that can be pushed down, and the report.
     public func lower(_ pipeline: Pipeline) -> SQLPipelineSQL {
-        let context = SQLPipelineContext(pipeline: pipeline, lowering: self)
+        lower(pipeline, SQLPipelineAnalysis(pipeline: pipeline, highPrecision: options.highPrecision))
+    }
+
+    /// The SQL of `pipeline` in each of `dialects` (this lowering's settings, its own dialect
+    /// aside), in order: the same as ``lower(_:)`` with each dialect, but the work no dialect
+    /// changes (typing the expressions, finding the nodes and names, refusals no dialect decides)
+    /// is done once.
+    public func lower(_ pipeline: Pipeline, inEach dialects: [any SQLDialect]) -> [SQLPipelineSQL] {
+        let analysis = SQLPipelineAnalysis(pipeline: pipeline, highPrecision: options.highPrecision)
+        return dialects.map { dialect in
+            var lowering = self
+            lowering.dialect = dialect
+            return lowering.lower(pipeline, analysis)
+        }
+    }
+
+    /// The SQL of `pipeline`, whose dialect-free facts `analysis` holds.
+    private func lower(_ pipeline: Pipeline, _ analysis: SQLPipelineAnalysis) -> SQLPipelineSQL {
+        let context = SQLPipelineContext(analysis: analysis, lowering: self)
         var loads: [SQLTargetLoad] = []
         var fileLoads: [SQLFileTargetLoad] = []
         var staging: [SQLSourceStaging] = []
         var refused: [SQLPushdownReport.NotPushedDown] = []
         var verbatim: [Diagnostic] = []
-        for node in pipeline.nodes {
+        for (index, node) in pipeline.nodes.enumerated() {
             guard case .target(let spec) = node.op else { continue }
+            // A refusal no dialect decided stands in every dialect.
+            if let known = analysis.dialectFreeRefusals[index] {
+                refused.append(known)
+                continue
+            }
+            let consulted = analysis.dialectConsultations
             var builder = SQLPipelineBuilder(context: context)
             do {
                 let rows = try builder.targetQuery(node, spec)
@@ -79,8 +103,10 @@ public struct SQLPipelineLowering: Sendable {
                 staging += builder.staged.filter { step in !staging.contains { $0.source == step.source } }
                 verbatim += builder.verbatimNotes.filter { note in !verbatim.contains(note) }
             } catch {
-                refused.append(
-                    SQLPushdownReport.NotPushedDown(target: node.id, node: error.node, diagnostic: error.diagnostic))
+                let refusal = SQLPushdownReport.NotPushedDown(
+                    target: node.id, node: error.node, diagnostic: error.diagnostic)
+                if analysis.dialectConsultations == consulted { analysis.dialectFreeRefusals[index] = refusal }
+                refused.append(refusal)
             }
         }
         // Targets load in the mapping's target load order; those it does not name keep theirs.
@@ -233,26 +259,6 @@ public struct SQLTargetLoad: Hashable, Sendable {
 struct SQLPushdownRefusal: Error {
     let node: String
     let diagnostic: Diagnostic
-}
-
-/// What every target's lowering of one pipeline shares.
-struct SQLPipelineContext {
-    let pipeline: Pipeline
-    let lowering: SQLPipelineLowering
-    let types: PipelineTypeEnvironment
-    let nodes: [String: Node]
-    /// The staging table of each flat-file source, by source instance.
-    let stagingTables: [String: String]
-
-    init(pipeline: Pipeline, lowering: SQLPipelineLowering) {
-        self.pipeline = pipeline
-        self.lowering = lowering
-        stagingTables = SQLFlatFileNames.stagingTables(of: pipeline)
-        types = PipelineTypeEnvironment(pipeline: pipeline, highPrecision: lowering.options.highPrecision)
-        nodes = Dictionary(pipeline.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    var dialect: any SQLDialect { lowering.dialect }
 }
 
 extension SQLDialect {

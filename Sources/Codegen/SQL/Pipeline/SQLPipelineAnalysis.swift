@@ -1,0 +1,151 @@
+import IR
+
+/// What lowering one pipeline needs that no dialect and no target changes, worked out once and
+/// shared by every target's lowering and, through ``SQLPipelineLowering/lower(_:inEach:)``, by
+/// every dialect's: the nodes by id, the staging tables, the names taken, the type environments,
+/// the expressions parsed and type checked so far, and the refusals no dialect decides.
+///
+/// Typing is done on first use, not up front, since most targets are refused at an early node.
+/// A reference type so that lowering functions that do not mutate the builder can record what
+/// they typed; it lives only within one call of ``SQLPipelineLowering/lower(_:)`` or
+/// ``SQLPipelineLowering/lower(_:inEach:)`` and is never shared between threads.
+final class SQLPipelineAnalysis {
+    let pipeline: Pipeline
+    let types: PipelineTypeEnvironment
+    let nodes: [String: Node]
+    /// The staging table of each flat-file source, by source instance.
+    let stagingTables: [String: String]
+    /// The names (upper case) of the tables the pipeline reads and writes, and of the staging
+    /// tables: common tables must not take them.
+    let tableNames: Set<String>
+    /// How often lowering code has read the dialect (``SQLPipelineContext/dialect``).
+    var dialectConsultations = 0
+    /// The refusal of each target (by index in the pipeline's nodes) whose lowering was refused
+    /// without reading the dialect: the same steps refuse it in every dialect.
+    var dialectFreeRefusals: [Int: SQLPushdownReport.NotPushedDown] = [:]
+    /// Whether node ids are unique, so that an id names one type environment (the typing memo is
+    /// off otherwise).
+    private let uniqueIDs: Bool
+    private var environments: [String: TypeEnvironment] = [:]
+    private var typedExpressions: [TypedKey: Expr] = [:]
+    private var trees: [String: (tree: Expr, hasErrors: Bool)] = [:]
+    private var staleVariables: [String: (variable: Port, reads: String)?] = [:]
+
+    /// What one expression was typed from: its node, its text and the type of the port it sets.
+    private struct TypedKey: Hashable {
+        let node: String
+        let text: String
+        let resultType: DataType?
+    }
+
+    init(pipeline: Pipeline, highPrecision: Bool) {
+        self.pipeline = pipeline
+        types = PipelineTypeEnvironment(pipeline: pipeline, highPrecision: highPrecision)
+        nodes = Dictionary(pipeline.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        uniqueIDs = nodes.count == pipeline.nodes.count
+        stagingTables = SQLFlatFileNames.stagingTables(of: pipeline)
+        var names: Set<String> = []
+        for node in pipeline.nodes {
+            if case .source(let spec) = node.op { names.insert(spec.table.uppercased()) }
+            if case .target(let spec) = node.op { names.insert(spec.table.uppercased()) }
+            if case .lookup(let spec) = node.op { names.insert((spec.table ?? node.id).uppercased()) }
+        }
+        tableNames = names.union(stagingTables.values.map { $0.uppercased() })
+    }
+
+    /// Whether the pipeline's expressions are typed with high precision.
+    var highPrecision: Bool { types.highPrecision }
+
+    /// The type environment of `node`'s expressions.
+    func environment(of node: Node) -> TypeEnvironment {
+        guard uniqueIDs else { return types.environment(of: node) }
+        if let known = environments[node.id] { return known }
+        let environment = types.environment(of: node)
+        environments[node.id] = environment
+        return environment
+    }
+
+    /// The typed tree of `text` in `node` for a port of `resultType`, when an earlier call gave
+    /// one without errors (typing does not depend on where the text is located, its diagnostics
+    /// do, so only error-free results are kept).
+    func knownTyped(_ text: String, of node: Node, resultType: DataType?) -> Expr? {
+        guard uniqueIDs else { return nil }
+        return typedExpressions[TypedKey(node: node.id, text: text, resultType: resultType)]
+    }
+
+    /// Records `typed`, the error-free typed tree of `text` in `node` for a port of `resultType`.
+    func record(_ typed: Expr, for text: String, of node: Node, resultType: DataType?) {
+        guard uniqueIDs else { return }
+        typedExpressions[TypedKey(node: node.id, text: text, resultType: resultType)] = typed
+    }
+
+    /// The tree of `text` as the parser gives it, errors or not, and whether it reported an error
+    /// (parsed once per text).
+    func tree(_ text: String) -> (tree: Expr, hasErrors: Bool) {
+        if let known = trees[text] { return known }
+        let (tree, problems) = ExpressionParser.parse(ExpressionSource(text))
+        let result = (tree, problems.contains { $0.severity == .error })
+        trees[text] = result
+        return result
+    }
+
+    /// `text` parsed; nil when the parser reports an error.
+    func parsed(_ text: String) -> Expr? {
+        let (tree, hasErrors) = tree(text)
+        return hasErrors ? nil : tree
+    }
+
+    /// The first variable port of `node` that reads a variable (itself, or one listed after it)
+    /// before it is computed in the row, and the name read; nil when there is none.
+    func staleVariable(of node: Node) -> (variable: Port, reads: String)? {
+        if uniqueIDs, let known = staleVariables[node.id] { return known }
+        let variables = node.ports.filter { $0.roles.contains(.variable) }
+        // A name read at variable `index` is computed later in the row when a variable at `index`
+        // or after has it.
+        var lastIndex: [String: Int] = [:]
+        for (index, variable) in variables.enumerated() { lastIndex[variable.name.uppercased()] = index }
+        var found: (variable: Port, reads: String)?
+        for (index, variable) in variables.enumerated() {
+            guard let text = variable.expression?.text, let parsed = parsed(text) else { continue }
+            let references = OptimizerSupport.references(parsed)
+            guard let stale = references.first(where: { (lastIndex[$0] ?? -1) >= index }) else { continue }
+            found = (variable, stale)
+            break
+        }
+        if uniqueIDs { staleVariables[node.id] = .some(found) }
+        return found
+    }
+}
+
+/// What every target's lowering of one pipeline in one dialect shares.
+struct SQLPipelineContext {
+    /// What no dialect changes (shared by the dialects of ``SQLPipelineLowering/lower(_:inEach:)``).
+    let analysis: SQLPipelineAnalysis
+    let lowering: SQLPipelineLowering
+
+    init(pipeline: Pipeline, lowering: SQLPipelineLowering) {
+        self.init(
+            analysis: SQLPipelineAnalysis(pipeline: pipeline, highPrecision: lowering.options.highPrecision),
+            lowering: lowering)
+    }
+
+    init(analysis: SQLPipelineAnalysis, lowering: SQLPipelineLowering) {
+        precondition(analysis.highPrecision == lowering.options.highPrecision, "typed with another precision")
+        self.analysis = analysis
+        self.lowering = lowering
+    }
+
+    var pipeline: Pipeline { analysis.pipeline }
+    var types: PipelineTypeEnvironment { analysis.types }
+    var nodes: [String: Node] { analysis.nodes }
+    /// The staging table of each flat-file source, by source instance.
+    var stagingTables: [String: String] { analysis.stagingTables }
+
+    /// The dialect; every use is counted, so that a refusal reached without one is known to hold
+    /// in every dialect (``SQLPipelineAnalysis/dialectFreeRefusals``). Lowering code reads the
+    /// dialect only here (never through `lowering.dialect`).
+    var dialect: any SQLDialect {
+        analysis.dialectConsultations += 1
+        return lowering.dialect
+    }
+}
