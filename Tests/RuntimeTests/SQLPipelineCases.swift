@@ -30,7 +30,7 @@ enum SQLPipelineCases {
         filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
             union, expression, decimalOrder, chainedExpressions,
         ]
-            + lookups
+            + lookups + [lookupByCodePoint]
     }
 
     // Rows (ID, V): (1, 20), (2, NULL), (3, 5), (4, 0). A NULL or 0 condition drops the row.
@@ -381,13 +381,23 @@ enum SQLPipelineCases {
     // (a, 5), last is (NULL, 1); a cached lookup's NULL key matches the NULL row; 9 matches nothing.
     // Ordering strings is exact on SQLite only (PostgreSQL's collation decides), so PostgreSQL
     // keeps First/Last in the runtime; All needs no order.
+    // Key 1 finds V = 'a' and 'B': the runtime orders strings by code point ('B' is 66, 'a' 97), so
+    // "Use First Value" returns B, where a linguistic collation (ICU, en_US) would put a first.
+    static var lookupByCodePoint: Case {
+        var c = lookups[0]
+        c.name = "lookup Use First Value over mixed case"
+        c.tables[1].rows = [["1", "a", "5"], ["1", "B", "2"], ["2", "c", "NULL"], ["NULL", "n", "0"]]
+        c.expected = ["T_L": ["1|B|2", "2|c|NULL", "3|n|0", "4|NULL|NULL"]]
+        return c
+    }
+
     static var lookups: [Case] {
         let others = ["2|c|NULL", "3|n|0", "4|NULL|NULL"]
         let policies = [
-            ("Use First Value", ["1|a|5"], false), ("Use Last Value", ["1|NULL|1"], false),
+            ("Use First Value", ["1|a|5"], true), ("Use Last Value", ["1|NULL|1"], true),
             ("Use All Values", ["1|a|5", "1|b|2", "1|NULL|1"], true),
             // Any value: the row "Use First Value" returns (the default switch), not the first read (b).
-            ("Use Any Value", ["1|a|5"], false),
+            ("Use Any Value", ["1|a|5"], true),
         ]
         return policies.map { policy, first, onPostgres in
             var export = ExportBuilder()

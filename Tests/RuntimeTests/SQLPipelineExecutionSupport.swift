@@ -33,8 +33,9 @@ struct SQLPipelineExecution {
     }
 
     /// The native run on SQLite, then the PostgreSQL SQL on `connection` (a fresh schema) after
-    /// loading the same source rows and creating the targets.
-    init(postgres c: SQLPipelineCases.Case, _ connection: PostgresConnection) throws {
+    /// loading the same source rows and creating the targets; `collation`, when given, is the
+    /// collation of the source tables' string columns.
+    init(postgres c: SQLPipelineCases.Case, _ connection: PostgresConnection, collation: String? = nil) throws {
         let harness = try ExecutorHarness()
         let pipeline = try Self.runNatively(c, harness)
         native = try Self.read(c.columns) { sql, count in try harness.rows(sql, columns: count) }
@@ -52,6 +53,12 @@ struct SQLPipelineExecution {
                 return SQLColumnDefinition(column.name, type)
             }
             try connection.execute(printer.print(.createTable(SQLTableName(table.name), definitions)))
+            for definition in definitions where collation != nil {
+                guard case .varchar = definition.type, let collation else { continue }
+                try connection.execute(
+                    "ALTER TABLE \(table.name) ALTER COLUMN \(definition.name) TYPE "
+                        + "\(dialect.typeName(definition.type)) COLLATE \"\(collation)\"")
+            }
             let rows = table.rows.map { row in zip(columns, row).map { $0.value($1) } }
             try connection.copyIn(
                 rows: rows, into: table.name.lowercased(), columns: columns.map { $0.name.lowercased() })

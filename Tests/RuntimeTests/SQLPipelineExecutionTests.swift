@@ -63,5 +63,16 @@ extension PostgresTests {
                 #expect(run.pushedDown == run.native, "\(run.script)")
             }
         }
+
+        @Test("strings in a linguistic collation (ICU) are still ordered by code point, as the runtime orders them")
+        func codePointOrderUnderICU() throws {
+            try PostgresTests.withSchema { connection in
+                let c = SQLPipelineCases.lookupByCodePoint
+                let run = try SQLPipelineExecution(postgres: c, connection, collation: "und-x-icu")
+                #expect(run.native == c.expected)
+                #expect(run.script.contains("V COLLATE \"C\""), "\(run.script)")
+                #expect(run.pushedDown == run.native, "\(run.script)")
+            }
+        }
     }
 }

@@ -32,6 +32,8 @@ public indirect enum SQLExpression: Hashable, Sendable {
     case exists(SQLQuery, negated: Bool)
     /// `*` or `t.*`.
     case star(table: String?)
+    /// `value COLLATE collation`, the collation written as the dialect spells it (`"C"`).
+    case collate(SQLExpression, collation: String)
     /// A condition written by the mapping's author in the source database's own SQL (a source
     /// qualifier's source filter or user-defined join, a lookup's source filter), with its `$$`
     /// parameters already substituted. Trusted text from the export, not translated: the lowering

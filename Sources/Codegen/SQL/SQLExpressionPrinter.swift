@@ -42,6 +42,8 @@ struct SQLExpressionPrinter {
         case .exists(let query, let negated):
             return wrap((negated ? "NOT EXISTS (" : "EXISTS (") + printer.print(query, indent: "  ") + ")", 3, context)
         case .star(let table): return (table.map { dialect.identifier($0) + "." } ?? "") + "*"
+        case .collate(let value, let collation):
+            return wrap(print(value, context: 8) + " COLLATE " + collation, 8, context)
         case .verbatim(let text): return SQLVerbatimText.parenthesized(text)
         }
     }

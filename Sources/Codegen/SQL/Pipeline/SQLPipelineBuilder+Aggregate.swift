@@ -76,10 +76,15 @@ extension SQLPipelineBuilder {
         } else {
             sqlArgument = try lowered(argument, source, columns: values, of: node)
             try checkExactAggregate(name, argument.type, node, port)
-            if name == "MIN" || name == "MAX", case .decimal? = argument.type, !dialect.hasExactDecimals {
-                // Decimals stored as text (SQLite) would be ordered as text: MAX('999', '1000') is '999'.
-                // Without high precision PowerCenter holds them as doubles, so they are ordered as such.
-                sqlArgument = .cast(sqlArgument, .double)
+            if name == "MIN" || name == "MAX", let type = argument.type {
+                // Strings by code point, decimals by number (SQLite's text decimals would give
+                // MAX('999', '1000') = '999'), as the runtime orders them.
+                guard let ordered = runtimeOrder(sqlArgument, type) else {
+                    throw aggregateRefusal(
+                        node, port,
+                        "\(name) over \(type.canonicalName) in port '\(port.name)' is not exact in \(dialect.name)")
+                }
+                sqlArgument = ordered
             }
         }
         if arguments.count == 2 {
@@ -115,22 +120,15 @@ extension SQLPipelineBuilder {
         }
     }
 
-    /// Refuses sums and means the dialect computes inexactly, and minima and maxima of strings it
-    /// orders differently or of high-precision decimals it can order only as doubles (SQLite).
+    /// Refuses sums and means the dialect computes inexactly (minima and maxima are ordered as the
+    /// runtime orders them, or refused, where they are lowered: ``runtimeOrder(_:_:)``).
     func checkExactAggregate(_ name: String, _ type: DataType?, _ node: Node, _ port: Port) throws(SQLPushdownRefusal) {
         guard let type else { return }
         let inexactSum =
             (name == "SUM" || name == "AVG") && !dialect.hasExactDecimals
             && SQLPipelineBuilder.integerDigits(type) == nil
-        let exactDecimal: Bool =
-            if case .decimal = type { context.lowering.options.highPrecision && !dialect.hasExactDecimals } else {
-                false
-            }
-        let inexactOrder =
-            (name == "MIN" || name == "MAX")
-            && ((type.isString && !dialect.ordersStringsByCodePoint) || exactDecimal)
         let inexactMean = name == "AVG" && type == .bigInteger
-        if inexactSum || inexactOrder || inexactMean {
+        if inexactSum || inexactMean {
             throw aggregateRefusal(
                 node, port, "\(name) over \(type.canonicalName) in port '\(port.name)' is not exact in \(dialect.name)")
         }

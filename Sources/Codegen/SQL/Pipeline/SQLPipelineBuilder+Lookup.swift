@@ -28,8 +28,11 @@ extension SQLPipelineBuilder {
         }
         if spec.multipleMatch != .all {
             let last = spec.multipleMatch == .last
-            let order = lookups.map {
-                SQLOrdering(.column(table: nil, name: $0.name), descending: last, nulls: last ? .first : .last)
+            // Each column as the runtime orders it (lookupTable refused those the dialect cannot).
+            let order = lookups.map { port in
+                let column = SQLExpression.column(table: nil, name: port.name)
+                return SQLOrdering(
+                    runtimeOrder(column, port.type) ?? column, descending: last, nulls: last ? .first : .last)
             }
             let rank = SQLExpression.window(
                 .function(name: "ROW_NUMBER", arguments: []),
@@ -71,9 +74,11 @@ extension SQLPipelineBuilder {
             guard dialect.supportsWindowFunctions else {
                 throw refuse("needs ROW_NUMBER(), which \(dialect.name) lacks")
             }
-            let strings = node.ports.filter { $0.roles.contains(.lookup) && $0.type.isString }
-            guard strings.isEmpty || dialect.ordersStringsByCodePoint else {
-                throw refuse("orders string columns to pick a value, and \(dialect.name) may collate them differently")
+            let lookups = node.ports.filter { $0.roles.contains(.lookup) }
+            if let port = lookups.first(where: { runtimeOrder(.column(table: nil, name: $0.name), $0.type) == nil }) {
+                throw refuse(
+                    "orders \(port.type.canonicalName) column '\(port.name)' to pick a value, which \(dialect.name) "
+                        + "does not order as the runtime does")
             }
         case .all: break
         }

@@ -34,7 +34,8 @@ extension SQLPipelineBuilder {
             try checkExactKey(port, node)
             keys.append(value)
         }
-        let order = SQLOrdering(rankValue, descending: spec.top, nulls: spec.top ? .last : .first)
+        let order = SQLOrdering(
+            runtimeOrder(rankValue, rankPort.type) ?? rankValue, descending: spec.top, nulls: spec.top ? .last : .first)
         let rank = SQLExpression.window(.function(name: "RANK", arguments: []), partitionBy: keys, orderBy: [order])
         let indexName = spec.indexPort ?? "RANK_INDEX"
         let ports = node.outputPorts
@@ -51,13 +52,11 @@ extension SQLPipelineBuilder {
         register(node, table: addTable(node.id, .select(kept)), ports: ports)
     }
 
-    /// Refuses a rank port the dialect orders differently from the runtime: strings outside a
-    /// code-point order or compared without case, decimals a dialect stores inexactly (SQLite's
-    /// text decimals would order as text).
+    /// Refuses a rank port the dialect cannot order as the runtime does (``runtimeOrder(_:_:)``), and
+    /// strings compared without case.
     func checkRankOrder(_ port: Port, _ spec: RankSpec, _ node: Node) throws(SQLPushdownRefusal) {
-        let inexactText = port.type.isString && (!dialect.ordersStringsByCodePoint || !spec.caseSensitive)
-        let inexactDecimal: Bool = if case .decimal = port.type { !dialect.hasExactDecimals } else { false }
-        guard inexactText || inexactDecimal else { return }
+        let column = SQLExpression.column(table: nil, name: port.name)
+        guard runtimeOrder(column, port.type) == nil || (port.type.isString && !spec.caseSensitive) else { return }
         throw refusal(
             SQLPipelineDiagnostics.operatorNotLowered, node,
             "rank '\(node.id)' orders \(port.type.canonicalName) port '\(port.name)' differently in \(dialect.name)",

@@ -274,8 +274,16 @@ extension SQLDialect {
     /// To become a ``SQLDialect`` flag.
     var supportsFullOuterJoin: Bool { name != "sybase" }
 
-    /// Whether `ORDER BY`, `MIN` and `MAX` order strings by code point, as the runtime does: SQLite's
-    /// default BINARY collation does; elsewhere the column or database collation decides.
-    /// To become a ``SQLDialect`` flag.
-    var ordersStringsByCodePoint: Bool { name == "sqlite" }
+    /// `value` (a string) under an ordering by Unicode code point, as the runtime compares strings in
+    /// `ORDER BY`, `MIN` and `MAX`; nil where the dialect has no such ordering this generator can
+    /// rely on. SQLite's BINARY and DuckDB's default collation compare UTF-8 bytes, which is code
+    /// point order; PostgreSQL's `"C"` collation compares bytes too; elsewhere the column or
+    /// database collation decides. To become a ``SQLDialect`` requirement.
+    func codePointOrdering(_ value: SQLExpression) -> SQLExpression? {
+        switch name {
+        case "sqlite", "duckdb": value
+        case "postgres": .collate(value, collation: "\"C\"")
+        default: nil
+        }
+    }
 }
