@@ -94,16 +94,7 @@ struct RunCommand: AsyncParsableCommand {
             common.printer.print(diagnostics)
             throw ExitCode(ExitStatus.usageOrIO)
         }
-        var parameterFile: ParameterFile?
-        if let params {
-            guard FileManager.default.isReadableFile(atPath: params) else {
-                common.printer.print([CLIDiagnostics.unreadable(params)])
-                throw ExitCode(ExitStatus.usageOrIO)
-            }
-            let (file, problems) = ParameterFileReader.read(contentsOf: params)
-            diagnostics += problems
-            parameterFile = file
-        }
+        let parameterFile = try common.parameterFile(params, &diagnostics)
         let printEvents = events == .json
         // MIGRATE_TEST_KILL_AT=NODE makes the process SIGKILL itself right after NODE's checkpoint:
         // the crash tests use it to stop a run at a known point (they also kill at random points).

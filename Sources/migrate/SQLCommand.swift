@@ -136,16 +136,7 @@ struct SQLCommand: AsyncParsableCommand {
             return
         }
         var diagnostics = loaded.diagnostics + optimizerDiagnostics
-        var parameterFile: ParameterFile?
-        if let params {
-            guard FileManager.default.isReadableFile(atPath: params) else {
-                common.printer.print([CLIDiagnostics.unreadable(params)])
-                throw ExitCode(ExitStatus.usageOrIO)
-            }
-            let (file, problems) = ParameterFileReader.read(contentsOf: params)
-            diagnostics += problems
-            parameterFile = file
-        }
+        let parameterFile = try common.parameterFile(params, &diagnostics)
         var complete = true
         var scripts: [String] = []
         for pipeline in pipelines {
