@@ -28,7 +28,7 @@ enum SQLPipelineCases {
 
     static var all: [Case] {
         filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
-            union, expression, decimalOrder, chainedExpressions,
+            union, expression, decimalOrder, chainedExpressions, nullDefault,
         ]
             + lookups + [lookupByCodePoint]
     }
@@ -318,6 +318,26 @@ enum SQLPipelineCases {
                 "T_E": ["1|5|ab|big|a", "2|NULL|b|small|none", "3|1|a|small|a", "4|3|NULL|big|none", "5|2| x|small|"]
             ],
             columns: ["T_E": ["ID", "N", "OUT1", "OUT2", "OUT3"]])
+    }
+
+    // An input port whose default value is NULL (as exports often write it) replaces NULL with
+    // NULL: nothing changes, so the expression is lowered. A = 'x', NULL give x, none.
+    static var nullDefault: Case {
+        var export = ExportBuilder()
+        export.source("D_IN", ["ID:i", "A:s10"])
+        export.transformation(
+            "EXP", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:i"), ExportBuilder.port("A:s10", "INPUT", defaultValue: "NULL"),
+                ExportBuilder.port("OUT:s10", "OUTPUT", expression: "IIF(ISNULL(A), 'none', A)"),
+            ])
+        export.target("T_D", ["ID:i", "OUT:s10"])
+        export.connect("SQ_D_IN", "EXP", ["ID", "A"])
+        export.connect("EXP", "T_D", ["ID", "OUT"])
+        return Case(
+            name: "input port with default NULL", export: export,
+            tables: [Table(name: "D_IN", columns: ["ID:i", "A:s10"], rows: [["1", "x"], ["2", "NULL"]])],
+            expected: ["T_D": ["1|x", "2|none"]], columns: ["T_D": ["ID", "OUT"]])
     }
 
     // Two Expressions in a row (merge-projections joins them): o_C = A * 2, then o_D = o_C + 1.

@@ -106,9 +106,12 @@ extension SQLPipelineBuilder {
     }
 
     /// Refuses input ports whose default value replaces NULL (or raises an error on NULL).
+    /// A default of `NULL` replaces NULL with NULL, which changes nothing.
     func checkInputDefaults(_ node: Node) throws(SQLPushdownRefusal) {
         for port in node.inputPorts {
-            guard let text = port.defaultValue?.text, !text.trimmingSpaces().isEmpty else { continue }
+            guard let text = port.defaultValue?.text, !text.trimmingSpaces().isEmpty,
+                text.trimmingSpaces().uppercased() != "NULL"
+            else { continue }
             throw refusal(
                 SQLPipelineDiagnostics.portDefault, node,
                 "input port '\(port.name)' of '\(node.id)' has default value '\(text)', which replaces NULL inputs",
