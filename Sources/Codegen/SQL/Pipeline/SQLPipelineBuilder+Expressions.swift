@@ -63,6 +63,7 @@ extension SQLPipelineBuilder {
         _ value: SQLExpression, from: DataType, to: DataType, _ node: Node, _ port: Port
     ) throws(SQLPushdownRefusal) -> SQLExpression {
         if from == to { return value }
+        if passesWideDecimal(from: from, to: to, node) { return value }
         if from.isString, to.isString {
             let limit = Self.precision(of: to)
             guard limit > 0, Self.precision(of: from) == 0 || Self.precision(of: from) > limit else { return value }
@@ -84,6 +85,19 @@ extension SQLPipelineBuilder {
                 "port '\(port.name)' of '\(node.id)' converts \(from.canonicalName) to \(to.canonicalName), "
                     + "which SQL does not do exactly as the runtime", fix: "keep this path in the runtime",
                 location: port.provenance.location, path: port.provenance.path)
+        }
+    }
+
+    /// Without high precision the type checker types a reference to a decimal port of more than
+    /// 15 digits as a double (reference §3.3); a transformation that only passes values on (a
+    /// Router's output port) keeps the value the runtime keeps, unconverted. Expressions and
+    /// Aggregators, which do convert, never get here with such a port
+    /// (``checkLowPrecisionDecimals(_:)``).
+    func passesWideDecimal(from: DataType, to: DataType, _ node: Node) -> Bool {
+        guard !context.lowering.options.highPrecision, from == .double, Self.isWideDecimal(to) else { return false }
+        switch node.op {
+        case .project, .aggregate: return false
+        default: return true
         }
     }
 

@@ -158,23 +158,6 @@ struct SQLPipelineBuilder {
         }
     }
 
-    /// Without high precision PowerCenter holds a decimal of more than 15 digits as a double
-    /// (reference §3.3: `9999999999999999999999999999` becomes `1E+28`); the SQL keeps every digit,
-    /// so such a port is not lowered unless the session enables high precision.
-    func checkLowPrecisionDecimals(_ node: Node) throws(SQLPushdownRefusal) {
-        guard !context.lowering.options.highPrecision else { return }
-        for port in node.ports {
-            guard case .decimal(let precision, let scale) = port.type, precision > 15 else { continue }
-            throw refusal(
-                SQLPipelineDiagnostics.portConversion, node,
-                "port '\(port.name)' of '\(node.id)' is decimal(\(precision),\(scale)): without high precision "
-                    + "PowerCenter holds it as a double (15 significant digits), the SQL keeps every digit",
-                fix:
-                    "enable high precision in the session (migrate sql --high-precision), or keep this path in the runtime",
-                location: port.provenance.location, path: port.provenance.path)
-        }
-    }
-
     /// Adds a common table named after `base` (made unique) and returns its name.
     mutating func addTable(_ base: String, _ query: SQLQuery) -> String {
         var name = base
