@@ -63,6 +63,12 @@ public struct EvaluationSettings: Hashable, Sendable {
     /// only per run"); this choice is one of those rows, the same on every run and in push-down SQL.
     /// false takes the first row read, as the Integration Service does.
     public var anyLookupValueIsFirstInCacheOrder: Bool = true
+    /// An Aggregator without sorted input emits its groups ascending by the group-by ports, in
+    /// port order (NULL first, strings by code point, dates chronologically), as PowerCenter's
+    /// aggregate cache is believed to (§2.4 "in practice ascending by group key", BELIEVED; the
+    /// default). false emits them in the order their first rows arrived. With sorted input the
+    /// groups are always emitted in arrival order, as each closes when the key changes.
+    public var aggregatorEmitsGroupsInKeyOrder: Bool = true
     /// TO_DATE / IS_DATE / implicit string→date parsing options; the default requires the format's
     /// separators to match exactly (§3.4.2 "must match exactly", [S27] CONFLICT).
     public var dateParseOptions: DateFormat.ParseOptions = DateFormat.ParseOptions()

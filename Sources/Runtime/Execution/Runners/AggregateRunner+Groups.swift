@@ -88,6 +88,46 @@ extension AggregateRunner {
         return true
     }
 
+    /// The group positions in the order the groups are emitted: ascending by the group-by ports
+    /// (``EvaluationSettings/aggregatorEmitsGroupsInKeyOrder``, reference §2.4 BELIEVED), else, and
+    /// always with sorted input, in the order their first rows arrived.
+    func emissionOrder(_ settings: EvaluationSettings) -> [Int] {
+        let positions = Array(0..<groups.count)
+        guard settings.aggregatorEmitsGroupsInKeyOrder, !spec.sortedInput, !keyColumns.isEmpty, positions.count > 1
+        else { return positions }
+        let stride = stride
+        let keyColumns = keyColumns
+        if let sorted = GroupKeyOrder.sortedPositions(
+            count: positions.count, stride: stride, keyColumns: keyColumns, store: store)
+        {
+            return sorted
+        }
+        return store.withUnsafeBufferPointer { values in
+            positions.sorted { a, b in
+                for column in keyColumns {
+                    let order = Self.groupKeyOrder(values[a * stride + column], values[b * stride + column], settings)
+                    if order != 0 { return order < 0 }
+                }
+                return a < b
+            }
+        }
+    }
+
+    /// The order of two group-by values of one port: NULL first, strings by code point (exactly:
+    /// groups that differ only in trailing blanks are distinct groups), numbers by value, dates
+    /// chronologically.
+    static func groupKeyOrder(_ a: Value, _ b: Value, _ settings: EvaluationSettings) -> Int {
+        switch (a, b) {
+        case (.null, .null): 0
+        case (.null, _): -1
+        case (_, .null): 1
+        case (.string(let x), .string(let y)): Comparison.binaryOrder(x, y)
+        case (.integer(let x), .integer(let y)): x < y ? -1 : (x == y ? 0 : 1)
+        case (.dateTime(let x), .dateTime(let y)): x < y ? -1 : (x == y ? 0 : 1)
+        default: (try? Comparison.orderOfNonNull(a, b, settings)) ?? 0
+        }
+    }
+
     /// The row kept for group `position`.
     func chosenRow(_ position: Int) -> [Value] {
         Array(store[(position * stride)..<(position * stride + inputCount)])

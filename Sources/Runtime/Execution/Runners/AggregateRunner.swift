@@ -255,15 +255,16 @@ final class AggregateRunner: NodeRunner {
             _ = groups.insert([]) { _ in true }
             startGroup([Value](repeating: .null, count: inputCount), context, &store, &general)
         }
-        var rows = (0..<groups.count).map(chosenRow)
-        if !outer.isEmpty, let last = rows.last {
+        var positions = emissionOrder(context.settings)
+        var rows = positions.map(chosenRow)
+        if !outer.isEmpty, let last = rows.last, let lastPosition = positions.last {
             // Nested aggregates collapse all groups into one row: the outer functions over the
             // per-group inner values, the other outputs from the last group (reference §2.4).
             do throws(RowError) {
                 var outers: [Int: AggregateAccumulator] = [:]
                 for (index, function) in outer {
                     var accumulator = AggregateAccumulator(function, settings: context.settings)
-                    for group in rows.indices { try accumulator.add(try result(group: group, call: index)) }
+                    for position in positions { try accumulator.add(try result(group: position, call: index)) }
                     outers[index] = accumulator
                 }
                 finalOuter = outers
@@ -271,8 +272,8 @@ final class AggregateRunner: NodeRunner {
                 context.reject(id, error, kind: .insert, values: last)
             }
             rows = [last]
+            positions = [lastPosition]
         }
-        let firstGroup = groups.count - rows.count
         output.rows.reserveCapacity(rows.count)
         output.kinds.reserveCapacity(rows.count)
         for group in rows.indices {
@@ -282,7 +283,7 @@ final class AggregateRunner: NodeRunner {
                     if let accumulator = finalOuter[index] {
                         row.append(try accumulator.result())
                     } else {
-                        row.append(try result(group: firstGroup + group, call: index))
+                        row.append(try result(group: positions[group], call: index))
                     }
                 }
                 var values: [Value] = []
