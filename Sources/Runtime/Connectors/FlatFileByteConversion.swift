@@ -9,6 +9,8 @@ struct FlatFileByteConversion: Sendable {
     /// What the fast path does for one port.
     enum Kind: Sendable {
         case string(precision: Int)
+        /// A string field no port reads (``FlatFileOptions/unreadFields``).
+        case unread(precision: Int)
         case integer(limit: Int64)
         case double
         case decimal(integerDigits: Int, scale: Int)
@@ -28,9 +30,10 @@ struct FlatFileByteConversion: Sendable {
         self.options = options
         self.settings = settings
         datePattern = DatePattern(settings.dateTimeFormat)
-        kinds = ports.map { port in
+        kinds = ports.enumerated().map { index, port in
             switch port.type {
-            case .string(let p), .nstring(let p), .text(let p), .ntext(let p): .string(precision: p)
+            case .string(let p), .nstring(let p), .text(let p), .ntext(let p):
+                options.unreadFields.contains(index) ? .unread(precision: p) : .string(precision: p)
             case .integer: .integer(limit: Int64(Int32.max))
             case .smallInteger: .integer(limit: Int64(Int16.max))
             case .bigInteger: .integer(limit: Int64.max)
@@ -54,6 +57,8 @@ struct FlatFileByteConversion: Sendable {
         switch kinds[index] {
         case .string(let precision):
             if precision <= 0 || content.count <= precision { return .string(decode(content, cuts: cuts)) }
+        case .unread(let precision):
+            if precision <= 0 || content.count <= precision { return .null }
         case .integer(let limit):
             if let number = FlatFileNumberBytes(Self.trimmingLeadingBlanks(content)), number.scale == 0,
                 number.digits <= 18, number.magnitude <= UInt64(limit)

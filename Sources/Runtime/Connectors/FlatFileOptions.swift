@@ -23,6 +23,11 @@ public struct FlatFileOptions: Hashable, Sendable {
     public var skipRows: Int
     /// The code page.
     public var codePage: FlatFileCodePage
+    /// The positions of fields whose values no port reads (set by the reader's caller, never by
+    /// the format): such a string field that fits its port is not decoded and reads as NULL;
+    /// a field that might be a row error (any other type, a string longer than its port) is
+    /// converted as usual, so the file's rows and row errors are the same as without it.
+    public var unreadFields: Set<Int> = []
 
     /// Resolves `format`: `/t`, `\t` and octal `\011` spellings of delimiters, quote names
     /// `DOUBLE`/`SINGLE`/`NONE`, YES/NO switches from the format's attributes.

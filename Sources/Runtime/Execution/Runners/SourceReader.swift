@@ -189,8 +189,8 @@ struct SourceReader {
     /// most `chunkRows` rows, handing each to `body` as soon as it is read, so that memory stays
     /// bounded whatever the file's size; rows that do not parse are rejected with their line.
     func streamFile(
-        _ node: Node, source: Node, outputs: [IR.Port], chunkRows: Int, context: RunContext,
-        _ body: (RowBatch) throws(NodeFailure) -> Void
+        _ node: Node, source: Node, outputs: [IR.Port], unread: Set<String> = [], chunkRows: Int,
+        context: RunContext, _ body: (RowBatch) throws(NodeFailure) -> Void
     ) throws(NodeFailure) {
         guard let spec = sourceSpec(source), let format = spec.flatFile else { return }
         let name =
@@ -201,11 +201,14 @@ struct SourceReader {
             ?? context.attribute("Source file directory", of: source)
         let path = resources.filePath(directory: directory, name: name, defaultDirectory: "PMSourceFileDir")
         let filePorts = source.ports.filter { $0.roles.contains(.output) }
-        let reader = FlatFileReader(format: format, ports: filePorts, settings: context.settings)
+        var reader = FlatFileReader(format: format, ports: filePorts, settings: context.settings)
         let fileColumns = filePorts.map { $0.name.uppercased() }
         let mapping = outputs.map { port in
             port.source.flatMap { fileColumns.firstIndex(of: $0.port.uppercased()) }
         }
+        // A field that only unread outputs (or none) take is not decoded where that is exact.
+        let read = Set(zip(outputs, mapping).compactMap { port, column in unread.contains(port.name) ? nil : column })
+        reader.options.unreadFields = Set(fileColumns.indices).subtracting(read)
         let converts = zip(outputs, mapping).map { port, column in
             column.map { filePorts[$0].type != port.type } ?? false
         }
