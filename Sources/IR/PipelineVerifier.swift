@@ -6,7 +6,11 @@
 public struct PipelineVerifier {
     private let pipeline: Pipeline
     private var diagnostics: [Diagnostic] = []
-    private var nodesByID: [String: Node] = [:]
+    /// The index of the first node with each id.
+    private var nodesByID: [String: Int] = [:]
+    /// Each node's port names with the index of the first port of that name, by node index
+    /// (made on first use).
+    private var portIndexes: [Int: [String: Int]] = [:]
 
     /// Verifies `pipeline` and returns what is wrong with it (empty when it is well-formed).
     public static func verify(_ pipeline: Pipeline) -> [Diagnostic] {
@@ -15,37 +19,67 @@ public struct PipelineVerifier {
         return verifier.diagnostics
     }
 
+    /// Verifies `pipeline`, made from `previous` by changing, adding or removing nodes, where
+    /// `previous` verified without any diagnostic: the result is ``verify(_:)``'s for `pipeline`,
+    /// found by checking only what the change can affect (the changed and added nodes, the nodes
+    /// reading a changed or removed one, every source query's sources, the target load order, and
+    /// the cycles when a node reads from other nodes than before).
+    public static func verify(_ pipeline: Pipeline, changedFrom previous: Pipeline) -> [Diagnostic] {
+        var verifier = PipelineVerifier(pipeline: pipeline)
+        guard verifier.indexNodes(), verifier.checkChanges(from: previous), verifier.diagnostics.isEmpty else {
+            return verify(pipeline)
+        }
+        return []
+    }
+
     private init(pipeline: Pipeline) {
         self.pipeline = pipeline
     }
 
     private mutating func run() {
-        for node in pipeline.nodes {
+        _ = indexNodes()
+        for index in pipeline.nodes.indices {
+            checkPorts(ofNodeAt: index)
+            checkOptions(of: pipeline.nodes[index])
+        }
+        checkTargetLoadOrder()
+        checkAcyclic()
+    }
+
+    /// Fills ``nodesByID``, reporting repeated ids; false when an id repeats.
+    private mutating func indexNodes() -> Bool {
+        var unique = true
+        for (index, node) in pipeline.nodes.enumerated() {
             if nodesByID[node.id] != nil {
                 report(.duplicateNodeID, "node id '\(node.id)' is used more than once", node.provenance)
+                unique = false
             } else {
-                nodesByID[node.id] = node
+                nodesByID[node.id] = index
             }
         }
-        for node in pipeline.nodes {
-            checkPorts(of: node)
-            checkOptions(of: node)
-        }
-        for id in pipeline.targetLoadOrder where nodesByID[id] == nil {
-            report(.unknownOptionNode, "target load order names unknown node '\(id)'", pipeline.provenance)
-        }
-        checkAcyclic()
+        return unique
     }
 
     private mutating func report(_ descriptor: DiagnosticDescriptor, _ message: String, _ provenance: Provenance) {
         diagnostics.append(descriptor(message, at: provenance.location, path: provenance.path))
     }
 
-    private mutating func checkPorts(of node: Node) {
-        var names: Set<String> = []
+    /// The port names of the node at `index`, each with the index of its first port of that name.
+    private mutating func portIndex(ofNodeAt index: Int) -> [String: Int] {
+        if let known = portIndexes[index] { return known }
+        var names: [String: Int] = [:]
+        let ports = pipeline.nodes[index].ports
+        for p in ports.indices where names[ports[p].name] == nil { names[ports[p].name] = p }
+        portIndexes[index] = names
+        return names
+    }
+
+    private mutating func checkPorts(ofNodeAt index: Int) {
+        let node = pipeline.nodes[index]
+        let names = portIndex(ofNodeAt: index)
         var fed = false
-        for port in node.ports {
-            if !names.insert(port.name).inserted {
+        for (p, port) in node.ports.enumerated() {
+            if names[port.name] != p {
                 report(
                     .duplicatePortName, "port '\(port.name)' appears more than once in node '\(node.id)'",
                     port.provenance)
@@ -63,30 +97,32 @@ public struct PipelineVerifier {
                 )
                 continue
             }
-            guard let upstreamPort = upstream.port(named: source.port), upstreamPort.roles.contains(.output) else {
+            let upstreamPorts = pipeline.nodes[upstream].ports
+            guard let found = portIndex(ofNodeAt: upstream)[source.port], upstreamPorts[found].roles.contains(.output)
+            else {
                 report(
                     .unknownSourcePort, "port '\(port.name)' is fed from '\(source)', which is not an output port",
                     port.provenance)
                 continue
             }
-            if !upstreamPort.type.isAssignable(to: port.type) {
+            let upstreamType = upstreamPorts[found].type
+            if !upstreamType.isAssignable(to: port.type) {
                 report(
                     .incompatibleTypes,
-                    "port '\(port.name)' (\(port.type.canonicalName)) is fed '\(source)' of type \(upstreamPort.type.canonicalName)",
+                    "port '\(port.name)' (\(port.type.canonicalName)) is fed '\(source)' of type \(upstreamType.canonicalName)",
                     port.provenance)
             }
         }
         // An opaque node consumes rows only if it declares input ports (a placeholder for a missing
         // source has none).
         var consumes = node.op.consumesRows
-        if case .opaque = node.op { consumes = !node.inputPorts.isEmpty }
+        if case .opaque = node.op { consumes = node.ports.contains { $0.roles.contains(.input) } }
         if consumes && !fed {
             report(.inputNotFed, "node '\(node.id)' (\(node.op.kindName)) has no connected input port", node.provenance)
         }
     }
 
     private mutating func checkOptions(of node: Node) {
-        let ports = Set(node.ports.map(\.name))
         var named: [String] = []
         switch node.op {
         case .aggregate(let spec): named = spec.groupBy
@@ -102,8 +138,16 @@ public struct PipelineVerifier {
             }
         default: break
         }
+        guard !named.isEmpty else { return }
+        let ports = Set(node.ports.map(\.name))
         for name in named where !ports.contains(name) {
             report(.unknownOptionPort, "option of '\(node.id)' names unknown port '\(name)'", node.provenance)
+        }
+    }
+
+    private mutating func checkTargetLoadOrder() {
+        for id in pipeline.targetLoadOrder where nodesByID[id] == nil {
+            report(.unknownOptionNode, "target load order names unknown node '\(id)'", pipeline.provenance)
         }
     }
 
@@ -115,11 +159,12 @@ public struct PipelineVerifier {
             indegree[node.id] = 0
         }
         for node in pipeline.nodes {
-            for upstream in node.upstreamNodes where nodesByID[upstream] != nil && upstream != node.id {
+            let upstreamNodes = node.upstreamNodes
+            for upstream in upstreamNodes where nodesByID[upstream] != nil && upstream != node.id {
                 downstream[upstream, default: []].append(node.id)
                 indegree[node.id, default: 0] += 1
             }
-            if node.upstreamNodes.contains(node.id) {
+            if upstreamNodes.contains(node.id) {
                 report(.pipelineCycle, "node '\(node.id)' feeds itself", node.provenance)
             }
         }
@@ -141,6 +186,52 @@ public struct PipelineVerifier {
                     first.provenance)
             }
         }
+    }
+}
+
+extension PipelineVerifier {
+    /// Runs the checks whose outcome the change from `previous` (well-formed, ids unique in both)
+    /// can alter; false when `previous` repeats an id (nothing is then known from it).
+    private mutating func checkChanges(from previous: Pipeline) -> Bool {
+        var before: [String: Int] = [:]
+        for (index, node) in previous.nodes.enumerated() {
+            guard before.updateValue(index, forKey: node.id) == nil else { return false }
+        }
+        // The ids of nodes changed, added or removed, and whether a node reads other nodes than before.
+        var changed = Set(before.keys.filter { nodesByID[$0] == nil })
+        var newEdges = false
+        for node in pipeline.nodes {
+            guard let old = before[node.id] else {
+                changed.insert(node.id)
+                newEdges = true
+                continue
+            }
+            guard previous.nodes[old] != node else { continue }
+            changed.insert(node.id)
+            if !newEdges && node.upstreamNodes != previous.nodes[old].upstreamNodes { newEdges = true }
+        }
+        for index in pipeline.nodes.indices where Self.isAffected(pipeline.nodes[index], by: changed) {
+            checkPorts(ofNodeAt: index)
+            checkOptions(of: pipeline.nodes[index])
+        }
+        for node in pipeline.nodes where !changed.contains(node.id) {
+            if case .sourceQuery = node.op { checkOptions(of: node) }
+        }
+        checkTargetLoadOrder()
+        if newEdges { checkAcyclic() }
+        return true
+    }
+
+    /// Whether `node` is in `changed` or reads a node that is.
+    private static func isAffected(_ node: Node, by changed: Set<String>) -> Bool {
+        if changed.contains(node.id) { return true }
+        var last: String?
+        for port in node.ports {
+            guard let upstream = port.source?.node, upstream != last else { continue }
+            if changed.contains(upstream) { return true }
+            last = upstream
+        }
+        return false
     }
 }
 

@@ -40,8 +40,9 @@ enum OptimizerSupport {
     /// The (node index, port index) of every port whose source is a port of node `id`.
     static func consumers(of id: String, in pipeline: Pipeline) -> [(node: Int, port: Int)] {
         var found: [(node: Int, port: Int)] = []
-        for (n, node) in pipeline.nodes.enumerated() {
-            for (p, port) in node.ports.enumerated() where port.source?.node == id { found.append((n, p)) }
+        for n in pipeline.nodes.indices {
+            let ports = pipeline.nodes[n].ports
+            for p in ports.indices where ports[p].source?.node == id { found.append((n, p)) }
         }
         return found
     }

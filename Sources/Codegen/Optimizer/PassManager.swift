@@ -54,18 +54,25 @@ public struct PassManager: Sendable {
         var outcome = Outcome(pipeline: pipeline, diagnostics: [], timings: [], dumps: [])
         let schema = Self.outputSchema(pipeline)
         var expressions = ParsedExpressions()
+        // Whether the current pipeline verified without any diagnostic: then a pass's result is
+        // verified by what its change can affect alone.
+        var verifiedClean = false
         for pass in passes where !disabled.contains(pass.name) {
             let start = Date()
             var notes: [Diagnostic] = []
             let rewritten = pass.run(outcome.pipeline, expressions: &expressions, notes: &notes)
             // A pass that changed nothing needs no verification.
-            let problems =
-                rewritten == outcome.pipeline ? [] : PipelineVerifier.verify(rewritten).filter { $0.severity == .error }
-            if !problems.isEmpty || (rewritten != outcome.pipeline && Self.outputSchema(rewritten) != schema) {
-                let reason = problems.first?.message ?? "the targets' ports changed"
+            var problem: String?
+            if rewritten != outcome.pipeline {
+                let found = Self.verify(rewritten, from: outcome.pipeline, previousVerifiedClean: verifiedClean)
+                problem = found.first { $0.severity == .error }?.message
+                if problem == nil && Self.outputSchema(rewritten) != schema { problem = "the targets' ports changed" }
+                if problem == nil { verifiedClean = found.isEmpty }
+            }
+            if let problem {
                 outcome.diagnostics.append(
                     OptimizerDiagnostics.passRejected(
-                        "pass '\(pass.name)' was undone: \(reason)", at: pipeline.provenance.location,
+                        "pass '\(pass.name)' was undone: \(problem)", at: pipeline.provenance.location,
                         path: pipeline.provenance.path,
                         fix: "run with --disable-pass \(pass.name) and report the pipeline"))
             } else {
@@ -76,6 +83,13 @@ public struct PassManager: Sendable {
             if dumpAfter.contains(pass.name) { outcome.dumps.append((pass.name, TextDump.dump(outcome.pipeline))) }
         }
         return outcome
+    }
+
+    /// What ``PipelineVerifier`` finds in `rewritten`, a pass's result from `previous`: checking
+    /// only what the pass changed when `previous` verified without any diagnostic.
+    static func verify(_ rewritten: Pipeline, from previous: Pipeline, previousVerifiedClean: Bool) -> [Diagnostic] {
+        previousVerifiedClean
+            ? PipelineVerifier.verify(rewritten, changedFrom: previous) : PipelineVerifier.verify(rewritten)
     }
 
     /// Every target's id and ports (names, types and roles), which no pass may change.

@@ -44,9 +44,10 @@ public struct PruneUnusedPorts: PipelinePass {
         while changed {
             changed = false
             var consumed: [String: Set<String>] = [:]
-            for node in current.nodes {
-                for port in node.ports {
-                    guard let source = port.source, projects.contains(source.node) else { continue }
+            for n in current.nodes.indices {
+                let ports = current.nodes[n].ports
+                for p in ports.indices {
+                    guard let source = ports[p].source, projects.contains(source.node) else { continue }
                     consumed[source.node, default: []].insert(source.port.uppercased())
                 }
             }
@@ -99,6 +100,8 @@ public struct PruneUnusedPorts: PipelinePass {
         // Every expression of the node must parse, or nothing is touched; one that does not type
         // check here (it calls a lookup or a user function) keeps its port.
         let names = node.ports.map { $0.name.uppercased() }
+        // A node whose every port is read keeps them all.
+        guard !names.allSatisfy(consumed.contains) else { return nil }
         var computed: [String: String] = [:]
         var readBy: [String: Set<String>] = [:]
         for (port, upper) in zip(node.ports, names) {

@@ -41,7 +41,8 @@ struct ExpressionScanner {
     static func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { ("0"..."9").contains($0) } ?? false }
     static func isNameStart(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
-        return c == "_" || c.properties.isAlphabetic
+        if c.isASCII { return c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        return c.properties.isAlphabetic
     }
     static func isNamePart(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
@@ -50,7 +51,7 @@ struct ExpressionScanner {
 
     mutating func skipWhitespaceAndComments() {
         while let c = peek() {
-            if c.properties.isWhitespace {
+            if c.isASCII ? (c == " " || ("\t"..."\r").contains(c)) : c.properties.isWhitespace {
                 position += 1
             } else if (c == "-" && peek(1) == "-") || (c == "/" && peek(1) == "/") {
                 while let d = peek(), d != "\n", d != "\r" { position += 1 }
@@ -64,8 +65,15 @@ struct ExpressionScanner {
     mutating func skipName() { while Self.isNamePart(peek()) { position += 1 } }
 
     func text(from start: Int) -> String {
+        let slice = scalars[start..<position]
+        if slice.allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (i, c) in slice.enumerated() { buffer[i] = UInt8(truncatingIfNeeded: c.value) }
+                return slice.count
+            }
+        }
         var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start..<position])
+        result.append(contentsOf: slice)
         return String(result)
     }
 

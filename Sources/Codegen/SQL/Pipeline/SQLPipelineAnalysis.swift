@@ -30,6 +30,8 @@ final class SQLPipelineAnalysis {
     private var typedExpressions: [TypedKey: Expr] = [:]
     private var trees: [String: (tree: Expr, hasErrors: Bool)] = [:]
     private var staleVariables: [String: (variable: Port, reads: String)?] = [:]
+    private var selfReads: [String: SQLPushdownRefusal?] = [:]
+    private var inputPorts: [String: [Port]] = [:]
 
     /// What one expression was typed from: its node, its text and the type of the port it sets.
     private struct TypedKey: Hashable {
@@ -93,6 +95,25 @@ final class SQLPipelineAnalysis {
     func parsed(_ text: String) -> Expr? {
         let (tree, hasErrors) = tree(text)
         return hasErrors ? nil : tree
+    }
+
+    /// The refusal of target `node` for reading the table it writes (nil when it does not),
+    /// found by `find` once per target.
+    func selfRead(of node: Node, _ find: () -> SQLPushdownRefusal?) -> SQLPushdownRefusal? {
+        guard uniqueIDs else { return find() }
+        if let known = selfReads[node.id] { return known }
+        let found = find()
+        selfReads[node.id] = .some(found)
+        return found
+    }
+
+    /// `node`'s input ports (``Node/inputPorts``), listed once per node.
+    func inputs(of node: Node) -> [Port] {
+        guard uniqueIDs else { return node.inputPorts }
+        if let known = inputPorts[node.id] { return known }
+        let ports = node.inputPorts
+        inputPorts[node.id] = ports
+        return ports
     }
 
     /// The first variable port of `node` that reads a variable (itself, or one listed after it)

@@ -32,11 +32,12 @@ extension SQLPipelineBuilder {
                     + "reads without removing duplicates", fix: "keep this path in the runtime, or add a sorter")
         }
         let fields = Self.distinctPorts(source.outputPorts)
+        // Field names are distinct without case.
+        let fieldIndex = Dictionary(
+            fields.indices.map { (fields[$0].name.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var items: [SQLSelectItem] = []
         for port in ports {
-            guard let ref = port.source,
-                let field = fields.first(where: { $0.name.uppercased() == ref.port.uppercased() })
-            else {
+            guard let ref = port.source, let field = fieldIndex[ref.port.uppercased()].map({ fields[$0] }) else {
                 throw refusal(
                     SQLPipelineDiagnostics.inputRows, node,
                     "port '\(port.name)' of '\(node.id)' reads a field that flat file '\(source.id)' does not define",

@@ -36,7 +36,7 @@ extension SQLPipelineBuilder {
     mutating func lowerProject(_ node: Node) throws(SQLPushdownRefusal) {
         try checkStatelessVariables(node)
         try checkInputDefaults(node)
-        let inputs = node.inputPorts
+        let inputs = context.analysis.inputs(of: node)
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
         var values = columns(of: inputs, in: input)
         // Variable ports read only within their row are intermediate values: each one's SQL
@@ -108,7 +108,7 @@ extension SQLPipelineBuilder {
     /// Refuses input ports whose default value replaces NULL (or raises an error on NULL).
     /// A default of `NULL` replaces NULL with NULL, which changes nothing.
     func checkInputDefaults(_ node: Node) throws(SQLPushdownRefusal) {
-        for port in node.inputPorts {
+        for port in context.analysis.inputs(of: node) {
             guard let text = port.defaultValue?.text, !text.trimmingSpaces().isEmpty,
                 text.trimmingSpaces().uppercased() != "NULL"
             else { continue }
@@ -121,8 +121,9 @@ extension SQLPipelineBuilder {
 
     /// A Filter: the rows whose condition is true (NULL and 0 are false).
     mutating func lowerFilter(_ node: Node, _ spec: FilterSpec) throws(SQLPushdownRefusal) {
-        let input = try inputRelation(of: node, ports: node.inputPorts.filter { $0.source != nil })
-        let values = columns(of: node.inputPorts, in: input)
+        let inputs = context.analysis.inputs(of: node)
+        let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
+        let values = columns(of: inputs, in: input)
         let (expression, source) = try typed(spec.condition.text, of: node, at: node.provenance)
         let condition = try lowered(expression, source, columns: values, of: node, condition: true)
         let ports = node.outputPorts

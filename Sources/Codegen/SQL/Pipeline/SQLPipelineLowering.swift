@@ -153,6 +153,13 @@ extension SQLPipelineLowering {
     func checkNotReadingItself(_ node: Node, _ table: SQLTableName, _ context: SQLPipelineContext)
         throws(SQLPushdownRefusal)
     {
+        // No dialect changes the answer: it is found once per target.
+        let refusal = context.analysis.selfRead(of: node) { selfRead(node, table, context) }
+        if let refusal { throw refusal }
+    }
+
+    /// The refusal of target `node` writing `table` when its path also reads that table.
+    func selfRead(_ node: Node, _ table: SQLTableName, _ context: SQLPipelineContext) -> SQLPushdownRefusal? {
         let written = Self.key(table.schema, table.name)
         var seen: Set<String> = [node.id]
         var pending = [node]
@@ -164,7 +171,7 @@ extension SQLPipelineLowering {
             default: break
             }
             if let hit = read.first(where: { $0.key == written }) {
-                throw SQLPushdownRefusal(
+                return SQLPushdownRefusal(
                     node: node.id,
                     diagnostic: SQLPipelineDiagnostics.targetNotLowered(
                         "target '\(node.id)' writes table '\(table.name)', which its path also reads as \(hit.kind) "
@@ -172,13 +179,14 @@ extension SQLPipelineLowering {
                         at: node.provenance.location, path: node.provenance.path,
                         fix: "keep this target in the runtime, or give the source and the target different schemas"))
             }
-            for port in next.ports {
-                guard let upstream = port.source?.node, seen.insert(upstream).inserted,
+            for p in next.ports.indices {
+                guard let upstream = next.ports[p].source?.node, seen.insert(upstream).inserted,
                     let found = context.nodes[upstream]
                 else { continue }
                 pending.append(found)
             }
         }
+        return nil
     }
 
     /// A table's identity for comparison: schema (if any) and name, upper-cased.
