@@ -1,0 +1,23 @@
+-- mapping m_filter, target T_OUT (teradata)
+INSERT INTO T_OUT (ID, NAME, DEPT, SAL)
+SELECT
+  ID,
+  NAME,
+  DEPT,
+  SAL
+FROM (
+  SELECT
+    ID,
+    NAME,
+    DEPT,
+    SAL
+  FROM (
+    SELECT
+      ID,
+      NAME,
+      DEPT,
+      SAL
+    FROM HR.EMP
+  ) AS SQ_EMP
+  WHERE DEPT = 20 AND SAL > 1000
+) AS FIL_DEPT;

@@ -1,0 +1,17 @@
+-- mapping m_same_name, target EMP (snowflake)
+INSERT INTO EMP (ID, NAME, DEPT, SAL)
+WITH
+  SQ_EMP AS (
+    SELECT
+      ID,
+      NAME,
+      DEPT,
+      SAL
+    FROM HR.EMP
+  )
+SELECT
+  ID,
+  NAME,
+  DEPT,
+  SAL
+FROM SQ_EMP;

@@ -1,0 +1,17 @@
+-- mapping m_shortcut, target T_OUT (duckdb)
+INSERT INTO T_OUT (ID, NAME, DEPT, SAL)
+WITH
+  SQ_EMP AS (
+    SELECT
+      ID,
+      NAME,
+      DEPT,
+      SAL
+    FROM HR.EMP
+  )
+SELECT
+  ID,
+  NAME,
+  DEPT,
+  SAL
+FROM SQ_EMP;

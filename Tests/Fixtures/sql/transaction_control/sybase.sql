@@ -1,0 +1,22 @@
+-- mapping m_transaction_control, target T_OUT (sybase)
+INSERT INTO T_OUT (ID, NAME, DEPT, SAL)
+SELECT
+  ID,
+  NAME,
+  DEPT,
+  SAL
+FROM (
+  SELECT
+    ID,
+    NAME,
+    DEPT,
+    SAL
+  FROM (
+    SELECT
+      ID,
+      NAME,
+      DEPT,
+      SAL
+    FROM HR.EMP
+  ) AS SQ_EMP
+) AS TC_DEPT;

@@ -1,0 +1,31 @@
+-- mapping m_update_strategy_upsert, target T_DEPT_SAL (postgres)
+INSERT INTO T_DEPT_SAL (DEPT, TOTAL_SAL)
+WITH
+  SQ_EMP AS (
+    SELECT
+      ID,
+      NAME,
+      DEPT,
+      SAL
+    FROM HR.EMP
+  ),
+  AGG_DEPT AS (
+    SELECT
+      DEPT,
+      SUM(SAL) AS TOTAL
+    FROM SQ_EMP
+    GROUP BY DEPT
+  ),
+  UPD_DEPT AS (
+    SELECT
+      DEPT,
+      TOTAL,
+      CASE WHEN TOTAL > 0 THEN 1 ELSE 3 END AS ROW_KIND
+    FROM AGG_DEPT
+  )
+SELECT
+  DEPT,
+  TOTAL AS TOTAL_SAL
+FROM UPD_DEPT
+WHERE ROW_KIND = 1
+ON CONFLICT (DEPT) DO UPDATE SET TOTAL_SAL = excluded.TOTAL_SAL;

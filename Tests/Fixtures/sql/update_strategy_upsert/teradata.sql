@@ -1,0 +1,57 @@
+-- mapping m_update_strategy_upsert, target T_DEPT_SAL (teradata)
+BT;
+DELETE FROM T_DEPT_SAL
+WHERE EXISTS (SELECT 1
+  FROM (
+    SELECT
+      DEPT,
+      TOTAL AS TOTAL_SAL
+    FROM (
+      SELECT
+        DEPT,
+        TOTAL,
+        CASE WHEN TOTAL > 0 THEN 1 ELSE 3 END AS ROW_KIND
+      FROM (
+        SELECT
+          DEPT,
+          SUM(SAL) AS TOTAL
+        FROM (
+          SELECT
+            ID,
+            NAME,
+            DEPT,
+            SAL
+          FROM HR.EMP
+        ) AS SQ_EMP
+        GROUP BY DEPT
+      ) AS AGG_DEPT
+    ) AS UPD_DEPT
+    WHERE ROW_KIND = 1
+  ) AS src
+  WHERE T_DEPT_SAL.DEPT = src.DEPT);
+INSERT INTO T_DEPT_SAL (DEPT, TOTAL_SAL)
+SELECT
+  DEPT,
+  TOTAL AS TOTAL_SAL
+FROM (
+  SELECT
+    DEPT,
+    TOTAL,
+    CASE WHEN TOTAL > 0 THEN 1 ELSE 3 END AS ROW_KIND
+  FROM (
+    SELECT
+      DEPT,
+      SUM(SAL) AS TOTAL
+    FROM (
+      SELECT
+        ID,
+        NAME,
+        DEPT,
+        SAL
+      FROM HR.EMP
+    ) AS SQ_EMP
+    GROUP BY DEPT
+  ) AS AGG_DEPT
+) AS UPD_DEPT
+WHERE ROW_KIND = 1;
+ET;
