@@ -75,17 +75,30 @@ import Testing
         #expect(report.targets.isEmpty)
     }
 
-    @Test("a decimal of more than 15 digits is not pushed down without high precision (it is a double there)")
+    @Test("a decimal of more than 15 digits: copied straight it agrees; through an Expression (a double) it stays")
     func wideDecimalsStayInTheRuntime() throws {
+        // Copied from source to target the runtime keeps every digit, as the SQL does.
         var export = ExportBuilder()
         export.source("W_IN", ["ID:i", "AMOUNT:n28"])
         export.target("T_W", ["ID:i", "AMOUNT:n28"])
         export.connect("SQ_W_IN", "T_W", ["ID", "AMOUNT"])
         let harness = try ExecutorHarness()
-        let pipeline = try harness.pipeline(export)
-        let report = PushdownVerifier(engines: [.sqlite], rowsPerSource: 10).verify(pipeline)
+        let copied = PushdownVerifier(engines: [.sqlite], rowsPerSource: 10).verify(try harness.pipeline(export))
+        #expect(copied.verdict == .agree, "\(copied.text)")
+        // An Expression port holds it as the nearest double without high precision: not pushed down.
+        var through = ExportBuilder()
+        through.source("W_IN", ["ID:i", "AMOUNT:n28"])
+        through.transformation(
+            "EXP", type: "Expression", ports: [ExportBuilder.port("ID:i"), ExportBuilder.port("AMOUNT:n28")])
+        through.target("T_W", ["ID:i", "AMOUNT:n28"])
+        through.connect("SQ_W_IN", "EXP", ["ID", "AMOUNT"])
+        through.connect("EXP", "T_W", ["ID", "AMOUNT"])
+        let report = PushdownVerifier(engines: [.sqlite], rowsPerSource: 10).verify(
+            try harness.pipeline(through, name: "m_through"))
         #expect(report.verdict == .notPushedDown, "\(report.text)")
-        #expect(report.notPushedDown.first?.message.contains("decimal(28,0): without high precision") == true)
+        let refusal = try #require(report.notPushedDown.first)
+        #expect(refusal.node == "EXP" && refusal.code == "CG2008")
+        #expect(refusal.message.contains("decimal(28,0) without high precision"), "\(refusal.message)")
         var narrow = ExportBuilder()
         narrow.source("W_IN", ["ID:i", "AMOUNT:n15.2"])
         narrow.target("T_W", ["ID:i", "AMOUNT:n15.2"])
@@ -93,6 +106,47 @@ import Testing
         let agreed = PushdownVerifier(engines: [.sqlite], rowsPerSource: 30).verify(
             try harness.pipeline(narrow, name: "m_narrow"))
         #expect(agreed.verdict == .agree, "\(agreed.text)")
+    }
+
+    /// Source S_IN (ID, V) loaded by a Filter (V > 0) into T_S and straight into a second instance
+    /// T_S2 of the same target definition T_S (`columns`, a `*` marks the primary key).
+    static func twoLoadsOfOneTable(_ columns: [String]) -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("S_IN", ["ID:i", "V:i"])
+        export.transformation(
+            "FIL", type: "Filter", ports: [ExportBuilder.port("ID:i"), ExportBuilder.port("V:i")],
+            attributes: [("Filter Condition", "V > 0")])
+        export.target("T_S", columns)
+        export.instances.append(
+            "<INSTANCE NAME =\"T_S2\" TRANSFORMATION_NAME =\"T_S\" TRANSFORMATION_TYPE =\"Target Definition\" "
+                + "TYPE =\"TARGET\"/>")
+        export.instanceTypes["T_S2"] = "Target Definition"
+        export.connect("SQ_S_IN", "FIL", ["ID", "V"])
+        export.connect("FIL", "T_S", ["ID", "V"])
+        export.connect("SQ_S_IN", "T_S2", ["ID", "V"])
+        return export
+    }
+
+    @Test("two targets loading one table: their native rows together are compared with the table")
+    func twoTargetsOneTable() throws {
+        let harness = try ExecutorHarness()
+        let report = PushdownVerifier(engines: [.sqlite], rowsPerSource: 20, seed: 3).verify(
+            try harness.pipeline(Self.twoLoadsOfOneTable(["ID:i", "V:i"])))
+        // Natively each target has its own scratch table; the SQL writes T_S twice.
+        #expect(report.verdict == .agree, "\(report.text)")
+        #expect(report.targets.count == 2)
+        #expect(report.targets.allSatisfy { $0.rows["sqlite"] == $0.rows["native"] }, "\(report.text)")
+        #expect(report.targets.allSatisfy { ($0.rows["sqlite"] ?? 0) > 20 }, "\(report.text)")
+    }
+
+    @Test("two targets inserting into one keyed table are not pushed down (the runtime rejects per row)")
+    func twoTargetsOneKeyedTable() throws {
+        let harness = try ExecutorHarness()
+        let report = PushdownVerifier(engines: [.sqlite], rowsPerSource: 10).verify(
+            try harness.pipeline(Self.twoLoadsOfOneTable(["ID*:i", "V:i"])))
+        #expect(report.verdict == .notPushedDown, "\(report.text)")
+        #expect(Set(report.notPushedDown.map(\.node)) == ["T_S", "T_S2"])
+        #expect(report.notPushedDown.allSatisfy { $0.code == "CG2013" && $0.message.contains("primary key") })
     }
 
     @Test("a differing engine makes the verdict 'differ' and shows the rows")

@@ -30,7 +30,7 @@ enum SQLPipelineCases {
         filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
             union, expression, decimalOrder, chainedExpressions, nullDefault,
         ]
-            + lookups + [lookupByCodePoint]
+            + lookups + [lookupByCodePoint, lookupBesideItsInput]
     }
 
     // Rows (ID, V): (1, 20), (2, NULL), (3, 5), (4, 0). A NULL or 0 condition drops the row.
@@ -409,6 +409,48 @@ enum SQLPipelineCases {
         c.tables[1].rows = [["1", "a", "5"], ["1", "B", "2"], ["2", "c", "NULL"], ["NULL", "n", "0"]]
         c.expected = ["T_L": ["1|B|2", "2|c|NULL", "3|n|0", "4|NULL|NULL"]]
         return c
+    }
+
+    // An Expression reads NAME straight from the source qualifier and V from the lookup fed by it
+    // (the usual SCD shape): the lookup is passive, so row i of both is the same row. Input (ID, K,
+    // NAME): (1, 1, p), (2, 2, q), (3, NULL, r), (4, 9, NULL); with LKT above and "Use First Value"
+    // K = 1 finds a, 2 finds c, NULL finds n (a cached lookup's NULL matches), 9 nothing. OUT = NAME
+    // || V, where `||` treats one NULL operand as '' and two as NULL (G2): pa, qc, rn, NULL.
+    static var lookupBesideItsInput: Case {
+        var export = ExportBuilder()
+        export.source("LB_IN", ["ID:i", "K:i", "NAME:s5"])
+        export.transformation(
+            "LKP", type: "Lookup Procedure",
+            ports: [
+                ExportBuilder.port("IN_K:i", "INPUT"), ExportBuilder.port("K:i", "LOOKUP/OUTPUT"),
+                ExportBuilder.port("V:s10", "LOOKUP/OUTPUT"),
+            ],
+            attributes: [
+                ("Lookup table name", "LKT"), ("Lookup caching enabled", "YES"),
+                ("Lookup policy on multiple match", "Use First Value"), ("Lookup condition", "K = IN_K"),
+                ("Connection Information", "$Source"), ("Source Type", "Database"),
+            ])
+        export.transformation(
+            "EXP", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:i"), ExportBuilder.port("NAME:s5", "INPUT"),
+                ExportBuilder.port("V:s10", "INPUT"),
+                ExportBuilder.port("OUT:s20", "OUTPUT", expression: "NAME || V"),
+            ])
+        export.target("T_LB", ["ID:i", "OUT:s20"])
+        export.connect("SQ_LB_IN", "LKP", ["K>IN_K"])
+        export.connect("SQ_LB_IN", "EXP", ["ID", "NAME"])
+        export.connect("LKP", "EXP", ["V"])
+        export.connect("EXP", "T_LB", ["ID", "OUT"])
+        return Case(
+            name: "expression reading a lookup and the lookup's input", export: export,
+            tables: [
+                Table(
+                    name: "LB_IN", columns: ["ID:i", "K:i", "NAME:s5"],
+                    rows: [["1", "1", "p"], ["2", "2", "q"], ["3", "NULL", "r"], ["4", "9", "NULL"]]),
+                lookups[0].tables[1],
+            ],
+            expected: ["T_LB": ["1|pa", "2|qc", "3|rn", "4|NULL"]], columns: ["T_LB": ["ID", "OUT"]])
     }
 
     static var lookups: [Case] {

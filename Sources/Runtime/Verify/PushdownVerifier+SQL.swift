@@ -25,6 +25,8 @@ extension PushdownVerifier {
         defer { cleanUp() }
         try load(dataset, pipeline, into: connection, dialect)
         try stage(sql, dataset, into: connection, dialect)
+        // Every load first: targets that load one table are compared once all have written it.
+        var written: [(node: Node, table: String)] = []
         for load in sql.loads {
             guard let node = pipeline.node(id: load.target), case .target(let spec) = node.op else { continue }
             try createTarget(node, spec.table, on: connection, dialect)
@@ -34,7 +36,12 @@ extension PushdownVerifier {
                 report.problems.append("\(engine.rawValue): target '\(load.target)': \(error.message)")
                 continue
             }
-            record(engine, node, spec.table, native: native, connection, dialect, &report)
+            written.append((node, spec.table))
+        }
+        for (node, table) in written {
+            // The native rows of every target whose SQL wrote the same table.
+            let sharing = written.filter { $0.table.uppercased() == table.uppercased() }.map(\.node.id)
+            record(engine, node, table, sharing: sharing, native: native, connection, dialect, &report)
         }
         for load in sql.fileLoads {
             recordFile(engine, load, pipeline, folder: folder, native: native, connection, dialect, settings, &report)
@@ -43,15 +50,20 @@ extension PushdownVerifier {
 
     /// Compares the target table on `connection` with the native one, both read as the target's
     /// port types (so a decimal stored as SQLite text compares as a number), and records both counts.
+    /// The native run writes each target into its own scratch table, named after it: a table that
+    /// several targets (`sharing`) load is compared with the rows of all of them.
     func record(
-        _ engine: VerificationEngine, _ node: Node, _ table: String, native: SQLiteRelationalConnection,
-        _ connection: any RelationalConnection, _ dialect: any SQLDialect, _ report: inout VerificationReport
+        _ engine: VerificationEngine, _ node: Node, _ table: String, sharing: [String],
+        native: SQLiteRelationalConnection, _ connection: any RelationalConnection, _ dialect: any SQLDialect,
+        _ report: inout VerificationReport
     ) {
         let ports = node.ports.filter { $0.roles.contains(.input) }
         let comparer = TableComparer(columns: ports.map { ($0.name, Self.kind(of: $0.type)) })
         do throws(ConnectorError) {
-            // The native run on synthetic data writes each target into the scratch table named after it.
-            let nativeRows = try Self.rows(of: node.id, ports, on: native, quote: native.quote)
+            var nativeRows: [[Value]] = []
+            for id in sharing {
+                nativeRows += try Self.rows(of: id, ports, on: native, quote: native.quote)
+            }
             let engineRows = try Self.rows(of: table, ports, on: connection, quote: dialect.identifier)
             let comparison = comparer.compare(source: nativeRows, target: engineRows)
             let index =

@@ -44,12 +44,18 @@ extension SQLPipelineBuilder {
         let on = matches.dropFirst().reduce(matches[0]) { .binary(.and, $0, $1) }
         let from = SQLFromItem.join(input.from(alias: "I"), .left, .table(SQLTableName(rows), alias: "L"), on: on)
         let outputs = node.outputPorts
-        let selected = outputs.map { port in
+        // One row per input row unless every match is kept: then the input's columns are carried
+        // through, as an Expression carries them, so that a later node may read ports of both
+        // (the lookup is passive, its rows those of its input).
+        var (selected, carried) =
+            spec.multipleMatch == .all ? ([], [:]) : Self.carriedColumns(of: input, besides: outputs, alias: "I")
+        selected += outputs.map { port in
             port.roles.contains(.lookup)
                 ? SQLSelectItem(.column(table: "L", name: port.name), as: port.name)
                 : SQLSelectItem(values[port.name.uppercased()] ?? .literal(.null), as: port.name)
         }
         register(node, table: addTable(node.id, .select(SQLSelect(items: selected, from: from))), ports: outputs)
+        relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
     }
 
     /// The rank column of the lookup rows' common table.

@@ -45,7 +45,23 @@ extension SQLPipelineBuilder {
             values[variable.name.uppercased()] = try outputValue(variable, of: node, values: values)
         }
         let own = node.outputPorts
-        var carried = Self.passedThrough(own, input)
+        var (items, carried) = Self.carriedColumns(of: input, besides: own)
+        for port in own {
+            items.append(SQLSelectItem(try outputValue(port, of: node, values: values), as: port.name))
+        }
+        let table = addTable(node.id, .select(SQLSelect(items: items, from: input.from())))
+        register(node, table: table, ports: own)
+        relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
+    }
+
+    /// The columns of `input` a passive transformation (one output row per input row, in its
+    /// row) carries through besides its own ports `own`, so that later nodes may read ports of
+    /// both: the select items (read through `alias` when given) and the column of each carried
+    /// port. An input/output port that passes a column on unchanged carries it under its name.
+    static func carriedColumns(of input: SQLRelation, besides own: [Port], alias: String? = nil)
+        -> (items: [SQLSelectItem], carried: [PortRef: String])
+    {
+        var carried = passedThrough(own, input)
         var items: [SQLSelectItem] = []
         var names = Set(own.map { $0.name.uppercased() })
         for (ref, column) in input.columns.sorted(by: { $0.value < $1.value }) where carried[ref] == nil {
@@ -56,15 +72,10 @@ extension SQLPipelineBuilder {
                 suffix += 1
             }
             names.insert(name.uppercased())
-            items.append(SQLSelectItem(.column(table: nil, name: column), as: name))
+            items.append(SQLSelectItem(.column(table: alias, name: column), as: name))
             carried[ref] = name
         }
-        for port in own {
-            items.append(SQLSelectItem(try outputValue(port, of: node, values: values), as: port.name))
-        }
-        let table = addTable(node.id, .select(SQLSelect(items: items, from: input.from())))
-        register(node, table: table, ports: own)
-        relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
+        return (items, carried)
     }
 
     /// Refuses a variable port whose value carries over from row to row: one read (by itself or by

@@ -28,6 +28,7 @@ struct SQLTargetWriter {
             }
             if statements.count > 1 { try checkTargetNotRead(table) }
         } else if let codes = operations[.insert] {
+            try checkNoOtherKeyedLoad()
             statements.append(.insert(table, columns: rows.columns, insertQuery(source(codes))))
         }
         guard statements.count > 1, dialect.transactionKeywords != nil else { return statements }
@@ -107,6 +108,22 @@ struct SQLTargetWriter {
     /// or NULL for an unconnected port (the runtime's update sets every non-key column).
     func valueColumns(_ keys: [String]) -> [(name: String, connected: Bool)] {
         node.inputPorts.filter { !keys.contains($0.name) }.map { ($0.name, $0.source != nil) }
+    }
+
+    /// Refuses inserts into a table with a primary key that another target of the mapping loads
+    /// too: the runtime rejects, one row at a time, a row whose key the other load wrote (§2.22);
+    /// an `INSERT` of such a row would fail as a whole.
+    func checkNoOtherKeyedLoad() throws(SQLPushdownRefusal) {
+        guard node.ports.contains(where: { $0.key == .primary || $0.key == .primaryForeign }) else { return }
+        let name = spec.table.uppercased()
+        for other in context.pipeline.nodes where other.id != node.id {
+            guard case .target(let target) = other.op, target.flatFile == nil, target.table.uppercased() == name
+            else { continue }
+            throw writeRefusal(
+                "inserts into table '\(spec.table)', whose primary key target '\(other.id)' also loads: the runtime "
+                    + "rejects a row whose key the other load wrote, one row at a time, where an INSERT would fail "
+                    + "as a whole")
+        }
     }
 
     /// Refuses several statements when the pipeline reads the target table: a later statement
