@@ -31,8 +31,7 @@ import Testing
     }
 
     /// Every fixture whose mapping lowers in some dialect. Left out, with the reason in
-    /// docs/golden-sql-review.md: update_strategy (known issue, ``SQLGoldenKnownIssueTests``) and
-    /// the fixtures no dialect lowers (aggregator, expression_variables, lookups, mapplet_expanded,
+    /// docs/golden-sql-review.md: the fixtures no dialect lowers (aggregator, expression_variables, lookups, mapplet_expanded,
     /// normalizer, rank, router_default, sequence, sorter) or that do not import cleanly.
     static let all: [Fixture] = [
         Fixture("basic", refused: everyDialect(except: "oracle", "T_OUT: SQ_EMP CG2005")),
@@ -46,6 +45,7 @@ import Testing
         Fixture("shortcut_resolved"),
         Fixture("transaction_control"),
         Fixture("union"),
+        Fixture("update_strategy"),
         Fixture(
             "update_strategy_upsert", input: "sql/update_strategy_upsert/input.xml",
             refused: ["sqlite": ["T_DEPT_SAL: AGG_DEPT CG2007"]]),

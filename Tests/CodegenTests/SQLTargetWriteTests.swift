@@ -242,6 +242,26 @@ struct SQLTargetWriteTests {
                 """)
     }
 
+    @Test("an update or upsert sets the connected non-key columns only (§2.20): an unconnected NOTE is untouched")
+    func unconnectedColumnKeepsItsValue() throws {
+        var pipeline = Self.pipeline(strategy: "DD_UPDATE")
+        let index = try #require(pipeline.nodes.firstIndex { $0.id == "T" })
+        let file = SourceLocation(file: "m.XML", line: 1, column: 1)
+        pipeline.nodes[index].ports.append(
+            IR.Port(
+                name: "NOTE", type: .string(precision: 10), roles: .input,
+                provenance: Provenance(path: ObjectPath([.init("MAPPING", "m")]), location: file)))
+        let cases: [(any SQLDialect, [String: SQLTargetWriteOptions])] = [
+            (PostgreSQLDialect(), Self.upsert), (OracleDialect(), Self.upsert), (OracleDialect(), [:]),
+        ]
+        for (dialect, options) in cases {
+            let sql = SQLPipelineLowering(dialect, treatRowsAs: .dataDriven, targetOptions: options).lower(pipeline)
+            let text = SQLPipelineScript.text(sql, dialect: dialect)
+            #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
+            #expect(text.contains("TOTAL = ") && !text.contains("NOTE"), "\(text)")
+        }
+    }
+
     @Test("the session's default (insert) ignores the strategy: one plain INSERT")
     func insertSessionIgnoresTheStrategy() {
         let (text, report) = Self.script(SQLiteDialect(), strategy: "DD_DELETE", treat: .insert)
@@ -390,14 +410,16 @@ struct SQLTargetWriteTests {
         #expect(sql.report.nodesNotPushedDown == ["T"])
     }
 
-    @Test("an update strategy that drops rejected rows drops them in every session mode: insert where ROW_KIND = 0")
-    func droppedRejectsInAnInsertSession() {
+    @Test("an Insert session ignores the update strategy (§2.13, case 48): every row inserted, rejects too")
+    func insertSessionIgnoresRejects() {
         let strategy = "IIF(TOTAL > 10, DD_REJECT, DD_INSERT)"
-        for (forward, filter) in [(false, "WHERE ROW_KIND = 0;"), (true, "WHERE ROW_KIND IN (0, 3);")] {
+        for forward in [false, true] {
             let sql = SQLPipelineLowering(SQLiteDialect()).lower(
                 Self.pipeline(strategy: strategy, grouped: false, forwardRejected: forward))
             #expect(sql.report.status == .full)
-            #expect(SQLPipelineScript.text(sql, dialect: SQLiteDialect()).hasSuffix("FROM UPD\n\(filter)\n"))
+            let text = SQLPipelineScript.text(sql, dialect: SQLiteDialect())
+            #expect(text.hasSuffix("FROM UPD;\n"), "\(text)")
+            #expect(!text.contains("ROW_KIND"), "\(text)")
         }
     }
 

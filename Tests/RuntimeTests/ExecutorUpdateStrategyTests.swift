@@ -9,7 +9,7 @@ import Testing
 /// DECODE(OP, 0, DD_INSERT, 1, DD_UPDATE, 2, DD_DELETE, DD_REJECT) with Forward Rejected Rows on.
 @Suite("Executor update strategy")
 struct ExecutorUpdateStrategyTests {
-    static func export() -> ExportBuilder {
+    static func export(forwardRejected: Bool = true) -> ExportBuilder {
         var export = ExportBuilder()
         export.source("U_IN", ["ID:n10", "NAME:s20", "OP:n4"])
         export.transformation(
@@ -17,7 +17,7 @@ struct ExecutorUpdateStrategyTests {
             ports: [ExportBuilder.port("ID:n10"), ExportBuilder.port("NAME:s20"), ExportBuilder.port("OP:n4")],
             attributes: [
                 ("Update Strategy Expression", "DECODE(OP, 0, DD_INSERT, 1, DD_UPDATE, 2, DD_DELETE, DD_REJECT)"),
-                ("Forward Rejected Rows", "YES"),
+                ("Forward Rejected Rows", forwardRejected ? "YES" : "NO"),
             ])
         export.target("T_UPD", ["ID*:n10", "NAME:s20"])
         export.connect("SQ_U_IN", "UPD", ["ID", "NAME", "OP"])
@@ -99,5 +99,54 @@ struct ExecutorUpdateStrategyTests {
             #expect(fields.count > 2 && fields[2] == "3")
             #expect(fields.last == "D:5|D:new5")
         }
+    }
+
+    @Test("Forward Rejected Rows off: data driven drops the DD_REJECT row; Insert ignores the strategy (case 48)")
+    func rejectsOnlyWhenDataDriven() throws {
+        for (rowKind, expected, rejected) in [
+            // Data driven: 1 updated, 2 deleted, 4 inserted, 5 (DD_REJECT) dropped, counted at UPD.
+            (RowKindDefault.dataDriven, ["1|new1", "3|old3", "4|new4"], 1),
+            // Insert: the strategy is ignored (§2.13 [S3f]); 4 and 5 are inserted, 1 and 2 refused as
+            // duplicate keys by the database (rejected at the target, one row at a time).
+            (.insert, ["1|old1", "2|old2", "3|old3", "4|new4", "5|new5"], 2),
+        ] {
+            let harness = try ExecutorHarness()
+            try harness.table(
+                "U_IN", ["ID:n10", "NAME:s20", "OP:n4"],
+                [["1", "new1", "1"], ["2", "new2", "2"], ["4", "new4", "0"], ["5", "new5", "3"]])
+            try harness.table("T_UPD", ["ID*:n10", "NAME:s20"], [["1", "old1"], ["2", "old2"], ["3", "old3"]])
+            let options = [("Insert", "YES"), ("Update as Update", "YES"), ("Delete", "YES")]
+            let result = try harness.run(
+                Self.export(forwardRejected: false), rowKind: rowKind, attributes: ["T_UPD": options])
+            #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+            #expect(
+                try harness.rows("SELECT ID, NAME FROM T_UPD ORDER BY CAST(ID AS INTEGER)", columns: 2) == expected,
+                "\(rowKind)")
+            let counters = (result.counters["UPD"]?.rowsRejected ?? 0) + (result.counters["T_UPD"]?.rowsRejected ?? 0)
+            #expect(counters == rejected, "\(rowKind)")
+        }
+    }
+
+    @Test("an update sets the connected non-key columns only: an unconnected column keeps its value (§2.20)")
+    func updateLeavesUnconnectedColumns() throws {
+        let harness = try ExecutorHarness()
+        try harness.table("U_IN", ["ID:n10", "NAME:s20", "OP:n4"], [["1", "new1", "1"], ["2", "new2", "1"]])
+        try harness.table(
+            "T_UPD", ["ID*:n10", "NAME:s20", "NOTE:s10"], [["1", "old1", "keep1"], ["2", "old2", "NULL"]])
+        var export = ExportBuilder()
+        export.source("U_IN", ["ID:n10", "NAME:s20", "OP:n4"])
+        export.transformation(
+            "UPD", type: "Update Strategy",
+            ports: [ExportBuilder.port("ID:n10"), ExportBuilder.port("NAME:s20"), ExportBuilder.port("OP:n4")],
+            attributes: [("Update Strategy Expression", "DD_UPDATE"), ("Forward Rejected Rows", "YES")])
+        export.target("T_UPD", ["ID*:n10", "NAME:s20", "NOTE:s10"])
+        export.connect("SQ_U_IN", "UPD", ["ID", "NAME", "OP"])
+        export.connect("UPD", "T_UPD", ["ID", "NAME"])
+        let result = try harness.run(export, rowKind: .dataDriven, attributes: ["T_UPD": [("Update as Update", "YES")]])
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        #expect(
+            try harness.rows("SELECT ID, NAME, NOTE FROM T_UPD ORDER BY CAST(ID AS INTEGER)", columns: 3)
+                == ["1|new1|keep1", "2|new2|NULL"])
+        #expect(result.counters["T_UPD"]?.updated == 2)
     }
 }

@@ -44,10 +44,10 @@ struct SQLGoldenExecutionTests {
         }
     }
 
-    /// Known issue (docs/golden-sql-review.md, update_strategy): with no session, "Treat source rows
-    /// as" is Insert, so the Update Strategy is ignored (reference §2.13, case 48) and every row is
-    /// inserted; the lowering (like the runtime) still drops the rows IIF(SAL > 0, …) rejects.
-    @Test("update_strategy under an Insert session inserts every row (known issue)")
+    /// docs/golden-sql-review.md, update_strategy: with no session, "Treat source rows as" is
+    /// Insert, so the Update Strategy is ignored (reference §2.13, case 48) and every row is
+    /// inserted, the ones IIF(SAL > 0, …) would reject too.
+    @Test("update_strategy under an Insert session inserts every row")
     func insertSessionIgnoresTheStrategy() throws {
         let path = SQLGoldenExecutionCases.fixtures.appendingPathComponent("powercenter/update_strategy/input.xml")
         let result = PowerCenterImporter().importFile(atPath: path.path)
@@ -65,11 +65,8 @@ struct SQLGoldenExecutionTests {
             let found = try Self.rows("T_OUT", SQLGoldenExecutionCases.wideColumns) {
                 try connection.query($0, types: $1)
             }
-            // What the SQL writes today: only SAL > 0 (5 and 6 have NULL, 7 has -50).
-            #expect(found.count == 6)
-            withKnownIssue("update_strategy: an Insert session drops the rows the ignored strategy rejects") {
-                #expect(found == SQLGoldenExecutionCases.allEmployees.sorted())
-            }
+            // Employees 5 and 6 (NULL SAL) and 7 (-50) included: the strategy would reject them.
+            #expect(found == SQLGoldenExecutionCases.allEmployees.sorted())
         }
     }
 }

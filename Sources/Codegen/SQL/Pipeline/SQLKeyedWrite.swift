@@ -7,8 +7,8 @@ import IR
 struct SQLKeyedWrite {
     let table: SQLTableName
     let keys: [String]
-    /// The non-key columns and whether each is connected (else an update sets it to NULL).
-    let values: [(name: String, connected: Bool)]
+    /// The columns an update sets: the connected non-key columns (§2.20).
+    let values: [String]
     let dialect: any SQLDialect
 
     /// The source's alias, distinct from the table's name.
@@ -46,7 +46,7 @@ struct SQLKeyedWrite {
             var select = source
             if select.filter == nil { select.filter = .binary(.equal, .literal(.integer(1)), .literal(.integer(1))) }
             let set = values.map {
-                SQLAssignment($0.name, $0.connected ? .column(table: "excluded", name: $0.name) : .literal(.null))
+                SQLAssignment($0, .column(table: "excluded", name: $0))
             }
             return [
                 .insertOnConflict(
@@ -84,10 +84,10 @@ struct SQLKeyedWrite {
             table: table, set: assignments(), source: source, sourceAlias: sourceAlias, on: keysEqual(table.name))
     }
 
-    /// Every non-key column set from the source (NULL when not connected).
+    /// Every connected non-key column set from the source.
     func assignments() -> [SQLAssignment] {
         values.map {
-            SQLAssignment($0.name, $0.connected ? .column(table: sourceAlias, name: $0.name) : .literal(.null))
+            SQLAssignment($0, .column(table: sourceAlias, name: $0))
         }
     }
 

@@ -8,12 +8,19 @@ extension SQLPipelineBuilder {
     /// expression gives every row its code; any other integer expression becomes a column
     /// `CASE WHEN e IS NULL THEN 0 WHEN e IN (0, 1, 2, 3) THEN e ELSE -1 END` (NULL is an insert
     /// and any other value a row error, as the runtime's `RowKind.fromStrategy` decides).
+    /// Unless the session treats source rows as data driven, the Integration Service ignores the
+    /// Update Strategy (§2.13 [S3f], case 48): every row passes on, rejected ones too, and takes
+    /// the session's kind at the target.
     mutating func lowerSetRowKind(_ node: Node, _ spec: RowKindSpec) throws(SQLPushdownRefusal) {
         let inputs = node.inputPorts
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
         let values = columns(of: inputs, in: input)
         let ports = node.outputPorts
         var items = ports.map { SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name) }
+        guard context.lowering.treatRowsAs == .dataDriven else {
+            register(node, table: addTable(node.id, .select(SQLSelect(items: items, from: input.from()))), ports: ports)
+            return
+        }
         let (expression, source) = try typed(spec.expression.text, of: node, at: node.provenance)
         let kind: SQLRowKind
         if let code = Self.constantRowKind(expression) {

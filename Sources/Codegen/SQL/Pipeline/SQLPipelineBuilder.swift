@@ -109,7 +109,7 @@ struct SQLPipelineBuilder {
                 SQLPipelineDiagnostics.inputRows, consumer, "'\(consumer.id)' reads unknown node '\(ref.node)'",
                 fix: "correct the connection")
         }
-        if case .setRowKind = producer.op, !consumer.op.isTarget {
+        if case .setRowKind = producer.op, !consumer.op.isTarget, context.lowering.treatRowsAs == .dataDriven {
             throw refusal(
                 SQLPipelineDiagnostics.rowKindNotLowered, consumer,
                 "'\(consumer.id)' reads update strategy '\(producer.id)', whose row kinds SQL carries only into a target",

@@ -89,7 +89,9 @@ struct SQLTargetWriter {
         if let loose = keys.first(where: { $0.source == nil }) {
             throw writeRefusal("key port '\(loose.name)' is not connected")
         }
-        if needsValues, keys.count == inputs.count { throw writeRefusal("has only key ports, nothing to update") }
+        if needsValues, valueColumns(keys.map(\.name)).isEmpty {
+            throw writeRefusal("has no connected non-key port, nothing to update")
+        }
         if let text = keys.first(where: \.type.isString), !dialect.comparesStringsExactly {
             throw writeRefusal(
                 "key port '\(text.name)' is a string, which \(dialect.name) compares ignoring case or blanks")
@@ -104,10 +106,10 @@ struct SQLTargetWriter {
         return keys.map(\.name)
     }
 
-    /// The non-key input columns, each with the value an update gives it: the connected column,
-    /// or NULL for an unconnected port (the runtime's update sets every non-key column).
-    func valueColumns(_ keys: [String]) -> [(name: String, connected: Bool)] {
-        node.inputPorts.filter { !keys.contains($0.name) }.map { ($0.name, $0.source != nil) }
+    /// The columns an update sets: the connected non-key ports (§2.20: "SET all connected non-key
+    /// columns"); an unconnected column keeps its value.
+    func valueColumns(_ keys: [String]) -> [String] {
+        node.inputPorts.filter { !keys.contains($0.name) && $0.source != nil }.map(\.name)
     }
 
     /// Refuses inserts into a table with a primary key that another target of the mapping loads

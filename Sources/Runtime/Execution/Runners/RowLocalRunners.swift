@@ -157,8 +157,8 @@ final class RouteRunner: NodeRunner {
 }
 
 /// An Update Strategy: sets each row's kind; a rejected row is written to the reject file when
-/// `Forward Rejected Rows` is on, else dropped (reference §2.13). The kinds matter only when the
-/// session treats source rows as data driven.
+/// `Forward Rejected Rows` is on, else dropped (reference §2.13); all of it only when the session
+/// treats source rows as data driven (otherwise the strategy is ignored).
 final class SetRowKindRunner: NodeRunner {
     let expression: CompiledExpression
     let forwardRejected: Bool
@@ -174,6 +174,14 @@ final class SetRowKindRunner: NodeRunner {
     override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
         -> [String: RowBatch]
     {
+        // Unless the session treats source rows as data driven, the Integration Service ignores
+        // the Update Strategy (§2.13 [S3f], case 48): every row passes on, rejected ones too, and
+        // the target writes it with the session's kind.
+        guard (context.session?.rowKind ?? .insert) == .dataDriven else {
+            let rows = projection.identity ? batch.rows : batch.rows.map(projection.apply)
+            count(context, in: batch.count, out: rows.count)
+            return ["": RowBatch(columns: layout.outputNames(""), rows: rows, kinds: batch.kinds)]
+        }
         var output = RowBatch(columns: layout.outputNames(""))
         for (row, kind) in zip(batch.rows, batch.kinds) {
             context.state.rowKind = kind

@@ -81,7 +81,8 @@ final class TargetRunner: NodeRunner {
         try ensureTable(table, qualified, connection, name, context)
         let names = ports.map { connection.quote($0.name) }
         keyColumns = ports.indices.filter { ports[$0].key == .primary || ports[$0].key == .primaryForeign }
-        valueColumns = ports.indices.filter { !keyColumns.contains($0) }
+        // An update sets the connected non-key columns only (§2.20); the others keep their values.
+        valueColumns = ports.indices.filter { !keyColumns.contains($0) && ports[$0].source != nil }
         writtenKeys = WrittenKeys(keyColumns: keyColumns)
         let insert =
             "INSERT INTO \(qualified) (\(names.joined(separator: ", "))) VALUES ("
@@ -243,9 +244,10 @@ final class TargetRunner: NodeRunner {
             try insert(Array(rows), statements.insert, connection, context)
         case .update, .upsert:
             guard let update = statements.update else {
-                for (row, kind) in zip(rows, kinds) {
-                    rejectRow(row, kind, "target has no primary key to update by", context)
-                }
+                let reason =
+                    keyColumns.isEmpty
+                    ? "target has no primary key to update by" : "target has no connected non-key port to update"
+                for (row, kind) in zip(rows, kinds) { rejectRow(row, kind, reason, context) }
                 return
             }
             var candidates = Array(rows)
