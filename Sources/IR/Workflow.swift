@@ -8,6 +8,18 @@ public enum RowKindDefault: String, Hashable, Sendable, Codable {
     case delete
     /// Row-kind nodes decide per row.
     case dataDriven = "data-driven"
+
+    /// "Treat source rows as" for a run of `pipeline` under `session`: the session's setting;
+    /// without a session, data driven when the mapping has an Update Strategy (the Workflow
+    /// Manager marks such a session Data Driven by default [S3f]), otherwise insert.
+    public static func treatingRows(of pipeline: Pipeline, under session: SessionSpec?) -> RowKindDefault {
+        if let session { return session.rowKind }
+        let hasStrategy = pipeline.nodes.contains { node in
+            if case .setRowKind = node.op { return true }
+            return false
+        }
+        return hasStrategy ? .dataDriven : .insert
+    }
 }
 
 /// Per-node settings of one run of a pipeline: session overrides, connections, target write options.

@@ -262,6 +262,18 @@ struct SQLTargetWriteTests {
         }
     }
 
+    @Test("without a session, a mapping with an Update Strategy runs data driven (the Workflow Manager's default)")
+    func sessionlessDefault() {
+        var pipeline = Self.pipeline(strategy: "DD_UPDATE")
+        #expect(RowKindDefault.treatingRows(of: pipeline, under: nil) == .dataDriven)
+        #expect(
+            SessionLowering.lowering(SQLiteDialect(), pipeline, nil, highPrecision: false).treatRowsAs == .dataDriven)
+        let session = SessionSpec(pipeline: "m", rowKind: .insert)
+        #expect(RowKindDefault.treatingRows(of: pipeline, under: session) == .insert)
+        pipeline.nodes.removeAll { $0.id == "UPD" }
+        #expect(RowKindDefault.treatingRows(of: pipeline, under: nil) == .insert)
+    }
+
     @Test("the session's default (insert) ignores the strategy: one plain INSERT")
     func insertSessionIgnoresTheStrategy() {
         let (text, report) = Self.script(SQLiteDialect(), strategy: "DD_DELETE", treat: .insert)

@@ -44,17 +44,18 @@ struct SQLGoldenExecutionTests {
         }
     }
 
-    /// docs/golden-sql-review.md, update_strategy: with no session, "Treat source rows as" is
-    /// Insert, so the Update Strategy is ignored (reference §2.13, case 48) and every row is
-    /// inserted, the ones IIF(SAL > 0, …) would reject too.
+    /// docs/golden-sql-review.md, update_strategy: under a session whose "Treat source rows as" is
+    /// Insert, the Update Strategy is ignored (reference §2.13, case 48) and every row is inserted,
+    /// the ones IIF(SAL > 0, …) would reject too. (Without a session the fixture runs data driven,
+    /// as the Workflow Manager sets a session for a mapping with an Update Strategy.)
     @Test("update_strategy under an Insert session inserts every row")
     func insertSessionIgnoresTheStrategy() throws {
         let path = SQLGoldenExecutionCases.fixtures.appendingPathComponent("powercenter/update_strategy/input.xml")
         let result = PowerCenterImporter().importFile(atPath: path.path)
         let pipeline = try #require(result.pipelines.first)
-        #expect(result.workflows.isEmpty, "the fixture has no session: PowerCenter's default, Insert")
         let dialect = SQLiteDialect()
-        let sql = SessionLowering.lowering(dialect, pipeline, nil, highPrecision: false).lower(pipeline)
+        let session = SessionSpec(pipeline: pipeline.name, rowKind: .insert)
+        let sql = SessionLowering.lowering(dialect, pipeline, session, highPrecision: false).lower(pipeline)
         #expect(sql.report.notPushedDown.isEmpty)
         try Self.withSQLite { connection in
             for statement in SQLGoldenExecutionCases.sources(withoutNullDepartment: false) {

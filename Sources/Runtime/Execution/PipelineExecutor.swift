@@ -88,7 +88,7 @@ final class PipelineRun {
         state.rowKind = .insert
         context = RunContext(
             settings: options.settings, state: state, parameters: values, session: options.session,
-            resources: resources)
+            treatRowsAs: .treatingRows(of: pipeline, under: options.session), resources: resources)
     }
 
     /// Parameter values (typed from their declarations) and the initial mapping variables.

@@ -47,6 +47,8 @@ final class RunContext {
     var state: EvaluationState
     let parameters: [String: Value]
     let session: SessionSpec?
+    /// The session's "Treat source rows as" (``RowKindDefault/treatingRows(of:under:)``).
+    let treatRowsAs: RowKindDefault
     let resources: RunResources
     var counters: [String: NodeCounters] = [:]
     var rejected: [RejectedRow] = []
@@ -58,12 +60,13 @@ final class RunContext {
 
     init(
         settings: EvaluationSettings, state: EvaluationState, parameters: [String: Value], session: SessionSpec?,
-        resources: RunResources, keepRejected: Int = 100_000
+        treatRowsAs: RowKindDefault, resources: RunResources, keepRejected: Int = 100_000
     ) {
         self.settings = settings
         self.state = state
         self.parameters = parameters
         self.session = session
+        self.treatRowsAs = treatRowsAs
         self.resources = resources
         self.keepRejected = keepRejected
     }

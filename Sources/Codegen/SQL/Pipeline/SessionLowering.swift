@@ -41,7 +41,7 @@ public enum SessionLowering {
         }
         var lowering = SQLPipelineLowering(
             dialect, options: SQLLoweringOptions(highPrecision: highPrecision), truncatedTargets: truncated,
-            treatRowsAs: session?.rowKind ?? .insert, targetOptions: options)
+            treatRowsAs: .treatingRows(of: pipeline, under: session), targetOptions: options)
         lowering.targetSQL = targetSQL
         lowering.session = session
         return lowering

@@ -177,7 +177,7 @@ final class SetRowKindRunner: NodeRunner {
         // Unless the session treats source rows as data driven, the Integration Service ignores
         // the Update Strategy (§2.13 [S3f], case 48): every row passes on, rejected ones too, and
         // the target writes it with the session's kind.
-        guard (context.session?.rowKind ?? .insert) == .dataDriven else {
+        guard context.treatRowsAs == .dataDriven else {
             let rows = projection.identity ? batch.rows : batch.rows.map(projection.apply)
             count(context, in: batch.count, out: rows.count)
             return ["": RowBatch(columns: layout.outputNames(""), rows: rows, kinds: batch.kinds)]

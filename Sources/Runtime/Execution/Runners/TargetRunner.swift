@@ -182,7 +182,7 @@ final class TargetRunner: NodeRunner {
             return [:]
         }
         guard let connection, let statements, let options else { return [:] }
-        let sessionKind = context.session?.rowKind ?? .insert
+        let sessionKind = context.treatRowsAs
         // Rows are written in runs of one operation, each run with one prepared statement. An
         // upsert run never holds two rows with the same key, so updating all of them and then
         // inserting those that updated nothing is the same as doing it row by row.
