@@ -240,6 +240,31 @@ import Testing
         #expect(twice.message.contains("has both a SQL override and a source filter"))
     }
 
+    @Test("a named connection's database is the session's connection reference subtype (Microsoft SQL Server)")
+    func lookupConnectionSubtype() throws {
+        let named = VerbatimPipelines.lookup(override: nil, filter: "ACTIVE = 1", connection: "DW_CONN")
+        let here = Provenance(path: ObjectPath(), location: SourceLocation(file: "s.XML", line: 9, column: 9))
+        let settings = NodeSettings(
+            node: "LKP_CUST", connection: "DW_CONN", connectionType: "Relational/Microsoft SQL Server", provenance: here
+        )
+        var lowering = SQLPipelineLowering(SQLServerDialect())
+        lowering.session = SessionSpec(pipeline: named.name, nodes: [settings])
+        let sql = lowering.lower(named)
+        #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
+        #expect(sql.report.verbatimTexts.map(\.code.rawValue) == ["CG2090"])
+        var other = SQLPipelineLowering(PostgreSQLDialect())
+        other.session = lowering.session
+        let refused = try #require(other.lower(named).report.diagnostics.first)
+        #expect(
+            refused.message.contains("written for Microsoft SQL Server; lowering to postgres would need a translation"))
+        // A reference of another kind (an application connection) names no database.
+        let application = NodeSettings(
+            node: "LKP_CUST", connection: "DW_CONN", connectionType: "Application/SAP", provenance: here)
+        lowering.session = SessionSpec(pipeline: named.name, nodes: [application])
+        let unknown = try #require(lowering.lower(named).report.diagnostics.first)
+        #expect(unknown.message.contains("whose type the export does not give"), "\(unknown.message)")
+    }
+
     @Test("text naming a common table of the statement is refused: it would read that instead of its table")
     func commonTableNames() throws {
         let pipeline = VerbatimPipelines.lookup(

@@ -117,11 +117,17 @@ extension SQLPipelineBuilder {
         return (table, .verbatim(text))
     }
 
-    /// The database a lookup reads: the sources' for `$Source`, the targets' for `$Target` (one
-    /// type for all); the IR keeps no database type for a named connection.
+    /// The database a lookup reads: the one the session's connection reference names
+    /// (`CONNECTIONTYPE` Relational, `CONNECTIONSUBTYPE` the database), else the sources' for
+    /// `$Source` and the targets' for `$Target` (one type for all); a named connection without a
+    /// reference has no known type.
     func lookupOrigin(_ node: Node, _ spec: LookupSpec) -> SQLTextOrigin {
-        let connection =
-            context.lowering.session?.nodes.first { $0.node == node.id }?.connection ?? spec.connection ?? ""
+        let settings = context.lowering.session?.nodes.first { $0.node == node.id }
+        let connection = settings?.connection ?? spec.connection ?? ""
+        let owner = connection.isEmpty ? "its connection (not given)" : "connection '\(connection)'"
+        if let type = settings?.connectionType, type.uppercased().hasPrefix("RELATIONAL/") {
+            return SQLTextOrigin(owner: owner, database: String(type.dropFirst("Relational/".count)))
+        }
         var types: Set<String?> = []
         for other in context.pipeline.nodes {
             switch (connection.uppercased(), other.op) {
@@ -130,7 +136,6 @@ extension SQLPipelineBuilder {
             default: continue
             }
         }
-        let owner = connection.isEmpty ? "its connection (not given)" : "connection '\(connection)'"
         guard types.count == 1, let database = types.first else {
             return SQLTextOrigin(owner: owner + (types.count > 1 ? ", of several database types" : ""), database: nil)
         }
