@@ -18,6 +18,10 @@ final class SQLPipelineAnalysis {
     /// The names (upper case) of the tables the pipeline reads and writes, and of the staging
     /// tables: common tables must not take them.
     let tableNames: Set<String>
+    /// The ports that hold a decimal of more than 15 digits exactly: such a port, or one passed on
+    /// unchanged from one through transformations that do not convert values (every node but an
+    /// Expression or an Aggregator); see ``SQLPipelineBuilder/holdsWideDecimal(_:)``.
+    let wideDecimalPorts: Set<PortRef>
     /// How often lowering code has read the dialect (``SQLPipelineContext/dialect``).
     var dialectConsultations = 0
     /// The refusal of each target (by index in the pipeline's nodes) whose lowering was refused
@@ -53,6 +57,38 @@ final class SQLPipelineAnalysis {
             if case .lookup(let spec) = node.op { names.insert((spec.table ?? node.id).uppercased()) }
         }
         tableNames = names.union(stagingTables.values.map { $0.uppercased() })
+        wideDecimalPorts = Self.wideDecimalPorts(of: pipeline)
+    }
+
+    /// ``wideDecimalPorts``, grown to a fixed point (node order need not be topological).
+    static func wideDecimalPorts(of pipeline: Pipeline) -> Set<PortRef> {
+        let any = pipeline.nodes.contains { node in node.ports.contains { SQLPipelineBuilder.isWideDecimal($0.type) } }
+        guard any else { return [] }
+        var wide: Set<PortRef> = []
+        var changed = true
+        while changed {
+            changed = false
+            for node in pipeline.nodes {
+                let converts: Bool
+                switch node.op {
+                case .project, .aggregate: converts = true
+                default: converts = false
+                }
+                var seen: Set<String> = []
+                for port in node.ports where seen.insert(port.name).inserted {
+                    let ref = PortRef(node: node.id, port: port.name)
+                    guard !wide.contains(ref) else { continue }
+                    let held =
+                        SQLPipelineBuilder.isWideDecimal(port.type)
+                        || (!converts && port.source.map { wide.contains($0) } ?? false)
+                    if held {
+                        wide.insert(ref)
+                        changed = true
+                    }
+                }
+            }
+        }
+        return wide
     }
 
     /// Whether the pipeline's expressions are typed with high precision.

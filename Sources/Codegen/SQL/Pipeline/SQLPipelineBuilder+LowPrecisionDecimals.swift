@@ -17,7 +17,7 @@ extension SQLPipelineBuilder {
     /// Refuses a node where, without high precision, a decimal of more than 15 digits would be
     /// converted to a double, compared, or ordered; passes every other node.
     func checkLowPrecisionDecimals(_ node: Node) throws(SQLPushdownRefusal) {
-        guard !context.lowering.options.highPrecision else { return }
+        guard !context.lowering.options.highPrecision, !context.analysis.wideDecimalPorts.isEmpty else { return }
         switch node.op {
         case .project, .aggregate: try checkConvertingNode(node)
         case .sourceQuery: try checkSourceQualifierTypes(node)
@@ -83,19 +83,7 @@ extension SQLPipelineBuilder {
     /// decimal port, or a port passed on unchanged from one (through the transformations that
     /// do not convert values).
     func holdsWideDecimal(_ ref: PortRef) -> Bool {
-        var next: PortRef? = ref
-        var seen: Set<PortRef> = []
-        while let current = next, seen.insert(current).inserted {
-            guard let producer = context.nodes[current.node], let port = producer.port(named: current.port) else {
-                return false
-            }
-            if Self.isWideDecimal(port.type) { return true }
-            switch producer.op {
-            case .project, .aggregate: return false
-            default: next = port.source
-            }
-        }
-        return false
+        context.analysis.wideDecimalPorts.contains(ref)
     }
 
     /// A refusal at `port` of `node` saying what the runtime does with the wide decimal.
