@@ -8,7 +8,7 @@ import IR
 public struct PassManager: Sendable {
     /// Every pass, in the order they run.
     public static let standard: [any PipelinePass] = [
-        FoldConstants(), MergeFilters(), PushDownFilters(), PruneUnusedPorts(), MergeProjections(),
+        FoldConstants(), MergeFilters(), PushDownFilters(), LookupToJoin(), PruneUnusedPorts(), MergeProjections(),
     ]
 
     /// The passes, in order (``standard`` unless a test gives others).
