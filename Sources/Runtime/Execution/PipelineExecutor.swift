@@ -227,7 +227,9 @@ final class PipelineRun {
             }
             if readsNext { sequencesReadingNextValue.insert(node.id) }
         case .lookup(let spec):
-            if spec.connected { runners[node.id] = try LookupRunner(layout: layout, spec: spec, loader: loader) }
+            if spec.connected {
+                runners[node.id] = try LookupRunner(layout: layout, spec: spec, loader: loader, compiler: compiler)
+            }
         case .transactionControl(let spec):
             if let outcomes = TransactionControlOutcomes.possible(spec.condition.text),
                 let rollback = outcomes.sorted().first(where: { $0.hasPrefix("TC_ROLLBACK") })

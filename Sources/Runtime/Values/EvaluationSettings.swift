@@ -63,6 +63,9 @@ public struct EvaluationSettings: Hashable, Sendable {
     /// only per run"); this choice is one of those rows, the same on every run and in push-down SQL.
     /// false takes the first row read, as the Integration Service does.
     public var anyLookupValueIsFirstInCacheOrder: Bool = true
+    /// A connected lookup that finds no row gives each lookup port its default value when the port
+    /// has one (§2.6 "NULL (or their DEFAULTVALUE if set)", BELIEVED; the default); false gives NULL.
+    public var lookupDefaultOnNoMatch: Bool = true
     /// An Aggregator without sorted input emits its groups ascending by the group-by ports, in
     /// port order (NULL first, strings by code point, dates chronologically), as PowerCenter's
     /// aggregate cache is believed to (§2.4 "in practice ascending by group key", BELIEVED; the

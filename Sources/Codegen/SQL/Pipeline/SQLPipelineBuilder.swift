@@ -144,7 +144,9 @@ struct SQLPipelineBuilder {
         case .union(let spec): try lowerUnion(node, spec)
         case .join(let spec): try lowerJoin(node, spec)
         case .aggregate(let spec): try lowerAggregate(node, spec)
-        case .lookup(let spec): try lowerLookup(node, spec)
+        case .lookup(let spec):
+            try checkLookupDefaults(node)
+            try lowerLookup(node, spec)
         case .rank(let spec): try lowerRank(node, spec)
         case .unpivot(let spec): try lowerNormalizer(node, spec)
         case .setRowKind(let spec): try lowerSetRowKind(node, spec)

@@ -179,11 +179,16 @@ extension Decimal {
     }
 }
 
-/// A connected Lookup: each row gets the looked-up columns of its match, NULL when none; under
-/// `Use All Values` one row per match (reference §2.6).
+/// A connected Lookup: each row gets the looked-up columns of its match; with no match, each
+/// lookup port's default value, NULL without one; under `Use All Values` one row per match
+/// (reference §2.6).
 final class LookupRunner: NodeRunner {
     let spec: LookupSpec
     let loader: LookupLoader
+    /// What each output port holds when nothing matches (in output order): a lookup port's
+    /// constant default value (§2.6 BELIEVED, ``EvaluationSettings/lookupDefaultOnNoMatch``), else
+    /// NULL; input ports are read from the row.
+    let noMatch: [Value]
     var index: LookupIndex?
     /// Per output port: the input column it passes on, or the lookup column it returns.
     var plan: [(fromInput: Bool, column: Int)] = []
@@ -191,10 +196,35 @@ final class LookupRunner: NodeRunner {
     /// The key of the row being looked up, reused from row to row.
     var scratchKey: [Value] = []
 
-    init(layout: NodeLayout, spec: LookupSpec, loader: LookupLoader) throws(NodeFailure) {
+    init(layout: NodeLayout, spec: LookupSpec, loader: LookupLoader, compiler: NodeCompiler) throws(NodeFailure) {
         self.spec = spec
         self.loader = loader
+        var noMatch: [Value] = []
+        for index in layout.outputPorts[""] ?? [] {
+            let port = layout.node.ports[index]
+            noMatch.append(
+                port.roles.contains(.lookup) && compiler.settings.lookupDefaultOnNoMatch
+                    ? try Self.defaultValue(of: port, in: layout.node, compiler) : .null)
+        }
+        self.noMatch = noMatch
         super.init(layout: layout)
+    }
+
+    /// The constant default value of lookup port `port` (NULL without one); a default that is
+    /// not a constant of the port's type fails the node.
+    static func defaultValue(of port: IR.Port, in node: Node, _ compiler: NodeCompiler) throws(NodeFailure) -> Value {
+        guard let text = port.defaultValue?.text, !text.trimmingSpaces().isEmpty else { return .null }
+        let compiled = try compiler.compile(text, in: node, columns: [])
+        guard let constant = compiled.constantValue,
+            let value = try? PortCoercion.coerce(constant, to: port.type, compiler.settings, port: port.name)
+        else {
+            throw NodeFailure(
+                RunDiagnostics.unsupportedNode(
+                    "the default value '\(text)' of lookup port '\(port.name)' of '\(node.id)' is not a constant",
+                    at: port.provenance.location, path: port.provenance.path,
+                    fix: "use a constant such as 0, 'N/A' or NULL"))
+        }
+        return value
     }
 
     override func consume(_ batch: RowBatch, group: String, _ context: RunContext) throws(NodeFailure)
@@ -240,11 +270,11 @@ final class LookupRunner: NodeRunner {
     func assemble(_ row: [Value], _ match: [Value]?, _ width: Int) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(width)
-        for (fromInput, column) in plan {
+        for (position, (fromInput, column)) in plan.enumerated() {
             if fromInput {
                 values.append(row[column])
             } else {
-                values.append(match.map { $0[column] } ?? .null)
+                values.append(match.map { $0[column] } ?? noMatch[position])
             }
         }
         return values
