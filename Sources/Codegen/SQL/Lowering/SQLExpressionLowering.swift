@@ -66,6 +66,9 @@ struct Lowering {
         case .binary(let op, let left, let right): return try arithmetic(op, left, right, e)
         case .call(let name, let arguments): return try call(name, arguments, e)
         case .builtin(let name): throw builtin(name, e)
+        // An Expression's calls are joins (SQLPipelineBuilder+LookupCalls), not values of a row.
+        case .external(.lookup, let name, _):
+            throw fail(e, "':LKP.\(name)' is lowered to SQL only in an Expression transformation")
         default: throw fail(e, "this construct is not lowered to SQL yet")
         }
     }

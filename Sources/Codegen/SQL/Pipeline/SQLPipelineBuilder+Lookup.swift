@@ -11,36 +11,22 @@ extension SQLPipelineBuilder {
     /// trusted text from the export, emitted verbatim in the dialect of the lookup's database only.
     mutating func lowerLookup(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) {
         try checkLookupPolicy(node, spec)
-        let (table, filter) = try lookupRows(node, spec)
+        let looked = try lookupRows(node, spec)
         let lookups = node.ports.filter { $0.roles.contains(.lookup) }
         let inputs = node.ports.filter { $0.roles.contains(.input) && !$0.roles.contains(.lookup) }
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
         let values = columns(of: inputs, in: input, alias: "I")
         let keys = try lookupKeys(node, spec, inputs: inputs, lookups: lookups)
-        var items = lookups.map { SQLSelectItem(.column(table: nil, name: $0.name)) }
+        try checkKeyTypes(node, spec, keys.map { ($0.0.name, $0.0.type, $0.1) })
+        let rows = rankedLookupRows(node, spec, looked, partitionBy: keys.map(\.1))
         var matches: [SQLExpression] = keys.map { inputPort, lookupPort in
-            let value = values[inputPort.name.uppercased()] ?? .literal(.null)
-            let column = SQLExpression.column(table: "L", name: lookupPort.name)
-            let equal = SQLExpression.binary(.equal, value, column)
-            guard spec.nullKeysMatch else { return equal }
-            let bothNull = SQLExpression.binary(.and, .isNull(value, negated: false), .isNull(column, negated: false))
-            return .binary(.or, equal, bothNull)
+            Self.keyMatch(
+                values[inputPort.name.uppercased()] ?? .literal(.null), .column(table: "L", name: lookupPort.name),
+                nullKeysMatch: spec.nullKeysMatch)
         }
         if spec.multipleMatch != .all {
-            let last = spec.multipleMatch == .last
-            // Each column as the runtime orders it (lookupTable refused those the dialect cannot).
-            let order = lookups.map { port in
-                let column = SQLExpression.column(table: nil, name: port.name)
-                return SQLOrdering(
-                    runtimeOrder(column, port.type) ?? column, descending: last, nulls: last ? .first : .last)
-            }
-            let rank = SQLExpression.window(
-                .function(name: "ROW_NUMBER", arguments: []),
-                partitionBy: keys.map { .column(table: nil, name: $0.1.name) }, orderBy: order)
-            items.append(SQLSelectItem(rank, as: Self.rankColumn))
             matches.append(.binary(.equal, .column(table: "L", name: Self.rankColumn), .literal(.integer(1))))
         }
-        let rows = addTable("\(node.id)_ROWS", .select(SQLSelect(items: items, from: table, filter: filter)))
         let on = matches.dropFirst().reduce(matches[0]) { .binary(.and, $0, $1) }
         let from = SQLFromItem.join(input.from(alias: "I"), .left, .table(SQLTableName(rows), alias: "L"), on: on)
         let outputs = node.outputPorts
@@ -61,6 +47,44 @@ extension SQLPipelineBuilder {
     /// The rank column of the lookup rows' common table.
     static let rankColumn = "LKP_ROW_NUMBER"
 
+    /// The common table of `node`'s rows `looked` (``lookupRows(_:_:)``): every lookup port and, unless
+    /// every match is kept, their rank per key (the lookup ports `keys`) in the order the
+    /// runtime's cache puts them (every lookup column ascending, NULL high; "Use Last Value"
+    /// reversed), so that rank 1 is the row the policy picks. The policy must have been checked
+    /// (``checkLookupPolicy(_:_:)`` refuses the columns the dialect cannot order as the runtime).
+    mutating func rankedLookupRows(
+        _ node: Node, _ spec: LookupSpec, _ looked: (from: SQLFromItem, filter: SQLExpression?),
+        partitionBy keys: [Port]
+    ) -> String {
+        let lookups = node.ports.filter { $0.roles.contains(.lookup) }
+        var items = lookups.map { SQLSelectItem(.column(table: nil, name: $0.name)) }
+        if spec.multipleMatch != .all {
+            let last = spec.multipleMatch == .last
+            let order = lookups.map { port in
+                let column = SQLExpression.column(table: nil, name: port.name)
+                return SQLOrdering(
+                    runtimeOrder(column, port.type) ?? column, descending: last, nulls: last ? .first : .last)
+            }
+            let rank = SQLExpression.window(
+                .function(name: "ROW_NUMBER", arguments: []),
+                partitionBy: keys.map { .column(table: nil, name: $0.name) }, orderBy: order)
+            items.append(SQLSelectItem(rank, as: Self.rankColumn))
+        }
+        let query = SQLQuery.select(SQLSelect(items: items, from: looked.from, filter: looked.filter))
+        // Two calls of one lookup (or a call in two Expressions) read the same rows.
+        if let known = tables.first(where: { $0.query == query }) { return known.name }
+        return addTable("\(node.id)_ROWS", query)
+    }
+
+    /// `value` matches the lookup column `column`: equal, or (a cached lookup, reference §2.6)
+    /// both NULL.
+    static func keyMatch(_ value: SQLExpression, _ column: SQLExpression, nullKeysMatch: Bool) -> SQLExpression {
+        let equal = SQLExpression.binary(.equal, value, column)
+        guard nullKeysMatch else { return equal }
+        let bothNull = SQLExpression.binary(.and, .isNull(value, negated: false), .isNull(column, negated: false))
+        return .binary(.or, equal, bothNull)
+    }
+
     /// Refuses the lookups whose rows or choice of row SQL cannot reproduce.
     func checkLookupPolicy(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) {
         func refuse(_ why: String) -> SQLPushdownRefusal {
@@ -77,17 +101,19 @@ extension SQLPipelineBuilder {
         case .first, .last, .any:
             // "Use Any Value" returns the row "Use First Value" would, as the runtime does by default
             // (EvaluationSettings.anyLookupValueIsFirstInCacheOrder): PowerCenter promises some match.
-            guard dialect.supportsWindowFunctions else {
-                throw refuse("needs ROW_NUMBER(), which \(dialect.name) lacks")
-            }
-            let lookups = node.ports.filter { $0.roles.contains(.lookup) }
-            if let port = lookups.first(where: { runtimeOrder(.column(table: nil, name: $0.name), $0.type) == nil }) {
-                throw refuse(
-                    "orders \(port.type.canonicalName) column '\(port.name)' to pick a value, which \(dialect.name) "
-                        + "does not order as the runtime does")
-            }
+            if let why = cacheOrderRefusal(node) { throw refuse(why) }
         case .all: break
         }
+    }
+
+    /// Why SQL cannot rank `node`'s rows in the runtime's cache order, or nil when it can.
+    func cacheOrderRefusal(_ node: Node) -> String? {
+        guard dialect.supportsWindowFunctions else { return "needs ROW_NUMBER(), which \(dialect.name) lacks" }
+        let lookups = node.ports.filter { $0.roles.contains(.lookup) }
+        guard let port = lookups.first(where: { runtimeOrder(.column(table: nil, name: $0.name), $0.type) == nil })
+        else { return nil }
+        return "orders \(port.type.canonicalName) column '\(port.name)' to pick a value, which \(dialect.name) "
+            + "does not order as the runtime does"
     }
 
     /// The rows looked up: the lookup table, or its SQL override as a derived table (columns
@@ -166,13 +192,27 @@ extension SQLPipelineBuilder {
                 throw refuse("compares '\(a)' and '\(b)', which are not one input and one lookup port")
             }
         }
-        for (i, k) in pairs {
-            let strings = i.type.isString && k.type.isString
-            guard strings || i.type.family == k.type.family,
-                !strings || (spec.caseSensitive && dialect.comparesStringsExactly)
-            else { throw refuse("compares keys '\(i.name)' and '\(k.name)' differently from \(dialect.name)") }
-        }
         guard !pairs.isEmpty else { throw refuse("has no condition") }
         return pairs
+    }
+
+    /// Refuses keys that SQL compares differently from the runtime's cache: each (name, type) of
+    /// the value looked up against its lookup port. Strings are compared exactly (case-sensitive,
+    /// in a dialect that compares them so); other values only within one family of types.
+    func checkKeyTypes(_ node: Node, _ spec: LookupSpec, _ keys: [(String, DataType?, Port)])
+        throws(SQLPushdownRefusal)
+    {
+        for (name, type, k) in keys {
+            guard let type else { continue }  // a NULL literal: only a NULL row can match it
+            let strings = type.isString && k.type.isString
+            guard strings || type.family == k.type.family,
+                !strings || (spec.caseSensitive && dialect.comparesStringsExactly)
+            else {
+                throw refusal(
+                    SQLPipelineDiagnostics.lookupNotLowered, node,
+                    "lookup '\(node.id)' compares keys '\(name)' and '\(k.name)' differently from \(dialect.name)",
+                    fix: "keep this path in the runtime")
+            }
+        }
     }
 }

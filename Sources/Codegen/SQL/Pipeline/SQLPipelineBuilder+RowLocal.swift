@@ -32,24 +32,29 @@ extension SQLPipelineBuilder {
     }
 
     /// An Expression transformation without variable ports: its input relation's columns carried
-    /// through (so later nodes may read ports of both), then its own ports.
+    /// through (so later nodes may read ports of both), then its own ports. Each distinct
+    /// `:LKP` call joins its lookup's rows to the input (``replacingLookupCalls(in:_:of:values:calls:)``).
     mutating func lowerProject(_ node: Node) throws(SQLPushdownRefusal) {
         try checkStatelessVariables(node)
         try checkInputDefaults(node)
         let inputs = context.analysis.inputs(of: node)
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
-        var values = columns(of: inputs, in: input)
+        let alias = Self.callsLookups(node) ? Self.lookupCallInput : nil
+        var values = columns(of: inputs, in: input, alias: alias)
+        var calls = SQLLookupCallJoins()
         // Variable ports read only within their row are intermediate values: each one's SQL
         // replaces its name in the ports computed after it (G13: inputs, variables in order, outputs).
         for variable in node.ports where variable.roles.contains(.variable) {
-            values[variable.name.uppercased()] = try outputValue(variable, of: node, values: values)
+            let value = try projectValue(variable, of: node, values: &values, calls: &calls)
+            values[variable.name.uppercased()] = value
         }
         let own = node.outputPorts
-        var (items, carried) = Self.carriedColumns(of: input, besides: own)
+        var (items, carried) = Self.carriedColumns(of: input, besides: own, alias: alias)
         for port in own {
-            items.append(SQLSelectItem(try outputValue(port, of: node, values: values), as: port.name))
+            items.append(SQLSelectItem(try projectValue(port, of: node, values: &values, calls: &calls), as: port.name))
         }
-        let table = addTable(node.id, .select(SQLSelect(items: items, from: input.from())))
+        let from = calls.from(input.from(alias: alias))
+        let table = addTable(node.id, .select(SQLSelect(items: items, from: from)))
         register(node, table: table, ports: own)
         relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
     }
