@@ -48,9 +48,11 @@ enum VerifyCorpus {
         // staged into a table, a flat-file target's rows a query): 14 agree, 3 partial, 53 not
         // pushed down, 7 native failures (before: 2 agree, 2 partial). Floors, so that lowering more
         // can only raise them; e.g. m_age (two staged files, a joiner, a router, three table
-        // targets) and m_Emp_Dept_Joiner_FF (tables joined into a flat-file target) agree.
-        #expect((verdicts[.agree] ?? 0) >= 19, "mappings verified whole by execution")
-        #expect((verdicts[.agree] ?? 0) + (verdicts[.partial] ?? 0) >= 22, "mappings verified at least in part")
+        // targets) and m_Emp_Dept_Joiner_FF (tables joined into a flat-file target) agree. Later 19
+        // and 22; then 18 and 21: a case-insensitive First Value lookup is refused since the runtime
+        // orders its strings upper-cased (it agreed only because the data had no case-only ties).
+        #expect((verdicts[.agree] ?? 0) >= 18, "mappings verified whole by execution")
+        #expect((verdicts[.agree] ?? 0) + (verdicts[.partial] ?? 0) >= 21, "mappings verified at least in part")
     }
 }
 

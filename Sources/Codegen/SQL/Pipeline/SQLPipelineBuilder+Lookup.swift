@@ -102,6 +102,15 @@ extension SQLPipelineBuilder {
             // "Use Any Value" returns the row "Use First Value" would, as the runtime does by default
             // (EvaluationSettings.anyLookupValueIsFirstInCacheOrder): PowerCenter promises some match.
             if let why = cacheOrderRefusal(node) { throw refuse(why) }
+            // The runtime orders strings upper-cased when the lookup ignores case (keeping rows
+            // equal but for case in read order); SQL orders them by code point.
+            if !spec.caseSensitive,
+                let port = node.ports.first(where: { $0.roles.contains(.lookup) && $0.type.isString })
+            {
+                throw refuse(
+                    "orders string column '\(port.name)' ignoring case to pick a value, keeping rows equal but for "
+                        + "case in the order they are read, which SQL does not reproduce")
+            }
         case .all: break
         }
     }
