@@ -101,28 +101,24 @@ extension SQLPipelineBuilder {
         case .first, .last, .any:
             // "Use Any Value" returns the row "Use First Value" would, as the runtime does by default
             // (EvaluationSettings.anyLookupValueIsFirstInCacheOrder): PowerCenter promises some match.
-            if let why = cacheOrderRefusal(node) { throw refuse(why) }
-            // The runtime orders strings upper-cased when the lookup ignores case (keeping rows
-            // equal but for case in read order); SQL orders them by code point.
-            if !spec.caseSensitive,
-                let port = node.ports.first(where: { $0.roles.contains(.lookup) && $0.type.isString })
-            {
-                throw refuse(
-                    "orders string column '\(port.name)' ignoring case to pick a value, keeping rows equal but for "
-                        + "case in the order they are read, which SQL does not reproduce")
-            }
+            if let why = cacheOrderRefusal(node, spec) { throw refuse(why) }
         case .all: break
         }
     }
 
-    /// Why SQL cannot rank `node`'s rows in the runtime's cache order, or nil when it can.
-    func cacheOrderRefusal(_ node: Node) -> String? {
+    /// Why SQL cannot rank `node`'s rows in the runtime's cache order, or nil when it can. The
+    /// runtime orders strings upper-cased when the lookup ignores case (rows equal but for case
+    /// stay in read order); SQL orders them by code point.
+    func cacheOrderRefusal(_ node: Node, _ spec: LookupSpec) -> String? {
         guard dialect.supportsWindowFunctions else { return "needs ROW_NUMBER(), which \(dialect.name) lacks" }
         let lookups = node.ports.filter { $0.roles.contains(.lookup) }
-        guard let port = lookups.first(where: { runtimeOrder(.column(table: nil, name: $0.name), $0.type) == nil })
-        else { return nil }
-        return "orders \(port.type.canonicalName) column '\(port.name)' to pick a value, which \(dialect.name) "
-            + "does not order as the runtime does"
+        if let port = lookups.first(where: { runtimeOrder(.column(table: nil, name: $0.name), $0.type) == nil }) {
+            return "orders \(port.type.canonicalName) column '\(port.name)' to pick a value, which \(dialect.name) "
+                + "does not order as the runtime does"
+        }
+        guard !spec.caseSensitive, let port = lookups.first(where: \.type.isString) else { return nil }
+        return "orders string column '\(port.name)' ignoring case to pick a value, keeping rows equal but for case "
+            + "in the order they are read, which SQL does not reproduce"
     }
 
     /// The rows looked up: the lookup table, or its SQL override as a derived table (columns

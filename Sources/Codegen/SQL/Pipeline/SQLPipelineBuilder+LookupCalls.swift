@@ -152,16 +152,7 @@ extension SQLPipelineBuilder {
         case .error: throw refuse("may find several rows, a row error ('Report Error') SQL cannot raise per row")
         case .all: throw refuse("returns the first of all matches in the order they are read, which SQL does not fix")
         case .first, .last, .any:
-            if let why = cacheOrderRefusal(lookup) { throw refuse(why) }
-            // The runtime orders strings upper-cased when the lookup ignores case, keeping rows
-            // equal but for case in the order they are read.
-            if !spec.caseSensitive,
-                let port = lookup.ports.first(where: { $0.roles.contains(.lookup) && $0.type.isString })
-            {
-                throw refuse(
-                    "orders string column '\(port.name)' ignoring case to pick a value, keeping rows equal but for case "
-                        + "in the order they are read, which SQL does not reproduce")
-            }
+            if let why = cacheOrderRefusal(lookup, spec) { throw refuse(why) }
         }
         let inputs = lookup.ports.filter { $0.roles.contains(.input) }
         guard arguments.count == inputs.count else {
