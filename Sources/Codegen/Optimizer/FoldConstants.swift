@@ -11,7 +11,7 @@ import IR
 /// Integer arithmetic is folded only within 32-bit integers, and every folded part must type check
 /// to the type the original part had, so a fold never changes a type (integer vs decimal division
 /// downstream) or a result.
-public struct FoldConstants: PipelinePass {
+public struct FoldConstants: ExpressionParsingPass {
     /// `fold-constants`.
     public let name = "fold-constants"
     /// What the pass does.
@@ -19,12 +19,6 @@ public struct FoldConstants: PipelinePass {
 
     /// Creates the pass.
     public init() {}
-
-    /// The pipeline with constant parts of port expressions and filter and router conditions folded.
-    public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
-        var expressions = ParsedExpressions()
-        return run(pipeline, expressions: &expressions, notes: &notes)
-    }
 
     /// The same, parsing through `expressions`. Only a node with a place to fold (``hasFoldSite(_:)``)
     /// is type checked.

@@ -40,7 +40,7 @@ import IR
 /// read with the same `SELECT` of the table); only the interleaving with other streams at a later
 /// Union can differ, as it may in PowerCenter. A row error at an input port (a value that does not
 /// convert to the port's type) is raised by the join, which has the same ports.
-public struct LookupToJoin: PipelinePass {
+public struct LookupToJoin: ExpressionParsingPass {
     /// `lookup-to-join`.
     public let name = "lookup-to-join"
     /// What the pass does.
@@ -48,12 +48,6 @@ public struct LookupToJoin: PipelinePass {
 
     /// Creates the pass.
     public init() {}
-
-    /// The pipeline with every eligible lookup turned into a join.
-    public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
-        var expressions = ParsedExpressions()
-        return run(pipeline, expressions: &expressions, notes: &notes)
-    }
 
     /// The same, parsing through `expressions`.
     public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])

@@ -8,7 +8,7 @@ import IR
 /// are TRUE, and `AND` is TRUE exactly then (NULL and FALSE drop the row either way). The merge
 /// is made only when the second condition cannot raise a row error, since in the pipeline it is
 /// never evaluated for rows the first one drops.
-public struct MergeFilters: PipelinePass {
+public struct MergeFilters: ExpressionParsingPass {
     /// `merge-filters`.
     public let name = "merge-filters"
     /// What the pass does.
@@ -16,12 +16,6 @@ public struct MergeFilters: PipelinePass {
 
     /// Creates the pass.
     public init() {}
-
-    /// The pipeline with every mergeable pair merged.
-    public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
-        var expressions = ParsedExpressions()
-        return run(pipeline, expressions: &expressions, notes: &notes)
-    }
 
     /// The same, parsing through `expressions`.
     public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])

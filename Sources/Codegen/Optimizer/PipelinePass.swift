@@ -21,6 +21,18 @@ extension PipelinePass {
     }
 }
 
+/// A pass that parses expression texts through the ``ParsedExpressions`` a ``PassManager`` run
+/// shares; run on its own (``run(_:notes:)``), it parses through a table of its own.
+public protocol ExpressionParsingPass: PipelinePass {}
+
+extension ExpressionParsingPass {
+    /// Runs ``run(_:expressions:notes:)`` with a table of its own.
+    public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
+        var expressions = ParsedExpressions()
+        return run(pipeline, expressions: &expressions, notes: &notes)
+    }
+}
+
 /// The problems and notes of the optimizer (codes CG3000–CG3019).
 public enum OptimizerDiagnostics {
     /// A pass changed something (a note at the changed object).

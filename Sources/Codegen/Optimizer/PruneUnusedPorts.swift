@@ -12,7 +12,7 @@ import IR
 /// expression cannot raise a row error and converts to the port's type without one, or an input
 /// port with no `ERROR` default whose upstream value needs no conversion that could fail. Repeated
 /// until nothing changes, since removing an input frees the port that fed it.
-public struct PruneUnusedPorts: PipelinePass {
+public struct PruneUnusedPorts: ExpressionParsingPass {
     /// `prune-unused-ports`.
     public let name = "prune-unused-ports"
     /// What the pass does.
@@ -20,12 +20,6 @@ public struct PruneUnusedPorts: PipelinePass {
 
     /// Creates the pass.
     public init() {}
-
-    /// The pipeline with unread ports removed.
-    public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
-        var expressions = ParsedExpressions()
-        return run(pipeline, expressions: &expressions, notes: &notes)
-    }
 
     /// The same, parsing through `expressions`.
     public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])

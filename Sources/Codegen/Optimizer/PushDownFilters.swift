@@ -10,7 +10,7 @@ import IR
 /// its computed ports cannot raise a row error (a row the filter drops would otherwise still be
 /// rejected there), nothing else reads the Expression, and the ports the condition reads have the
 /// same type on both nodes.
-public struct PushDownFilters: PipelinePass {
+public struct PushDownFilters: ExpressionParsingPass {
     /// `push-down-filters`.
     public let name = "push-down-filters"
     /// What the pass does.
@@ -18,12 +18,6 @@ public struct PushDownFilters: PipelinePass {
 
     /// Creates the pass.
     public init() {}
-
-    /// The pipeline with every movable filter moved up (each at most once per node pair).
-    public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
-        var expressions = ParsedExpressions()
-        return run(pipeline, expressions: &expressions, notes: &notes)
-    }
 
     /// The same, parsing through `expressions`.
     public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])
