@@ -30,7 +30,7 @@ enum SQLPipelineCases {
         filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
             union, expression, decimalOrder, chainedExpressions, nullDefault,
         ]
-            + lookups + [lookupByCodePoint, lookupBesideItsInput] + lookupCalls
+            + lookups + [lookupByCodePoint, lookupBesideItsInput] + nestedAggregates + lookupCalls
     }
 
     // Rows (ID, V): (1, 20), (2, NULL), (3, 5), (4, 0). A NULL or 0 condition drops the row.
@@ -451,6 +451,41 @@ enum SQLPipelineCases {
                 lookups[0].tables[1],
             ],
             expected: ["T_LB": ["1|pa", "2|qc", "3|rn", "4|NULL"]], columns: ["T_LB": ["ID", "OUT"]])
+    }
+
+    // Case 40: MAX(COUNT(ITEM)) collapses the groups into one row. Groups by DEPT: NULL (1 item),
+    // 10 (5 items), 20 (items 1, 2, NULL, 3: COUNT 3). OUT = MAX(1, 5, 3) = 5; DEPT and the plain
+    // COUNT(ITEM) N come from the last group the runtime emits, ascending by DEPT with NULL first:
+    // 20, so N = 3. An empty input has no group and writes no row.
+    static var nestedAggregates: [Case] {
+        var export = ExportBuilder()
+        export.source("NA_IN", ["DEPT:i", "ITEM:i"])
+        export.transformation(
+            "AGG", type: "Aggregator",
+            ports: [
+                ExportBuilder.port("DEPT:i", expression: "DEPT", expressionType: "GROUPBY"),
+                ExportBuilder.port("ITEM:i", "INPUT"),
+                ExportBuilder.port("OUT:i", "OUTPUT", expression: "MAX(COUNT(ITEM))"),
+                ExportBuilder.port("N:i", "OUTPUT", expression: "COUNT(ITEM)"),
+            ],
+            attributes: [("Sorted Input", "NO"), ("Transformation Scope", "All Input")])
+        export.target("T_NA", ["DEPT:i", "OUT:i", "N:i"])
+        export.connect("SQ_NA_IN", "AGG", ["DEPT", "ITEM"])
+        export.connect("AGG", "T_NA", ["DEPT", "OUT", "N"])
+        let rows = [
+            ["10", "1"], ["10", "2"], ["20", "1"], ["10", "3"], ["NULL", "1"], ["20", "2"], ["10", "4"],
+            ["20", "NULL"],
+            ["10", "5"], ["20", "3"],
+        ]
+        let full = Case(
+            name: "nested aggregate (case 40)", export: export,
+            tables: [Table(name: "NA_IN", columns: ["DEPT:i", "ITEM:i"], rows: rows)],
+            expected: ["T_NA": ["20|5|3"]], columns: ["T_NA": ["DEPT", "OUT", "N"]])
+        var empty = full
+        empty.name = "nested aggregate over no rows"
+        empty.tables[0].rows = []
+        empty.expected = ["T_NA": []]
+        return [full, empty]
     }
 
     static var lookups: [Case] {

@@ -22,6 +22,9 @@ extension SQLPipelineBuilder {
             try checkExactKey(port, node)
             groupBy.append(value)
         }
+        if try hasNestedAggregate(node) {
+            return try lowerNestedAggregate(node, spec, input: input, values: values, groupBy: groupBy)
+        }
         var items: [SQLSelectItem] = []
         for port in node.outputPorts {
             if port.roles.contains(.input) {
@@ -56,6 +59,15 @@ extension SQLPipelineBuilder {
             let value = try lowered(expression, source, columns: values, of: node)
             return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
         }
+        let value = try aggregateCall(expression, source, text: text, of: node, port, values: values)
+        return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
+    }
+
+    /// The SQL of one plain aggregate call `F(argument [, condition])` written in `port`.
+    func aggregateCall(
+        _ expression: Expr, _ source: ExpressionSource, text: String, of node: Node, _ port: Port,
+        values: [String: SQLExpression]
+    ) throws(SQLPushdownRefusal) -> SQLExpression {
         guard case .call(let name, let arguments) = expression.kind, Self.aggregateFunctions.contains(name),
             arguments.count == 1 || arguments.count == 2
         else {
@@ -65,8 +77,7 @@ extension SQLPipelineBuilder {
         if arguments.contains(where: Self.containsAggregate) {
             throw aggregateRefusal(
                 node, port,
-                "port '\(port.name)' nests aggregate functions ('\(text)'): the groups collapse into one row, "
-                    + "which is not lowered")
+                "port '\(port.name)' nests aggregate functions more than one level deep, or in a condition ('\(text)')")
         }
         let argument = arguments[0]
         var sqlArgument: SQLExpression
@@ -94,8 +105,7 @@ extension SQLPipelineBuilder {
             let condition = try lowered(arguments[1], source, columns: values, of: node, condition: true)
             sqlArgument = .caseWhen(branches: [SQLWhen(condition, then: sqlArgument)], otherwise: nil)
         }
-        let value = SQLExpression.function(name: name, arguments: [sqlArgument])
-        return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
+        return .function(name: name, arguments: [sqlArgument])
     }
 
     /// Whether `expression` calls an aggregate function anywhere.
