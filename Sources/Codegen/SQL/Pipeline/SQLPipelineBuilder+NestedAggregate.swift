@@ -39,16 +39,7 @@ extension SQLPipelineBuilder {
                     + "unsorted Aggregator with group-by ports, by ROW_NUMBER()")
         }
         var names = Set(spec.groupBy.map { $0.uppercased() })
-        func fresh(_ base: String) -> String {
-            var name = base
-            var suffix = 2
-            while names.contains(name.uppercased()) {
-                name = "\(base)_\(suffix)"
-                suffix += 1
-            }
-            names.insert(name.uppercased())
-            return name
-        }
+        func fresh(_ base: String) -> String { Self.uniqueName(base, taken: &names) }
         var groupItems: [SQLSelectItem] = []
         var order: [SQLOrdering] = []
         for (key, value) in zip(spec.groupBy, groupBy) {

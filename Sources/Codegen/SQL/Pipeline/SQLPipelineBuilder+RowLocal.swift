@@ -70,13 +70,7 @@ extension SQLPipelineBuilder {
         var items: [SQLSelectItem] = []
         var names = Set(own.map { $0.name.uppercased() })
         for (ref, column) in input.columns.sorted(by: { $0.value < $1.value }) where carried[ref] == nil {
-            var name = column
-            var suffix = 2
-            while names.contains(name.uppercased()) {
-                name = "\(column)_\(suffix)"
-                suffix += 1
-            }
-            names.insert(name.uppercased())
+            let name = uniqueName(column, taken: &names)
             items.append(SQLSelectItem(.column(table: alias, name: column), as: name))
             carried[ref] = name
         }

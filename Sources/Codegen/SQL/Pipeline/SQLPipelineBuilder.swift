@@ -162,14 +162,21 @@ struct SQLPipelineBuilder {
 
     /// Adds a common table named after `base` (made unique) and returns its name.
     mutating func addTable(_ base: String, _ query: SQLQuery) -> String {
+        let name = Self.uniqueName(base, taken: &usedNames)
+        tables.append(SQLCommonTable(name, query))
+        return name
+    }
+
+    /// `base`, or `base_2`, `base_3`, … the first whose upper case is not in `taken`, which then
+    /// holds it.
+    static func uniqueName(_ base: String, taken: inout Set<String>) -> String {
         var name = base
         var suffix = 2
-        while usedNames.contains(name.uppercased()) {
+        while taken.contains(name.uppercased()) {
             name = "\(base)_\(suffix)"
             suffix += 1
         }
-        usedNames.insert(name.uppercased())
-        tables.append(SQLCommonTable(name, query))
+        taken.insert(name.uppercased())
         return name
     }
 
