@@ -68,7 +68,7 @@ struct ExecutorRowLocalTests {
     }
 
     /// Source L_IN(ID, K) → connected lookup on LKT(K, V) by `K = IN_K` → T_LKP(ID, V).
-    static func lookup(policy: String, cached: Bool = true) -> ExportBuilder {
+    static func lookup(policy: String, cached: Bool = true, caseSensitive: Bool = true) -> ExportBuilder {
         var export = ExportBuilder()
         export.source("L_IN", ["ID:n10", "K:n4"])
         export.transformation(
@@ -81,7 +81,7 @@ struct ExecutorRowLocalTests {
                 ("Lookup Sql Override", ""), ("Lookup table name", "LKT"), ("Lookup Source Filter", ""),
                 ("Lookup caching enabled", cached ? "YES" : "NO"), ("Lookup policy on multiple match", policy),
                 ("Lookup condition", "K = IN_K"), ("Connection Information", "$Source"), ("Source Type", "Database"),
-                ("Case Sensitive String Comparison", "YES"),
+                ("Case Sensitive String Comparison", caseSensitive ? "YES" : "NO"),
             ])
         export.target("T_LKP", ["ID:n10", "V:s20"])
         export.connect("SQ_L_IN", "LKP", ["ID", "K>IN_K"])

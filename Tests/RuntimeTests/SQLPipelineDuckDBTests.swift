@@ -15,16 +15,7 @@ extension SQLPipelineExecution {
         let printer = SQLPrinter(dialect)
         var statements: [String] = []
         for table in c.tables {
-            let columns = table.columns.map(ExecutorColumn.init)
-            let definitions = columns.map { column in
-                let type: SQLType =
-                    switch column.kind {
-                    case "i": .integer
-                    case "n": .decimal(precision: column.precision, scale: column.scale)
-                    default: .varchar(column.precision)
-                    }
-                return SQLColumnDefinition(column.name, type)
-            }
+            let (columns, definitions) = Self.definitions(of: table)
             statements.append(printer.print(.createTable(SQLTableName(table.name), definitions)))
             for row in table.rows {
                 let values = zip(columns, row).map { column, text in
@@ -34,11 +25,7 @@ extension SQLPipelineExecution {
                 statements.append("INSERT INTO \(table.name) VALUES (\(values.joined(separator: ", ")))")
             }
         }
-        for node in pipeline.nodes {
-            guard case .target(let spec) = node.op else { continue }
-            let definitions = node.inputPorts.map { SQLColumnDefinition($0.name, SQLType($0.type)) }
-            statements.append(printer.print(.createTable(SQLTableName(spec.table), definitions)))
-        }
+        statements += Self.targetTables(of: pipeline, printer)
         let sql = SQLPipelineLowering(dialect).lower(pipeline)
         (report, script) = (sql.report, SQLPipelineScript.text(sql, dialect: dialect))
         statements += Self.statements(sql, dialect)

@@ -42,16 +42,7 @@ struct SQLPipelineExecution {
         let dialect = PostgreSQLDialect()
         let printer = SQLPrinter(dialect)
         for table in c.tables {
-            let columns = table.columns.map(ExecutorColumn.init)
-            let definitions = columns.map { column in
-                let type: SQLType =
-                    switch column.kind {
-                    case "i": .integer
-                    case "n": .decimal(precision: column.precision, scale: column.scale)
-                    default: .varchar(column.precision)
-                    }
-                return SQLColumnDefinition(column.name, type)
-            }
+            let (columns, definitions) = Self.definitions(of: table)
             try connection.execute(printer.print(.createTable(SQLTableName(table.name), definitions)))
             for definition in definitions where collation != nil {
                 guard case .varchar = definition.type, let collation else { continue }
@@ -63,17 +54,40 @@ struct SQLPipelineExecution {
             try connection.copyIn(
                 rows: rows, into: table.name.lowercased(), columns: columns.map { $0.name.lowercased() })
         }
-        for node in pipeline.nodes {
-            guard case .target(let spec) = node.op else { continue }
-            let definitions = node.inputPorts.map { SQLColumnDefinition($0.name, SQLType($0.type)) }
-            try connection.execute(printer.print(.createTable(SQLTableName(spec.table), definitions)))
-        }
+        for statement in Self.targetTables(of: pipeline, printer) { try connection.execute(statement) }
         let sql = SQLPipelineLowering(dialect).lower(pipeline)
         (report, script) = (sql.report, SQLPipelineScript.text(sql, dialect: dialect))
         for statement in Self.statements(sql, dialect) { try connection.execute(statement) }
         pushedDown = try Self.read(c.columns) { sql, count in
             let set = try connection.query(sql, types: Array(repeating: .string(precision: 4000), count: count))
             return set.rows.map { row in row.map(ExecutorHarness.render).joined(separator: "|") }
+        }
+    }
+
+    /// The columns of a case's source table and their SQL definitions: integer, decimal(p, s) or
+    /// varchar(p).
+    static func definitions(of table: SQLPipelineCases.Table) -> (
+        columns: [ExecutorColumn], definitions: [SQLColumnDefinition]
+    ) {
+        let columns = table.columns.map(ExecutorColumn.init)
+        let definitions = columns.map { column in
+            let type: SQLType =
+                switch column.kind {
+                case "i": .integer
+                case "n": .decimal(precision: column.precision, scale: column.scale)
+                default: .varchar(column.precision)
+                }
+            return SQLColumnDefinition(column.name, type)
+        }
+        return (columns, definitions)
+    }
+
+    /// `CREATE TABLE` of every target of `pipeline`, its columns the target's input ports.
+    static func targetTables(of pipeline: Pipeline, _ printer: SQLPrinter) -> [String] {
+        pipeline.nodes.compactMap { node in
+            guard case .target(let spec) = node.op else { return nil }
+            let definitions = node.inputPorts.map { SQLColumnDefinition($0.name, SQLType($0.type)) }
+            return printer.print(.createTable(SQLTableName(spec.table), definitions))
         }
     }
 
