@@ -46,6 +46,22 @@ struct LookupToJoinShapeTests {
         #expect(target.ports.map { $0.source?.description } == ["JNR_LKP.ID", "JNR_LKP.V", "JNR_LKP.W"])
     }
 
+    @Test("two lookups are both rewritten, each note located at its own lookup")
+    func twoLookups() throws {
+        var pipeline = try Self.imported()
+        var second = try #require(pipeline.node(id: "LKP"))
+        second.id = "LKP2"
+        second.provenance = Provenance(
+            path: second.provenance.path, location: SourceLocation(file: "second.XML", line: 999, column: 1))
+        pipeline.nodes.append(second)
+        var notes: [Diagnostic] = []
+        let result = LookupToJoin().run(pipeline, notes: &notes)
+        #expect(result.node(id: "JNR_LKP") != nil && result.node(id: "JNR_LKP2") != nil)
+        #expect(notes.count == 2)
+        #expect(notes.last?.message.contains("'LKP2'") == true)
+        #expect(notes.last?.location.line == 999, "\(notes.map(\.location))")
+    }
+
     @Test("generated ids avoid the pipeline's ids")
     func uniqueIDs() {
         var used: Set<String> = ["JNR_LKP", "JNR_LKP_2"]

@@ -40,7 +40,7 @@ import IR
 /// read with the same `SELECT` of the table); only the interleaving with other streams at a later
 /// Union can differ, as it may in PowerCenter. A row error at an input port (a value that does not
 /// convert to the port's type) is raised by the join, which has the same ports.
-public struct LookupToJoin: ExpressionParsingPass {
+public struct LookupToJoin: PipelinePass {
     /// `lookup-to-join`.
     public let name = "lookup-to-join"
     /// What the pass does.
@@ -59,12 +59,15 @@ public struct LookupToJoin: ExpressionParsingPass {
             guard let index = current.nodes.firstIndex(where: { $0.id == id }),
                 let check = LookupJoinCheck(current.nodes[index], in: current, &expressions)
             else { continue }
+            // The note is located at the lookup itself: `index` is its place in `current`, where
+            // each earlier rewrite has put three nodes in the place of one.
+            let provenance = current.nodes[index].provenance
             let (rewritten, joinID) = Self.rewrite(current, at: index, check)
             current = rewritten
             notes.append(
                 OptimizerSupport.note(
                     name, "turned lookup '\(id)' into master outer join '\(joinID)' with table '\(check.table)'",
-                    pipeline.nodes[index].provenance))
+                    provenance))
         }
         return current
     }
