@@ -149,4 +149,30 @@ struct ExecutorUpdateStrategyTests {
                 == ["1|new1|keep1", "2|new2|NULL"])
         #expect(result.counters["T_UPD"]?.updated == 2)
     }
+
+    @Test("an upsert with only the key connected inserts missing keys and leaves existing rows as they are")
+    func upsertOfKeysOnly() throws {
+        let harness = try ExecutorHarness()
+        try harness.table("U_IN", ["ID:n10", "NAME:s20", "OP:n4"], [["1", "new1", "1"], ["4", "new4", "1"]])
+        try harness.table("T_UPD", ["ID*:n10", "NAME:s20"], [["1", "old1"]])
+        var export = ExportBuilder()
+        export.source("U_IN", ["ID:n10", "NAME:s20", "OP:n4"])
+        export.transformation(
+            "UPD", type: "Update Strategy",
+            ports: [ExportBuilder.port("ID:n10"), ExportBuilder.port("NAME:s20"), ExportBuilder.port("OP:n4")],
+            attributes: [("Update Strategy Expression", "DD_UPDATE"), ("Forward Rejected Rows", "YES")])
+        export.target("T_UPD", ["ID*:n10", "NAME:s20"])
+        export.connect("SQ_U_IN", "UPD", ["ID", "NAME", "OP"])
+        export.connect("UPD", "T_UPD", ["ID"])
+        let result = try harness.run(
+            export, rowKind: .dataDriven,
+            attributes: ["T_UPD": [("Update as Update", "NO"), ("Update else Insert", "YES")]])
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        // Key 1 exists: nothing connected to set, NAME stays 'old1'; key 4 is missing: inserted, NAME NULL.
+        #expect(
+            try harness.rows("SELECT ID, NAME FROM T_UPD ORDER BY CAST(ID AS INTEGER)", columns: 2)
+                == ["1|old1", "4|NULL"])
+        #expect(result.counters["T_UPD"]?.inserted == 1)
+        #expect(result.counters["T_UPD"]?.rowsRejected ?? 0 == 0)
+    }
 }

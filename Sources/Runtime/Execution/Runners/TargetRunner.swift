@@ -36,6 +36,7 @@ final class TargetRunner: NodeRunner {
     var connectionName = ""
     var statements: (insert: String, update: String?, delete: String?)?
     var keyColumns: [Int] = []
+    /// The columns an update sets (see ``open(_:)``).
     var valueColumns: [Int] = []
     var file: (path: String, temporary: String, handle: FileHandle, writer: FlatFileWriter)?
     var postSQL: String?
@@ -82,7 +83,10 @@ final class TargetRunner: NodeRunner {
         let names = ports.map { connection.quote($0.name) }
         keyColumns = ports.indices.filter { ports[$0].key == .primary || ports[$0].key == .primaryForeign }
         // An update sets the connected non-key columns only (§2.20); the others keep their values.
-        valueColumns = ports.indices.filter { !keyColumns.contains($0) && ports[$0].source != nil }
+        // With none connected it sets the key to itself: nothing changes, but the count of rows
+        // it touched still tells an upsert which keys are missing.
+        let connected = ports.indices.filter { !keyColumns.contains($0) && ports[$0].source != nil }
+        valueColumns = connected.isEmpty ? keyColumns : connected
         writtenKeys = WrittenKeys(keyColumns: keyColumns)
         let insert =
             "INSERT INTO \(qualified) (\(names.joined(separator: ", "))) VALUES ("
@@ -97,7 +101,7 @@ final class TargetRunner: NodeRunner {
             }
             let sets = valueColumns.map { "\(names[$0]) = \(mark())" }.joined(separator: ", ")
             let keys = keyColumns.map { "\(names[$0]) = \(mark())" }.joined(separator: " AND ")
-            if !valueColumns.isEmpty { update = "UPDATE \(qualified) SET \(sets) WHERE \(keys)" }
+            update = "UPDATE \(qualified) SET \(sets) WHERE \(keys)"
             index = 0
             delete =
                 "DELETE FROM \(qualified) WHERE "
@@ -244,10 +248,9 @@ final class TargetRunner: NodeRunner {
             try insert(Array(rows), statements.insert, connection, context)
         case .update, .upsert:
             guard let update = statements.update else {
-                let reason =
-                    keyColumns.isEmpty
-                    ? "target has no primary key to update by" : "target has no connected non-key port to update"
-                for (row, kind) in zip(rows, kinds) { rejectRow(row, kind, reason, context) }
+                for (row, kind) in zip(rows, kinds) {
+                    rejectRow(row, kind, "target has no primary key to update by", context)
+                }
                 return
             }
             var candidates = Array(rows)
