@@ -152,7 +152,7 @@ import Testing
     struct BreakingPass: PipelinePass {
         let name = "break"
         let summary = "points the target at a node that does not exist"
-        func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
+        func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic]) -> Pipeline {
             var broken = pipeline
             broken.nodes[broken.nodes.count - 1].ports[0].source = PortRef(node: "NOWHERE", port: "A")
             return broken

@@ -11,7 +11,7 @@ import IR
 /// Integer arithmetic is folded only within 32-bit integers, and every folded part must type check
 /// to the type the original part had, so a fold never changes a type (integer vs decimal division
 /// downstream) or a result.
-public struct FoldConstants: ExpressionParsingPass {
+public struct FoldConstants: PipelinePass {
     /// `fold-constants`.
     public let name = "fold-constants"
     /// What the pass does.

@@ -8,7 +8,7 @@ import IR
 /// are TRUE, and `AND` is TRUE exactly then (NULL and FALSE drop the row either way). The merge
 /// is made only when the second condition cannot raise a row error, since in the pipeline it is
 /// never evaluated for rows the first one drops.
-public struct MergeFilters: ExpressionParsingPass {
+public struct MergeFilters: PipelinePass {
     /// `merge-filters`.
     public let name = "merge-filters"
     /// What the pass does.

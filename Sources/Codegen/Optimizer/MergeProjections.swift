@@ -23,8 +23,11 @@ public struct MergeProjections: PipelinePass {
     /// Creates the pass.
     public init() {}
 
-    /// The pipeline with every mergeable pair merged.
-    public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
+    /// The pipeline with every mergeable pair merged (it reads no expression text through
+    /// `expressions`).
+    public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])
+        -> Pipeline
+    {
         var current = pipeline
         while let merged = mergeOnePair(current, notes: &notes) { current = merged }
         return current

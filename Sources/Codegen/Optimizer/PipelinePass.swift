@@ -7,26 +7,13 @@ public protocol PipelinePass: Sendable {
     var name: String { get }
     /// What the pass does, in one line.
     var summary: String { get }
-    /// The rewritten pipeline; `notes` receives what the pass changed, at the changed object.
-    func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline
-    /// The same, parsing expression texts through `expressions`, which the passes of one
-    /// ``PassManager`` run share (a pass that does not implement it parses on its own).
+    /// The rewritten pipeline, parsing expression texts through `expressions`, which the passes of
+    /// one ``PassManager`` run share; `notes` receives what the pass changed, at the changed object.
     func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic]) -> Pipeline
 }
 
 extension PipelinePass {
-    /// Runs ``run(_:notes:)``: a pass parses on its own unless it implements this.
-    public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic]) -> Pipeline {
-        run(pipeline, notes: &notes)
-    }
-}
-
-/// A pass that parses expression texts through the ``ParsedExpressions`` a ``PassManager`` run
-/// shares; run on its own (``run(_:notes:)``), it parses through a table of its own.
-public protocol ExpressionParsingPass: PipelinePass {}
-
-extension ExpressionParsingPass {
-    /// Runs ``run(_:expressions:notes:)`` with a table of its own.
+    /// The pass on its own, parsing through a table of its own.
     public func run(_ pipeline: Pipeline, notes: inout [Diagnostic]) -> Pipeline {
         var expressions = ParsedExpressions()
         return run(pipeline, expressions: &expressions, notes: &notes)

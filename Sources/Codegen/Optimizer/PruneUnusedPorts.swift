@@ -12,7 +12,7 @@ import IR
 /// expression cannot raise a row error and converts to the port's type without one, or an input
 /// port with no `ERROR` default whose upstream value needs no conversion that could fail. Repeated
 /// until nothing changes, since removing an input frees the port that fed it.
-public struct PruneUnusedPorts: ExpressionParsingPass {
+public struct PruneUnusedPorts: PipelinePass {
     /// `prune-unused-ports`.
     public let name = "prune-unused-ports"
     /// What the pass does.

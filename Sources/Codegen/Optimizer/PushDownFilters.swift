@@ -10,7 +10,7 @@ import IR
 /// its computed ports cannot raise a row error (a row the filter drops would otherwise still be
 /// rejected there), nothing else reads the Expression, and the ports the condition reads have the
 /// same type on both nodes.
-public struct PushDownFilters: ExpressionParsingPass {
+public struct PushDownFilters: PipelinePass {
     /// `push-down-filters`.
     public let name = "push-down-filters"
     /// What the pass does.

@@ -64,7 +64,7 @@ struct RowOrigins {
     /// The stream port `ref` belongs to; nil for a sequence generator's ports (any stream).
     mutating func stream(of ref: PortRef) -> String? {
         guard let node = nodes[ref.node] else { return ref.node }
-        let group = node.ports.first { $0.name.uppercased() == ref.port.uppercased() }?.group.flatMap { $0 } ?? ""
+        let group = node.ports.first { $0.name.uppercased() == ref.port.uppercased() }?.group ?? ""
         switch node.op {
         case .route: return group.isEmpty ? node.id : "\(node.id).\(group)"
         case .sequence: return nil

@@ -170,7 +170,6 @@ public struct PushdownVerifier {
         lowering.includesTargetSQL = false
         // SQL text from the export (overrides, filters) is left out of the native run on scratch data.
         lowering.includesSourceSQL = false
-        lowering.session = session
         return lowering
     }
 }

@@ -87,16 +87,7 @@ extension SQLPipelineBuilder {
         } else {
             sqlArgument = try lowered(argument, source, columns: values, of: node)
             try checkExactAggregate(name, argument.type, node, port)
-            if name == "MIN" || name == "MAX", let type = argument.type {
-                // Strings by code point, decimals by number (SQLite's text decimals would give
-                // MAX('999', '1000') = '999'), as the runtime orders them.
-                guard let ordered = runtimeOrder(sqlArgument, type) else {
-                    throw aggregateRefusal(
-                        node, port,
-                        "\(name) over \(type.canonicalName) in port '\(port.name)' is not exact in \(dialect.name)")
-                }
-                sqlArgument = ordered
-            }
+            sqlArgument = try orderedArgument(name, sqlArgument, argument.type, node, port)
         }
         if arguments.count == 2 {
             // A conditional aggregate (reference §2.4, case 39) leaves out the rows whose condition
@@ -108,14 +99,26 @@ extension SQLPipelineBuilder {
         return .function(name: name, arguments: [sqlArgument])
     }
 
+    /// The argument of MIN or MAX ordered as the runtime orders it: strings by code point, decimals
+    /// by number (SQLite's text decimals would give MAX('999', '1000') = '999'); refused where the
+    /// dialect cannot. Other functions' arguments are returned as they are.
+    func orderedArgument(
+        _ name: String, _ argument: SQLExpression, _ type: DataType?, _ node: Node, _ port: Port
+    ) throws(SQLPushdownRefusal) -> SQLExpression {
+        guard name == "MIN" || name == "MAX", let type else { return argument }
+        guard let ordered = runtimeOrder(argument, type) else {
+            throw aggregateRefusal(
+                node, port, "\(name) over \(type.canonicalName) in port '\(port.name)' is not exact in \(dialect.name)")
+        }
+        return ordered
+    }
+
     /// Whether `expression` calls an aggregate function anywhere.
     static func containsAggregate(_ expression: Expr) -> Bool {
         switch expression.kind {
         case .call(let name, let arguments):
-            let aggregates: Set<String> = [
-                "SUM", "COUNT", "MIN", "MAX", "AVG", "MEDIAN", "STDDEV", "VARIANCE", "PERCENTILE", "FIRST", "LAST",
-            ]
-            return aggregates.contains(name.uppercased()) || arguments.contains(where: containsAggregate)
+            return FunctionCatalog.entry(named: name)?.isAggregate == true
+                || arguments.contains(where: containsAggregate)
         case .unary(_, let operand): return containsAggregate(operand)
         case .binary(_, let left, let right): return containsAggregate(left) || containsAggregate(right)
         default: return false

@@ -128,18 +128,6 @@ extension SQLPipelineBuilder {
         case .transactionControl(let spec): texts = [spec.condition.text]
         default: texts = []
         }
-        var names: Set<String> = []
-        for text in texts {
-            var word = ""
-            for character in text + " " {
-                if character.isLetter || character.isNumber || "_$#@".contains(character) {
-                    word.append(character)
-                } else if !word.isEmpty {
-                    names.insert(word.uppercased())
-                    word = ""
-                }
-            }
-        }
-        return names
+        return Set(texts.flatMap(words).map { $0.uppercased() })
     }
 }

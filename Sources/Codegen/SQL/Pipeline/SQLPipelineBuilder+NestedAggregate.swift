@@ -95,16 +95,8 @@ extension SQLPipelineBuilder {
             }
             let innerCall = try aggregateCall(arguments[0], source, text: text, of: node, port, values: values)
             groupItems.append(SQLSelectItem(innerCall, as: inner))
-            var column = SQLExpression.column(table: nil, name: inner)
             try checkExactAggregate(name, arguments[0].type, node, port)
-            if name == "MIN" || name == "MAX", let type = arguments[0].type {
-                guard let ordered = runtimeOrder(column, type) else {
-                    throw aggregateRefusal(
-                        node, port,
-                        "\(name) over \(type.canonicalName) in port '\(port.name)' is not exact in \(dialect.name)")
-                }
-                column = ordered
-            }
+            let column = try orderedArgument(name, .column(table: nil, name: inner), arguments[0].type, node, port)
             let outer = SQLExpression.function(name: name, arguments: [column])
             items.append(
                 SQLSelectItem(
