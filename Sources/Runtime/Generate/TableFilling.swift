@@ -35,7 +35,8 @@ struct TableShape {
 }
 
 /// Fills one table: special rows first (each column's special cases, spread so that not every
-/// column is NULL in the same row), then random ordinary rows; key columns draw from their domain.
+/// column is NULL in the same row), then random ordinary rows; key columns draw from their domain;
+/// a source's primary key then holds no NULL and no key twice (``UniquePrimaryKeys``).
 struct TableFilling {
     /// The table's columns.
     let shape: TableShape
@@ -55,6 +56,7 @@ struct TableFilling {
             let offset = specialRows == 0 ? 0 : position % specialRows
             columns.append(values(port, specials: specials[position], offset: offset, span: specialRows, count: count))
         }
+        UniquePrimaryKeys.enforce(on: &columns, shape: shape, domains: domains)
         let rows = (0..<count).map { row in columns.map { $0[row] } }
         let names = shape.columns.map(\.name)
         return SyntheticTable(
