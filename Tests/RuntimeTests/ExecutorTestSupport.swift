@@ -94,8 +94,9 @@ struct ExportBuilder {
         "<FLATFILE CODEPAGE =\"UTF-8\" DELIMITED =\"YES\" DELIMITERS =\",\" ESCAPE_CHARACTER =\"\" "
         + "QUOTE_CHARACTER =\"DOUBLE\" SKIPROWS =\"1\"/>"
 
-    /// A source definition `name`, its Source Qualifier `SQ_<name>` and the connectors between them.
-    mutating func source(_ name: String, _ columns: [String], flatFile: String? = nil) {
+    /// A source definition `name`, its Source Qualifier `SQ_<name>` (ordering by its first
+    /// `sortedPorts` ports) and the connectors between them.
+    mutating func source(_ name: String, _ columns: [String], flatFile: String? = nil, sortedPorts: Int = 0) {
         let database = flatFile == nil ? "Oracle" : "Flat File"
         definitions.append(
             "<SOURCE DATABASETYPE =\"\(database)\" DBDNAME =\"db\" NAME =\"\(name)\" OWNERNAME =\"\">\n"
@@ -107,7 +108,7 @@ struct ExportBuilder {
         instanceTypes[name] = "Source Definition"
         transformation(
             "SQ_\(name)", type: "Source Qualifier", ports: columns.map { Self.port($0) },
-            attributes: [("Sql Query", ""), ("Source Filter", ""), ("Number Of Sorted Ports", "0")],
+            attributes: [("Sql Query", ""), ("Source Filter", ""), ("Number Of Sorted Ports", "\(sortedPorts)")],
             associated: name)
         connect(name, "SQ_\(name)", columns.map { ExecutorColumn($0).name })
     }

@@ -30,7 +30,7 @@ enum SQLPipelineCases {
         filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
             union, expression, decimalOrder, chainedExpressions, nullDefault,
         ]
-            + lookups + [lookupByCodePoint, lookupBesideItsInput] + nestedAggregates + lookupCalls
+            + lookups + [lookupByCodePoint, lookupBesideItsInput] + nestedAggregates + lookupCalls + rowOrder
     }
 
     // Rows (ID, V): (1, 20), (2, NULL), (3, 5), (4, 0). A NULL or 0 condition drops the row.

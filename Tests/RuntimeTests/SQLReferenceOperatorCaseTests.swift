@@ -14,7 +14,8 @@ enum SQLReferenceOperatorCases {
     static let executed: [(number: Int, caseName: String)] = [
         (39, "conditional aggregates (case 39)"), (41, "Master Outer Join"), (42, "Detail Outer Join"),
         (40, "nested aggregate (case 40)"), (43, "lookup Use All Values"), (44, "rank with ties (case 44)"),
-        (49, "router with a default group"),
+        (49, "router with a default group"), (38, "aggregator last row (case 38)"),
+        (45, "sequence counting (case 45)"), (45, "sequence with cycle (case 45)"),
     ]
 
     /// A case SQL must refuse: its mapping, the node and the code of the refusal.
@@ -62,7 +63,7 @@ enum SQLReferenceOperatorCases {
             ]), node: "AGG", code: "CG2007"),
         // 45: NEXTVAL numbers rows in an order SQL does not define.
         Refused(
-            number: 45, export: ExecutorRowLocalTests.sequence(end: 100, cycle: false), node: "SEQ", code: "CG2001"),
+            number: 45, export: ExecutorRowLocalTests.sequence(end: 100, cycle: false), node: "SEQ", code: "CG2015"),
         // 46: v_prev reads v_cur before it is computed in the row.
         Refused(
             number: 46,

@@ -83,6 +83,12 @@ public protocol SQLDialect: Sendable {
     /// `pattern` (anchored with `^…$`, classes like `[[:space:]]`); nil when the dialect has no
     /// such matching (the default).
     func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression?
+    /// An expression that stops the statement with an error naming `message` (a string) when it
+    /// is evaluated, for a row on which the runtime stops the run (a sequence past its end value);
+    /// nil when the dialect has no way this generator relies on. Only a `CASE` branch taken for
+    /// such a row evaluates it, and `message` must depend on the row: a constant one may be
+    /// evaluated when the statement is planned (PostgreSQL folds constants in untaken branches).
+    func failure(_ message: SQLExpression) -> SQLExpression?
 
     /// The spelling of a numeric date field in the dialect's date patterns (``formatDate(_:pattern:)``),
     /// or nil when it has none with PowerCenter's digits.
@@ -215,6 +221,8 @@ extension SQLDialect {
 
     /// Default: no regular expressions.
     public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? { nil }
+    /// Default: none.
+    public func failure(_ message: SQLExpression) -> SQLExpression? { nil }
 
     /// Default: `TRUNC(number, digits)`.
     public func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression? {

@@ -48,4 +48,7 @@ public struct BigQueryDialect: SQLDialect {
     public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
         .function(name: "REGEXP_CONTAINS", arguments: [text, .literal(.string(pattern))])
     }
+
+    /// `ERROR(message)`.
+    public func failure(_ message: SQLExpression) -> SQLExpression? { .function(name: "ERROR", arguments: [message]) }
 }

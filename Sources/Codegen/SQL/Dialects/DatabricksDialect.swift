@@ -56,4 +56,9 @@ public struct DatabricksDialect: SQLDialect {
             name: "DATEDIFF", arguments: [.function(name: "LAST_DAY", arguments: [date]), date])
         return .function(name: "DATEADD", arguments: [.column(table: nil, name: "day"), days, date])
     }
+
+    /// `raise_error(message)`.
+    public func failure(_ message: SQLExpression) -> SQLExpression? {
+        .function(name: "raise_error", arguments: [message])
+    }
 }

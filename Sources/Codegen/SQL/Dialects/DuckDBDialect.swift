@@ -53,4 +53,7 @@ public struct DuckDBDialect: SQLDialect {
     public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
         .function(name: "regexp_full_match", arguments: [text, .literal(.string(pattern))])
     }
+
+    /// `error(message)`.
+    public func failure(_ message: SQLExpression) -> SQLExpression? { .function(name: "error", arguments: [message]) }
 }

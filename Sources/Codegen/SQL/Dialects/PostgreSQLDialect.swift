@@ -60,4 +60,7 @@ public struct PostgreSQLDialect: SQLDialect {
     public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
         .function(name: "regexp_like", arguments: [text, .literal(.string(pattern))])
     }
+
+    /// CAST(message AS INTEGER): a message that is not a number fails the cast.
+    public func failure(_ message: SQLExpression) -> SQLExpression? { .cast(message, .integer) }
 }

@@ -89,4 +89,7 @@ public struct SQLiteDialect: SQLDialect {
 
     /// SQLite's `upper`/`lower` change `a`–`z` only (without the ICU extension).
     public var casesAllLetters: Bool { false }
+
+    /// `json(message)`: a message that is not JSON fails with "malformed JSON" (SQLite has no `RAISE` outside triggers).
+    public func failure(_ message: SQLExpression) -> SQLExpression? { .function(name: "json", arguments: [message]) }
 }

@@ -46,4 +46,7 @@ public struct SnowflakeDialect: SQLDialect {
     public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
         .function(name: "REGEXP_LIKE", arguments: [text, .literal(.string(pattern))])
     }
+
+    /// `CAST(message AS INTEGER)`: a message that is not a number fails the cast (only `TRY_CAST` gives NULL).
+    public func failure(_ message: SQLExpression) -> SQLExpression? { .cast(message, .integer) }
 }

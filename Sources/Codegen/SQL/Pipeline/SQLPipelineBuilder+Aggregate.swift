@@ -26,15 +26,17 @@ extension SQLPipelineBuilder {
             return try lowerNestedAggregate(node, spec, input: input, values: values, groupBy: groupBy)
         }
         var items: [SQLSelectItem] = []
+        var lastRow: SQLLastRow?
         for port in node.outputPorts {
-            if port.roles.contains(.input) {
-                guard keys.contains(port.name.uppercased()) else {
-                    throw aggregateRefusal(
-                        node, port,
-                        "port '\(port.name)' is neither a group-by key nor an aggregate: it takes the "
-                            + "last row's value, which SQL cannot pick")
-                }
+            if port.roles.contains(.input), keys.contains(port.name.uppercased()) {
                 items.append(SQLSelectItem(values[port.name.uppercased()] ?? .literal(.null), as: port.name))
+            } else if let value = try lastRowValue(port, of: node, values: values) {
+                if lastRow == nil { lastRow = try lastRows(of: node, input, groupBy: groupBy, port: port) }
+                let flag = SQLExpression.binary(
+                    .equal, .column(table: nil, name: lastRow?.flag ?? ""), .literal(.integer(1)))
+                let picked = SQLExpression.function(
+                    name: "MAX", arguments: [.caseWhen(branches: [SQLWhen(flag, then: value)], otherwise: nil)])
+                items.append(SQLSelectItem(picked, as: port.name))
             } else {
                 items.append(SQLSelectItem(try aggregateValue(port, of: node, values: values), as: port.name))
             }
@@ -43,8 +45,11 @@ extension SQLPipelineBuilder {
             groupBy.isEmpty && spec.emptyInputYieldsNoRow
             ? .binary(
                 .greater, .function(name: "COUNT", arguments: [.star(table: nil)]), .literal(.integer(0))) : nil
-        let select = SQLSelect(items: items, from: input.from(), groupBy: groupBy, having: having)
-        register(node, table: addTable(node.id, .select(select)), ports: node.outputPorts)
+        let from = lastRow.map { SQLFromItem.table(SQLTableName($0.table), alias: nil) } ?? input.from()
+        let select = SQLSelect(items: items, from: from, groupBy: groupBy, having: having)
+        register(
+            node, table: addTable(node.id, .select(select)), ports: node.outputPorts,
+            order: groupOrder(node, spec))
     }
 
     /// One aggregate port: `F(argument)` with F one of ``aggregateFunctions``.

@@ -106,7 +106,7 @@ extension SQLPipelineBuilder {
             "\(node.id)_GROUPS", .select(SQLSelect(items: groupItems, from: input.from(), groupBy: groupBy)))
         let ranked = SQLSelect(
             items: [
-                SQLSelectItem(.star(table: nil)),
+                SQLSelectItem(.star(table: groups)),
                 SQLSelectItem(
                     .window(.function(name: "ROW_NUMBER", arguments: []), partitionBy: [], orderBy: order), as: lastFlag
                 ),

@@ -54,8 +54,9 @@ extension SQLPipelineBuilder {
             items.append(SQLSelectItem(try projectValue(port, of: node, values: &values, calls: &calls), as: port.name))
         }
         let from = calls.from(input.from(alias: alias))
+        let order = Self.carryOrder(of: input, into: &items, alias: alias)
         let table = addTable(node.id, .select(SQLSelect(items: items, from: from)))
-        register(node, table: table, ports: own)
+        register(node, table: table, ports: own, order: order)
         relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
     }
 
@@ -137,9 +138,10 @@ extension SQLPipelineBuilder {
         let (expression, source) = try typed(spec.condition.text, of: node, at: node.provenance)
         let condition = try lowered(expression, source, columns: values, of: node, condition: true)
         let ports = node.outputPorts
-        let items = ports.map { SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name) }
+        var items = ports.map { SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name) }
+        let order = Self.carryOrder(of: input, into: &items)
         let select = SQLSelect(items: items, from: input.from(), filter: condition)
-        register(node, table: addTable(node.id, .select(select)), ports: ports)
+        register(node, table: addTable(node.id, .select(select)), ports: ports, order: order)
     }
 
     /// One output group of a Router: the rows whose group condition is true; the default group
@@ -173,12 +175,15 @@ extension SQLPipelineBuilder {
         for port in ports {
             items.append(SQLSelectItem(try outputValue(port, of: node, values: values), as: port.name))
         }
+        let order = Self.carryOrder(of: input, into: &items)
         let select = SQLSelect(items: items, from: input.from(), filter: filter)
-        register(node, group: group, table: addTable("\(node.id)_\(group)", .select(select)), ports: ports)
+        register(
+            node, group: group, table: addTable("\(node.id)_\(group)", .select(select)), ports: ports, order: order)
     }
 
-    /// A Sorter: only its DISTINCT matters to the rows (no ORDER BY inside common tables; nothing
-    /// lowered depends on row order).
+    /// A Sorter: its DISTINCT decides the rows; its keys decide the order later transformations
+    /// receive them in (``sortOrder(_:_:input:)``), which only those that depend on it use (there
+    /// is no ORDER BY inside a common table).
     mutating func lowerSort(_ node: Node, _ spec: SortSpec) throws(SQLPushdownRefusal) {
         let input = try inputRelation(of: node, ports: node.inputPorts.filter { $0.source != nil })
         let values = columns(of: node.inputPorts, in: input)
@@ -190,8 +195,9 @@ extension SQLPipelineBuilder {
                 "sorter '\(node.id)' removes duplicates comparing strings differently from \(dialect.name)",
                 fix: "keep this path in the runtime")
         }
-        let items = ports.map { SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name) }
+        var items = ports.map { SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name) }
+        let order = sortOrder(node, spec, input: input, items: &items)
         let select = SQLSelect(distinct: spec.distinct, items: items, from: input.from())
-        register(node, table: addTable(node.id, .select(select)), ports: ports)
+        register(node, table: addTable(node.id, .select(select)), ports: ports, order: order)
     }
 }

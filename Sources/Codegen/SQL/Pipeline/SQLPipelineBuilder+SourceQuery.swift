@@ -101,7 +101,9 @@ extension SQLPipelineBuilder {
         let filter = conditions.dropFirst().reduce(conditions.first) { all, next in all.map { .binary(.and, $0, next) }
         }
         let select = SQLSelect(distinct: spec.distinct, items: items, from: from, filter: filter)
-        register(node, table: addTable(node.id, .select(select)), ports: selected)
+        register(
+            node, table: addTable(node.id, .select(select)), ports: selected,
+            order: sourceOrder(node, spec, sources: sources, selected: selected))
     }
 
     /// A SQL override: `SELECT port … FROM (override) AS <node>_OVERRIDE (port, …)`, its columns

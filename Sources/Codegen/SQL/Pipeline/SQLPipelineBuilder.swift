@@ -4,11 +4,13 @@ import IR
 /// of the ports it carries, by the port that produced them.
 struct SQLRelation {
     /// The common table or table the rows are read from.
-    let table: SQLTableName
+    var table: SQLTableName
     /// The column holding each port's value.
     var columns: [PortRef: String]
     /// The rows' kinds, when an Update Strategy set them.
     var rowKind: SQLRowKindInfo? = nil
+    /// The order the runtime receives the rows in, when SQL can reproduce it.
+    var order: SQLRowOrder = .undefined("the rows' order is not defined")
 
     /// `FROM table [AS alias]`.
     func from(alias: String? = nil) -> SQLFromItem {
@@ -85,7 +87,15 @@ struct SQLPipelineBuilder {
     /// The one relation holding every port `ports` read; refuses when they come from rows SQL
     /// cannot line up.
     mutating func inputRelation(of node: Node, ports: [Port]) throws(SQLPushdownRefusal) -> SQLRelation {
-        let refs = ports.compactMap(\.source)
+        let all = ports.compactMap(\.source)
+        let sequences = all.filter(isSequencePort)
+        let refs = sequences.isEmpty ? all : all.filter { !isSequencePort($0) }
+        if refs.isEmpty, let sequence = sequences.first {
+            throw refusal(
+                SQLPipelineDiagnostics.rowOrder, node,
+                "'\(node.id)' reads only sequence '\(sequence.node)', whose rows SQL cannot count",
+                fix: "keep this path in the runtime")
+        }
         var candidates: [SQLRelation] = []
         var seen: Set<String> = []
         for ref in refs where seen.insert(ref.node).inserted {
@@ -99,7 +109,7 @@ struct SQLPipelineBuilder {
                     + "whose rows SQL cannot line up",
                 fix: "keep this path in the runtime, or read every port through one transformation")
         }
-        return found
+        return sequences.isEmpty ? found : try withSequenceValues(found, sequences, for: node)
     }
 
     /// The relation of the node and output group that produce `ref`.
@@ -182,10 +192,16 @@ struct SQLPipelineBuilder {
 
     /// Records the relation of `node`'s output `group`: a common table whose columns are the
     /// given ports' names.
-    mutating func register(_ node: Node, group: String = "", table: String, ports: [Port]) {
+    mutating func register(
+        _ node: Node, group: String = "", table: String, ports: [Port], order: SQLRowOrder? = nil
+    ) {
         let columns = Dictionary(
             ports.map { (PortRef(node: node.id, port: $0.name), $0.name) }, uniquingKeysWith: { a, _ in a })
-        relations[Self.key(node.id, group)] = SQLRelation(table: SQLTableName(table), columns: columns)
+        let unordered = SQLRowOrder.undefined(
+            "\(Self.article(node.op.kindName)) \(node.op.kindName) transformation ('\(node.id)') passes rows on in an "
+                + "order SQL does not reproduce")
+        relations[Self.key(node.id, group)] = SQLRelation(
+            table: SQLTableName(table), columns: columns, order: order ?? unordered)
     }
 
     /// `a` or `an` before `word`.
@@ -197,8 +213,16 @@ struct SQLPipelineBuilder {
     static func key(_ node: String, _ group: String) -> String { node + "\u{1}" + group }
 
     /// The datatype of the port `ref` names.
+    /// The datatype of the port `ref` names; for a sequence's bigint port whose every value fits
+    /// an integer, integer (``sequenceRange(_:)``), so that a port of that type takes it exactly.
     func sourceType(_ ref: PortRef) -> DataType? {
-        context.nodes[ref.node]?.port(named: ref.port)?.type
+        guard let node = context.nodes[ref.node], let type = node.port(named: ref.port)?.type else { return nil }
+        if case .sequence(let spec) = node.op, type == .bigInteger, let range = Self.sequenceRange(spec),
+            range.lowerBound >= Int64(Int32.min), range.upperBound <= Int64(Int32.max)
+        {
+            return .integer
+        }
+        return type
     }
 
     /// A refusal at `node` (or at `location`/`path` when given).

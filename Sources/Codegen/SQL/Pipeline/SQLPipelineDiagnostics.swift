@@ -48,6 +48,11 @@ public enum SQLPipelineDiagnostics {
     /// An Update Strategy whose row kinds SQL cannot compute or carry.
     public static let rowKindNotLowered = DiagnosticDescriptor(
         "CG2014", .warning, "an update strategy is not lowered to SQL")
+    /// A transformation whose result depends on the order rows arrive in (Sequence Generator,
+    /// an Aggregator's last-row port, a variable port carried from row to row), where SQL does
+    /// not know that order or cannot compute the value from it exactly.
+    public static let rowOrder = DiagnosticDescriptor(
+        "CG2015", .warning, "a transformation that depends on row order is not lowered to SQL")
     /// SQL text written by the mapping's author (a source qualifier's SQL override, source filter
     /// or user-defined join, a lookup's SQL override or source filter) emitted as it is, in the
     /// dialect of the database it was written for: trusted, not translated, for a reviewer to see.
@@ -58,6 +63,6 @@ public enum SQLPipelineDiagnostics {
     public static let all: [DiagnosticDescriptor] = [
         operatorNotLowered, expressionNotLowered, invalidExpression, variablePorts, sourceSQL, joinCondition,
         aggregatePort, portConversion, inputRows, targetNotLowered, portDefault, lookupNotLowered, writeModeNotLowered,
-        rowKindNotLowered, verbatimSQL,
+        rowKindNotLowered, rowOrder, verbatimSQL,
     ]
 }

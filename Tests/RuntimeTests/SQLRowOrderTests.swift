@@ -1,0 +1,163 @@
+import Codegen
+import Foundation
+import IR
+import Runtime
+import Testing
+
+/// Transformations that depend on the order rows arrive in (Sequence Generator, an Aggregator's
+/// last-row port): where SQL does not know the order they are refused, naming why; a sequence
+/// that passes its end value without cycle stops the statement, as it stops the native run.
+@Suite("row order in pushed-down SQL")
+struct SQLRowOrderTests {
+    /// The report of lowering `export` to `dialect`.
+    static func report(_ export: ExportBuilder, _ dialect: any SQLDialect = SQLiteDialect()) throws
+        -> SQLPushdownReport
+    {
+        let harness = try ExecutorHarness()
+        return SQLPipelineLowering(dialect).lower(try harness.pipeline(export)).report
+    }
+
+    /// The statements of the sequence case with End Value `end` run on SQLite after the native run;
+    /// whether the native run succeeded and the error of the first failing statement.
+    static func runOnSQLite(end: Int) throws -> (native: Bool, failure: String?, rows: [String]) {
+        let harness = try ExecutorHarness()
+        try harness.table("SO_IN", ["ID*:i", "DEPT:i"], SQLPipelineCases.orderedRows)
+        let pipeline = try harness.pipeline(
+            SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: end, cycle: false))
+        let native = harness.execute(pipeline).succeeded
+        let dialect = SQLiteDialect()
+        let sql = SQLPipelineLowering(dialect).lower(pipeline)
+        #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
+        let connection = try SQLiteConnection(path: harness.databasePath)
+        // A failed native run may not have created the target.
+        try connection.execute("CREATE TABLE IF NOT EXISTS T_SEQ (ID INTEGER, DEPT INTEGER, NV INTEGER, CV INTEGER)")
+        try connection.execute("DELETE FROM T_SEQ")
+        var failure: String?
+        for statement in SQLPipelineExecution.statements(sql, dialect) {
+            do {
+                try connection.execute(statement)
+            } catch {
+                failure = "\(error)"
+                break
+            }
+        }
+        let rows = try harness.rows("SELECT ID, NV FROM T_SEQ ORDER BY ID", columns: 2)
+        return (native, failure, rows)
+    }
+
+    @Test("a sequence that passes its end value without cycle stops the native run and the SQLite statement")
+    func exhaustedSequenceFails() throws {
+        let passed = try Self.runOnSQLite(end: 4)
+        #expect(!passed.native)
+        #expect(passed.failure?.contains("malformed JSON") == true, "\(passed.failure ?? "no failure")")
+        // End Value 5 holds the five rows: no failure, NEXTVAL 1 to 5 by ID.
+        let fits = try Self.runOnSQLite(end: 5)
+        #expect(fits.native)
+        #expect(fits.failure == nil, "\(fits.failure ?? "")")
+        #expect(fits.rows == ["1|1", "2|2", "3|3", "4|4", "5|5"])
+    }
+
+    @Test("a dialect that cannot stop a query refuses a sequence whose end is in reach, not one that cycles")
+    func dialectWithoutFailure() throws {
+        let refused = try Self.report(
+            SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 100, cycle: false), TeradataDialect())
+        #expect(refused.status == .none)
+        #expect(refused.diagnostics.map(\.code) == ["CG2015"])
+        #expect(refused.diagnostics.first?.message.contains("which teradata cannot do in a query") == true)
+        let cycling = try Self.report(
+            SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 100, cycle: true), TeradataDialect())
+        #expect(cycling.status == .full, "\(cycling.diagnostics)")
+    }
+
+    @Test("a sequence read by two targets is refused: the runtime numbers them in the order it runs them")
+    func sequenceReadTwice() throws {
+        var export = SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 100, cycle: true)
+        export.target("T_SEQ2", ["ID:i", "NV:i"])
+        export.connect("SQ_SO_IN", "T_SEQ2", ["ID"])
+        export.connect("SEQ", "T_SEQ2", ["NEXTVAL>NV"])
+        let report = try Self.report(export)
+        #expect(report.diagnostics.map(\.code) == ["CG2015", "CG2015"])
+        #expect(report.diagnostics.first?.message.contains("is read by 2 transformations") == true)
+    }
+
+    /// Source `O_IN` with `columns`, sorted by its first `sorted` ports, feeding a sequence.
+    static func sequence(over columns: [String], sorted: Int) -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("O_IN", columns, sortedPorts: sorted)
+        export.transformation(
+            "SEQ", type: "Sequence",
+            ports: [
+                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"NEXTVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>"
+            ],
+            attributes: [("Current Value", "1"), ("Increment By", "1"), ("End Value", "1000"), ("Cycle", "YES")])
+        export.target("T_O", ["ID:i", "NV:i"])
+        export.connect("SQ_O_IN", "T_O", ["ID"])
+        export.connect("SEQ", "T_O", ["NEXTVAL>NV"])
+        return export
+    }
+
+    @Test(
+        "the order is refused where the source qualifier's sorted ports leave it to the database",
+        arguments: [
+            (["ID*:i", "V:i"], 0, "reads rows in the database's order (it has no sorted ports)"),
+            (["ID*:i", "K*:i"], 1, "do not cover the primary key of 'O_IN'"),
+            (["ID:i", "V:i"], 2, "sorts by 'ID', which is not an integer without NULLs"),
+            (["ID*:s10", "V:i"], 1, "sorts by 'ID', which is not an integer without NULLs"),
+        ])
+    func undefinedSourceOrder(_ columns: [String], _ sorted: Int, _ reason: String) throws {
+        let report = try Self.report(Self.sequence(over: columns, sorted: sorted))
+        #expect(report.diagnostics.map(\.code) == ["CG2015"])
+        #expect(report.diagnostics.first?.message.contains(reason) == true, "\(report.diagnostics)")
+        #expect(report.nodesNotPushedDown == ["SEQ"])
+    }
+
+    @Test("a sorter over rows in no defined order leaves ties undefined; over ordered rows it breaks them")
+    func sorterTies() throws {
+        var export = SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 100, cycle: true, sorter: true)
+        #expect(try Self.report(export).status == .full)
+        export.transformations = export.transformations.map {
+            $0.replacingOccurrences(
+                of: "\"Number Of Sorted Ports\" VALUE =\"1\"", with: "\"Number Of Sorted Ports\" VALUE =\"0\"")
+        }
+        let report = try Self.report(export)
+        #expect(report.diagnostics.map(\.code) == ["CG2015"])
+        #expect(
+            report.diagnostics.first?.message.contains("sorter 'SRT' keeps rows that tie on its keys in the order")
+                == true,
+            "\(report.diagnostics)")
+    }
+}
+
+extension PostgresTests {
+    @Suite("row order in pushed-down SQL on PostgreSQL")
+    struct RowOrderOnPostgres {
+        @Test("a sequence that passes its end value without cycle stops the PostgreSQL statement")
+        func exhaustedSequenceFails() throws {
+            try PostgresTests.withSchema { connection in
+                let harness = try ExecutorHarness()
+                let pipeline = try harness.pipeline(
+                    SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 4, cycle: false))
+                let dialect = PostgreSQLDialect()
+                let printer = SQLPrinter(dialect)
+                try connection.execute("CREATE TABLE SO_IN (ID INTEGER, DEPT INTEGER)")
+                try connection.execute("INSERT INTO SO_IN VALUES (4, 20), (1, 10), (5, NULL), (3, 10), (2, 20)")
+                for statement in SQLPipelineExecution.targetTables(of: pipeline, printer) {
+                    try connection.execute(statement)
+                }
+                let sql = SQLPipelineLowering(dialect).lower(pipeline)
+                var failure: String?
+                for statement in SQLPipelineExecution.statements(sql, dialect) {
+                    do throws(PostgresError) {
+                        try connection.execute(statement)
+                    } catch {
+                        failure = error.message
+                        break
+                    }
+                }
+                #expect(
+                    failure?.contains("sequence 'SEQ' passed its end value 4 without cycle at row 5") == true,
+                    "\(failure ?? "no failure")")
+            }
+        }
+    }
+}
