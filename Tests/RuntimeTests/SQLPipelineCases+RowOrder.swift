@@ -8,7 +8,8 @@ import Testing
 /// inserted out of that order, so SQL that ignored the order would number or pick other rows.
 extension SQLPipelineCases {
     static var rowOrder: [Case] {
-        [sequenceCycle, sequenceCounting, sequenceAfterSorter, lastRow]
+        [sequenceCycle, sequenceCounting, sequenceAfterSorter, lastRow, previousValue, previousString, counter]
+            + resetCounters
     }
 
     /// A Sequence Generator `SEQ` (Current Value `current`, Increment `increment`, End Value `end`,
@@ -111,5 +112,89 @@ extension SQLPipelineCases {
             tables: [Table(name: "LR_IN", columns: ["ID*:i", "DEPT:i", "NAME:s10"], rows: rows)],
             expected: ["T_LR": ["10|C|C!|3", "20|X|X!|1", "NULL|N2|N2!|2"].sorted()],
             columns: ["T_LR": ["DEPT", "NAME", "OUT", "N"]])
+    }
+
+    /// Source `V_IN (ID, DEPT)` sorted by its key ID → Expression `EXP` with `variables` and output
+    /// `O = output` → target `T_V (ID, O)`.
+    static func variableExport(_ variables: [String], output: String, type: String = "i") -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("V_IN", ["ID*:i", "DEPT:i"], sortedPorts: 1)
+        export.transformation(
+            "EXP", type: "Expression",
+            ports: [ExportBuilder.port("ID:i"), ExportBuilder.port("DEPT:i", "INPUT")] + variables
+                + [ExportBuilder.port("O:\(type)", "OUTPUT", expression: output)])
+        export.target("T_V", ["ID:i", "O:\(type)"])
+        export.connect("SQ_V_IN", "EXP", ["ID", "DEPT"])
+        export.connect("EXP", "T_V", ["ID", "O"])
+        return export
+    }
+
+    /// IDs 1 to 8 with DEPT 10, 10, 20, 20, 20, NULL, NULL, 10, inserted out of order.
+    static let departmentRows: [[String]] = [
+        ["5", "20"], ["1", "10"], ["8", "10"], ["3", "20"], ["6", "NULL"], ["2", "10"], ["7", "NULL"], ["4", "20"],
+    ]
+
+    // Case 46: v_prev = v_cur is read before v_cur = DEPT is computed, so it holds the previous
+    // row's DEPT, and 0 (not NULL) on the first row: by ID 0, 10, 10, 20, 20, 20, NULL, NULL.
+    static var previousValue: Case {
+        let export = variableExport(
+            [
+                ExportBuilder.port("v_prev:i", "LOCAL VARIABLE", expression: "v_cur"),
+                ExportBuilder.port("v_cur:i", "LOCAL VARIABLE", expression: "DEPT"),
+            ], output: "v_prev")
+        return Case(
+            name: "previous row's value (case 46)", export: export,
+            tables: [Table(name: "V_IN", columns: ["ID*:i", "DEPT:i"], rows: departmentRows)],
+            expected: ["T_V": ["1|0", "2|10", "3|10", "4|20", "5|20", "6|20", "7|NULL", "8|NULL"]],
+            columns: ["T_V": ["ID", "O"]])
+    }
+
+    // A string's initial value is '' (length 0); v_cur is 'small' unless DEPT > 15 (NULL is not):
+    // by ID v_prev is '', small, small, big, big, big, small, small.
+    static var previousString: Case {
+        let export = variableExport(
+            [
+                ExportBuilder.port("v_prev:s10", "LOCAL VARIABLE", expression: "v_cur"),
+                ExportBuilder.port("v_cur:s10", "LOCAL VARIABLE", expression: "IIF(DEPT > 15, 'big', 'small')"),
+            ], output: "LENGTH(v_prev)")
+        return Case(
+            name: "previous row's string", export: export,
+            tables: [Table(name: "V_IN", columns: ["ID*:i", "DEPT:i"], rows: departmentRows)],
+            expected: ["T_V": ["1|0", "2|5", "3|5", "4|3", "5|3", "6|3", "7|5", "8|5"]],
+            columns: ["T_V": ["ID", "O"]])
+    }
+
+    // Case 47: v_cnt = v_cnt + 1 from 0: 1, 2, 3, … by ID.
+    static var counter: Case {
+        let export = variableExport(
+            [ExportBuilder.port("v_cnt:i", "LOCAL VARIABLE", expression: "v_cnt + 1")], output: "v_cnt * 10")
+        return Case(
+            name: "counter (case 47)", export: export,
+            tables: [Table(name: "V_IN", columns: ["ID*:i", "DEPT:i"], rows: departmentRows)],
+            expected: ["T_V": ["1|10", "2|20", "3|30", "4|40", "5|50", "6|60", "7|70", "8|80"]],
+            columns: ["T_V": ["ID", "O"]])
+    }
+
+    // The usual "number within a group" port: v_seq restarts at 1 when DEPT differs from the
+    // previous row's (v_prev_dept, computed after it, so the previous row's DEPT; 0 first).
+    // IIF(DEPT = v_prev_dept, v_seq + 1, 1): a NULL comparison is not true, so it restarts:
+    // 1, 2, 1, 2, 3, 1, 1, 1. IIF(DEPT <> v_prev_dept, 1, v_seq + 1): NULL is not true either,
+    // so it counts on: 1, 2, 1, 2, 3, 4, 5, 6.
+    static var resetCounters: [Case] {
+        [
+            ("IIF(DEPT = v_prev_dept, v_seq + 1, 1)", "i", ["1", "2", "1", "2", "3", "1", "1", "1"]),
+            ("IIF(DEPT <> v_prev_dept, 1, v_seq + 1)", "n10", ["1", "2", "1", "2", "3", "4", "5", "6"]),
+        ].map { expression, type, values in
+            let export = variableExport(
+                [
+                    ExportBuilder.port("v_seq:\(type)", "LOCAL VARIABLE", expression: expression),
+                    ExportBuilder.port("v_prev_dept:i", "LOCAL VARIABLE", expression: "DEPT"),
+                ], output: "v_seq", type: type)
+            return Case(
+                name: "counter \(expression)", export: export,
+                tables: [Table(name: "V_IN", columns: ["ID*:i", "DEPT:i"], rows: departmentRows)],
+                expected: ["T_V": zip(1..., values).map { "\($0)|\($1)" }],
+                columns: ["T_V": ["ID", "O"]])
+        }
     }
 }

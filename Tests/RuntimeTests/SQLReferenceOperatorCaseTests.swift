@@ -6,9 +6,11 @@ import Testing
 @testable import Runtime
 
 /// The operator cases 38–51 of /work/shared/reference/powercenter-cases.md through SQL. Each one
-/// either runs as SQL against hand-worked rows in SQLPipelineExecutionTests (named in ``executed``)
-/// or must be refused on SQLite and PostgreSQL, naming the node and the reason: SQL cannot pick a
-/// last row, number rows in an undefined order or carry a value from row to row.
+/// runs as SQL against hand-worked rows in SQLPipelineExecutionTests (named in ``executed``). The
+/// cases that depend on the order rows arrive in (38, 45, 46, 47) run there with a source sorted by
+/// its primary key; over a table read in the database's order (``refused``) they must be refused on
+/// SQLite and PostgreSQL, naming the node and the reason: SQL cannot pick a last row, number rows or
+/// carry a value from row to row in an order it does not know.
 enum SQLReferenceOperatorCases {
     /// Cases that run as SQL, by the pipeline case (SQLPipelineCases.all) that holds them.
     static let executed: [(number: Int, caseName: String)] = [
@@ -16,6 +18,7 @@ enum SQLReferenceOperatorCases {
         (40, "nested aggregate (case 40)"), (43, "lookup Use All Values"), (44, "rank with ties (case 44)"),
         (49, "router with a default group"), (38, "aggregator last row (case 38)"),
         (45, "sequence counting (case 45)"), (45, "sequence with cycle (case 45)"),
+        (46, "previous row's value (case 46)"), (47, "counter (case 47)"),
     ]
 
     /// A case SQL must refuse: its mapping, the node and the code of the refusal.

@@ -128,6 +128,46 @@ struct SQLRowOrderTests {
     }
 }
 
+extension SQLRowOrderTests {
+    @Test(
+        "variable ports in shapes SQL does not compute exactly are refused, naming the port and why",
+        arguments: [
+            (["v:i|v * 2"], "reads its own previous value in a shape SQL does not compute"),
+            (["v:i|IIF(v > 3, v + 1, DEPT)"], "reads its own previous value in a shape SQL does not compute"),
+            (["a:i|b", "b:i|a + DEPT"], "reads the previous row's 'B', which is not computed within its row"),
+            (["v:n8.2|v + 1"], "counts in decimal(8,2), which SQL does not count in exactly"),
+            (["a:i|c", "c:i|c + 1"], "reads the previous row's 'C', which is not computed within its row"),
+        ])
+    func unsupportedVariables(_ variables: [String], _ reason: String) throws {
+        let ports = variables.map { text in
+            let parts = text.split(separator: "|").map(String.init)
+            return ExportBuilder.port(parts[0], "LOCAL VARIABLE", expression: parts[1])
+        }
+        let first = variables[0].split(separator: ":")[0]
+        let report = try Self.report(SQLPipelineCases.variableExport(ports, output: String(first)))
+        #expect(report.diagnostics.map(\.code) == ["CG2004"])
+        #expect(report.diagnostics.first?.message.contains(reason) == true, "\(report.diagnostics)")
+    }
+
+    @Test("a previous value and a counter need a dialect with window functions, and a counter a way to stop")
+    func dialects() throws {
+        let counter = SQLPipelineCases.counter.export
+        #expect(try Self.report(counter, SybaseASEDialect()).diagnostics.map(\.code) == ["CG2004"])
+        let teradata = try Self.report(counter, TeradataDialect())
+        #expect(teradata.diagnostics.first?.message.contains("teradata cannot stop a query") == true)
+        #expect(try Self.report(SQLPipelineCases.previousValue.export, TeradataDialect()).status == .full)
+        // Oracle reads '' as NULL, so a string's initial value cannot be written.
+        let strings = SQLPipelineCases.variableExport(
+            [
+                ExportBuilder.port("v_prev:s10", "LOCAL VARIABLE", expression: "v_cur"),
+                ExportBuilder.port("v_cur:s10", "LOCAL VARIABLE", expression: "IIF(DEPT > 15, 'big', 'small')"),
+            ], output: "LENGTH(v_prev)")
+        #expect(try Self.report(strings, OracleDialect()).diagnostics.first?.message.contains("initial value") == true)
+        let postgres = try Self.report(strings, PostgreSQLDialect())
+        #expect(postgres.status == .full, "\(postgres.diagnostics)")
+    }
+}
+
 extension PostgresTests {
     @Suite("row order in pushed-down SQL on PostgreSQL")
     struct RowOrderOnPostgres {

@@ -31,23 +31,40 @@ extension SQLPipelineBuilder {
         try lowerGeneratedSourceQuery(node, spec, ports: ports, sources: sources, join: join, filter: filter)
     }
 
-    /// An Expression transformation without variable ports: its input relation's columns carried
-    /// through (so later nodes may read ports of both), then its own ports. Each distinct
-    /// `:LKP` call joins its lookup's rows to the input (``replacingLookupCalls(in:_:of:values:calls:)``).
+    /// An Expression transformation: its input relation's columns carried through (so later
+    /// nodes may read ports of both), then its own ports. Each distinct `:LKP` call joins its
+    /// lookup's rows to the input (``replacingLookupCalls(in:_:of:values:calls:)``). Variable ports
+    /// that carry values from row to row read common tables of previous values and counters
+    /// (``SQLVariablePlan``).
     mutating func lowerProject(_ node: Node) throws(SQLPushdownRefusal) {
-        try checkStatelessVariables(node)
         try checkInputDefaults(node)
         let inputs = context.analysis.inputs(of: node)
-        let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
+        var input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
+        var plan = try variablePlan(node, input: input)
+        if plan != nil, Self.callsLookups(node), let (variable, _) = context.analysis.staleVariable(of: node) {
+            throw variableRefusal(node, variable, "carries a value from row to row beside :LKP calls")
+        }
         let alias = Self.callsLookups(node) ? Self.lookupCallInput : nil
         var values = columns(of: inputs, in: input, alias: alias)
-        var calls = SQLLookupCallJoins()
-        // Variable ports read only within their row are intermediate values: each one's SQL
-        // replaces its name in the ports computed after it (G13: inputs, variables in order, outputs).
-        for variable in node.ports where variable.roles.contains(.variable) {
-            let value = try projectValue(variable, of: node, values: &values, calls: &calls)
-            values[variable.name.uppercased()] = value
+        if var known = plan {
+            nameStateColumns(&known, node, input)
+            for (name, column) in known.previousColumns { values[name] = .column(table: nil, name: column) }
+            plan = known
         }
+        var calls = SQLLookupCallJoins()
+        // Variable ports are computed in port order (G13: inputs, variables in order, outputs): each
+        // one's SQL replaces its name in the ports computed after it.
+        for variable in node.ports where variable.roles.contains(.variable) {
+            let name = variable.name.uppercased()
+            if let counter = plan?.counters[name] {
+                values[name] = try counterValue(counter, variable, of: node, values: values, plan: &plan)
+                continue
+            }
+            let value = try projectValue(variable, of: node, values: &values, calls: &calls)
+            if plan?.previous.contains(name) == true { plan?.lagged[name] = value }
+            values[name] = value
+        }
+        if let plan { input.table = SQLTableName(stateTables(plan, node, input)) }
         let own = node.outputPorts
         var (items, carried) = Self.carriedColumns(of: input, besides: own, alias: alias)
         for port in own {
@@ -76,21 +93,6 @@ extension SQLPipelineBuilder {
             carried[ref] = name
         }
         return (items, carried)
-    }
-
-    /// Refuses a variable port whose value carries over from row to row: one read (by itself or by
-    /// a variable listed before it) before it is computed in the row, which then holds the
-    /// previous row's value (reference G12, G13). A variable read only by later variables and by
-    /// outputs is an intermediate value of the row.
-    func checkStatelessVariables(_ node: Node) throws(SQLPushdownRefusal) {
-        if let (variable, stale) = context.analysis.staleVariable(of: node) {
-            throw refusal(
-                SQLPipelineDiagnostics.variablePorts, node,
-                "variable port '\(variable.name)' of '\(node.id)' reads '\(stale)' before it is computed in the row, "
-                    + "so it holds the previous row's value",
-                fix: "keep this path in the runtime", location: variable.provenance.location,
-                path: variable.provenance.path)
-        }
     }
 
     /// The input relation's columns an input/output port passes on unchanged, by the port they
