@@ -89,11 +89,13 @@ struct SQLFlatFileLoweringTests {
         #expect(
             text == """
                 -- mapping m_calls, source CALLS (postgres): staging table filled by the runtime's flat-file reader \
-                from '$PMSourceFileDir/CALLS' before the statements below run
+                from '$PMSourceFileDir/CALLS' before the statements below run, ROW_ORDINAL numbering the rows it \
+                keeps in file order (1, 2, 3, …)
                 CREATE TABLE STG_CALLS (
                     ID numeric(10,0),
                     NAME varchar(20),
-                    AMT numeric(8,2)
+                    AMT numeric(8,2),
+                    ROW_ORDINAL bigint NOT NULL
                 );
 
                 -- mapping m_calls, target CALL_NAMES (postgres)
@@ -151,11 +153,13 @@ struct SQLFlatFileLoweringTests {
             text.hasPrefix(
                 """
                 -- mapping m_calls, source CALLS (sqlite): staging table filled by the runtime's flat-file reader \
-                from '$PMSourceFileDir/CALLS' before the statements below run
+                from '$PMSourceFileDir/CALLS' before the statements below run, ROW_ORDINAL numbering the rows it \
+                keeps in file order (1, 2, 3, …)
                 CREATE TABLE STG_CALLS (
                     ID INTEGER,
                     NAME TEXT,
-                    AMT REAL
+                    AMT REAL,
+                    ROW_ORDINAL INTEGER NOT NULL
                 );
 
                 """))

@@ -4,7 +4,8 @@ import IR
 
 extension PushdownVerifier {
     /// Creates each staging table of `sql` and fills it with the rows the runtime's flat-file
-    /// reader kept from the source's file (the dataset's table, replaced by ``VerificationFlatFiles``).
+    /// reader kept from the source's file (the dataset's table, replaced by ``VerificationFlatFiles``),
+    /// in file order, each with its ordinal (1, 2, 3, …) in the staging table's ordinal column.
     func stage(
         _ sql: SQLPipelineSQL, _ dataset: SyntheticDataset, into connection: any RelationalConnection,
         _ dialect: any SQLDialect
@@ -21,9 +22,15 @@ extension PushdownVerifier {
                     ? connection.storageType(for: field.type) : dialect.typeName(column.type)
             }
             try fill(
-                step.table.name, columns: step.file.fields.map(\.name), declared: declared, rows: table.rows.rows,
+                step.table.name, columns: step.file.fields.map(\.name) + [step.ordinal],
+                declared: declared + [connection.storageType(for: .bigInteger)], rows: Self.numbered(table.rows.rows),
                 connection, dialect)
         }
+    }
+
+    /// `rows`, each followed by its ordinal: 1, 2, 3, … in the order given.
+    static func numbered(_ rows: [[Value]]) -> [[Value]] {
+        rows.enumerated().map { index, row in row + [.integer(Int64(index + 1))] }
     }
 
     /// Creates table `name` with the engine's storage types for `types` (or the `declared` type

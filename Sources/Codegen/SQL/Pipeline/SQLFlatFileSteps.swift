@@ -6,9 +6,11 @@ import IR
 /// and loads the rows it keeps into ``table``; the SQL reads that table.
 ///
 /// The table is `STG_<source instance>` (``SQLFlatFileNames``), one column per field of the file
-/// definition, typed as its port. A dialect that stores decimals as text (SQLite) would compare
-/// them as text, so there a decimal of up to 18 digits without a fraction is staged as `BIGINT`
-/// and one of up to 15 digits as `DOUBLE` (both hold every such value exactly, and in order).
+/// definition, typed as its port, then ``ordinal``, numbering the rows in file order (the order the
+/// runtime's reader passes them on, which PowerCenter defines). A dialect that stores decimals as
+/// text (SQLite) would compare them as text, so there a decimal of up to 18 digits without a
+/// fraction is staged as `BIGINT` and one of up to 15 digits as `DOUBLE` (both hold every such
+/// value exactly, and in order).
 public struct SQLSourceStaging: Hashable, Sendable {
     /// The source instance (a node of the pipeline).
     public var source: String
@@ -22,11 +24,22 @@ public struct SQLSourceStaging: Hashable, Sendable {
     public var table: SQLTableName
     /// The file the runtime reads, its layout and its fields.
     public var file: SQLFlatFile
-    /// The staging table's columns, one per field of ``file``, in order.
+    /// The staging table's columns: one per field of ``file``, in order, then ``ordinal``.
     public var columns: [SQLColumnDefinition]
+    /// The column holding each row's ordinal in the file, `BIGINT NOT NULL`: 1, 2, 3, … over the
+    /// rows the reader keeps, in file order (a rejected record takes no number). Named by
+    /// ``ordinalColumn(fields:)``, so it differs from every field.
+    public var ordinal: String
 
     /// `CREATE TABLE` for the staging table.
     public var createTable: SQLStatement { .createTable(table, columns) }
+
+    /// The name of the ordinal column of a staging table with fields `fields`: `ROW_ORDINAL`, or
+    /// `ROW_ORDINAL_2`, `ROW_ORDINAL_3`, … the first that no field takes (compared ignoring case).
+    public static func ordinalColumn(fields: [String]) -> String {
+        var taken = Set(fields.map { $0.uppercased() })
+        return SQLPipelineBuilder.uniqueName("ROW_ORDINAL", taken: &taken)
+    }
 
     /// The column type staging a field of type `type` in `dialect`.
     public static func columnType(_ type: DataType, in dialect: any SQLDialect) -> SQLType {
@@ -123,7 +136,8 @@ enum SQLRuntimeSteps {
                 kind: .stageSource, node: step.source, object: step.table.name,
                 diagnostic: SQLRuntimeStepDiagnostics.sourceStaged(
                     "flat-file source '\(step.source)' ('\(file)') is read by the runtime's flat-file reader into "
-                        + "staging table '\(step.table.name)', which the SQL of '\(step.sourceQualifier)' reads",
+                        + "staging table '\(step.table.name)', with each row's ordinal in the file in column "
+                        + "'\(step.ordinal)', which the SQL of '\(step.sourceQualifier)' reads",
                     at: step.location, path: step.path,
                     fix: "run the pipeline with the runtime (`migrate run`), which stages the file before the SQL"))
         }

@@ -36,6 +36,8 @@ final class SQLPipelineAnalysis {
     private var staleVariables: [String: (variable: Port, reads: String)?] = [:]
     private var selfReads: [String: SQLPushdownRefusal?] = [:]
     private var inputPorts: [String: [Port]] = [:]
+    /// ``orderKeepers``, once worked out.
+    private var orderKeepersMemo: Set<String>?
 
     /// What one expression was typed from: its node, its text and the type of the port it sets.
     private struct TypedKey: Hashable {
@@ -151,6 +153,46 @@ final class SQLPipelineAnalysis {
         inputPorts[node.id] = ports
         return ports
     }
+
+    /// The nodes whose rows' order a later transformation may depend on: every node upstream of
+    /// one that reads a Sequence Generator, an Aggregator that may take a last row's value, or an
+    /// Expression whose variables carry values across rows (``orderDependents``). Only these
+    /// carry the columns of their ``SQLRowOrder`` into their common tables, so SQL that nothing
+    /// numbers keeps no such columns.
+    var orderKeepers: Set<String> {
+        if let known = orderKeepersMemo { return known }
+        var keepers: Set<String> = []
+        var pending = pipeline.nodes.filter(dependsOnOrder).flatMap(\.upstreamNodes)
+        while let id = pending.popLast() {
+            guard keepers.insert(id).inserted, let node = nodes[id] else { continue }
+            pending += node.upstreamNodes
+        }
+        orderKeepersMemo = keepers
+        return keepers
+    }
+
+    /// Whether `node`'s rows may depend on the order its input arrives in (over-approximated: an
+    /// Aggregator port whose expression names no aggregate function counts).
+    func dependsOnOrder(_ node: Node) -> Bool {
+        switch node.op {
+        case .project where staleVariable(of: node) != nil: return true
+        case .aggregate(let spec):
+            let keys = Set(spec.groupBy.map { $0.uppercased() })
+            return node.outputPorts.contains { port in
+                if port.roles.contains(.input) { return !keys.contains(port.name.uppercased()) }
+                let text = port.expression?.text.uppercased() ?? ""
+                return !Self.aggregateNames.contains { text.contains($0 + "(") }
+            }
+        default:
+            return node.ports.contains { port in
+                guard let id = port.source?.node, case .sequence = nodes[id]?.op else { return false }
+                return true
+            }
+        }
+    }
+
+    /// The aggregate functions of the transformation language.
+    static let aggregateNames = FunctionCatalog.all.filter(\.isAggregate).map(\.name)
 
     /// The first variable port of `node` that reads a variable (itself, or one listed after it)
     /// before it is computed in the row, and the name read; nil when there is none.

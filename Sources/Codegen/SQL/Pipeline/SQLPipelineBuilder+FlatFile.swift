@@ -13,8 +13,11 @@ extension SQLPipelineBuilder {
     /// A source qualifier over one flat-file source: `SELECT column AS port FROM STG_<source>`,
     /// reading the staging table the runtime fills with its flat-file reader (the rows it keeps;
     /// a record that does not convert is rejected there, as in a native run). Each column is
-    /// converted to its port's type as the runtime converts it, or refused (``fit``). `DISTINCT`
-    /// is refused: the runtime reads a file without removing duplicates.
+    /// converted to its port's type as the runtime converts it, or refused (``fit``). The rows
+    /// arrive in file order: the staging table's ordinal column is carried along as a column that
+    /// is no port, and is the relation's ``SQLRowOrder``, where a later transformation depends on
+    /// the order (``SQLPipelineAnalysis/orderKeepers``). `DISTINCT` is refused: the runtime reads
+    /// a file without removing duplicates (so the ordinal never makes rows distinct).
     mutating func lowerFlatFileSource(
         _ node: Node, _ spec: SourceQuerySpec, _ source: Node, ports: [Port]
     ) throws(SQLPushdownRefusal) {
@@ -46,15 +49,28 @@ extension SQLPipelineBuilder {
             let value = try fit(.column(table: nil, name: field.name), from: field.type, to: port.type, node, port)
             items.append(SQLSelectItem(value, as: port.name))
         }
+        let order =
+            context.analysis.orderKeepers.contains(node.id)
+            ? Self.fileOrder(ordinal: SQLSourceStaging.ordinalColumn(fields: fields.map(\.name)), into: &items)
+            : Self.unused
         let select = SQLSelect(items: items, from: .table(SQLTableName(table), alias: nil))
-        register(node, table: addTable(node.id, .select(select)), ports: ports)
+        register(node, table: addTable(node.id, .select(select)), ports: ports, order: order)
         guard !staged.contains(where: { $0.source == source.id }) else { return }
         staged.append(staging(of: source, sourceSpec, format, fields: fields, table: table, readBy: node))
     }
 
+    /// The file order of a source qualifier selecting `items` from a staging table: its
+    /// `ordinal` column, added to `items` under a name no item takes (ignoring case).
+    static func fileOrder(ordinal: String, into items: inout [SQLSelectItem]) -> SQLRowOrder {
+        var taken = Set(items.compactMap { $0.alias?.uppercased() })
+        let column = uniqueName(ordinal, taken: &taken)
+        items.append(SQLSelectItem(.column(table: nil, name: ordinal), as: column))
+        return .defined([SQLRowOrderKey(column: column, type: .bigInteger, descending: false, nulls: .unspecified)])
+    }
+
     /// The staging step of flat-file `source`, read by source qualifier `node`: the file as the
     /// session names it (`Source filename`, `Source file directory`, `Source filetype`) and the
-    /// table's columns, typed for the dialect.
+    /// table's columns, typed for the dialect, then the ordinal column (`BIGINT NOT NULL`).
     func staging(
         of source: Node, _ spec: SourceSpec, _ format: FlatFileFormat, fields: [Port], table: String, readBy node: Node
     ) -> SQLSourceStaging {
@@ -63,10 +79,12 @@ extension SQLPipelineBuilder {
             directory: attribute("Source file directory", of: [node, source]), format: format,
             fields: fields.map { SQLFlatFile.Field(name: $0.name, type: $0.type) },
             indirect: attribute("Source filetype", of: [node, source])?.uppercased() == "INDIRECT")
+        let ordinal = SQLSourceStaging.ordinalColumn(fields: fields.map(\.name))
+        let columns = fields.map { SQLColumnDefinition($0.name, SQLSourceStaging.columnType($0.type, in: dialect)) }
         return SQLSourceStaging(
             source: source.id, sourceQualifier: node.id, path: source.provenance.path,
             location: source.provenance.location, table: SQLTableName(table), file: file,
-            columns: fields.map { SQLColumnDefinition($0.name, SQLSourceStaging.columnType($0.type, in: dialect)) })
+            columns: columns + [SQLColumnDefinition(ordinal, .bigint, nullable: false)], ordinal: ordinal)
     }
 
     /// The rows of flat-file target `node`: `rows`' query with one column per input port in port

@@ -38,8 +38,7 @@ extension SQLPipelineBuilder {
             return flipped
         }
         guard let reversed, let order = orderings(reversed), dialect.supportsWindowFunctions else {
-            let why: String
-            if case .undefined(let reason) = input.order { why = reason } else { why = "SQL cannot number them" }
+            let why = input.order.why ?? "SQL cannot number them"
             throw aggregateRefusal(
                 node, port,
                 "port '\(port.name)' is neither a group-by key nor an aggregate: it takes the last row's value, "

@@ -71,7 +71,7 @@ extension SQLPipelineBuilder {
             items.append(SQLSelectItem(try projectValue(port, of: node, values: &values, calls: &calls), as: port.name))
         }
         let from = calls.from(input.from(alias: alias))
-        let order = Self.carryOrder(of: input, into: &items, alias: alias)
+        let order = carryOrder(of: input, into: &items, alias: alias, for: node)
         let table = addTable(node.id, .select(SQLSelect(items: items, from: from)))
         register(node, table: table, ports: own, order: order)
         relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
@@ -141,7 +141,7 @@ extension SQLPipelineBuilder {
         let condition = try lowered(expression, source, columns: values, of: node, condition: true)
         let ports = node.outputPorts
         var items = ports.map { SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name) }
-        let order = Self.carryOrder(of: input, into: &items)
+        let order = carryOrder(of: input, into: &items, for: node)
         let select = SQLSelect(items: items, from: input.from(), filter: condition)
         register(node, table: addTable(node.id, .select(select)), ports: ports, order: order)
     }
@@ -177,7 +177,7 @@ extension SQLPipelineBuilder {
         for port in ports {
             items.append(SQLSelectItem(try outputValue(port, of: node, values: values), as: port.name))
         }
-        let order = Self.carryOrder(of: input, into: &items)
+        let order = carryOrder(of: input, into: &items, for: node)
         let select = SQLSelect(items: items, from: input.from(), filter: filter)
         register(
             node, group: group, table: addTable("\(node.id)_\(group)", .select(select)), ports: ports, order: order)

@@ -67,8 +67,7 @@ extension SQLPipelineBuilder {
         var from = input.from()
         if let rowColumn, let numbering {
             guard let keys = input.order.keys, let order = orderings(keys), dialect.supportsWindowFunctions else {
-                let why: String
-                if case .undefined(let reason) = input.order { why = reason } else { why = "SQL cannot number them" }
+                let why = input.order.why ?? "SQL cannot number them"
                 throw refusal(
                     SQLPipelineDiagnostics.rowOrder, numbering,
                     "sequence '\(numbering.id)' numbers the rows of '\(consumer.id)' in the order they arrive, which "

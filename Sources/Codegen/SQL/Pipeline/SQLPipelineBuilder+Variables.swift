@@ -110,8 +110,7 @@ extension SQLPipelineBuilder {
             }
         }
         guard input.order.keys.flatMap({ orderings($0) }) != nil, dialect.supportsWindowFunctions else {
-            let why: String
-            if case .undefined(let reason) = input.order { why = reason } else { why = "SQL cannot number them" }
+            let why = input.order.why ?? "SQL cannot number them"
             throw variableRefusal(
                 node, first, "carries a value from row to row, and SQL does not know the order rows arrive in: \(why)")
         }

@@ -197,11 +197,8 @@ struct SQLPipelineBuilder {
     ) {
         let columns = Dictionary(
             ports.map { (PortRef(node: node.id, port: $0.name), $0.name) }, uniquingKeysWith: { a, _ in a })
-        let unordered = SQLRowOrder.undefined(
-            "\(Self.article(node.op.kindName)) \(node.op.kindName) transformation ('\(node.id)') passes rows on in an "
-                + "order SQL does not reproduce")
         relations[Self.key(node.id, group)] = SQLRelation(
-            table: SQLTableName(table), columns: columns, order: order ?? unordered)
+            table: SQLTableName(table), columns: columns, order: order ?? .lost(node: node.id, kind: node.op.kindName))
     }
 
     /// `a` or `an` before `word`.

@@ -1,9 +1,10 @@
 import IR
 
 /// The text of a pipeline's SQL: first each flat-file source's staging table (a comment saying the
-/// runtime's reader fills it, then its `CREATE TABLE`), then per target load a comment naming the
-/// mapping and the target and its statements, then per flat-file target a comment saying the
-/// runtime writes the query's rows to the file, and the query; each statement ended by `;`.
+/// runtime's reader fills it and numbers the rows in file order, then its `CREATE TABLE`), then
+/// per target load a comment naming the mapping and the target and its statements, then per
+/// flat-file target a comment saying the runtime writes the query's rows to the file, and the
+/// query; each statement ended by `;`.
 public enum SQLPipelineScript {
     /// The script of `sql` in `dialect`.
     public static func text(_ sql: SQLPipelineSQL, dialect: any SQLDialect) -> String {
@@ -11,7 +12,8 @@ public enum SQLPipelineScript {
         let staging = sql.staging.map { step in
             "-- mapping \(sql.pipeline), source \(step.source) (\(dialect.name)): staging table filled by the runtime's "
                 + "flat-file reader from '\(step.file.displayName(defaultDirectory: "$PMSourceFileDir"))' before the "
-                + "statements below run\n" + printer.print(step.createTable) + ";\n"
+                + "statements below run, \(step.ordinal) numbering the rows it keeps in file order (1, 2, 3, …)\n"
+                + printer.print(step.createTable) + ";\n"
         }
         let loads = sql.loads.map { load in
             let header = "-- mapping \(sql.pipeline), target \(load.target) (\(dialect.name))\n"

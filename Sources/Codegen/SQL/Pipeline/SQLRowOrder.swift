@@ -14,11 +14,29 @@ enum SQLRowOrder: Hashable {
     case defined([SQLRowOrderKey])
     /// Why the order is not known to SQL.
     case undefined(String)
+    /// A transformation (`node`, of kind `kind`) that passes rows on in an order SQL does not
+    /// reproduce; the reason is written only when asked for (most relations never need it).
+    case lost(node: String, kind: String)
+    /// A source qualifier without sorted ports: the database's order.
+    case unsorted(sourceQualifier: String)
 
     /// The keys, when the order is defined.
     var keys: [SQLRowOrderKey]? {
         if case .defined(let keys) = self { return keys }
         return nil
+    }
+
+    /// Why the order is not known, when it is not.
+    var why: String? {
+        switch self {
+        case .defined: nil
+        case .undefined(let reason): reason
+        case .lost(let node, let kind):
+            "\(SQLPipelineBuilder.article(kind)) \(kind) transformation ('\(node)') passes rows on in an order SQL "
+                + "does not reproduce"
+        case .unsorted(let node):
+            "source qualifier '\(node)' reads rows in the database's order (it has no sorted ports)"
+        }
     }
 }
 
@@ -47,13 +65,15 @@ extension SQLPipelineBuilder {
         return result
     }
 
-    /// The order of a table selecting `items` from `input` (through `alias`): `input`'s order, each
-    /// key column read under the name an item already selects it as, else added to `items` under
-    /// a fresh name. The order survives any transformation that passes rows on one for one or drops
-    /// some (Expression, Filter, Router group).
-    static func carryOrder(of input: SQLRelation, into items: inout [SQLSelectItem], alias: String? = nil)
-        -> SQLRowOrder
-    {
+    /// The order of `node`'s table selecting `items` from `input` (through `alias`): `input`'s
+    /// order, each key column read under the name an item already selects it as, else added to
+    /// `items` under a fresh name. The order survives any transformation that passes rows on one
+    /// for one or drops some (Expression, Filter, Router group). Nothing is added where no later
+    /// transformation depends on the order (``SQLPipelineAnalysis/orderKeepers``).
+    func carryOrder(
+        of input: SQLRelation, into items: inout [SQLSelectItem], alias: String? = nil, for node: Node
+    ) -> SQLRowOrder {
+        guard context.analysis.orderKeepers.contains(node.id) else { return Self.unused }
         guard let keys = input.order.keys else { return input.order }
         var taken = Set(
             items.compactMap { item -> String? in
@@ -68,13 +88,16 @@ extension SQLPipelineBuilder {
             if let item = items.first(where: { $0.expression == source }) {
                 moved.column = item.alias ?? key.column
             } else {
-                moved.column = uniqueName(key.column, taken: &taken)
+                moved.column = Self.uniqueName(key.column, taken: &taken)
                 items.append(SQLSelectItem(source, as: moved.column))
             }
             carried.append(moved)
         }
         return .defined(carried)
     }
+
+    /// The order of a node whose order no later transformation depends on.
+    static let unused = SQLRowOrder.undefined("no later transformation depends on the order")
 
     /// The order in which a source qualifier over relational sources returns rows: PowerCenter adds
     /// `ORDER BY` the first "Number Of Sorted Ports" output ports (reference §2.1), which the
@@ -88,7 +111,7 @@ extension SQLPipelineBuilder {
     {
         let subject = "source qualifier '\(node.id)'"
         guard spec.sortedPorts > 0 else {
-            return .undefined("\(subject) reads rows in the database's order (it has no sorted ports)")
+            return .unsorted(sourceQualifier: node.id)
         }
         guard sources.count == 1, let source = sources.first?.node else {
             return .undefined("\(subject) joins \(sources.count) sources, so its sorted ports may tie")
@@ -159,10 +182,10 @@ extension SQLPipelineBuilder {
         }
         if refs.count == spec.keys.count, SQLKeyUniqueness(nodes: context.nodes).proves(refs) { return .defined(keys) }
         guard case .defined = input.order else {
-            guard case .undefined(let why) = input.order else { return input.order }
-            return .undefined("\(subject) keeps rows that tie on its keys in the order they arrive: \(why)")
+            return .undefined(
+                "\(subject) keeps rows that tie on its keys in the order they arrive: \(input.order.why ?? "")")
         }
-        guard case .defined(let carried) = Self.carryOrder(of: input, into: &items) else { return input.order }
+        guard case .defined(let carried) = carryOrder(of: input, into: &items, for: node) else { return input.order }
         return .defined(keys + carried)
     }
 }
