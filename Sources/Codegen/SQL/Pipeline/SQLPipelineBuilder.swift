@@ -42,14 +42,24 @@ extension Operator {
     }
 }
 
-/// Builds the statement of one target: walks upstream from the target, lowering each node once
-/// into a common table, and refuses with the first node that cannot be lowered exactly.
+/// Builds the statements of a pipeline's targets in one dialect: walks upstream from each target,
+/// lowering each node once into a common table (a node several targets read is lowered for the
+/// first and reused by the others, as is a node's refusal), and refuses a target with the first
+/// node on its path that cannot be lowered exactly. Each target's statement holds the common
+/// tables it reads (``SQLTableReferences``).
 struct SQLPipelineBuilder {
     let context: SQLPipelineContext
     /// The common tables so far, in dependency order.
     var tables: [SQLCommonTable] = []
     /// The relations built so far, by node and output group.
     var relations: [String: SQLRelation] = [:]
+    /// The refusal of each node and output group that could not be lowered, and whether lowering
+    /// it read the dialect.
+    var failures: [String: (refusal: SQLPushdownRefusal, consulted: Bool)] = [:]
+    /// Whether lowering each relation read the dialect (through its own node or upstream ones).
+    var consulted: [String: Bool] = [:]
+    /// The common table whose lowering wrote each note of ``verbatimNotes``, by index.
+    var noteTables: [Int: String] = [:]
     /// The names taken (upper case): common tables and the tables read.
     var usedNames: Set<String>
     /// The flat-file sources read so far, each staged into a table by the runtime.
@@ -80,7 +90,8 @@ struct SQLPipelineBuilder {
             let fitted = try fit(value, from: sourceType(ref) ?? port.type, to: port.type, node, port)
             items.append(SQLSelectItem(fitted, as: port.name))
         }
-        let select = SQLSelect(with: tables, items: items, from: input.from())
+        var select = SQLSelect(items: items, from: input.from())
+        select.with = SQLTableReferences.needed(tables, by: SQLTableReferences.of(select))
         return SQLTargetRows(columns: ports.map(\.name), select: select, rowKind: input.rowKind)
     }
 
@@ -130,16 +141,49 @@ struct SQLPipelineBuilder {
         return try relation(of: producer, group: group)
     }
 
-    /// The relation of `node`'s output `group`, lowering the node on first use.
+    /// The relation of `node`'s output `group`, lowering the node on first use (and refusing
+    /// again as it first refused). Reusing what read the dialect counts as reading it, so that a
+    /// target's refusal is taken as the same in every dialect only when nothing on its path read
+    /// the dialect (``SQLPipelineAnalysis/dialectFreeRefusals``).
     mutating func relation(of node: Node, group: String) throws(SQLPushdownRefusal) -> SQLRelation {
-        if let known = relations[Self.key(node.id, group)] { return known }
-        try lower(node, group: group)
-        guard let built = relations[Self.key(node.id, group)] else {
+        let key = Self.key(node.id, group)
+        if let known = relations[key] {
+            if consulted[key] == true { context.analysis.dialectConsultations += 1 }
+            return known
+        }
+        if let failed = failures[key] {
+            if failed.consulted { context.analysis.dialectConsultations += 1 }
+            throw failed.refusal
+        }
+        let consultations = context.analysis.dialectConsultations
+        let notes = verbatimNotes.count
+        do {
+            try lower(node, group: group)
+        } catch {
+            failures[key] = (error, context.analysis.dialectConsultations != consultations)
+            throw error
+        }
+        guard let built = relations[key] else {
             throw refusal(
                 SQLPipelineDiagnostics.inputRows, node, "'\(node.id)' has no output group '\(group)'",
                 fix: "correct the connection")
         }
+        consulted[key] = context.analysis.dialectConsultations != consultations
+        for index in notes..<verbatimNotes.count where noteTables[index] == nil {
+            noteTables[index] = built.table.name.uppercased()
+        }
         return built
+    }
+
+    /// Gives the notes written for `target` outside any common table to that target alone.
+    mutating func claimNotes(for target: Node) {
+        for index in verbatimNotes.indices where noteTables[index] == nil { noteTables[index] = "\u{1}" + target.id }
+    }
+
+    /// The notes of ``verbatimNotes`` written lowering the common tables `names` (upper case) or
+    /// outside any of them (for the target at hand), in order.
+    func notes(reading names: Set<String>) -> [Diagnostic] {
+        verbatimNotes.indices.filter { noteTables[$0].map(names.contains) ?? true }.map { verbatimNotes[$0] }
     }
 
     /// Lowers one node into common tables and relations.

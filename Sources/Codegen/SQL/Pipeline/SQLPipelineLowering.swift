@@ -84,6 +84,7 @@ public struct SQLPipelineLowering: Sendable {
         var staging: [SQLSourceStaging] = []
         var refused: [SQLPushdownReport.NotPushedDown] = []
         var verbatim: [Diagnostic] = []
+        var builder = SQLPipelineBuilder(context: context)
         for (index, node) in pipeline.nodes.enumerated() {
             guard case .target(let spec) = node.op else { continue }
             // A refusal no dialect decided stands in every dialect.
@@ -92,7 +93,7 @@ public struct SQLPipelineLowering: Sendable {
                 continue
             }
             let consulted = analysis.dialectConsultations
-            var builder = SQLPipelineBuilder(context: context)
+            defer { builder.claimNotes(for: node) }
             do {
                 let rows = try builder.targetQuery(node, spec)
                 if spec.flatFile != nil {
@@ -100,8 +101,11 @@ public struct SQLPipelineLowering: Sendable {
                 } else {
                     loads.append(try load(node, spec, rows, context))
                 }
-                staging += builder.staged.filter { step in !staging.contains { $0.source == step.source } }
-                verbatim += builder.verbatimNotes.filter { note in !verbatim.contains(note) }
+                let read = SQLTableReferences.of(rows.select)
+                staging += builder.staged.filter { step in
+                    read.contains(step.table.name.uppercased()) && !staging.contains { $0.source == step.source }
+                }
+                verbatim += builder.notes(reading: read).filter { note in !verbatim.contains(note) }
             } catch {
                 let refusal = SQLPushdownReport.NotPushedDown(
                     target: node.id, node: error.node, diagnostic: error.diagnostic)
