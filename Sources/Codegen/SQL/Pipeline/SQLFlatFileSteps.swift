@@ -139,7 +139,8 @@ enum SQLRuntimeSteps {
                         + "staging table '\(step.table.name)', with each row's ordinal in the file in column "
                         + "'\(step.ordinal)', which the SQL of '\(step.sourceQualifier)' reads",
                     at: step.location, path: step.path,
-                    fix: "run the pipeline with the runtime (`migrate run`), which stages the file before the SQL"))
+                    fix: "load the table with the runtime's flat-file reader before the statements run (as `migrate "
+                        + "verify` does), or run the whole pipeline natively (`migrate run`)"))
         }
         let written = files.map { load in
             let file = load.file.displayName(defaultDirectory: "$PMTargetFileDir")
@@ -149,7 +150,9 @@ enum SQLRuntimeSteps {
                 diagnostic: SQLRuntimeStepDiagnostics.fileWritten(
                     "the rows of flat-file target '\(load.target)' are a query; the runtime's flat-file writer writes "
                         + "them to '\(file)' (\(mode))", at: load.location, path: load.path,
-                    fix: "run the pipeline with the runtime (`migrate run`), which writes the file from the query"))
+                    fix:
+                        "write the query's rows with the runtime's flat-file writer (as `migrate verify` does), or run "
+                        + "the whole pipeline natively (`migrate run`)"))
         }
         return staged + written
     }

@@ -22,6 +22,8 @@ final class SQLPipelineAnalysis {
     /// unchanged from one through transformations that do not convert values (every node but an
     /// Expression or an Aggregator); see ``SQLPipelineBuilder/holdsWideDecimal(_:)``.
     let wideDecimalPorts: Set<PortRef>
+    /// The ids of the Sequence Generators.
+    let sequenceNodes: Set<String>
     /// How often lowering code has read the dialect (``SQLPipelineContext/dialect``).
     var dialectConsultations = 0
     /// The refusal of each target (by index in the pipeline's nodes) whose lowering was refused
@@ -38,6 +40,8 @@ final class SQLPipelineAnalysis {
     private var inputPorts: [String: [Port]] = [:]
     /// ``orderKeepers``, once worked out.
     private var orderKeepersMemo: Set<String>?
+    /// The type of each port (the first of a name), by node, filled node by node on first use.
+    private var portTypes: [String: [String: DataType]] = [:]
 
     /// What one expression was typed from: its node, its text and the type of the port it sets.
     private struct TypedKey: Hashable {
@@ -60,35 +64,40 @@ final class SQLPipelineAnalysis {
         }
         tableNames = names.union(stagingTables.values.map { $0.uppercased() })
         wideDecimalPorts = Self.wideDecimalPorts(of: pipeline)
+        sequenceNodes = Set(
+            pipeline.nodes.compactMap { node in
+                guard case .sequence = node.op else { return nil }
+                return node.id
+            })
     }
 
-    /// ``wideDecimalPorts``, grown to a fixed point (node order need not be topological).
+    /// ``wideDecimalPorts``: the wide decimal ports, then, through a worklist, each port that
+    /// reads one unchanged (node order need not be topological).
     static func wideDecimalPorts(of pipeline: Pipeline) -> Set<PortRef> {
         let any = pipeline.nodes.contains { node in node.ports.contains { SQLPipelineBuilder.isWideDecimal($0.type) } }
         guard any else { return [] }
         var wide: Set<PortRef> = []
-        var changed = true
-        while changed {
-            changed = false
-            for node in pipeline.nodes {
-                let converts: Bool
-                switch node.op {
-                case .project, .aggregate: converts = true
-                default: converts = false
-                }
-                var seen: Set<String> = []
-                for port in node.ports where seen.insert(port.name).inserted {
-                    let ref = PortRef(node: node.id, port: port.name)
-                    guard !wide.contains(ref) else { continue }
-                    let held =
-                        SQLPipelineBuilder.isWideDecimal(port.type)
-                        || (!converts && port.source.map { wide.contains($0) } ?? false)
-                    if held {
-                        wide.insert(ref)
-                        changed = true
-                    }
+        var pending: [PortRef] = []
+        // The ports that pass on each port's value unchanged (not in an Expression or Aggregator).
+        var readers: [PortRef: [PortRef]] = [:]
+        for node in pipeline.nodes {
+            let converts: Bool
+            switch node.op {
+            case .project, .aggregate: converts = true
+            default: converts = false
+            }
+            var seen: Set<String> = []
+            for port in node.ports where seen.insert(port.name).inserted {
+                let ref = PortRef(node: node.id, port: port.name)
+                if SQLPipelineBuilder.isWideDecimal(port.type) {
+                    if wide.insert(ref).inserted { pending.append(ref) }
+                } else if !converts, let source = port.source {
+                    readers[source, default: []].append(ref)
                 }
             }
+        }
+        while let ref = pending.popLast() {
+            for reader in readers[ref] ?? [] where wide.insert(reader).inserted { pending.append(reader) }
         }
         return wide
     }
@@ -143,6 +152,20 @@ final class SQLPipelineAnalysis {
         let found = find()
         selfReads[node.id] = .some(found)
         return found
+    }
+
+    /// The type of the port `ref` names (the first port of that name), nil when there is none.
+    /// Each node's port types are listed once, so that a lookup neither copies the node nor
+    /// scans its ports.
+    func type(of ref: PortRef) -> DataType? {
+        if let types = portTypes[ref.node] { return types[ref.port] }
+        guard let node = nodes[ref.node] else { return nil }
+        var types: [String: DataType] = [:]
+        for index in node.ports.indices where types[node.ports[index].name] == nil {
+            types[node.ports[index].name] = node.ports[index].type
+        }
+        if uniqueIDs { portTypes[ref.node] = types }
+        return types[ref.port]
     }
 
     /// `node`'s input ports (``Node/inputPorts``), listed once per node.

@@ -3,8 +3,7 @@ import IR
 extension SQLPipelineBuilder {
     /// Whether `ref` is a port of a Sequence Generator.
     func isSequencePort(_ ref: PortRef) -> Bool {
-        guard case .sequence = context.nodes[ref.node]?.op else { return false }
-        return true
+        context.analysis.sequenceNodes.contains(ref.node)
     }
 
     /// `input` with the NEXTVAL and CURRVAL that the sequences of `refs` give `consumer`'s rows

@@ -77,7 +77,7 @@ struct SQLPipelineBuilder {
     /// The rows `node` receives, converted to its column types, and their kinds (for a flat-file
     /// target too: ``fileTargetLoad(_:_:_:)`` turns them into the rows the runtime writes).
     mutating func targetQuery(_ node: Node, _ spec: TargetSpec) throws(SQLPushdownRefusal) -> SQLTargetRows {
-        let ports = node.inputPorts.filter { $0.source != nil }
+        let ports = context.analysis.inputs(of: node).filter { $0.source != nil }
         guard !ports.isEmpty else {
             throw refusal(
                 SQLPipelineDiagnostics.inputRows, node, "target '\(node.id)' has no connected ports",
@@ -257,13 +257,12 @@ struct SQLPipelineBuilder {
     /// The datatype of the port `ref` names; for a sequence's bigint port whose every value fits
     /// an integer, integer (``sequenceRange(_:)``), so that a port of that type takes it exactly.
     func sourceType(_ ref: PortRef) -> DataType? {
-        guard let node = context.nodes[ref.node], let type = node.port(named: ref.port)?.type else { return nil }
-        if case .sequence(let spec) = node.op, type == .bigInteger, let range = Self.sequenceRange(spec),
-            range.lowerBound >= Int64(Int32.min), range.upperBound <= Int64(Int32.max)
-        {
-            return .integer
-        }
-        return type
+        guard let type = context.analysis.type(of: ref) else { return nil }
+        guard type == .bigInteger, isSequencePort(ref), case .sequence(let spec) = context.nodes[ref.node]?.op,
+            let range = Self.sequenceRange(spec), range.lowerBound >= Int64(Int32.min),
+            range.upperBound <= Int64(Int32.max)
+        else { return type }
+        return .integer
     }
 
     /// A refusal at `node` (or at `location`/`path` when given).
