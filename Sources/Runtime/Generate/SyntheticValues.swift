@@ -97,7 +97,7 @@ enum SyntheticValues {
     }
 
     private static func dateSpecials(scale: Int) -> [DateTimeValue] {
-        let unit = fractionUnit(scale: scale)
+        let unit = fractionUnit(scale: min(scale, maximumScale))
         let latestFraction = 999_999_999 - 999_999_999 % unit
         let fields: [CivilDateTime] = [
             CivilDateTime(year: 1753, month: 1, day: 1),
@@ -110,6 +110,11 @@ enum SyntheticValues {
         ]
         return fields.compactMap(CivilCalendar.value)
     }
+
+    /// The most fractional-second digits a synthetic date/time carries: microseconds, which every
+    /// engine `migrate verify` runs keeps (PostgreSQL's timestamp holds 6 digits), so a date/time(29,9)
+    /// port, PowerCenter's default, can be stored as a timestamp there and computed on.
+    static let maximumScale = 6
 
     /// The nanoseconds one unit of the last fraction digit a date/time of `scale` keeps is worth.
     static func fractionUnit(scale: Int) -> Int {
@@ -144,7 +149,7 @@ enum SyntheticValues {
     private static func ordinaryDate(scale: Int, using random: inout SplitMix64) -> DateTimeValue {
         let first = Int64(CivilCalendar.dayNumber(year: 1950, month: 1, day: 1))
         let last = Int64(CivilCalendar.dayNumber(year: 2030, month: 12, day: 31))
-        let unit = Int64(fractionUnit(scale: scale))
+        let unit = Int64(fractionUnit(scale: min(scale, maximumScale)))
         let seconds = random.int(in: 0...86_399)
         let fraction = random.int(in: 0...999_999_999)
         let nanosecond = seconds * CivilCalendar.nanosPerSecond + fraction - fraction % unit

@@ -39,7 +39,9 @@ extension PushdownVerifier {
         _ name: String, columns: [String], types: [DataType] = [], declared: [String]? = nil, rows: [[Value]],
         _ connection: any RelationalConnection, _ dialect: any SQLDialect
     ) throws {
-        let names = declared ?? types.map { connection.storageType(for: $0) }
+        let names =
+            declared
+            ?? types.enumerated().map { column, type in Self.storageType(type, column, rows, on: connection) }
         let definitions = zip(columns, names).map { "\(dialect.identifier($0)) \($1)" }
         try connection.execute("CREATE TABLE \(dialect.identifier(name)) (\(definitions.joined(separator: ", ")))")
         let marks = columns.indices.map { connection.placeholder($0 + 1) }.joined(separator: ", ")
@@ -53,6 +55,23 @@ extension PushdownVerifier {
                     sql: insert)
             }
         }
+    }
+
+    /// The column type holding values of `type` (column `column` of `rows`) on `connection`: its
+    /// storage type, except that a date/time of more than 6 fractional digits, which PostgreSQL
+    /// keeps as text (its timestamp holds microseconds), is a `timestamp(6)` when no value of the
+    /// column has a finer fraction, so that SQL computes on it as on a date.
+    static func storageType(_ type: DataType, _ column: Int, _ rows: [[Value]], on connection: any RelationalConnection)
+        -> String
+    {
+        let stored = connection.storageType(for: type)
+        guard connection is PostgresRelationalConnection, case .dateTime(_, let scale) = type, scale > 6,
+            rows.allSatisfy({ row in
+                guard column < row.count, case .dateTime(let value) = row[column] else { return true }
+                return value.nanosecond % 1000 == 0
+            })
+        else { return stored }
+        return "timestamp(6)"
     }
 
     /// Runs the query of flat-file target `load` on `connection`, writes its rows with the
