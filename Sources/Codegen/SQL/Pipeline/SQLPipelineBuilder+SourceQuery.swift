@@ -54,7 +54,9 @@ extension SQLPipelineBuilder {
     }
 
     /// PowerCenter's generated query, `SELECT [DISTINCT] column AS port FROM table1, table2
-    /// WHERE (join) AND (filter)`; several sources need a user-defined join (without one
+    /// WHERE (join) AND (filter)`, each column converted from its source field's type to its port's
+    /// as the runtime converts it (``fit(_:from:to:_:_:)``, which refuses what SQL does not convert
+    /// exactly); several sources need a user-defined join (without one
     /// PowerCenter joins them by the key relationships of their definitions, which the IR does
     /// not keep). The texts are verbatim (``verbatimText(_:_:of:_:origin:_:)``).
     mutating func lowerGeneratedSourceQuery(
@@ -87,10 +89,13 @@ extension SQLPipelineBuilder {
         // PowerCenter selects the ports connected downstream; only DISTINCT makes the others matter.
         let selected = spec.distinct ? connectedPorts(of: node).filter { $0.source != nil } : ports
         let qualified = sources.count > 1
-        let items = selected.map { port in
+        var items: [SQLSelectItem] = []
+        for port in selected {
             let table = sources.first { $0.node.id == port.source?.node }?.table.table
-            return SQLSelectItem(
-                .column(table: qualified ? table : nil, name: port.source?.port ?? port.name), as: port.name)
+            let column = SQLExpression.column(table: qualified ? table : nil, name: port.source?.port ?? port.name)
+            // The runtime reads the source field's type and converts it to the port's (reference §2.1).
+            let field = port.source.flatMap(sourceType) ?? port.type
+            items.append(SQLSelectItem(try fit(column, from: field, to: port.type, node, port), as: port.name))
         }
         let tables = sources.map { source in
             SQLFromItem.table(
