@@ -172,6 +172,7 @@ struct SQLCommand: AsyncParsableCommand {
             targetOptions: options)
         lowering.targetSQL = base.targetSQL
         lowering.session = session?.spec
+        lowering.stopOnErrors = SessionLowering.stopOnErrors(session)
         return lowering
     }
 

@@ -9,7 +9,8 @@ public enum BatchSQL {
     public static func script(_ pipeline: Pipeline, dialect: any SQLDialect, workflows: [Workflow] = []) -> String {
         let session = SessionLowering.session(for: pipeline, in: workflows)
         let lowering = SessionLowering.lowering(
-            dialect, pipeline, session?.spec, highPrecision: SessionLowering.highPrecision(session))
+            dialect, pipeline, session?.spec, highPrecision: SessionLowering.highPrecision(session),
+            stopOnErrors: SessionLowering.stopOnErrors(session))
         let sql = lowering.lower(pipeline)
         var text = "-- \(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
         let pushed = sql.report.pushedDown.count

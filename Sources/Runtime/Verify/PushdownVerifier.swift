@@ -93,7 +93,9 @@ public struct PushdownVerifier {
             }
             let optimized = passes?.run(prepared).pipeline ?? prepared
             let lowering = { (dialect: any SQLDialect) in
-                Self.lowering(dialect, optimized, session?.spec, highPrecision: settings.highPrecision)
+                Self.lowering(
+                    dialect, optimized, session?.spec, highPrecision: settings.highPrecision,
+                    stopOnErrors: SessionLowering.stopOnErrors(session))
             }
             for engine in engines where engine != .native {
                 try runSQL(engine, optimized, dataset, folder, native: native, lowering, settings, &report)
@@ -164,9 +166,11 @@ public struct PushdownVerifier {
     /// The SQL lowering for `dialect` under `session` (``SessionLowering``), without Pre SQL and
     /// Post SQL: the native run leaves them out on scratch databases, and so does the SQL here.
     static func lowering(
-        _ dialect: any SQLDialect, _ pipeline: Pipeline, _ session: SessionSpec?, highPrecision: Bool
+        _ dialect: any SQLDialect, _ pipeline: Pipeline, _ session: SessionSpec?, highPrecision: Bool,
+        stopOnErrors: Int = 0
     ) -> SQLPipelineLowering {
-        var lowering = SessionLowering.lowering(dialect, pipeline, session, highPrecision: highPrecision)
+        var lowering = SessionLowering.lowering(
+            dialect, pipeline, session, highPrecision: highPrecision, stopOnErrors: stopOnErrors)
         lowering.includesTargetSQL = false
         // SQL text from the export (overrides, filters) is left out of the native run on scratch data.
         lowering.includesSourceSQL = false

@@ -37,7 +37,7 @@ extension SQLPipelineBuilder {
     /// that carry values from row to row read common tables of previous values and counters
     /// (``SQLVariablePlan``).
     mutating func lowerProject(_ node: Node) throws(SQLPushdownRefusal) {
-        try checkInputDefaults(node)
+        let defaults = try inputDefaults(node)
         let inputs = context.analysis.inputs(of: node)
         var input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
         var plan = try variablePlan(node, input: input)
@@ -46,6 +46,11 @@ extension SQLPipelineBuilder {
         }
         let alias = Self.callsLookups(node) ? Self.lookupCallInput : nil
         var values = columns(of: inputs, in: input, alias: alias)
+        let kept = Self.applying(defaults, to: &values)
+        if plan != nil, kept != nil, let (variable, _) = context.analysis.staleVariable(of: node) {
+            throw variableRefusal(
+                node, variable, "carries a value from row to row beside an input whose default value rejects rows")
+        }
         if var known = plan {
             nameStateColumns(&known, node, input)
             for (name, column) in known.previousColumns { values[name] = .column(table: nil, name: column) }
@@ -66,13 +71,14 @@ extension SQLPipelineBuilder {
         }
         if let plan { input.table = SQLTableName(stateTables(plan, node, input)) }
         let own = node.outputPorts
-        var (items, carried) = Self.carriedColumns(of: input, besides: own, alias: alias)
+        var (items, carried) = Self.carriedColumns(
+            of: input, besides: own, alias: alias, changed: Set(defaults.keys))
         for port in own {
             items.append(SQLSelectItem(try projectValue(port, of: node, values: &values, calls: &calls), as: port.name))
         }
         let from = calls.from(input.from(alias: alias))
         let order = carryOrder(of: input, into: &items, alias: alias, for: node)
-        let table = addTable(node.id, .select(SQLSelect(items: items, from: from)))
+        let table = addTable(node.id, .select(SQLSelect(items: items, from: from, filter: kept)))
         register(node, table: table, ports: own, order: order)
         relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
     }
@@ -81,10 +87,10 @@ extension SQLPipelineBuilder {
     /// row) carries through besides its own ports `own`, so that later nodes may read ports of
     /// both: the select items (read through `alias` when given) and the column of each carried
     /// port. An input/output port that passes a column on unchanged carries it under its name.
-    static func carriedColumns(of input: SQLRelation, besides own: [Port], alias: String? = nil)
-        -> (items: [SQLSelectItem], carried: [PortRef: String])
-    {
-        var carried = passedThrough(own, input)
+    static func carriedColumns(
+        of input: SQLRelation, besides own: [Port], alias: String? = nil, changed: Set<String> = []
+    ) -> (items: [SQLSelectItem], carried: [PortRef: String]) {
+        var carried = passedThrough(own, input, changed: changed)
         var items: [SQLSelectItem] = []
         var names = Set(own.map { $0.name.uppercased() })
         for (ref, column) in input.columns.sorted(by: { $0.value < $1.value }) where carried[ref] == nil {
@@ -96,10 +102,11 @@ extension SQLPipelineBuilder {
     }
 
     /// The input relation's columns an input/output port passes on unchanged, by the port they
-    /// came from: later nodes read them under the port's name.
-    static func passedThrough(_ ports: [Port], _ input: SQLRelation) -> [PortRef: String] {
+    /// came from: later nodes read them under the port's name. A port whose default value
+    /// replaces NULL (named, upper case, in `changed`) passes on another value.
+    static func passedThrough(_ ports: [Port], _ input: SQLRelation, changed: Set<String> = []) -> [PortRef: String] {
         var result: [PortRef: String] = [:]
-        for port in ports where port.roles.contains(.input) {
+        for port in ports where port.roles.contains(.input) && !changed.contains(port.name.uppercased()) {
             guard let ref = port.source, input.columns[ref] != nil, result[ref] == nil else { continue }
             result[ref] = port.name
         }
@@ -116,20 +123,6 @@ extension SQLPipelineBuilder {
         let (expression, source) = try typed(text, of: node, at: port.provenance, resultType: port.type)
         let value = try lowered(expression, source, columns: values, of: node)
         return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
-    }
-
-    /// Refuses input ports whose default value replaces NULL (or raises an error on NULL).
-    /// A default of `NULL` replaces NULL with NULL, which changes nothing.
-    func checkInputDefaults(_ node: Node) throws(SQLPushdownRefusal) {
-        for port in context.analysis.inputs(of: node) {
-            guard let text = port.defaultValue?.text, !text.trimmingSpaces().isEmpty,
-                text.trimmingSpaces().uppercased() != "NULL"
-            else { continue }
-            throw refusal(
-                SQLPipelineDiagnostics.portDefault, node,
-                "input port '\(port.name)' of '\(node.id)' has default value '\(text)', which replaces NULL inputs",
-                fix: "keep this path in the runtime", location: port.provenance.location, path: port.provenance.path)
-        }
     }
 
     /// A Filter: the rows whose condition is true (NULL and 0 are false).

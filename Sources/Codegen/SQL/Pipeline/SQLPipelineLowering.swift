@@ -44,6 +44,10 @@ public struct SQLPipelineLowering: Sendable {
     /// overrides and filters) may be emitted verbatim. Verification on scratch data turns it off:
     /// the native run does not apply those texts there, so such paths stay in the runtime.
     public var includesSourceSQL = true
+    /// The session's "Stop on errors" (0, PowerCenter's default: never stop). A row the runtime
+    /// rejects is counted toward it, which SQL cannot do, so where it is set, nothing that rejects
+    /// rows is lowered.
+    public var stopOnErrors = 0
 
     /// Creates a lowering for `dialect`.
     public init(

@@ -16,9 +16,15 @@ public enum SessionLowering {
         session?.attributes.sessionValue("Enable high precision")?.uppercased() == "YES"
     }
 
+    /// The session's "Stop on errors" (0 when absent or not a number: never stop).
+    public static func stopOnErrors(_ session: (spec: SessionSpec, attributes: [Attribute])?) -> Int {
+        Int(session?.attributes.sessionValue("Stop on errors")?.trimmingSpaces() ?? "") ?? 0
+    }
+
     /// The lowering for `dialect` of `pipeline` under `session` (nil: PowerCenter's session defaults).
     public static func lowering(
-        _ dialect: any SQLDialect, _ pipeline: Pipeline, _ session: SessionSpec?, highPrecision: Bool
+        _ dialect: any SQLDialect, _ pipeline: Pipeline, _ session: SessionSpec?, highPrecision: Bool,
+        stopOnErrors: Int = 0
     ) -> SQLPipelineLowering {
         var options: [String: SQLTargetWriteOptions] = [:]
         var truncated: Set<String> = []
@@ -44,6 +50,7 @@ public enum SessionLowering {
             treatRowsAs: .treatingRows(of: pipeline, under: session), targetOptions: options)
         lowering.targetSQL = targetSQL
         lowering.session = session
+        lowering.stopOnErrors = stopOnErrors
         return lowering
     }
 }
