@@ -12,10 +12,7 @@ struct ExecutorEdgeTests {
         export.source("SEQ_IN", ["ID:n10"])
         export.transformation(
             "SEQ", type: "Sequence",
-            ports: [
-                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"NEXTVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
-                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"CURRVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
-            ],
+            ports: ExportBuilder.sequencePorts,
             attributes: [
                 ("Start Value", "0"), ("Increment By", "1"), ("End Value", "1000"), ("Current Value", "1"),
                 ("Cycle", "NO"), ("Number of Cached Values", "0"), ("Reset", "NO"),

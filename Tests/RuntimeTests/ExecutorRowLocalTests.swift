@@ -26,10 +26,7 @@ struct ExecutorRowLocalTests {
         export.source("SEQ_IN", ["ID:n10"])
         export.transformation(
             "SEQ", type: "Sequence",
-            ports: [
-                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"NEXTVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
-                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"CURRVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
-            ],
+            ports: ExportBuilder.sequencePorts,
             attributes: [
                 ("Start Value", "5"), ("Increment By", "2"), ("End Value", "\(end)"), ("Current Value", "7"),
                 ("Cycle", cycle ? "YES" : "NO"), ("Number of Cached Values", "0"), ("Reset", "NO"),

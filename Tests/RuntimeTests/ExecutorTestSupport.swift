@@ -89,6 +89,12 @@ struct ExportBuilder {
         }.joined(separator: "\n")
     }
 
+    /// The ports of a Sequence Generator: NEXTVAL and CURRVAL, bigint outputs.
+    static let sequencePorts = [
+        "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"NEXTVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
+        "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"CURRVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
+    ]
+
     /// A delimited flat-file format with a header row.
     static let csv =
         "<FLATFILE CODEPAGE =\"UTF-8\" DELIMITED =\"YES\" DELIMITERS =\",\" ESCAPE_CHARACTER =\"\" "

@@ -22,10 +22,7 @@ extension SQLPipelineCases {
         export.source("SO_IN", ["ID*:i", "DEPT:i"], sortedPorts: 1)
         export.transformation(
             "SEQ", type: "Sequence",
-            ports: [
-                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"NEXTVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
-                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"CURRVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
-            ],
+            ports: ExportBuilder.sequencePorts,
             attributes: [
                 ("Start Value", "5"), ("Increment By", "\(increment)"), ("End Value", "\(end)"),
                 ("Current Value", "\(current)"), ("Cycle", cycle ? "YES" : "NO"), ("Number of Cached Values", "0"),

@@ -8,10 +8,7 @@ extension RowOrderFuzzMapping {
     mutating func sequence(_ name: String, current: Int, increment: Int, end: Int, start: Int, cycle: Bool) {
         export.transformation(
             name, type: "Sequence",
-            ports: [
-                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"NEXTVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
-                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"CURRVAL\" PORTTYPE =\"OUTPUT\" PRECISION =\"19\" SCALE =\"0\"/>",
-            ],
+            ports: ExportBuilder.sequencePorts,
             attributes: [
                 ("Start Value", "\(start)"), ("Increment By", "\(increment)"), ("End Value", "\(end)"),
                 ("Current Value", "\(current)"), ("Cycle", cycle ? "YES" : "NO"), ("Number of Cached Values", "0"),
