@@ -8,7 +8,10 @@ import Testing
 /// inserted out of that order, so SQL that ignored the order would number or pick other rows.
 extension SQLPipelineCases {
     static var rowOrder: [Case] {
-        [sequenceCycle, sequenceCounting, sequenceAfterSorter, lastRow, previousValue, previousString, counter]
+        [
+            sequenceCycle, sequenceCounting, sequenceAfterSorter, lastRow, previousValue, previousString, counter,
+            generatedKey,
+        ]
             + resetCounters
     }
 
@@ -193,5 +196,37 @@ extension SQLPipelineCases {
                 expected: ["T_V": zip(1..., values).map { "\($0)|\($1)" }],
                 columns: ["T_V": ["ID", "O"]])
         }
+    }
+
+    // A Normalizer's generated key numbers input rows by ID from the key port's stored value 5;
+    // every occurrence of a row shares its key (reference §2.11), GCID is the occurrence.
+    static var generatedKey: Case {
+        var export = ExportBuilder()
+        export.source("GK_IN", ["ID*:i", "A1:i", "A2:i"], sortedPorts: 1)
+        let definition = """
+            <SOURCEFIELD DATATYPE ="number" FIELDNUMBER ="1" KEYTYPE ="NOT A KEY" LEVEL ="0" NAME ="amount" OCCURS ="2" PRECISION ="10" SCALE ="0"/>
+            """
+        export.transformation(
+            "NRM", type: "Normalizer",
+            ports: [
+                ExportBuilder.port("amount_in1:i", "INPUT", extra: "REF_SOURCE_FIELD =\"amount\""),
+                ExportBuilder.port("amount_in2:i", "INPUT", extra: "REF_SOURCE_FIELD =\"amount\""),
+                ExportBuilder.port("amount:i", "OUTPUT", extra: "REF_SOURCE_FIELD =\"amount\""),
+                "<TRANSFORMFIELD DATATYPE =\"bigint\" NAME =\"GK_amount\" PORTTYPE =\"GENERATED KEY/OUTPUT\" "
+                    + "PRECISION =\"19\" SCALE =\"0\" REF_SOURCE_FIELD =\"amount\" SEQUENCE_GENERATOR_VALUE =\"5\"/>",
+                "<TRANSFORMFIELD DATATYPE =\"integer\" NAME =\"GCID_amount\" PORTTYPE =\"GENERATED COLUMN ID/OUTPUT\" "
+                    + "PRECISION =\"10\" SCALE =\"0\" REF_SOURCE_FIELD =\"amount\"/>",
+            ],
+            attributes: [("Reset", "NO"), ("Restart", "NO")], body: definition)
+        export.target("T_GK", ["AMOUNT:i", "GK:n19", "GCID:i"])
+        export.connect("SQ_GK_IN", "NRM", ["A1>amount_in1", "A2>amount_in2"])
+        export.connect("NRM", "T_GK", ["amount>AMOUNT", "GK_amount>GK", "GCID_amount>GCID"])
+        // Inserted as IDs 3, 1, 2: by ID the keys are 5 (10, 11), 6 (20, NULL), 7 (30, 31).
+        let rows = [["3", "30", "31"], ["1", "10", "11"], ["2", "20", "NULL"]]
+        return Case(
+            name: "normalizer generated key", export: export,
+            tables: [Table(name: "GK_IN", columns: ["ID*:i", "A1:i", "A2:i"], rows: rows)],
+            expected: ["T_GK": ["10|5|1", "11|5|2", "20|6|1", "30|7|1", "31|7|2", "NULL|6|2"]],
+            columns: ["T_GK": ["AMOUNT", "GK", "GCID"]])
     }
 }

@@ -216,8 +216,8 @@ enum SQLPipelineCases {
     }
 
     // Reference §2.11: rows (p: 1, 2, 3) and (q: 4, NULL, 6) give one row per occurrence, the NULL
-    // one included, GCID 1, 2, 3; the generated key is left unconnected (SQL cannot number rows in
-    // arrival order).
+    // one included, GCID 1, 2, 3; the generated key is left unconnected here (the source has no
+    // sorted key to number rows by: see `generatedKey` in SQLPipelineCases+RowOrder.swift).
     static var normalizer: Case {
         var export = ExportBuilder()
         export.source("N_IN", ["NAME:s20", "A1:n10", "A2:n10", "A3:n10"])

@@ -199,6 +199,7 @@ final class SQLPipelineAnalysis {
     func dependsOnOrder(_ node: Node) -> Bool {
         switch node.op {
         case .project where staleVariable(of: node) != nil: return true
+        case .unpivot(let spec): return SQLPipelineBuilder.readsGeneratedKey(of: node, spec, in: pipeline)
         case .aggregate(let spec):
             let keys = Set(spec.groupBy.map { $0.uppercased() })
             return node.outputPorts.contains { port in
