@@ -10,7 +10,7 @@ extension SQLPipelineCases {
     static var rowOrder: [Case] {
         [
             sequenceCycle, sequenceCounting, sequenceAfterSorter, lastRow, previousValue, previousString, counter,
-            generatedKey,
+            generatedKey, currvalAlone,
         ]
             + resetCounters
     }
@@ -228,5 +228,25 @@ extension SQLPipelineCases {
             tables: [Table(name: "GK_IN", columns: ["ID*:i", "A1:i", "A2:i"], rows: rows)],
             expected: ["T_GK": ["10|5|1", "11|5|2", "20|6|1", "30|7|1", "31|7|2", "NULL|6|2"]],
             columns: ["T_GK": ["AMOUNT", "GK", "GCID"]])
+    }
+
+    // Only CURRVAL read: the first value's CURRVAL (Current Value 7 + Increment 2) on every row
+    // (currvalAloneIsConstant), which needs no order: the source has no sorted ports.
+    static var currvalAlone: Case {
+        var export = ExportBuilder()
+        export.source("CA_IN", ["ID:i"])
+        export.transformation(
+            "SEQ", type: "Sequence", ports: ExportBuilder.sequencePorts,
+            attributes: [
+                ("Start Value", "5"), ("Increment By", "2"), ("End Value", "100"), ("Current Value", "7"),
+                ("Cycle", "NO"),
+            ])
+        export.target("T_CA", ["ID:i", "CV:i"])
+        export.connect("SQ_CA_IN", "T_CA", ["ID"])
+        export.connect("SEQ", "T_CA", ["CURRVAL>CV"])
+        return Case(
+            name: "sequence CURRVAL alone", export: export,
+            tables: [Table(name: "CA_IN", columns: ["ID:i"], rows: [["2"], ["1"], ["3"]])],
+            expected: ["T_CA": ["1|9", "2|9", "3|9"]], columns: ["T_CA": ["ID", "CV"]])
     }
 }

@@ -59,11 +59,21 @@ extension SQLPipelineBuilder {
                     + "rows and \(dialect.name) cannot stop a query")
         }
         let outside = SQLExpression.binary(
-            .or, .binary(.greater, count, literal(bound)), .binary(.less, count, literal(-bound)))
+            .or, .binary(.greater, count, literal(bound)),
+            .binary(.less, count, literal(Self.counterFloor(variable.type, bound))))
         return .caseWhen(branches: [SQLWhen(outside, then: failure)], otherwise: count)
     }
 
-    /// The largest magnitude a counter of `type` holds (nil: out of reach).
+    /// The smallest value a counter of `type` holds, whose largest is `bound`: one below `-bound`
+    /// for the two's-complement integers, `-bound` for a decimal.
+    static func counterFloor(_ type: DataType, _ bound: Int64) -> Int64 {
+        switch type {
+        case .smallInteger, .integer: -bound - 1
+        default: -bound
+        }
+    }
+
+    /// The largest value a counter of `type` holds (nil: out of reach).
     static func counterBound(_ type: DataType) -> Int64? {
         switch type {
         case .smallInteger: Int64(Int16.max)
