@@ -89,6 +89,18 @@ public protocol SQLDialect: Sendable {
     /// such a row evaluates it, and `message` must depend on the row: a constant one may be
     /// evaluated when the statement is planned (PostgreSQL folds constants in untaken branches).
     func failure(_ message: SQLExpression) -> SQLExpression?
+    /// Whether `INSERT INTO t (…) WITH … SELECT …` is accepted; otherwise the common tables are
+    /// written as derived tables. SQL Server wants `WITH` before `INSERT`, Sybase ASE has no
+    /// `WITH`, and Teradata restricts `WITH` in DML (reference/dialects.md §3.1).
+    var acceptsCommonTablesInInsert: Bool { get }
+    /// Whether `FULL OUTER JOIN` is available (Sybase ASE has only left and right outer joins).
+    var supportsFullOuterJoin: Bool { get }
+    /// How a derived table's columns are renamed by position (a SQL override's columns).
+    var derivedColumnNaming: SQLDerivedColumnNaming { get }
+    /// `value` (a string) under an ordering by Unicode code point, as the runtime compares strings
+    /// in `ORDER BY`, `MIN` and `MAX`; nil where the dialect has no such ordering this generator can
+    /// rely on (the column's or the database's collation decides).
+    func codePointOrdering(_ value: SQLExpression) -> SQLExpression?
 
     /// The spelling of a numeric date field in the dialect's date patterns (``formatDate(_:pattern:)``),
     /// or nil when it has none with PowerCenter's digits.
@@ -223,6 +235,14 @@ extension SQLDialect {
     public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? { nil }
     /// Default: none.
     public func failure(_ message: SQLExpression) -> SQLExpression? { nil }
+    /// Default: wherever there are common tables.
+    public var acceptsCommonTablesInInsert: Bool { supportsCommonTables }
+    /// Default: available.
+    public var supportsFullOuterJoin: Bool { true }
+    /// Default: `(query) AS t (a, b)`.
+    public var derivedColumnNaming: SQLDerivedColumnNaming { .aliasList }
+    /// Default: none.
+    public func codePointOrdering(_ value: SQLExpression) -> SQLExpression? { nil }
 
     /// Default: `TRUNC(number, digits)`.
     public func truncateNumber(_ number: SQLExpression, digits: SQLExpression) -> SQLExpression? {

@@ -1,5 +1,5 @@
 /// How a dialect renames a derived table's columns by position.
-enum SQLDerivedColumnNaming: Hashable, Sendable {
+public enum SQLDerivedColumnNaming: Hashable, Sendable {
     /// `(query) AS t (a, b)`.
     case aliasList
     /// `(WITH t (a, b) AS (query) SELECT * FROM t) t`, where derived tables take no column list
@@ -7,18 +7,6 @@ enum SQLDerivedColumnNaming: Hashable, Sendable {
     case commonTable
     /// Neither form exists (BigQuery).
     case unsupported
-}
-
-extension SQLDialect {
-    /// How this dialect renames a derived table's columns by position. To become a
-    /// ``SQLDialect`` flag.
-    var derivedColumnNaming: SQLDerivedColumnNaming {
-        switch name {
-        case "oracle", "sqlite": .commonTable
-        case "bigquery": .unsupported
-        default: .aliasList
-        }
-    }
 }
 
 /// Text written by the mapping's author for its own database (SQL overrides, source filters,

@@ -51,4 +51,7 @@ public struct BigQueryDialect: SQLDialect {
 
     /// `ERROR(message)`.
     public func failure(_ message: SQLExpression) -> SQLExpression? { .function(name: "ERROR", arguments: [message]) }
+
+    /// GoogleSQL renames no derived table's columns by position.
+    public var derivedColumnNaming: SQLDerivedColumnNaming { .unsupported }
 }

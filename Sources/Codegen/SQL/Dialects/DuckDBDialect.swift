@@ -56,4 +56,7 @@ public struct DuckDBDialect: SQLDialect {
 
     /// `error(message)`.
     public func failure(_ message: SQLExpression) -> SQLExpression? { .function(name: "error", arguments: [message]) }
+
+    /// DuckDB's default collation compares UTF-8 bytes, which is code point order.
+    public func codePointOrdering(_ value: SQLExpression) -> SQLExpression? { value }
 }

@@ -65,4 +65,7 @@ public struct OracleDialect: SQLDialect {
     public func regexMatch(_ text: SQLExpression, _ pattern: String) -> SQLExpression? {
         .function(name: "REGEXP_LIKE", arguments: [text, .literal(.string(pattern))])
     }
+
+    /// Oracle's derived tables take no column list; its common tables do.
+    public var derivedColumnNaming: SQLDerivedColumnNaming { .commonTable }
 }

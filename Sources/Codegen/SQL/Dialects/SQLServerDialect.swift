@@ -74,4 +74,7 @@ public struct SQLServerDialect: SQLDialect {
             arguments: [.column(table: nil, name: "day"), date, .function(name: "EOMONTH", arguments: [date])])
         return .function(name: "DATEADD", arguments: [.column(table: nil, name: "day"), days, date])
     }
+
+    /// SQL Server wants `WITH` before `INSERT`.
+    public var acceptsCommonTablesInInsert: Bool { false }
 }

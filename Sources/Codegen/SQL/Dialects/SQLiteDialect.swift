@@ -92,4 +92,10 @@ public struct SQLiteDialect: SQLDialect {
 
     /// `json(message)`: a message that is not JSON fails with "malformed JSON" (SQLite has no `RAISE` outside triggers).
     public func failure(_ message: SQLExpression) -> SQLExpression? { .function(name: "json", arguments: [message]) }
+
+    /// SQLite's derived tables take no column list; its common tables do.
+    public var derivedColumnNaming: SQLDerivedColumnNaming { .commonTable }
+
+    /// SQLite's BINARY collation compares UTF-8 bytes, which is code point order.
+    public func codePointOrdering(_ value: SQLExpression) -> SQLExpression? { value }
 }

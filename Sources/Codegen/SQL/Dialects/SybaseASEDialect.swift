@@ -78,4 +78,10 @@ public struct SybaseASEDialect: SQLDialect {
     public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
         nil
     }
+
+    /// Sybase ASE has no `WITH`.
+    public var acceptsCommonTablesInInsert: Bool { false }
+
+    /// Sybase ASE has only left and right outer joins.
+    public var supportsFullOuterJoin: Bool { false }
 }

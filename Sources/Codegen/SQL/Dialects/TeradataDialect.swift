@@ -58,4 +58,7 @@ public struct TeradataDialect: SQLDialect {
     public func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression? {
         nil
     }
+
+    /// Teradata restricts `WITH` in DML.
+    public var acceptsCommonTablesInInsert: Bool { false }
 }

@@ -276,30 +276,3 @@ struct SQLPushdownRefusal: Error {
     let node: String
     let diagnostic: Diagnostic
 }
-
-extension SQLDialect {
-    /// Whether `INSERT INTO t (…) WITH … SELECT …` is accepted; otherwise the common tables are
-    /// written as derived tables. SQL Server wants `WITH` before `INSERT`, Sybase ASE has no
-    /// `WITH`, and Teradata restricts `WITH` in DML (reference/dialects.md §3.1).
-    /// To become a ``SQLDialect`` flag with one-line overrides in the dialect files.
-    var acceptsCommonTablesInInsert: Bool {
-        supportsCommonTables && !["sqlserver", "sybase", "teradata"].contains(name)
-    }
-
-    /// Whether `FULL OUTER JOIN` is available (Sybase ASE has only left and right outer joins).
-    /// To become a ``SQLDialect`` flag.
-    var supportsFullOuterJoin: Bool { name != "sybase" }
-
-    /// `value` (a string) under an ordering by Unicode code point, as the runtime compares strings in
-    /// `ORDER BY`, `MIN` and `MAX`; nil where the dialect has no such ordering this generator can
-    /// rely on. SQLite's BINARY and DuckDB's default collation compare UTF-8 bytes, which is code
-    /// point order; PostgreSQL's `"C"` collation compares bytes too; elsewhere the column or
-    /// database collation decides. To become a ``SQLDialect`` requirement.
-    func codePointOrdering(_ value: SQLExpression) -> SQLExpression? {
-        switch name {
-        case "sqlite", "duckdb": value
-        case "postgres": .collate(value, collation: "\"C\"")
-        default: nil
-        }
-    }
-}
