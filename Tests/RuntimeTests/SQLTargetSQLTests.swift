@@ -39,7 +39,13 @@ import Testing
 
         var lowering = SQLPipelineLowering(SQLiteDialect())
         lowering.targetSQL = ["T_G1": SQLTargetSQL(pre: pre, post: post)]
-        let sql = lowering.lower(pipeline)
+        // The export's targets are Oracle tables, whose texts SQLite cannot take as written.
+        let refused = lowering.lower(pipeline).report.notPushedDown.first { $0.target == "T_G1" }
+        #expect(
+            refused?.diagnostic.message
+                == "target 'T_G1' has a Pre SQL written for Oracle; lowering to sqlite would need a translation")
+        let sql = lowering.lower(Self.onDatabase("SQLite", pipeline))
+        #expect(sql.report.verbatimTexts.map(\.code.description) == ["CG2090", "CG2090"])
         let load = try #require(sql.loads.first { $0.target == "T_G1" })
         #expect(load.statements.first == .verbatim(pre) && load.statements.last == .verbatim(post))
         #expect(SQLPrinter(SQLiteDialect()).print(load.statements[0]) == "INSERT INTO T_G1 (ID, A) VALUES (100, 1)")
@@ -57,10 +63,28 @@ import Testing
         let pipeline = try routerPipeline(harness)
         var lowering = SQLPipelineLowering(SQLiteDialect())
         lowering.targetSQL = ["T_G2": SQLTargetSQL(post: "DELETE FROM T_G2 WHERE ID > $$MAX_ID")]
-        let sql = lowering.lower(pipeline)
+        let sqlite = Self.onDatabase("SQLite", pipeline)
+        let sql = lowering.lower(sqlite)
         #expect(!sql.loads.contains { $0.target == "T_G2" })
-        #expect(sql.report.notPushedDown.first?.diagnostic.message.contains("$$ parameter") == true)
+        #expect(
+            sql.report.notPushedDown.first?.diagnostic.message.contains(
+                "naming parameter '$$MAX_ID', substituted only at run time") == true)
+        lowering.parameters = ["MAX_ID": "10"]
+        let given = try #require(lowering.lower(sqlite).loads.first { $0.target == "T_G2" })
+        #expect(given.statements.last == .verbatim("DELETE FROM T_G2 WHERE ID > 10"))
+        lowering.parameters = nil
         lowering.includesTargetSQL = false
         #expect(lowering.lower(pipeline).loads.first { $0.target == "T_G2" }?.statements.count == 1)
+    }
+
+    /// `pipeline` with its targets' database type set to `database`.
+    static func onDatabase(_ database: String, _ pipeline: Pipeline) -> Pipeline {
+        var result = pipeline
+        for index in result.nodes.indices {
+            guard case .target(var spec) = result.nodes[index].op else { continue }
+            spec.database = database
+            result.nodes[index].op = .target(spec)
+        }
+        return result
     }
 }

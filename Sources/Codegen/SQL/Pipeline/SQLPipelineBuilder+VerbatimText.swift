@@ -17,14 +17,16 @@ extension SQLPipelineBuilder {
     /// Refused when the dialect is not that database's (the text would need a translation), when
     /// the database type names no dialect, when a parameter has no value here, or when the text
     /// names a common table the statement defines (it would read that instead of its table).
+    /// `sourceText` false: a target's text, a statement of its own, which
+    /// ``SQLPipelineLowering/includesTargetSQL`` governs.
     mutating func verbatimText(
         _ text: String, _ what: String, of subject: String, _ node: Node, origin: SQLTextOrigin,
-        _ descriptor: DiagnosticDescriptor
+        _ descriptor: DiagnosticDescriptor, sourceText: Bool = true
     ) throws(SQLPushdownRefusal) -> String {
         func refuse(_ why: String, fix: String = "keep this path in the runtime") -> SQLPushdownRefusal {
             refusal(descriptor, node, "\(subject) has a \(what) \(why)", fix: fix)
         }
-        guard context.lowering.includesSourceSQL else {
+        guard context.lowering.includesSourceSQL || !sourceText else {
             throw refuse(
                 "(SQL text from the export), which is left out here, as the native run on scratch data leaves it out")
         }
@@ -46,7 +48,8 @@ extension SQLPipelineBuilder {
                 "naming parameter '\(name)', substituted only at run time (\(given))",
                 fix: "give the parameter's value (migrate sql --params FILE), or keep this path in the runtime")
         }
-        if let name = commonTableNameRead(by: substituted) {
+        // A target's text is a statement of its own, which no common table of the load shadows.
+        if sourceText, let name = commonTableNameRead(by: substituted) {
             throw refuse(
                 "that reads '\(name)', the name of a common table of the generated statement",
                 fix: "keep this path in the runtime")
@@ -160,5 +163,34 @@ extension SQLPipelineBuilder {
             String($0).trimmingSpaces()
         }.joined(separator: " ")
         return line.count > 200 ? String(line.prefix(200)) + "…" : line
+    }
+
+    /// The Pre SQL and Post SQL statements of target `node` (the session's, else the mapping's
+    /// attributes): trusted text written for the target's database, emitted verbatim only in its
+    /// dialect, with parameters substituted, each with a CG2090 note (``verbatimText(_:_:of:_:origin:_:sourceText:)``);
+    /// none where ``SQLPipelineLowering/includesTargetSQL`` is off (verification on scratch data).
+    mutating func targetTexts(_ node: Node, _ spec: TargetSpec) throws(SQLPushdownRefusal)
+        -> (pre: [SQLStatement], post: [SQLStatement])
+    {
+        guard context.lowering.includesTargetSQL else { return ([], []) }
+        let given = context.lowering.targetSQL[node.id]
+        func text(_ name: String, _ session: String?) -> String? {
+            let value = session ?? node.attributes.first { $0.name == name }?.value
+            return value.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        }
+        let origin = SQLTextOrigin(owner: "target '\(node.id)'", database: spec.database)
+        var result: (pre: [SQLStatement], post: [SQLStatement]) = ([], [])
+        for (name, value) in [("Pre SQL", text("Pre SQL", given?.pre)), ("Post SQL", text("Post SQL", given?.post))] {
+            guard let value else { continue }
+            let emitted = try verbatimText(
+                value, name, of: "target '\(node.id)'", node, origin: origin, SQLPipelineDiagnostics.targetNotLowered,
+                sourceText: false)
+            if name == "Pre SQL" {
+                result.pre.append(.verbatim(emitted))
+            } else {
+                result.post.append(.verbatim(emitted))
+            }
+        }
+        return result
     }
 }

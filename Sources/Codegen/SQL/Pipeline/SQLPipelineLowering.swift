@@ -103,7 +103,7 @@ public struct SQLPipelineLowering: Sendable {
                 if spec.flatFile != nil {
                     fileLoads.append(try builder.fileTargetLoad(node, spec, rows))
                 } else {
-                    loads.append(try load(node, spec, rows, context))
+                    loads.append(try load(node, spec, rows, context, texts: try builder.targetTexts(node, spec)))
                 }
                 let read = SQLTableReferences.of(rows.select)
                 staging += builder.staged.filter { step in
@@ -136,14 +136,15 @@ public struct SQLPipelineLowering: Sendable {
 
     /// The statements loading `node`: a truncate when asked, then the writes of its rows.
     private func load(
-        _ node: Node, _ spec: TargetSpec, _ rows: SQLTargetRows, _ context: SQLPipelineContext
+        _ node: Node, _ spec: TargetSpec, _ rows: SQLTargetRows, _ context: SQLPipelineContext,
+        texts: (pre: [SQLStatement], post: [SQLStatement])
     ) throws(SQLPushdownRefusal) -> SQLTargetLoad {
         let table = SQLTableName(schema: spec.schema.flatMap { $0.isEmpty ? nil : $0 }, spec.table)
         try checkNotReadingItself(node, table, context)
         let options = targetOptions[node.id] ?? SQLTargetWriteOptions()
         let writer = SQLTargetWriter(context: context, node: node, spec: spec, rows: rows, options: options)
         var statements: [SQLStatement] = []
-        let (pre, post) = try targetSQL(node)
+        let (pre, post) = texts
         statements += pre
         if truncatedTargets.contains(node.id) || options.truncate { statements.append(.truncate(table)) }
         statements += try writer.statements(table)
@@ -201,31 +202,6 @@ extension SQLPipelineLowering {
     static func key(_ schema: String?, _ name: String) -> String {
         let owner = schema.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         return (owner.map { $0 + "." } ?? "") + name.uppercased()
-    }
-
-    /// The Pre SQL and Post SQL statements of target `node`; text holding a `$$` parameter is
-    /// refused (its value is substituted at run time).
-    func targetSQL(_ node: Node) throws(SQLPushdownRefusal) -> (pre: [SQLStatement], post: [SQLStatement]) {
-        guard includesTargetSQL else { return ([], []) }
-        let given = targetSQL[node.id]
-        func text(_ name: String, _ session: String?) -> String? {
-            let value = session ?? node.attributes.first { $0.name == name }?.value
-            return value.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        }
-        var result: (pre: [SQLStatement], post: [SQLStatement]) = ([], [])
-        for (name, value) in [("Pre SQL", text("Pre SQL", given?.pre)), ("Post SQL", text("Post SQL", given?.post))] {
-            guard let value else { continue }
-            guard !value.contains("$$") else {
-                throw SQLPushdownRefusal(
-                    node: node.id,
-                    diagnostic: SQLPipelineDiagnostics.targetNotLowered(
-                        "the \(name) of target '\(node.id)' uses a $$ parameter, substituted at run time",
-                        at: node.provenance.location, path: node.provenance.path,
-                        fix: "keep this target in the runtime, or give the parameter's value in the SQL"))
-            }
-            if name == "Pre SQL" { result.pre.append(.verbatim(value)) } else { result.post.append(.verbatim(value)) }
-        }
-        return result
     }
 }
 
