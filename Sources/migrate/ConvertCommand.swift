@@ -105,9 +105,10 @@ extension Convert {
     /// object, and its confidence halved when the SQL computed other rows or failed.
     static func verified(_ report: ConversionReport, rows: Int) -> ConversionReport {
         var report = report
-        // The `.sql` files convert writes are lowered without the optimizer's passes (BatchSQL):
-        // the verdict must be about that SQL.
-        let verifier = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: rows, seed: 1, passes: nil)
+        // The `.sql` files convert writes are lowered after the optimizer's passes (BatchSQL): the
+        // verdict must be about that SQL.
+        let verifier = PushdownVerifier(
+            engines: [.native, .sqlite], rowsPerSource: rows, seed: 1, passes: PassManager())
         for f in report.files.indices where report.files[f].objects.contains(where: { $0.kind == "mapping" }) {
             let imported = PowerCenterImporter().importFile(atPath: report.files[f].file)
             for o in report.files[f].objects.indices where report.files[f].objects[o].kind == "mapping" {

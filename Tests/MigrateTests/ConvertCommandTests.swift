@@ -154,6 +154,11 @@ import Testing
         let refused = String(decoding: aggregatorSQL, as: UTF8.self)
         #expect(refused.contains("-- target T_OUT stays in the runtime: node AGG_DEPT: [CG2007]"))
         #expect(!refused.contains("INSERT"))
+        // The same SQL as `migrate sql` writes for the same export (session, options and optimizer
+        // passes alike; the passes change no statement of this fixture).
+        let sql = try runMigrate(["sql", union, "--dialect", "postgres"])
+        #expect(sql.status == 0, "\(sql.stderr)")
+        #expect(!sql.stdout.isEmpty && text.hasSuffix(sql.stdout), "\(text)\n---\n\(sql.stdout)")
     }
 
     @Test func anUnknownDialectIsAUsageError() throws {

@@ -5,13 +5,15 @@ import IR
 /// dialect, holding the statements of every target the lowering pushes down and, as comments, each
 /// target that stays in the runtime with the node, the code, the reason and the location.
 public enum BatchSQL {
-    /// The script of `pipeline` in `dialect`, under its session in `workflows` when there is one.
+    /// The script of `pipeline` in `dialect`, under its session in `workflows` when there is one,
+    /// after the optimizer's passes (as `migrate sql` lowers it).
     public static func script(_ pipeline: Pipeline, dialect: any SQLDialect, workflows: [Workflow] = []) -> String {
         let session = SessionLowering.session(for: pipeline, in: workflows)
         let lowering = SessionLowering.lowering(
             dialect, pipeline, session?.spec, highPrecision: SessionLowering.highPrecision(session),
             stopOnErrors: SessionLowering.stopOnErrors(session))
-        let sql = lowering.lower(pipeline)
+        // The optimizer's passes run as `migrate sql` runs them, so both write the same SQL.
+        let sql = lowering.lower(PassManager().run(pipeline).pipeline)
         var text = "-- \(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
         let pushed = sql.report.pushedDown.count
         text += "(\(pushed) of \(pushed + sql.report.notPushedDown.count) targets)\n"
