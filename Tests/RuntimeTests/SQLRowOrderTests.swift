@@ -69,6 +69,20 @@ struct SQLRowOrderTests {
         #expect(cycling.status == .full, "\(cycling.diagnostics)")
     }
 
+    @Test("a sequence from a negative Current Value to the largest End Value is lowered without overflow")
+    func sequenceAcrossTheWholeRange() throws {
+        for cycle in [false, true] {
+            let export = SQLPipelineCases.sequenceExport(
+                current: -5, increment: 3, end: Int.max - 3, cycle: cycle)
+            // End Value - Current Value passes the 64-bit range (this trapped before); the sequence is
+            // lowered, and only the integer target column, too narrow for its values, is refused.
+            let report = try Self.report(export)
+            #expect(report.diagnostics.map(\.code.description) == ["CG2008"], "\(report.diagnostics)")
+            #expect(
+                report.diagnostics.first?.message.contains("port 'NV' of 'T_SEQ' converts bigint to integer") == true)
+        }
+    }
+
     @Test("a sequence read by two targets is refused: the runtime numbers them in the order it runs them")
     func sequenceReadTwice() throws {
         var export = SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 100, cycle: true)

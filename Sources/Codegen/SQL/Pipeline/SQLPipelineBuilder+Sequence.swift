@@ -95,7 +95,13 @@ extension SQLPipelineBuilder {
         -> SQLExpression
     {
         let (current, increment, end) = (Int64(spec.current), Int64(spec.increment), Int64(spec.end))
-        let first = (end - current) / increment + 1
+        // How many values fit from `low` to End Value; past 2^48 (or past the 64-bit range) the end
+        // is out of reach of any statement's rows.
+        func count(from low: Int64) -> Int64 {
+            let (span, overflow) = end.subtractingReportingOverflow(low)
+            return overflow ? Int64.max : span / increment + 1
+        }
+        let first = count(from: current)
         func literal(_ value: Int64) -> SQLExpression { .literal(.integer(value)) }
         let counted = SQLExpression.binary(.add, literal(current), .binary(.multiply, n, literal(increment)))
         // No statement numbers 2^48 rows: past that the end is out of reach.
@@ -103,7 +109,7 @@ extension SQLPipelineBuilder {
         let beyond = SQLExpression.binary(.greaterOrEqual, n, literal(first))
         if spec.cycle {
             let start = Int64(spec.start)
-            let cycle = (end - start) / increment + 1
+            let cycle = count(from: start)
             let wrapped = SQLExpression.binary(
                 .add, literal(start),
                 .binary(
