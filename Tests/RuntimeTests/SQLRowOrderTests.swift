@@ -83,6 +83,32 @@ struct SQLRowOrderTests {
         }
     }
 
+    @Test("a generated key stored at the largest bigint: one row gets it, a second stops the run; SQL refuses")
+    func generatedKeyAtTheEnd() throws {
+        var export = SQLPipelineCases.generatedKey.export
+        export.transformations = export.transformations.map {
+            $0.replacingOccurrences(
+                of: "SEQUENCE_GENERATOR_VALUE =\"5\"", with: "SEQUENCE_GENERATOR_VALUE =\"9223372036854775807\"")
+        }
+        for (rows, succeeds) in [([["1", "10", "11"]], true), ([["1", "10", "11"], ["2", "20", "21"]], false)] {
+            let harness = try ExecutorHarness()
+            try harness.table("GK_IN", ["ID*:i", "A1:i", "A2:i"], rows)
+            let result = harness.execute(try harness.pipeline(export))
+            #expect(result.succeeded == succeeds, "\(ExecutorHarness.describe(result))")
+            if succeeds {
+                #expect(
+                    try harness.rows("SELECT GK FROM T_GK", columns: 1) == [
+                        "9223372036854775807", "9223372036854775807",
+                    ])
+            } else {
+                #expect(ExecutorHarness.describe(result).contains("the generated key passes the largest bigint"))
+            }
+        }
+        let report = try Self.report(export)
+        #expect(report.diagnostics.map(\.code.description) == ["CG2015"])
+        #expect(report.diagnostics.first?.message.contains("too near the ends of the bigint range") == true)
+    }
+
     @Test("a sequence read by two targets is refused: the runtime numbers them in the order it runs them")
     func sequenceReadTwice() throws {
         var export = SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 100, cycle: true)

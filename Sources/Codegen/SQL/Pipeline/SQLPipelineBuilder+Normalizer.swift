@@ -71,6 +71,14 @@ extension SQLPipelineBuilder {
         let stored = node.ports.first { $0.name.uppercased() == key.uppercased() }?.attributes
             .first { $0.name.uppercased() == "SEQUENCE_GENERATOR_VALUE" }.flatMap { Int64($0.value) }
         let first = stored ?? 1
+        // No statement numbers 2^48 rows: a first key that far below the largest bigint cannot pass
+        // it (the runtime stops the run there; SQLite would go on in floating point).
+        guard first > Int64.min, first <= Int64.max - (1 << 48) else {
+            throw refusal(
+                SQLPipelineDiagnostics.rowOrder, node,
+                "normalizer '\(node.id)' starts its generated key '\(key)' at \(first), too near the ends of the "
+                    + "bigint range", fix: "keep this path in the runtime")
+        }
         var names = Set(input.columns.values.map { $0.uppercased() })
         let column = Self.uniqueName("\(node.id)_KEY", taken: &names)
         let number = SQLExpression.window(.function(name: "ROW_NUMBER", arguments: []), partitionBy: [], orderBy: order)

@@ -264,6 +264,8 @@ final class UnionRunner: NodeRunner {
 final class UnpivotRunner: NodeRunner {
     let spec: UnpivotSpec
     var nextKey: Int64?
+    /// Whether the last key given was the largest bigint (the next row stops the run).
+    var keyExhausted = false
     var plan: [(output: Int, source: UnpivotSource)] = []
     var occurs = 1
 
@@ -313,8 +315,16 @@ final class UnpivotRunner: NodeRunner {
             nextKey = stored ?? context.settings.normalizerFirstKey
         }
         for (row, kind) in zip(batch.rows, batch.kinds) {
+            guard !keyExhausted else {
+                throw NodeFailure(
+                    RunDiagnostics.sessionAborted(
+                        "normalizer '\(node.id)': the generated key passes the largest bigint",
+                        at: node.provenance.location, path: node.provenance.path,
+                        fix: "give the generated key a smaller stored value (SEQUENCE_GENERATOR_VALUE)"))
+            }
             let key = nextKey ?? 1
-            nextKey = key + 1
+            let (next, overflow) = key.addingReportingOverflow(1)
+            (nextKey, keyExhausted) = (next, overflow)
             for occurrence in 0..<occurs {
                 var values = [Value](repeating: .null, count: plan.count)
                 for (column, source) in plan {
