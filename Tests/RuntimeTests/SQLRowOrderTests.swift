@@ -109,6 +109,33 @@ struct SQLRowOrderTests {
         #expect(report.diagnostics.first?.message.contains("too near the ends of the bigint range") == true)
     }
 
+    @Test("a decimal counter past its precision goes on natively without high precision, and in SQL alike")
+    func decimalCounterPastItsPrecision() throws {
+        // v_cnt is decimal(4,0), held as a double without high precision: the runtime writes 10000
+        // and 10001 (no check against the precision), so the SQL must not stop there either.
+        let export = SQLPipelineCases.variableExport(
+            [ExportBuilder.port("v_cnt:n4", "LOCAL VARIABLE", expression: "v_cnt + 1")], output: "v_cnt",
+            type: "n4")
+        let harness = try ExecutorHarness()
+        try harness.table("V_IN", ["ID*:i", "DEPT:i"], (1...10_001).map { ["\($0)", "1"] })
+        let pipeline = try harness.pipeline(export)
+        #expect(harness.execute(pipeline).succeeded)
+        let query = "SELECT COUNT(*), MAX(CAST(O AS INTEGER)) FROM T_V"
+        #expect(try harness.rows(query, columns: 2) == ["10001|10001"])
+        let dialect = SQLiteDialect()
+        let sql = SQLPipelineLowering(dialect).lower(pipeline)
+        #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
+        let connection = try SQLiteConnection(path: harness.databasePath)
+        try connection.execute("DELETE FROM T_V")
+        for statement in SQLPipelineExecution.statements(sql, dialect) { try connection.execute(statement) }
+        #expect(try harness.rows(query, columns: 2) == ["10001|10001"])
+        // With high precision the runtime checks the precision (a row error past 9999): SQL stops there.
+        let exact = SQLPipelineLowering(dialect, options: SQLLoweringOptions(highPrecision: true)).lower(pipeline)
+        let text = SQLPipelineScript.text(exact, dialect: dialect)
+        #expect(text.contains("EXP_COUNT_v_cnt > 9999"), "\(text)")
+        #expect(!SQLPipelineScript.text(sql, dialect: dialect).contains("9999"))
+    }
+
     @Test("a sequence read by two targets is refused: the runtime numbers them in the order it runs them")
     func sequenceReadTwice() throws {
         var export = SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 100, cycle: true)

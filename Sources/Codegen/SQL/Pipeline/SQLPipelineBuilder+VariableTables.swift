@@ -23,8 +23,8 @@ extension SQLPipelineBuilder {
     /// A counter's value on the current row (``SQLVariablePlan``): its column in the counts'
     /// common table, the value kept in `plan`, the reset condition lowered with the values the
     /// row has there (earlier variables, previous values). Past the range of the port's type, where
-    /// the runtime rejects rows, the statement fails instead (``SQLDialect/failure(_:)``), so the
-    /// SQL never writes a value the runtime would not.
+    /// the runtime rejects rows (``counterBound(_:highPrecision:)``), the statement fails instead
+    /// (``SQLDialect/failure(_:)``), so the SQL never writes a value the runtime would not.
     func counterValue(
         _ counter: SQLVariablePlan.Counter, _ variable: Port, of node: Node, values: [String: SQLExpression],
         plan: inout SQLVariablePlan?
@@ -44,7 +44,7 @@ extension SQLPipelineBuilder {
         }
         plan?.counts[name] = value
         let count = SQLExpression.column(table: nil, name: plan?.countColumns[name] ?? "")
-        guard let bound = Self.counterBound(variable.type),
+        guard let bound = Self.counterBound(variable.type, highPrecision: context.lowering.options.highPrecision),
             (bound - abs(counter.reset?.value ?? 0)) / abs(counter.step == 0 ? 1 : counter.step) < 1 << 48
         else { return count }
         let message = SQLExpression.binary(
@@ -73,12 +73,15 @@ extension SQLPipelineBuilder {
         }
     }
 
-    /// The largest value a counter of `type` holds (nil: out of reach).
-    static func counterBound(_ type: DataType) -> Int64? {
+    /// The largest value a counter of `type` holds, past which the runtime rejects the row (nil: no
+    /// such limit in reach). Without high precision a decimal port holds a double, which the runtime
+    /// does not check against the port's precision (a decimal(4,0) counter goes on to 10000) and which
+    /// is exact far beyond any row count.
+    static func counterBound(_ type: DataType, highPrecision: Bool) -> Int64? {
         switch type {
         case .smallInteger: Int64(Int16.max)
         case .integer: Int64(Int32.max)
-        case .decimal(let precision, _) where precision <= 18:
+        case .decimal(let precision, _) where precision <= 18 && highPrecision:
             (0..<precision).reduce(Int64(1)) { value, _ in value * 10 } - 1
         default: nil
         }
