@@ -136,6 +136,19 @@ struct SQLRowOrderTests {
         #expect(!SQLPipelineScript.text(sql, dialect: dialect).contains("9999"))
     }
 
+    @Test("PowerCenter's default End Value (the largest integer) is out of reach; one in reach is refused")
+    func defaultEndValue() throws {
+        // From 1, the end is never reached: only the integer target column, too narrow for a bigint
+        // sequence that long, is refused.
+        let far = try Self.report(SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: Int.max, cycle: false))
+        #expect(far.diagnostics.map(\.code.description) == ["CG2008"], "\(far.diagnostics)")
+        // Ten values before it, CURRVAL would pass the largest integer.
+        let near = try Self.report(
+            SQLPipelineCases.sequenceExport(current: Int.max - 10, increment: 1, end: Int.max, cycle: false))
+        #expect(near.diagnostics.map(\.code.description) == ["CG2015"])
+        #expect(near.diagnostics.first?.message.contains("reaches an end value within one increment") == true)
+    }
+
     @Test("a sequence read by two targets is refused: the runtime numbers them in the order it runs them")
     func sequenceReadTwice() throws {
         var export = SQLPipelineCases.sequenceExport(current: 1, increment: 1, end: 100, cycle: true)

@@ -105,7 +105,7 @@ extension SQLPipelineBuilder {
         func literal(_ value: Int64) -> SQLExpression { .literal(.integer(value)) }
         let counted = SQLExpression.binary(.add, literal(current), .binary(.multiply, n, literal(increment)))
         // No statement numbers 2^48 rows: past that the end is out of reach.
-        guard first < 1 << 48 else { return counted }
+        guard first < Self.outOfReach else { return counted }
         let beyond = SQLExpression.binary(.greaterOrEqual, n, literal(first))
         if spec.cycle {
             let start = Int64(spec.start)
@@ -138,9 +138,22 @@ extension SQLPipelineBuilder {
         guard spec.current <= spec.end, !spec.cycle || spec.start <= spec.end else {
             throw sequenceRefusal(node, "starts past its end value \(spec.end), on which the runtime stops the run")
         }
-        guard Int64(spec.end) <= Int64.max - Int64(spec.increment) else {
-            throw sequenceRefusal(node, "has an end value within one increment of the largest integer")
+        // CURRVAL passes the largest integer only next to an End Value that close to it, and only a
+        // sequence that reaches its end gets there (PowerCenter's default End Value is the largest).
+        guard Int64(spec.end) <= Int64.max - Int64(spec.increment) || Self.values(of: spec) >= Self.outOfReach else {
+            throw sequenceRefusal(
+                node, "reaches an end value within one increment of the largest integer, where CURRVAL passes it")
         }
+    }
+
+    /// No statement numbers this many rows: a sequence end further away is out of reach.
+    static let outOfReach: Int64 = 1 << 48
+
+    /// How many values `spec` gives from its Current Value up to its End Value (the largest integer
+    /// when that passes the 64-bit range).
+    static func values(of spec: SequenceSpec) -> Int64 {
+        let (span, overflow) = Int64(spec.end).subtractingReportingOverflow(Int64(spec.current))
+        return overflow ? Int64.max : span / Int64(spec.increment) + 1
     }
 
     func sequenceRefusal(_ node: Node, _ why: String) -> SQLPushdownRefusal {
