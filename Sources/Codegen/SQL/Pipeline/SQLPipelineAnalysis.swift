@@ -194,8 +194,9 @@ final class SQLPipelineAnalysis {
         return keepers
     }
 
-    /// Whether `node`'s rows may depend on the order its input arrives in (over-approximated: an
-    /// Aggregator port whose expression names no aggregate function counts).
+    /// Whether `node`'s rows may depend on the order its input arrives in: an Aggregator port that
+    /// takes the last row's value (as ``SQLPipelineBuilder/lastRowValue(_:of:values:)`` finds it; an
+    /// expression that does not parse counts).
     func dependsOnOrder(_ node: Node) -> Bool {
         switch node.op {
         case .project where staleVariable(of: node) != nil: return true
@@ -204,8 +205,9 @@ final class SQLPipelineAnalysis {
             let keys = Set(spec.groupBy.map { $0.uppercased() })
             return node.outputPorts.contains { port in
                 if port.roles.contains(.input) { return !keys.contains(port.name.uppercased()) }
-                let text = port.expression?.text.uppercased() ?? ""
-                return !Self.aggregateNames.contains { text.contains($0 + "(") }
+                guard let text = port.expression?.text, !text.trimmingSpaces().isEmpty else { return false }
+                guard let tree = parsed(text) else { return true }
+                return !SQLPipelineBuilder.isLiteral(tree) && !SQLPipelineBuilder.containsAggregate(tree)
             }
         default:
             return node.ports.contains { port in
@@ -214,9 +216,6 @@ final class SQLPipelineAnalysis {
             }
         }
     }
-
-    /// The aggregate functions of the transformation language.
-    static let aggregateNames = FunctionCatalog.all.filter(\.isAggregate).map(\.name)
 
     /// The first variable port of `node` that reads a variable (itself, or one listed after it)
     /// before it is computed in the row, and the name read; nil when there is none.

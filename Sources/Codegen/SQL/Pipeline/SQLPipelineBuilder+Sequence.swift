@@ -29,9 +29,10 @@ extension SQLPipelineBuilder {
         var names = Set(input.columns.values.map { $0.uppercased() })
         var rowColumn: String?
         var numbering: Node?
-        for id in Self.distinct(refs.map(\.node)) {
+        var seen: Set<String> = []
+        for id in refs.map(\.node) where seen.insert(id).inserted {
             guard let node = context.nodes[id], case .sequence(let spec) = node.op else { continue }
-            try checkSequence(node, spec, consumer)
+            try checkSequence(node, spec)
             let readers = context.pipeline.nodes.filter { reader in reader.ports.contains { $0.source?.node == id } }
             guard readers.count == 1 else {
                 throw sequenceRefusal(
@@ -94,14 +95,8 @@ extension SQLPipelineBuilder {
     func nextValue(_ node: Node, _ spec: SequenceSpec, row n: SQLExpression) throws(SQLPushdownRefusal)
         -> SQLExpression
     {
-        let (current, increment, end) = (Int64(spec.current), Int64(spec.increment), Int64(spec.end))
-        // How many values fit from `low` to End Value; past 2^48 (or past the 64-bit range) the end
-        // is out of reach of any statement's rows.
-        func count(from low: Int64) -> Int64 {
-            let (span, overflow) = end.subtractingReportingOverflow(low)
-            return overflow ? Int64.max : span / increment + 1
-        }
-        let first = count(from: current)
+        let (current, increment) = (Int64(spec.current), Int64(spec.increment))
+        let first = Self.values(of: spec, from: current)
         func literal(_ value: Int64) -> SQLExpression { .literal(.integer(value)) }
         let counted = SQLExpression.binary(.add, literal(current), .binary(.multiply, n, literal(increment)))
         // No statement numbers 2^48 rows: past that the end is out of reach.
@@ -109,7 +104,7 @@ extension SQLPipelineBuilder {
         let beyond = SQLExpression.binary(.greaterOrEqual, n, literal(first))
         if spec.cycle {
             let start = Int64(spec.start)
-            let cycle = count(from: start)
+            let cycle = Self.values(of: spec, from: start)
             let wrapped = SQLExpression.binary(
                 .add, literal(start),
                 .binary(
@@ -131,7 +126,7 @@ extension SQLPipelineBuilder {
     }
 
     /// Refuses a sequence whose values the runtime fails on or SQL would overflow.
-    func checkSequence(_ node: Node, _ spec: SequenceSpec, _ consumer: Node) throws(SQLPushdownRefusal) {
+    func checkSequence(_ node: Node, _ spec: SequenceSpec) throws(SQLPushdownRefusal) {
         guard spec.increment > 0 else {
             throw sequenceRefusal(node, "has increment \(spec.increment), which is not positive")
         }
@@ -140,7 +135,10 @@ extension SQLPipelineBuilder {
         }
         // CURRVAL passes the largest integer only next to an End Value that close to it, and only a
         // sequence that reaches its end gets there (PowerCenter's default End Value is the largest).
-        guard Int64(spec.end) <= Int64.max - Int64(spec.increment) || Self.values(of: spec) >= Self.outOfReach else {
+        guard
+            Int64(spec.end) <= Int64.max - Int64(spec.increment)
+                || Self.values(of: spec, from: Int64(spec.current)) >= Self.outOfReach
+        else {
             throw sequenceRefusal(
                 node, "reaches an end value within one increment of the largest integer, where CURRVAL passes it")
         }
@@ -149,10 +147,10 @@ extension SQLPipelineBuilder {
     /// No statement numbers this many rows: a sequence end further away is out of reach.
     static let outOfReach: Int64 = 1 << 48
 
-    /// How many values `spec` gives from its Current Value up to its End Value (the largest integer
-    /// when that passes the 64-bit range).
-    static func values(of spec: SequenceSpec) -> Int64 {
-        let (span, overflow) = Int64(spec.end).subtractingReportingOverflow(Int64(spec.current))
+    /// How many values `spec` gives from `low` (its Current or Start Value) up to its End Value
+    /// (the largest integer when that passes the 64-bit range).
+    static func values(of spec: SequenceSpec, from low: Int64) -> Int64 {
+        let (span, overflow) = Int64(spec.end).subtractingReportingOverflow(low)
         return overflow ? Int64.max : span / Int64(spec.increment) + 1
     }
 
@@ -170,9 +168,4 @@ extension SQLPipelineBuilder {
         return low...end
     }
 
-    /// `values` without repeats, in first-seen order.
-    static func distinct(_ values: [String]) -> [String] {
-        var seen: Set<String> = []
-        return values.filter { seen.insert($0).inserted }
-    }
 }

@@ -125,7 +125,7 @@ extension SQLPipelineBuilder {
             else { continue }
             let isKey = field.key == .primary || field.key == .primaryForeign
             // The query orders the source's column, before any conversion to the port's type.
-            guard field.type.isIntegral, isKey || field.nullable == false else {
+            guard Self.integerDigits(field.type) != nil, isKey || field.nullable == false else {
                 return .undefined(
                     "\(subject) sorts by '\(port.name)', which is not an integer without NULLs, so the database's "
                         + "collation or NULL placement decides the order")
@@ -187,15 +187,5 @@ extension SQLPipelineBuilder {
         }
         guard case .defined(let carried) = carryOrder(of: input, into: &items, for: node) else { return input.order }
         return .defined(keys + carried)
-    }
-}
-
-extension DataType {
-    /// Whether values are whole numbers held exactly (integer, small integer, big integer).
-    var isIntegral: Bool {
-        switch self {
-        case .integer, .smallInteger, .bigInteger: true
-        default: false
-        }
     }
 }
