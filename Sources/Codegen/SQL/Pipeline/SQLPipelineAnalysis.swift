@@ -198,6 +198,7 @@ final class SQLPipelineAnalysis {
     /// takes the last row's value (as ``SQLPipelineBuilder/lastRowValue(_:of:values:)`` finds it; an
     /// expression that does not parse counts).
     func dependsOnOrder(_ node: Node) -> Bool {
+        if node.ports.contains(where: { $0.source.map { sequenceNodes.contains($0.node) } ?? false }) { return true }
         switch node.op {
         case .project where staleVariable(of: node) != nil: return true
         case .unpivot(let spec): return SQLPipelineBuilder.readsGeneratedKey(of: node, spec, in: pipeline)
@@ -209,11 +210,7 @@ final class SQLPipelineAnalysis {
                 guard let tree = parsed(text) else { return true }
                 return !SQLPipelineBuilder.isLiteral(tree) && !SQLPipelineBuilder.containsAggregate(tree)
             }
-        default:
-            return node.ports.contains { port in
-                guard let id = port.source?.node, case .sequence = nodes[id]?.op else { return false }
-                return true
-            }
+        default: return false
         }
     }
 

@@ -38,7 +38,7 @@ extension SQLPipelineBuilder {
                 defaults[port.name.uppercased()] = .rejectsRow
                 continue
             }
-            guard let constant = Self.exactConstant(tree, for: port.type) else {
+            guard let constant = exactConstant(tree, for: port.type) else {
                 throw refuse(", a constant SQL does not hold exactly as \(port.type.canonicalName)")
             }
             defaults[port.name.uppercased()] = .value(constant)
@@ -47,24 +47,25 @@ extension SQLPipelineBuilder {
     }
 
     /// `tree`, a literal, as the value a port of `type` holds: a whole number in an integer type's
-    /// range, or a string no longer than a string type's precision; nil otherwise.
-    static func exactConstant(_ tree: Expr, for type: DataType) -> SQLExpression? {
-        switch (tree.kind, type) {
-        case (.string(let text), _) where type.isString:
-            let limit = precision(of: type)
-            return limit == 0 || text.count <= limit ? .literal(.string(text)) : nil
-        case (.number, .integer), (.number, .smallInteger), (.number, .bigInteger),
-            (.unary(.negate, _), .integer), (.unary(.negate, _), .smallInteger), (.unary(.negate, _), .bigInteger):
-            guard let value = wholeNumber(tree) else { return nil }
-            let range: ClosedRange<Int64> =
-                switch type {
-                case .smallInteger: Int64(Int16.min)...Int64(Int16.max)
-                case .integer: Int64(Int32.min)...Int64(Int32.max)
-                default: Int64.min...Int64.max
-                }
-            return range.contains(value) ? .literal(.integer(value)) : nil
-        default:
-            return nil
+    /// range, or a string no longer than a string type's precision (not '' where the dialect does
+    /// not keep it: Oracle reads it as NULL); nil otherwise.
+    func exactConstant(_ tree: Expr, for type: DataType) -> SQLExpression? {
+        if case .string(let text) = tree.kind, type.isString {
+            let limit = Self.precision(of: type)
+            guard limit == 0 || text.count <= limit, !text.isEmpty || dialect.keepsEmptyStrings else { return nil }
+            return .literal(.string(text))
+        }
+        guard let bits = Self.integerDigits(type), let value = Self.integerLiteral(tree) else { return nil }
+        let largest = bits == 64 ? Int64.max : (Int64(1) << (bits - 1)) - 1
+        return (-largest - 1...largest).contains(value) ? .literal(.integer(value)) : nil
+    }
+
+    /// A literal whole number (`3`, `-40000`) that fits 64 bits.
+    static func integerLiteral(_ tree: Expr) -> Int64? {
+        switch tree.kind {
+        case .number(let text): Int64(text)
+        case .unary(.negate, let operand): integerLiteral(operand).flatMap { $0 == Int64.min ? nil : -$0 }
+        default: nil
         }
     }
 

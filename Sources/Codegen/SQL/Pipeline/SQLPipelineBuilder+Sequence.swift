@@ -29,6 +29,7 @@ extension SQLPipelineBuilder {
         var names = Set(input.columns.values.map { $0.uppercased() })
         var rowColumn: String?
         var numbering: Node?
+        var checks: [SQLExpression] = []
         var seen: Set<String> = []
         for id in refs.map(\.node) where seen.insert(id).inserted {
             guard let node = context.nodes[id], case .sequence(let spec) = node.op else { continue }
@@ -51,7 +52,9 @@ extension SQLPipelineBuilder {
                     column = Self.uniqueName("\(consumer.id)_ROW", taken: &names)
                     (rowColumn, numbering) = (column, node)
                 }
-                next = try nextValue(node, spec, row: .column(table: nil, name: column))
+                let (value, check) = try nextValue(node, spec, row: .column(table: nil, name: column))
+                next = value
+                if let check { checks.append(check) }
             } else {
                 // CURRVAL alone: the first value's CURRVAL.
                 next = .literal(.integer(Int64(spec.current)))
@@ -87,20 +90,24 @@ extension SQLPipelineBuilder {
         } else {
             items.insert(SQLSelectItem(.star(table: input.table.name)), at: 0)
         }
-        relation.table = SQLTableName(addTable("\(consumer.id)_SEQUENCE", .select(SQLSelect(items: items, from: from))))
+        // Every row evaluates the checks, whether or not a later port reads the value.
+        let filter = checks.dropFirst().reduce(checks.first) { all, next in all.map { .binary(.and, $0, next) } }
+        relation.table = SQLTableName(
+            addTable("\(consumer.id)_SEQUENCE", .select(SQLSelect(items: items, from: from, filter: filter))))
         return relation
     }
 
-    /// NEXTVAL of the row numbered `n` (from 0).
+    /// NEXTVAL of the row numbered `n` (from 0), and, without Cycle where the end is in reach, the
+    /// check that stops the statement on the row past End Value (``failing(when:_:)``).
     func nextValue(_ node: Node, _ spec: SequenceSpec, row n: SQLExpression) throws(SQLPushdownRefusal)
-        -> SQLExpression
+        -> (value: SQLExpression, check: SQLExpression?)
     {
         let (current, increment) = (Int64(spec.current), Int64(spec.increment))
         let first = Self.values(of: spec, from: current)
         func literal(_ value: Int64) -> SQLExpression { .literal(.integer(value)) }
         let counted = SQLExpression.binary(.add, literal(current), .binary(.multiply, n, literal(increment)))
         // No statement numbers 2^48 rows: past that the end is out of reach.
-        guard first < Self.outOfReach else { return counted }
+        guard first < Self.outOfReach else { return (counted, nil) }
         let beyond = SQLExpression.binary(.greaterOrEqual, n, literal(first))
         if spec.cycle {
             let start = Int64(spec.start)
@@ -110,7 +117,7 @@ extension SQLPipelineBuilder {
                 .binary(
                     .multiply, .binary(.modulo, .binary(.subtract, n, literal(first)), literal(cycle)),
                     literal(increment)))
-            return .caseWhen(branches: [SQLWhen(beyond, then: wrapped)], otherwise: counted)
+            return (.caseWhen(branches: [SQLWhen(beyond, then: wrapped)], otherwise: counted), nil)
         }
         let message = SQLExpression.binary(
             .concat,
@@ -122,7 +129,16 @@ extension SQLPipelineBuilder {
                 "stops the run when it passes its end value \(spec.end) without cycle, which \(dialect.name) cannot do "
                     + "in a query")
         }
-        return .caseWhen(branches: [SQLWhen(beyond, then: failure)], otherwise: counted)
+        return (counted, Self.failing(when: beyond, failure))
+    }
+
+    /// A condition true on every row but those where `condition` holds, on which evaluating it
+    /// stops the statement with `failure`: `CASE WHEN condition THEN failure ELSE 1 END = 1`. In a
+    /// `WHERE`, every row evaluates it, whether or not a later port reads the value it guards.
+    static func failing(when condition: SQLExpression, _ failure: SQLExpression) -> SQLExpression {
+        .binary(
+            .equal, .caseWhen(branches: [SQLWhen(condition, then: failure)], otherwise: .literal(.integer(1))),
+            .literal(.integer(1)))
     }
 
     /// Refuses a sequence whose values the runtime fails on or SQL would overflow.

@@ -95,7 +95,18 @@ extension SQLPipelineBuilder {
             let column = SQLExpression.column(table: qualified ? table : nil, name: port.source?.port ?? port.name)
             // The runtime reads the source field's type and converts it to the port's (reference §2.1).
             let field = port.source.flatMap(sourceType) ?? port.type
-            items.append(SQLSelectItem(try fit(column, from: field, to: port.type, node, port), as: port.name))
+            let value = try fit(column, from: field, to: port.type, node, port)
+            // The database removes duplicates from the values it reads; converted first, values
+            // that differ only where a string is cut would become one row.
+            if spec.distinct, value != column {
+                throw refusal(
+                    SQLPipelineDiagnostics.sourceSQL, node,
+                    "\(subject) selects distinct rows, and converts port '\(port.name)' from \(field.canonicalName) "
+                        + "to \(port.type.canonicalName) after the database removed duplicates",
+                    fix: "keep this path in the runtime", location: port.provenance.location,
+                    path: port.provenance.path)
+            }
+            items.append(SQLSelectItem(value, as: port.name))
         }
         let tables = sources.map { source in
             SQLFromItem.table(

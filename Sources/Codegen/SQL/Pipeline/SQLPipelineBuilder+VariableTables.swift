@@ -24,7 +24,8 @@ extension SQLPipelineBuilder {
     /// common table, the value kept in `plan`, the reset condition lowered with the values the
     /// row has there (earlier variables, previous values). Past the range of the port's type, where
     /// the runtime rejects rows (``counterBound(_:highPrecision:)``), the statement fails instead
-    /// (``SQLDialect/failure(_:)``), so the SQL never writes a value the runtime would not.
+    /// (``SQLDialect/failure(_:)``, a check in the counts' `WHERE` every row evaluates), so the SQL
+    /// never writes a value the runtime would not.
     func counterValue(
         _ counter: SQLVariablePlan.Counter, _ variable: Port, of node: Node, values: [String: SQLExpression],
         plan: inout SQLVariablePlan?
@@ -45,7 +46,7 @@ extension SQLPipelineBuilder {
         plan?.counts[name] = value
         let count = SQLExpression.column(table: nil, name: plan?.countColumns[name] ?? "")
         guard let bound = Self.counterBound(variable.type, highPrecision: context.lowering.options.highPrecision),
-            (bound - abs(counter.reset?.value ?? 0)) / abs(counter.step == 0 ? 1 : counter.step) < 1 << 48
+            (bound - abs(counter.reset?.value ?? 0)) / abs(counter.step == 0 ? 1 : counter.step) < Self.outOfReach
         else { return count }
         let message = SQLExpression.binary(
             .concat,
@@ -59,9 +60,10 @@ extension SQLPipelineBuilder {
                     + "rows and \(dialect.name) cannot stop a query")
         }
         let outside = SQLExpression.binary(
-            .or, .binary(.greater, count, literal(bound)),
-            .binary(.less, count, literal(Self.counterFloor(variable.type, bound))))
-        return .caseWhen(branches: [SQLWhen(outside, then: failure)], otherwise: count)
+            .or, .binary(.greater, value, literal(bound)),
+            .binary(.less, value, literal(Self.counterFloor(variable.type, bound))))
+        plan?.checks[name] = Self.failing(when: outside, failure)
+        return count
     }
 
     /// The smallest value a counter of `type` holds, whose largest is `bound`: one below `-bound`
@@ -114,8 +116,11 @@ extension SQLPipelineBuilder {
             guard let column = plan.countColumns[name], let value = plan.counts[name] else { continue }
             counts.append(SQLSelectItem(value, as: column))
         }
+        let checks = node.ports.compactMap { plan.checks[$0.name.uppercased()] }
+        let filter = checks.dropFirst().reduce(checks.first) { all, next in all.map { .binary(.and, $0, next) } }
         return addTable(
-            "\(node.id)_COUNTS", .select(SQLSelect(items: counts, from: .table(SQLTableName(table), alias: nil))))
+            "\(node.id)_COUNTS",
+            .select(SQLSelect(items: counts, from: .table(SQLTableName(table), alias: nil), filter: filter)))
     }
 
     /// The common table marking each counter's last reset, after `table`.

@@ -39,6 +39,8 @@ struct SQLVariablePlan {
     var resets: [String: SQLExpression] = [:]
     /// Each counter's value, over the row number and its last reset.
     var counts: [String: SQLExpression] = [:]
+    /// Each bounded counter's check, which stops the statement past the port type's range.
+    var checks: [String: SQLExpression] = [:]
     /// Column names: the row number, each previous value, each counter's last reset and value.
     var rowColumn = ""
     var previousColumns: [String: String] = [:]

@@ -116,13 +116,22 @@ extension SQLPipelineBuilder {
         guard sources.count == 1, let source = sources.first?.node else {
             return .undefined("\(subject) joins \(sources.count) sources, so its sorted ports may tie")
         }
-        let sorted = node.ports.filter { $0.roles.contains(.output) }.prefix(spec.sortedPorts)
+        let primary = Set(
+            source.outputPorts.filter { $0.key == .primary || $0.key == .primaryForeign }.map { $0.name.uppercased() })
+        guard !primary.isEmpty else {
+            return .undefined("'\(source.id)' has no primary key, so rows sorted by \(subject) may tie")
+        }
+        // The runtime orders by the first sorted ports by position; once they cover the primary key
+        // no two rows tie, and the ports after it change nothing.
         var keys: [SQLRowOrderKey] = []
         var covered: Set<String> = []
-        for port in sorted {
-            guard let ref = port.source, let field = source.port(named: ref.port),
-                selected.contains(where: { $0.name == port.name })
-            else { continue }
+        for port in node.ports.filter({ $0.roles.contains(.output) }).prefix(spec.sortedPorts) {
+            guard covered != primary else { break }
+            // A port no source field feeds is NULL on every row: it orders nothing.
+            guard let ref = port.source else { continue }
+            guard let field = source.port(named: ref.port), selected.contains(where: { $0.name == port.name }) else {
+                return .undefined("\(subject) sorts by '\(port.name)', which its query does not select")
+            }
             let isKey = field.key == .primary || field.key == .primaryForeign
             // The query orders the source's column, before any conversion to the port's type.
             guard Self.integerDigits(field.type) != nil, isKey || field.nullable == false else {
@@ -133,8 +142,7 @@ extension SQLPipelineBuilder {
             if isKey { covered.insert(field.name.uppercased()) }
             keys.append(SQLRowOrderKey(column: port.name, type: field.type, descending: false, nulls: .unspecified))
         }
-        let primary = source.outputPorts.filter { $0.key == .primary || $0.key == .primaryForeign }
-        guard !primary.isEmpty, primary.allSatisfy({ covered.contains($0.name.uppercased()) }) else {
+        guard covered == primary else {
             return .undefined(
                 "\(subject)'s sorted ports do not cover the primary key of '\(source.id)', so rows may tie")
         }
@@ -185,7 +193,8 @@ extension SQLPipelineBuilder {
             return .undefined(
                 "\(subject) keeps rows that tie on its keys in the order they arrive: \(input.order.why ?? "")")
         }
-        guard case .defined(let carried) = carryOrder(of: input, into: &items, for: node) else { return input.order }
-        return .defined(keys + carried)
+        let carried = carryOrder(of: input, into: &items, for: node)
+        guard case .defined(let inputKeys) = carried else { return carried }
+        return .defined(keys + inputKeys)
     }
 }
