@@ -9,11 +9,12 @@ public enum BatchSQL {
     /// after the optimizer's passes (as `migrate sql` lowers it).
     public static func script(_ pipeline: Pipeline, dialect: any SQLDialect, workflows: [Workflow] = []) -> String {
         let session = SessionLowering.session(for: pipeline, in: workflows)
-        let lowering = SessionLowering.lowering(
-            dialect, pipeline, session?.spec, highPrecision: SessionLowering.highPrecision(session),
-            stopOnErrors: SessionLowering.stopOnErrors(session))
         // The optimizer's passes run as `migrate sql` runs them, so both write the same SQL.
-        let sql = lowering.lower(PassManager().run(pipeline).pipeline)
+        let optimized = PassManager().run(pipeline).pipeline
+        let lowering = SessionLowering.lowering(
+            dialect, optimized, session?.spec, highPrecision: SessionLowering.highPrecision(session),
+            stopOnErrors: SessionLowering.stopOnErrors(session))
+        let sql = lowering.lower(optimized)
         var text = "-- \(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
         let pushed = sql.report.pushedDown.count
         text += "(\(pushed) of \(pushed + sql.report.notPushedDown.count) targets)\n"

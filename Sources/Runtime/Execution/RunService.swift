@@ -1,3 +1,4 @@
+import Codegen
 import Foundation
 import IR
 
@@ -178,7 +179,7 @@ public enum RunService {
 
     /// The session's "Stop on errors" (0: never stop).
     static func stopOnErrors(_ attributes: [Attribute]) -> Int {
-        Int(attribute("Stop on errors", attributes) ?? "") ?? 0
+        SessionLowering.stopOnErrors(attributes)
     }
 
     /// A session attribute, from the session itself or its configuration object (`config:` prefix).

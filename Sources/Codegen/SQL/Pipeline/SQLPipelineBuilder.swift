@@ -253,7 +253,6 @@ struct SQLPipelineBuilder {
 
     static func key(_ node: String, _ group: String) -> String { node + "\u{1}" + group }
 
-    /// The datatype of the port `ref` names.
     /// The datatype of the port `ref` names; for a sequence's bigint port whose every value fits
     /// an integer, integer (``sequenceRange(_:)``), so that a port of that type takes it exactly.
     func sourceType(_ ref: PortRef) -> DataType? {

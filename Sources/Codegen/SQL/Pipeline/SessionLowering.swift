@@ -18,7 +18,13 @@ public enum SessionLowering {
 
     /// The session's "Stop on errors" (0 when absent or not a number: never stop).
     public static func stopOnErrors(_ session: (spec: SessionSpec, attributes: [Attribute])?) -> Int {
-        Int(session?.attributes.sessionValue("Stop on errors")?.trimmingSpaces() ?? "") ?? 0
+        stopOnErrors(session?.attributes ?? [])
+    }
+
+    /// "Stop on errors" among a session's attributes (0 when absent or not a number: never stop),
+    /// as the runtime and the SQL both read it.
+    public static func stopOnErrors(_ attributes: [Attribute]) -> Int {
+        Int(attributes.sessionValue("Stop on errors")?.trimmingSpaces() ?? "") ?? 0
     }
 
     /// The lowering for `dialect` of `pipeline` under `session` (nil: PowerCenter's session defaults).
