@@ -105,6 +105,13 @@ public struct Node: Hashable, Sendable {
     /// The port with the given name.
     public func port(named name: String) -> Port? { ports.first { $0.name == name } }
 
+    /// The next value a Normalizer's generated key port `key` stores in the export (its
+    /// `SEQUENCE_GENERATOR_VALUE` attribute, names compared without case), if it is a whole number.
+    public func storedKeyValue(of key: String) -> Int64? {
+        ports.first { $0.name.uppercased() == key.uppercased() }?.attributes
+            .first { $0.name.uppercased() == "SEQUENCE_GENERATOR_VALUE" }.flatMap { Int64($0.value) }
+    }
+
     /// Ports that offer values downstream.
     public var outputPorts: [Port] { ports.filter { $0.roles.contains(.output) } }
 

@@ -68,8 +68,7 @@ extension SQLPipelineBuilder {
                 fix: "sort the rows on a unique key before the normalizer, leave the generated key unconnected, or "
                     + "keep this path in the runtime")
         }
-        let stored = node.ports.first { $0.name.uppercased() == key.uppercased() }?.attributes
-            .first { $0.name.uppercased() == "SEQUENCE_GENERATOR_VALUE" }.flatMap { Int64($0.value) }
+        let stored = node.storedKeyValue(of: key)
         let first = stored ?? 1
         // No statement numbers 2^48 rows: a first key that far below the largest bigint cannot pass
         // it (the runtime stops the run there; SQLite would go on in floating point).

@@ -308,10 +308,7 @@ final class UnpivotRunner: NodeRunner {
         if nextKey == nil {
             // The export stores the GK sequence's next value on the key port; without it the
             // settings' first key is used.
-            let stored = spec.keyPort.flatMap { name in
-                node.ports.first { $0.name.uppercased() == name.uppercased() }?.attributes
-                    .first { $0.name.uppercased() == "SEQUENCE_GENERATOR_VALUE" }.flatMap { Int64($0.value) }
-            }
+            let stored = spec.keyPort.flatMap(node.storedKeyValue(of:))
             nextKey = stored ?? context.settings.normalizerFirstKey
         }
         for (row, kind) in zip(batch.rows, batch.kinds) {
