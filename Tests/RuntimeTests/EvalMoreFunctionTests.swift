@@ -139,6 +139,17 @@ struct EvalMoreFunctionTests {
         EvalHarness.expect("NPER(0, -1000, 0)", .rowError(EvaluationErrors.invalidArgument))
     }
 
+    @Test("padding past the largest string (104,857,600 characters) is a row error, before any memory is taken")
+    func padPastTheLargestString() {
+        let n = [("N", DataType.integer)]
+        EvalHarness.expect(
+            "RPAD('', N, '*')", .rowError(EvaluationErrors.invalidArgument), ports: n, row: [.integer(2_147_483_647)])
+        EvalHarness.expect(
+            "LPAD('a', N)", .rowError(EvaluationErrors.invalidArgument), ports: n, row: [.integer(104_857_601)])
+        // A string already longer than the length is cut, whatever the length.
+        EvalHarness.expect("LENGTH(LPAD('abc', N))", .number(2), ports: n, row: [.integer(2)])
+    }
+
     @Test("UUID4 makes a new version-4 identifier per row; UUID_UNPARSE writes 8-4-4-4-12 digits")
     func uuid() {
         let (compiled, _) = EvalHarness.compile("UUID_UNPARSE(UUID4())")

@@ -66,7 +66,8 @@ extension FunctionLibrary {
 
     /// LPAD/RPAD: pad to `len` with `pad` (default one blank); longer strings are cut to `len`
     /// keeping the leftmost characters [BELIEVED]; a negative length gives NULL [BELIEVED]; an
-    /// empty pad leaves a shorter string as it is (chosen).
+    /// empty pad leaves a shorter string as it is (chosen); padding past the largest string is a
+    /// row error (chosen, ``FunctionArguments/fittingString(_:)``).
     private static func pad(_ r: FunctionRequest, left: Bool) -> FunctionImpl {
         let args = FunctionArguments(r)
         return strictMany { values throws(RowError) in
@@ -74,6 +75,7 @@ extension FunctionLibrary {
             let length = try args.whole(values[1])
             guard length >= 0 else { return .null }
             if text.count >= length { return .string(String(scalars: text[0..<length])) }
+            _ = try args.fittingString(length)
             let padding = values.count > 2 ? try args.text(values[2]).scalarArray : [" "]
             guard !padding.isEmpty else { return .string(String(scalars: text)) }
             var fill: [Unicode.Scalar] = []

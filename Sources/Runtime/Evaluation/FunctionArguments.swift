@@ -36,6 +36,20 @@ struct FunctionArguments: Sendable {
     func invalid(_ message: String) -> RowError {
         EvaluationErrors.error(EvaluationErrors.invalidArgument, "\(function): \(message)")
     }
+
+    /// PowerCenter's largest string, in characters: the string datatype's largest precision
+    /// (reference §5, 104,857,600).
+    static let largestString = 104_857_600
+
+    /// `count` when a string of that many characters fits PowerCenter's largest string; else a row
+    /// error (chosen: what PowerCenter does with a longer result is not documented; computing it
+    /// would take gigabytes, as `RPAD('', 2147483647)` did before).
+    func fittingString(_ count: Int) throws(RowError) -> Int {
+        guard count <= Self.largestString else {
+            throw invalid("a result of \(count) characters is longer than the largest string, 104,857,600 characters")
+        }
+        return count
+    }
 }
 
 extension String {

@@ -68,7 +68,8 @@ extension FunctionLibrary {
 
     /// REPLACESTR(CaseFlag, InputString, OldString1, ..., NewString) [BELIEVED]: left to right,
     /// the first listed OldString matching at a position wins, replaced text is not rescanned;
-    /// NULL/'' OldStrings are ignored; NewString NULL/'' removes.
+    /// NULL/'' OldStrings are ignored; NewString NULL/'' removes; a result longer than the largest
+    /// string is a row error (chosen, ``FunctionArguments/fittingString(_:)``).
     private static func replaceStr(_ r: FunctionRequest) -> FunctionImpl {
         let args = FunctionArguments(r)
         return .many { values throws(RowError) in
@@ -91,6 +92,7 @@ extension FunctionLibrary {
                     i + $0.count <= input.count && comparable[i..<(i + $0.count)].elementsEqual($0)
                 }) {
                     result.append(contentsOf: replacement)
+                    _ = try args.fittingString(result.count + input.count - i - old.count)
                     i += old.count
                 } else {
                     result.append(input[i])
