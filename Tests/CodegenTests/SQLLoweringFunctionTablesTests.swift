@@ -20,10 +20,10 @@ enum SQLLoweringFunctionTables {
             ]),
         Row(
             "SUBSTR(A, N)",
-            all: "CASE WHEN A IS NULL OR N IS NULL THEN NULL WHEN N + LENGTH(A) < 0 THEN '' "
+            all: "CASE WHEN A IS NULL OR N IS NULL THEN NULL WHEN N < -LENGTH(A) THEN '' "
                 + "ELSE SUBSTR(A, CASE WHEN N > 0 THEN N WHEN N = 0 THEN 1 ELSE LENGTH(A) + N + 1 END, 2147483647) END",
             except: [
-                "teradata": "CASE WHEN A IS NULL OR N IS NULL THEN NULL WHEN N + CHARACTER_LENGTH(A) < 0 THEN '' "
+                "teradata": "CASE WHEN A IS NULL OR N IS NULL THEN NULL WHEN N < -CHARACTER_LENGTH(A) THEN '' "
                     + "ELSE SUBSTR(A, CASE WHEN N > 0 THEN N WHEN N = 0 THEN 1 ELSE CHARACTER_LENGTH(A) + N + 1 END, "
                     + "2147483647) END",
                 "oracle": nil, "sqlserver": nil, "sybase": nil,
@@ -142,19 +142,39 @@ enum SQLLoweringFunctionTables {
                 "teradata": nil, "databricks": nil, "oracle": "TRUNC(T, 'MM')", "sqlserver": nil, "sybase": nil,
                 "bigquery": nil, "sqlite": "strftime('%Y-%m-01 00:00:00', SUBSTR(T, 1, 19))",
             ]),
+        // Where the dialect holds dates outside the years 1 to 9999 (or gives NULL), a row that
+        // leaves them stops the statement, as the runtime rejects it; Oracle goes on into years
+        // before Christ and cannot stop the statement, so a negative amount is refused there.
         Row(
             "ADD_TO_DATE(T, 'DD', N)", all: "DATEADD(day, N, T)",
             except: [
-                "teradata": nil, "postgres": "T + make_interval(0, 0, 0, N)", "oracle": "T + NUMTODSINTERVAL(N, 'DAY')",
-                "sybase": nil, "bigquery": nil, "duckdb": "T + TO_DAYS(N)",
+                "teradata": nil,
+                "snowflake":
+                    "CASE WHEN CASE WHEN DATEADD(day, N, T) > TIMESTAMP_NTZ '9999-12-31 23:59:59.999999' OR DATEADD(day, N, T) < TIMESTAMP_NTZ '0001-01-01 00:00:00' THEN CAST('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS VARCHAR) || CAST(N AS VARCHAR) AS INTEGER) ELSE 1 END = 1 THEN DATEADD(day, N, T) END",
+                "databricks":
+                    "CASE WHEN CASE WHEN DATEADD(day, N, T) > TIMESTAMP_NTZ '9999-12-31 23:59:59.999999' OR DATEADD(day, N, T) < TIMESTAMP_NTZ '0001-01-01 00:00:00' OR DATEADD(day, N, T) IS NULL AND T IS NOT NULL AND N IS NOT NULL THEN raise_error('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS STRING) || CAST(N AS STRING)) ELSE 1 END = 1 THEN DATEADD(day, N, T) END",
+                "postgres":
+                    "CASE WHEN CASE WHEN T + make_interval(0, 0, 0, N) > TIMESTAMP '9999-12-31 23:59:59.999999' OR T + make_interval(0, 0, 0, N) < TIMESTAMP '0001-01-01 00:00:00' THEN CAST('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS text) || CAST(N AS text) AS integer) ELSE 1 END = 1 THEN T + make_interval(0, 0, 0, N) END",
+                "oracle": nil, "sybase": nil, "bigquery": nil,
+                "duckdb":
+                    "CASE WHEN CASE WHEN T + TO_DAYS(N) > TIMESTAMP '9999-12-31 23:59:59.999999' OR T + TO_DAYS(N) < TIMESTAMP '0001-01-01 00:00:00' THEN error('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS VARCHAR) || CAST(N AS VARCHAR)) ELSE 1 END = 1 THEN T + TO_DAYS(N) END",
                 "sqlite":
-                    "strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20)",
+                    "CASE WHEN CASE WHEN strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20) > '9999-12-31 23:59:59.999999' OR strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20) < '0001-01-01 00:00:00' OR strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20) IS NULL AND T IS NOT NULL AND N IS NOT NULL THEN json('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS TEXT) || CAST(N AS TEXT)) ELSE 1 END = 1 THEN strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20) END",
             ]),
         Row(
             "ADD_TO_DATE(T, 'YYYY', 2)", all: "DATEADD(month, 2 * 12, T)",
             except: [
-                "teradata": nil, "postgres": "T + make_interval(0, 2 * 12)", "oracle": nil, "sybase": nil,
-                "bigquery": nil, "duckdb": "T + TO_MONTHS(2 * 12)", "sqlite": nil,
+                "teradata": nil,
+                "snowflake":
+                    "CASE WHEN CASE WHEN DATEADD(month, 2 * 12, T) > TIMESTAMP_NTZ '9999-12-31 23:59:59.999999' THEN CAST('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS VARCHAR) || CAST(2 AS VARCHAR) AS INTEGER) ELSE 1 END = 1 THEN DATEADD(month, 2 * 12, T) END",
+                "databricks":
+                    "CASE WHEN CASE WHEN DATEADD(month, 2 * 12, T) > TIMESTAMP_NTZ '9999-12-31 23:59:59.999999' OR DATEADD(month, 2 * 12, T) IS NULL AND T IS NOT NULL AND 2 IS NOT NULL THEN raise_error('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS STRING) || CAST(2 AS STRING)) ELSE 1 END = 1 THEN DATEADD(month, 2 * 12, T) END",
+                "postgres":
+                    "CASE WHEN CASE WHEN T + make_interval(0, 2 * 12) > TIMESTAMP '9999-12-31 23:59:59.999999' THEN CAST('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS text) || CAST(2 AS text) AS integer) ELSE 1 END = 1 THEN T + make_interval(0, 2 * 12) END",
+                "oracle": nil, "sybase": nil, "bigquery": nil,
+                "duckdb":
+                    "CASE WHEN CASE WHEN T + TO_MONTHS(2 * 12) > TIMESTAMP '9999-12-31 23:59:59.999999' THEN error('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS VARCHAR) || CAST(2 AS VARCHAR)) ELSE 1 END = 1 THEN T + TO_MONTHS(2 * 12) END",
+                "sqlite": nil,
             ]),
         Row(
             "TO_DATE('2024-02-29', 'YYYY-MM-DD')", all: "TIMESTAMP '2024-02-29 00:00:00'",

@@ -46,6 +46,9 @@ public protocol SQLDialect: Sendable {
     var comparesStringsExactly: Bool { get }
     /// Whether decimals are exact (SQLite computes them as binary doubles).
     var hasExactDecimals: Bool { get }
+    /// Whether a numeric literal with an exponent (`0.05E0`) is a double; where it is an exact
+    /// decimal (PostgreSQL `numeric`, Oracle `NUMBER`) a double literal is written as a cast.
+    var readsExponentLiteralsAsDoubles: Bool { get }
     /// Whether `ROUND(decimal, 0)` rounds half away from zero, as PowerCenter does.
     var roundsDecimalsHalfAwayFromZero: Bool { get }
     /// The function counting characters including trailing blanks, if the dialect has one.
@@ -95,6 +98,24 @@ public protocol SQLDialect: Sendable {
     var acceptsCommonTablesInInsert: Bool { get }
     /// Whether `FULL OUTER JOIN` is available (Sybase ASE has only left and right outer joins).
     var supportsFullOuterJoin: Bool { get }
+    /// Whether `a + b`, `a - b`, `a * b` and `-a` compute in their integer operands' declared
+    /// width (32 bits for `INTEGER`), so that an operand is cast to `BIGINT` where the result could
+    /// leave that width and the runtime's 64 bits would not (PostgreSQL, SQL Server, Sybase ASE,
+    /// Teradata, DuckDB, Databricks); false where integer arithmetic is 64 bits or wider.
+    var integerOperandsKeepTheirWidth: Bool { get }
+    /// Whether integer arithmetic past 64 bits fails the statement, as the runtime rejects the row
+    /// (loud, not identical); false where it gives a float (SQLite), wraps (Databricks without ANSI
+    /// mode) or computes the wider value exactly (Oracle and Snowflake `NUMBER`), where such
+    /// arithmetic is refused.
+    var integerOverflowFails: Bool { get }
+    /// Whether a date/time moved past 9999-12-31 fails the statement, as the runtime rejects the
+    /// row (SQL Server, Sybase ASE, Teradata, BigQuery, Oracle); elsewhere such a result is checked.
+    var failsPastYear9999: Bool { get }
+    /// Whether a date/time moved before 0001-01-01 fails the statement (not Oracle, which has years
+    /// before Christ).
+    var failsBeforeYear1: Bool { get }
+    /// Whether a date moved outside the dialect's range is NULL (SQLite, Spark without ANSI mode).
+    var datesOutOfRangeAreNull: Bool { get }
     /// How a derived table's columns are renamed by position (a SQL override's columns).
     var derivedColumnNaming: SQLDerivedColumnNaming { get }
     /// `value` (a string) under an ordering by Unicode code point, as the runtime compares strings
@@ -199,6 +220,8 @@ extension SQLDialect {
     public var comparesStringsExactly: Bool { true }
     /// Default: decimals are exact.
     public var hasExactDecimals: Bool { true }
+    /// Default: `0.05E0` is a double.
+    public var readsExponentLiteralsAsDoubles: Bool { true }
 
     /// Default: `ROUND` rounds decimals half away from zero.
     public var roundsDecimalsHalfAwayFromZero: Bool { true }
@@ -239,6 +262,16 @@ extension SQLDialect {
     public var acceptsCommonTablesInInsert: Bool { supportsCommonTables }
     /// Default: available.
     public var supportsFullOuterJoin: Bool { true }
+    /// Default: operands keep their width (`INTEGER + INTEGER` is 32 bits).
+    public var integerOperandsKeepTheirWidth: Bool { true }
+    /// Default: integer overflow fails the statement.
+    public var integerOverflowFails: Bool { true }
+    /// Default: dates past 9999 are held (checked).
+    public var failsPastYear9999: Bool { false }
+    /// Default: dates before year 1 are held (checked).
+    public var failsBeforeYear1: Bool { false }
+    /// Default: an out-of-range date is an error or a value, not NULL.
+    public var datesOutOfRangeAreNull: Bool { false }
     /// Default: `(query) AS t (a, b)`.
     public var derivedColumnNaming: SQLDerivedColumnNaming { .aliasList }
     /// Default: none.

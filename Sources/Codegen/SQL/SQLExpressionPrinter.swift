@@ -12,7 +12,10 @@ struct SQLExpressionPrinter {
         case .unary(let op, let operand):
             // NOT binds looser than comparisons; unary minus tighter than anything binary.
             let strength = op == .not ? 3 : 8
-            let text = (op == .not ? "NOT " : "-") + print(operand, context: strength)
+            var inner = print(operand, context: strength)
+            // `--` starts a comment: a minus before a negative operand gets parentheses.
+            if op != .not, inner.hasPrefix("-") { inner = "(" + inner + ")" }
+            let text = (op == .not ? "NOT " : "-") + inner
             return wrap(text, strength, context)
         case .binary(let op, let left, let right): return binary(op, left, right, context: context)
         case .function(let name, let arguments):
@@ -74,7 +77,11 @@ struct SQLExpressionPrinter {
         case .string(let text): return dialect.stringLiteral(text)
         case .integer(let value): return value < 0 ? "(\(value))" : String(value)
         case .decimal(let text): return text.hasPrefix("-") ? "(\(text))" : text
-        case .double(let value): return doubleText(value)
+        case .double(let value):
+            guard dialect.readsExponentLiteralsAsDoubles else {
+                return print(.cast(.literal(.decimal(doubleText(value, bare: true))), .double), context: 0)
+            }
+            return doubleText(value)
         case .boolean(let value):
             return dialect.hasBooleanLiterals ? (value ? "TRUE" : "FALSE") : (value ? "1" : "0")
         case .date(let text): return dialect.dateLiteral(text)
@@ -82,11 +89,12 @@ struct SQLExpressionPrinter {
         }
     }
 
-    /// A double as an exact, dialect-neutral literal: the shortest round-tripping digits with an
-    /// exponent so that no dialect reads it as an exact decimal.
-    private func doubleText(_ value: Double) -> String {
+    /// A double as an exact literal: the shortest round-tripping digits with an exponent, which
+    /// most dialects read as a double (``SQLDialect/readsExponentLiteralsAsDoubles``); the
+    /// nearest double to those digits is the value itself, so a cast of them is exact too.
+    private func doubleText(_ value: Double, bare: Bool = false) -> String {
         var text = "\(value)"
         if !text.contains("e") && !text.contains("E") { text += "E0" }
-        return value < 0 ? "(" + text + ")" : text
+        return value < 0 && !bare ? "(" + text + ")" : text
     }
 }

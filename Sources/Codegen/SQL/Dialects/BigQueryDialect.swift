@@ -51,6 +51,11 @@ public struct BigQueryDialect: SQLDialect {
 
     /// `ERROR(message)`.
     public func failure(_ message: SQLExpression) -> SQLExpression? { .function(name: "ERROR", arguments: [message]) }
+    /// Every integer is `INT64`, and its overflow is an error.
+    public var integerOperandsKeepTheirWidth: Bool { false }
+    /// Dates end at 0001-01-01 and 9999-12-31; moving past either fails.
+    public var failsPastYear9999: Bool { true }
+    public var failsBeforeYear1: Bool { true }
 
     /// GoogleSQL renames no derived table's columns by position.
     public var derivedColumnNaming: SQLDerivedColumnNaming { .unsupported }

@@ -61,4 +61,8 @@ public struct DatabricksDialect: SQLDialect {
     public func failure(_ message: SQLExpression) -> SQLExpression? {
         .function(name: "raise_error", arguments: [message])
     }
+    /// Without ANSI mode Spark wraps an integer overflow around instead of failing.
+    public var integerOverflowFails: Bool { false }
+    /// Without ANSI mode Spark gives NULL for a date it cannot hold.
+    public var datesOutOfRangeAreNull: Bool { true }
 }

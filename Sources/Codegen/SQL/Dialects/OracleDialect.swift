@@ -22,6 +22,13 @@ public struct OracleDialect: SQLDialect {
     public var moduloStyle: SQLModuloStyle { .modFunction }
     /// `''` is NULL in Oracle.
     public var keepsEmptyStrings: Bool { false }
+    /// Integers are `NUMBER`: arithmetic past 64 bits is exact, where the runtime rejects the row.
+    public var integerOperandsKeepTheirWidth: Bool { false }
+    public var integerOverflowFails: Bool { false }
+    /// `0.05E0` is a `NUMBER`.
+    public var readsExponentLiteralsAsDoubles: Bool { false }
+    /// Past 9999 fails (ORA-01841); before year 1 Oracle goes on into years before Christ.
+    public var failsPastYear9999: Bool { true }
 
     /// Oracle's type names (`VARCHAR2` at most 4000 bytes, larger text as `CLOB`).
     public func typeName(_ type: SQLType) -> String {

@@ -63,6 +63,8 @@ public struct PostgreSQLDialect: SQLDialect {
 
     /// CAST(message AS INTEGER): a message that is not a number fails the cast.
     public func failure(_ message: SQLExpression) -> SQLExpression? { .cast(message, .integer) }
+    /// `0.05E0` is a `numeric`.
+    public var readsExponentLiteralsAsDoubles: Bool { false }
 
     /// The `"C"` collation compares bytes, which in UTF-8 is code point order.
     public func codePointOrdering(_ value: SQLExpression) -> SQLExpression? { .collate(value, collation: "\"C\"") }

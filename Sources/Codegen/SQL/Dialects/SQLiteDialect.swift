@@ -92,6 +92,11 @@ public struct SQLiteDialect: SQLDialect {
 
     /// `json(message)`: a message that is not JSON fails with "malformed JSON" (SQLite has no `RAISE` outside triggers).
     public func failure(_ message: SQLExpression) -> SQLExpression? { .function(name: "json", arguments: [message]) }
+    /// Integers are 64 bits; past them arithmetic gives a float.
+    public var integerOperandsKeepTheirWidth: Bool { false }
+    public var integerOverflowFails: Bool { false }
+    /// Date functions give NULL outside 0000–9999.
+    public var datesOutOfRangeAreNull: Bool { true }
 
     /// SQLite's derived tables take no column list; its common tables do.
     public var derivedColumnNaming: SQLDerivedColumnNaming { .commonTable }

@@ -49,4 +49,7 @@ public struct SnowflakeDialect: SQLDialect {
 
     /// `CAST(message AS INTEGER)`: a message that is not a number fails the cast (only `TRY_CAST` gives NULL).
     public func failure(_ message: SQLExpression) -> SQLExpression? { .cast(message, .integer) }
+    /// Integers are `NUMBER(38,0)`: arithmetic past 64 bits is exact, where the runtime rejects the row.
+    public var integerOperandsKeepTheirWidth: Bool { false }
+    public var integerOverflowFails: Bool { false }
 }

@@ -4,6 +4,9 @@
 /// keep nodes that need windows in the runtime. Quoted identifiers need
 /// `set quoted_identifier on`, which generated scripts set.
 public struct SybaseASEDialect: SQLDialect {
+    /// Dates end at 0001-01-01 and 9999-12-31; moving past either fails.
+    public var failsPastYear9999: Bool { true }
+    public var failsBeforeYear1: Bool { true }
     /// Creates the dialect.
     public init() {}
 

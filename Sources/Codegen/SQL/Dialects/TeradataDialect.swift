@@ -1,5 +1,8 @@
 /// Teradata Vantage (16.20 and later).
 public struct TeradataDialect: SQLDialect {
+    /// Dates end at 0001-01-01 and 9999-12-31; moving past either fails.
+    public var failsPastYear9999: Bool { true }
+    public var failsBeforeYear1: Bool { true }
     /// Creates the dialect.
     public init() {}
 

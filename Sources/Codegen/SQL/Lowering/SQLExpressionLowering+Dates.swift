@@ -58,13 +58,57 @@ extension Lowering {
     /// twelve months (the same clamping, Feb 29 + 1 year = Feb 28).
     func addToDate(_ arguments: [Expr], _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
         let unit = try dateUnit(arguments[1], "ADD_TO_DATE")
-        var amount = try wholeNumber(arguments[2], "ADD_TO_DATE amount")
+        var amount = try wholeNumber(
+            arguments[2], "ADD_TO_DATE amount", clamps: unit != .minute && unit != .second)
         if unit == .year { amount = .binary(.multiply, amount, .literal(.integer(12))) }
-        let moved = dialect.addToDate(try value(arguments[0]), unit == .year ? .month : unit, amount)
+        let date = try value(arguments[0])
+        let moved = dialect.addToDate(date, unit == .year ? .month : unit, amount)
         guard let moved else {
             throw fail(e, "\(dialect.name) cannot add \(unit.rawValue)s to a date exactly as PowerCenter does")
         }
-        return moved
+        return try withinYears1To9999(moved, date: date, amount: arguments[2], e)
+    }
+
+    /// `moved`, where the runtime rejects a row whose ADD_TO_DATE leaves 0001-01-01 … 9999-12-31
+    /// (RT0100): a dialect that fails there itself is trusted; elsewhere a row that leaves the
+    /// years stops the statement (``SQLDialect/failure(_:)``: loud, not identical), or the call
+    /// is refused. Only the directions the amount's sign allows are checked
+    /// (``SQLIntegerBounds``).
+    private func withinYears1To9999(_ moved: SQLExpression, date: SQLExpression, amount: Expr, _ e: Expr)
+        throws(SQLLoweringFailure) -> SQLExpression
+    {
+        let bounds = SQLIntegerBounds.of(amount)
+        var outside: [SQLExpression] = []
+        if bounds.upperBound > 0, !dialect.failsPastYear9999 {
+            let last = SQLExpression.literal(.timestamp("9999-12-31 23:59:59.999999"))
+            outside.append(.binary(.greater, moved, last))
+        }
+        if bounds.lowerBound < 0, !dialect.failsBeforeYear1 {
+            outside.append(.binary(.less, moved, .literal(.timestamp("0001-01-01 00:00:00"))))
+        }
+        let amountSQL = try value(amount)
+        if dialect.datesOutOfRangeAreNull, bounds != 0...0 {
+            outside.append(
+                .binary(
+                    .and, .isNull(moved, negated: false),
+                    .binary(.and, .isNull(date, negated: true), .isNull(amountSQL, negated: true))))
+        }
+        guard let first = outside.first else { return moved }
+        let condition = outside.dropFirst().reduce(first) { .binary(.or, $0, $1) }
+        // The message reads the row, so that no database evaluates it while planning.
+        let message = SQLExpression.binary(
+            .concat, .literal(.string("ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ")),
+            .binary(.concat, .cast(date, .varchar(nil)), .cast(amountSQL, .varchar(nil))))
+        guard let failure = dialect.failure(message) else {
+            throw fail(
+                e,
+                "ADD_TO_DATE can leave the years 1 to 9999 here, where the runtime rejects the row; "
+                    + "\(dialect.name) goes on and cannot stop the statement")
+        }
+        let check = SQLExpression.binary(
+            .equal, .caseWhen(branches: [SQLWhen(condition, then: failure)], otherwise: .literal(.integer(1))),
+            .literal(.integer(1)))
+        return .caseWhen(branches: [SQLWhen(check, then: moved)], otherwise: nil)
     }
 
     /// A built-in variable: SYSDATE is the Integration Service's clock, read per row, and

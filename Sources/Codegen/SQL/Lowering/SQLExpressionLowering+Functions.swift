@@ -20,7 +20,7 @@ extension Lowering {
             }
             return .function(name: function, arguments: [try string(arguments[0])])
         case ("ABS", 1):
-            return .function(name: "ABS", arguments: [try numeric(arguments[0])])
+            return .function(name: "ABS", arguments: try integerArithmetic(e, arguments, [try numeric(arguments[0])]))
         case ("TO_INTEGER", 1), ("TO_BIGINT", 1):
             return try toInteger(arguments[0], bits: name == "TO_INTEGER" ? 32 : 64, e)
         default: return try libraryCall(name, arguments, e)

@@ -21,6 +21,11 @@ extension Lowering {
             throw fail(e, "a string used as a number is read by its numeric prefix in PowerCenter ('12ab' is 12)")
         }
         try exactNumbers(e)
+        // Without high precision the runtime holds a decimal port as a double and computes in
+        // doubles (§3.3): a dialect with exact decimals would compute other digits.
+        if case .reference = e.kind, case .decimal? = e.type, !options.highPrecision, dialect.hasExactDecimals {
+            return .cast(try value(e), .double)
+        }
         return try value(e)
     }
 
@@ -42,12 +47,62 @@ extension Lowering {
         case .add, .subtract, .multiply:
             try exactNumbers(e)
             let sqlOp: SQLBinaryOperator = op == .add ? .add : op == .subtract ? .subtract : .multiply
-            return .binary(sqlOp, try numeric(left), try numeric(right))
+            let operands = try integerArithmetic(e, [left, right], [try numeric(left), try numeric(right)])
+            return .binary(sqlOp, operands[0], operands[1])
         case .divide: return try division(left, right, e)
         case .modulo: return try modulo(left, right, e)
         case .concat: return try concatenation(left, right, e)
         default: throw fail(e, "'\(op.rawValue)' is not lowered to SQL yet")
         }
+    }
+
+    /// The operands of integer `+ - *`, unary minus or `ABS` `e`, computed as the runtime computes them,
+    /// in 64 bits (``SQLIntegerBounds``): the first is cast to `BIGINT` where the dialect would
+    /// compute in a narrower width the result could leave; arithmetic that could pass 64 bits is
+    /// refused where the dialect does not fail there as the runtime does.
+    func integerArithmetic(_ e: Expr, _ operands: [Expr], _ lowered: [SQLExpression]) throws(SQLLoweringFailure)
+        -> [SQLExpression]
+    {
+        guard Self.isInteger(e.type), operands.allSatisfy({ Self.isInteger($0.type) || $0.kind == .null }) else {
+            return lowered
+        }
+        let bounds = SQLIntegerBounds.of(e)
+        if !dialect.integerOverflowFails, !SQLIntegerBounds.within(bounds, SQLIntegerBounds.int64) {
+            throw fail(
+                e,
+                "this integer arithmetic can pass 64 bits, where the runtime rejects the row; "
+                    + "\(dialect.name) goes on with another value")
+        }
+        guard dialect.integerOperandsKeepTheirWidth, Self.sqlWidth(e) == 64,
+            operands.map(Self.sqlWidth).max() ?? 64 < 64
+        else { return lowered }
+        var widened = lowered
+        widened[0] = .cast(lowered[0], .bigint)
+        return widened
+    }
+
+    /// The width in bits in which a dialect that keeps its operands' widths computes integer `e`:
+    /// a literal's or a type's own, the widest operand's for `+ - *`, unary minus and `ABS`, or 64 where
+    /// the result could leave that (``integerArithmetic(_:_:_:)`` then widens it).
+    static func sqlWidth(_ e: Expr) -> Int {
+        let operands: [Expr]
+        switch e.kind {
+        case .number(let text): return Int32(text) != nil ? 32 : 64
+        case .null, .boolean: return 32
+        case .unary(.negate, let operand), .unary(.plus, let operand): operands = [operand]
+        case .call("ABS", let arguments) where arguments.count == 1: operands = arguments
+        case .binary(.add, let l, let r), .binary(.subtract, let l, let r), .binary(.multiply, let l, let r):
+            operands = [l, r]
+        default:
+            switch e.type {
+            case .smallInteger?: return 16
+            case .integer?: return 32
+            default: return 64
+            }
+        }
+        guard isInteger(e.type) else { return 64 }
+        let width = operands.map(sqlWidth).max() ?? 64
+        return SQLIntegerBounds.within(SQLIntegerBounds.of(e), SQLIntegerBounds.range(bits: width)) ? width : 64
     }
 
     /// `a / b`: never integer division (§3.2); a zero divisor is a row error (G9) that SQL would

@@ -56,7 +56,8 @@ extension Lowering {
                 SQLWhen(.binary(.greater, start, .literal(.integer(0))), then: start),
                 SQLWhen(.binary(.equal, start, .literal(.integer(0))), then: .literal(.integer(1))),
             ], otherwise: .binary(.add, .binary(.add, count, start), .literal(.integer(1))))
-        return (first, .binary(.less, .binary(.add, start, count), .literal(.integer(0))))
+        // `start < -count`, not `start + count < 0`, which overflows 32 bits for a large start.
+        return (first, .binary(.less, start, .unary(.negate, count)))
     }
 
     /// INSTR(text, search [, start [, occurrence]]) with start 0 or 1 and occurrence 1: the first
@@ -185,11 +186,27 @@ extension Lowering {
     }
 
     /// An integer-typed position or count (PowerCenter rounds a decimal one, SQL would not).
-    func wholeNumber(_ e: Expr, _ what: String) throws(SQLLoweringFailure) -> SQLExpression {
+    func wholeNumber(_ e: Expr, _ what: String, clamps: Bool = true) throws(SQLLoweringFailure) -> SQLExpression {
         guard Self.isInteger(e.type) || e.kind == .null else {
             throw fail(e, "a \(what) that is not an integer is rounded by PowerCenter first")
         }
-        return try value(e)
+        var number = try value(e)
+        // SQL takes these arguments as 32-bit integers (SQLite cuts a larger start to 32 bits,
+        // PostgreSQL has no `substr(text, bigint)`). Past 32 bits a start or a length acts as the
+        // nearest 32-bit value does, and so does an amount of hours or longer (every such date
+        // leaves the years 1 to 9999), so a larger one is clamped; other amounts are refused.
+        let int32 = SQLIntegerBounds.int32
+        if !SQLIntegerBounds.within(SQLIntegerBounds.of(e), int32) {
+            guard clamps else { throw fail(e, "a \(what) past 32 bits is not lowered to SQL") }
+            let (low, high) = (Int64(int32.lowerBound), Int64(int32.upperBound))
+            number = .caseWhen(
+                branches: [
+                    SQLWhen(.binary(.greater, number, .literal(.integer(high))), then: .literal(.integer(high))),
+                    SQLWhen(.binary(.less, number, .literal(.integer(low))), then: .literal(.integer(low))),
+                ], otherwise: number)
+        }
+        guard dialect.integerOperandsKeepTheirWidth, Self.sqlWidth(e) == 64 else { return number }
+        return .cast(number, .integer)
     }
 
     /// `a IS NULL OR b IS NULL …`.

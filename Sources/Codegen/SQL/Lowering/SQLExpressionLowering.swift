@@ -61,7 +61,8 @@ struct Lowering {
         case .reference(let name):
             guard let column = columns[name.uppercased()] else { throw fail(e, "'\(name)' is not a column here") }
             return column
-        case .unary(.negate, let operand): return .unary(.negate, try numeric(operand))
+        case .unary(.negate, let operand):
+            return .unary(.negate, try integerArithmetic(e, [operand], [try numeric(operand)])[0])
         case .unary(.plus, let operand): return try numeric(operand)
         case .binary(let op, let left, let right): return try arithmetic(op, left, right, e)
         case .call(let name, let arguments): return try call(name, arguments, e)

@@ -1,0 +1,347 @@
+import Codegen
+import Foundation
+import IR
+import Testing
+
+@testable import Runtime
+
+/// Random well-typed expressions over strings, integers, decimals, doubles and date/times, each
+/// evaluated by the native evaluator and as lowered SQL on the same rows. Where the lowering emits
+/// SQL, every row must give the native value; where a row fails natively (PowerCenter rejects it),
+/// the SQL must not give a value for it silently: the statement fails, or the lowering refuses.
+/// Seeds are fixed; each failure names its seed and expression.
+enum SQLExpressionFuzz {
+    /// Expressions 1 to 400, or the range `EXPRESSION_FUZZ_SEEDS` names (`first-last`).
+    static let seeds: [UInt64] = {
+        let bounds = ProcessInfo.processInfo.environment["EXPRESSION_FUZZ_SEEDS"]?.split(separator: "-")
+            .compactMap { UInt64($0) }
+        guard let bounds, bounds.count == 2, bounds[0] <= bounds[1] else { return Array(1...400) }
+        return Array(bounds[0]...bounds[1])
+    }()
+
+    static let ports: [(String, DataType)] = [
+        ("A", .string(precision: 20)), ("B", .string(precision: 10)), ("N", .integer), ("M", .integer),
+        ("D", .decimal(precision: 12, scale: 2)), ("F", .double), ("T", .dateTime(precision: 29, scale: 9)),
+    ]
+
+    /// The rows every expression is evaluated on: each port's edge values, crossed by a fixed generator.
+    static let rows: [[Value]] = {
+        let strings: [Value] = [
+            .string(""), .string(" "), .string("abc"), .string("hello"), .string(" x "), .string("a"),
+            .string("Hello"), .string("l"), .string("ab  "), .null, .string("\t"), .string("12"), .string("3.5"),
+        ]
+        let integers: [Value] = [
+            .integer(0), .integer(1), .integer(-1), .integer(2), .integer(7), .integer(-7), .integer(3),
+            .integer(100), .null, .integer(2_147_483_647), .integer(-2_147_483_648), .integer(3_000_000),
+            .integer(-800_000), .integer(8_000),
+        ]
+        let decimals: [Value] =
+            ["0", "1.50", "-2.25", "999.99", "1000", "0.05", "-0.50"].map { .decimal(Decimal(string: $0)!) } + [.null]
+        let doubles: [Value] = [.double(0.5), .double(-1.25), .double(3), .double(0), .null, .double(1e10)]
+        let dates: [Value] =
+            [
+                "2024-02-29 23:59:59.999999", "2023-12-31 00:00:00", "1999-07-01 06:07:08.5", "2024-01-31 12:30:45",
+                "2000-03-01 00:00:00",
+            ].map { .dateTime(PostgresTests.date($0)) } + [.null]
+        var random = SplitMix64(seed: 2_026_113_0)
+        func pick(_ values: [Value]) -> Value { values[Int(random.next() % UInt64(values.count))] }
+        var rows: [[Value]] = []
+        for index in 0..<40 {
+            // The first rows walk each port's values in step, so every value appears at least once.
+            func walk(_ values: [Value]) -> Value { index < 14 ? values[index % values.count] : pick(values) }
+            rows.append([
+                walk(strings), walk(strings), walk(integers), walk(integers), walk(decimals), walk(doubles),
+                walk(dates),
+            ])
+        }
+        return rows
+    }()
+
+    /// One expression drawn from `seed`.
+    static func expression(seed: UInt64) -> String {
+        var generator = Generator(random: SplitMix64(seed: seed &* 0x9E37_79B9 &+ 17))
+        let kind = Kind.allCases[Int(generator.random.next() % UInt64(Kind.allCases.count))]
+        return generator.make(kind, depth: 3)
+    }
+
+    enum Kind: CaseIterable { case string, integer, decimal, double, date, boolean }
+
+    struct Generator {
+        var random: SplitMix64
+
+        mutating func choose(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
+        mutating func one<T>(_ values: [T]) -> T { values[choose(values.count)] }
+
+        /// `name(arguments…)`.
+        func call(_ name: String, _ arguments: String...) -> String {
+            name + "(" + arguments.joined(separator: ", ") + ")"
+        }
+
+        /// `left op right`.
+        func infix(_ left: String, _ op: String, _ right: String) -> String { left + " " + op + " " + right }
+
+        mutating func make(_ kind: Kind, depth: Int) -> String {
+            if depth <= 0 || choose(4) == 0 { return leaf(kind) }
+            let d = depth - 1
+            switch kind {
+            case .string: return makeString(d)
+            case .integer: return makeInteger(d)
+            case .decimal:
+                switch choose(8) {
+                case 0: return infix(make(.decimal, depth: d), "+", make(one([.decimal, .integer]), depth: d))
+                case 1: return infix(make(.decimal, depth: d), "*", make(one([.decimal, .integer]), depth: d))
+                case 2: return infix(make(.decimal, depth: d), "-", make(.decimal, depth: d))
+                case 3: return call(one(["ROUND", "TRUNC"]), make(.decimal, depth: d), one(["0", "1", "-1"]))
+                case 4:
+                    return call("IIF", make(.boolean, depth: d), make(.decimal, depth: d), make(.decimal, depth: d))
+                case 5: return call("ABS", make(.decimal, depth: d))
+                case 6: return call("TO_DECIMAL", make(one([.integer, .string]), depth: d), "2")
+                default: return infix(make(.integer, depth: d), "/", make(one([.integer, .decimal]), depth: d))
+                }
+            case .double:
+                switch choose(5) {
+                case 0: return call("TO_FLOAT", make(one([.integer, .decimal]), depth: d))
+                case 1: return infix(make(.double, depth: d), "+", make(.double, depth: d))
+                case 2: return infix(make(.double, depth: d), "*", make(one([.double, .integer]), depth: d))
+                case 3: return infix(make(.double, depth: d), "/", make(.double, depth: d))
+                default: return call("ROUND", make(.double, depth: d), one(["0", "1"]))
+                }
+            case .date:
+                switch choose(5) {
+                case 0:
+                    let unit = one(["'DD'", "'MM'", "'YYYY'", "'HH'", "'MI'", "'SS'"])
+                    return call("ADD_TO_DATE", make(.date, depth: d), unit, make(.integer, depth: d))
+                case 1: return call("TRUNC", make(.date, depth: d), one(["'MM'", "'DD'", "'Y'", "'HH24'", "'MI'"]))
+                case 2: return call("LAST_DAY", make(.date, depth: d))
+                case 3: return call("IIF", make(.boolean, depth: d), make(.date, depth: d), make(.date, depth: d))
+                default: return call("ROUND", make(.date, depth: d), one(["'MM'", "'DD'", "'YY'"]))
+                }
+            case .boolean:
+                switch choose(10) {
+                case 0, 1:
+                    let operand = one([Kind.string, .integer, .decimal, .date, .double])
+                    let comparison = one(["=", "<>", "<", "<=", ">", ">="])
+                    return infix(make(operand, depth: d), comparison, make(operand, depth: d))
+                case 2: return call("ISNULL", make(one(Kind.allCases), depth: d))
+                case 3: return infix(make(.boolean, depth: d), "AND", make(.boolean, depth: d))
+                case 4: return infix(make(.boolean, depth: d), "OR", make(.boolean, depth: d))
+                case 5: return "NOT " + make(.boolean, depth: d)
+                case 6: return call("IS_SPACES", make(.string, depth: d))
+                case 7: return call("IN", make(.string, depth: d), "'abc'", make(.string, depth: d))
+                case 8: return call("IN", make(.integer, depth: d), "1", "7", "NULL")
+                default: return "(" + make(.integer, depth: d) + ")"
+                }
+            }
+        }
+
+        mutating func makeString(_ d: Int) -> String {
+            switch choose(15) {
+            case 0: return infix(make(.string, depth: d), "||", make(.string, depth: d))
+            case 1: return call("CONCAT", make(.string, depth: d), make(.string, depth: d))
+            case 2: return call("SUBSTR", make(.string, depth: d), make(.integer, depth: d))
+            case 3: return call("SUBSTR", make(.string, depth: d), make(.integer, depth: d), make(.integer, depth: d))
+            case 4: return call(one(["LTRIM", "RTRIM"]), make(.string, depth: d))
+            case 5: return call(one(["UPPER", "LOWER"]), make(.string, depth: d))
+            case 6:
+                return call(
+                    "REPLACECHR", one(["0", "1"]), make(.string, depth: d), "'lo'", one(["'XY'", "NULL", "''"]))
+            case 7:
+                return call(
+                    "REPLACESTR", one(["0", "1"]), make(.string, depth: d), "'l'", one(["'LL'", "NULL", "''"]))
+            case 8: return call(one(["LPAD", "RPAD"]), make(.string, depth: d), make(.integer, depth: d), "'*-'")
+            case 9: return call("IIF", make(.boolean, depth: d), make(.string, depth: d), make(.string, depth: d))
+            case 10:
+                let (subject, match, otherwise) = (
+                    make(.string, depth: d), make(.string, depth: d), make(.string, depth: d)
+                )
+                return call("DECODE", subject, "'abc'", match, "NULL", "'null'", otherwise)
+            case 11:
+                let format = one([
+                    "'YYYY-MM-DD HH24:MI:SS'", "'MM/DD/YYYY'", "'DDD'", "'YY-MON-DD'", "'HH12:MI AM'",
+                ])
+                return call("TO_CHAR", make(.date, depth: d), format)
+            case 12: return call("TO_CHAR", make(.integer, depth: d))
+            case 13: return call("CHR", one(["65", "97", "N"]))
+            default: return call("IIF", make(.boolean, depth: d), make(.string, depth: d))
+            }
+        }
+
+        mutating func makeInteger(_ d: Int) -> String {
+            switch choose(16) {
+            case 0: return infix(make(.integer, depth: d), "+", make(.integer, depth: d))
+            case 1: return infix(make(.integer, depth: d), "-", make(.integer, depth: d))
+            case 2: return infix(make(.integer, depth: d), "*", make(.integer, depth: d))
+            case 3: return infix(make(.integer, depth: d), "%", make(.integer, depth: d))
+            case 4: return call("ABS", make(.integer, depth: d))
+            case 5: return call("LENGTH", make(.string, depth: d))
+            case 6: return call("INSTR", make(.string, depth: d), make(.string, depth: d))
+            case 7: return call("INSTR", make(.string, depth: d), "'l'", make(.integer, depth: d), one(["1", "2"]))
+            case 8: return call("MOD", make(.integer, depth: d), make(.integer, depth: d))
+            case 9: return call("TO_INTEGER", make(one([.decimal, .double, .string]), depth: d))
+            case 10:
+                return call("IIF", make(.boolean, depth: d), make(.integer, depth: d), make(.integer, depth: d))
+            case 11: return call("DECODE", make(.integer, depth: d), "1", make(.integer, depth: d), "NULL", "-1", "0")
+            case 12:
+                let part = one(["'YYYY'", "'MM'", "'DD'", "'HH24'", "'MI'", "'SS'", "'DY'"])
+                return call("GET_DATE_PART", make(.date, depth: d), part)
+            case 13: return call("ASCII", make(.string, depth: d))
+            case 14: return "-(" + make(.integer, depth: d) + ")"
+            default: return call("TO_BIGINT", make(.integer, depth: d))
+            }
+        }
+
+        mutating func leaf(_ kind: Kind) -> String {
+            switch kind {
+            case .string: return one(["A", "A", "B", "''", "' '", "'abc'", "'x '", "NULL"])
+            case .integer: return one(["N", "N", "M", "0", "1", "-3", "12", "2147483647"])
+            case .decimal: return one(["D", "D", "1.5", "0.05", "-2.25"])
+            case .double: return one(["F", "F", "TO_FLOAT(N)", "0.5"])
+            case .date: return one(["T", "T", "TO_DATE('2024-01-05', 'YYYY-MM-DD')"])
+            case .boolean: return one(["TRUE", "FALSE", "N > 0", "ISNULL(A)", "A = B"])
+            }
+        }
+    }
+
+    /// What one expression did.
+    enum Outcome {
+        /// It does not type-check or compile natively (the generator's mistake; counted).
+        case notAnExpression
+        /// The lowering refused it.
+        case refused(String)
+        /// Every row agreed (rows failing natively made the statement fail, or there were none).
+        case agreed
+        /// A difference: the expression, the SQL and the rows that differ.
+        case differs(String)
+    }
+
+    /// Evaluates `text` natively and as SQL through `run` (which returns the SQL's values, or
+    /// throws when the statement fails).
+    static func check(
+        _ text: String, dialect: any SQLDialect, highPrecision: Bool = false,
+        run: (String, DataType) throws -> [Value]
+    ) -> Outcome {
+        let source = ExpressionSource(text)
+        let parsed = ExpressionParser.parse(source)
+        guard parsed.diagnostics.filter({ $0.severity == .error }).isEmpty else { return .notAnExpression }
+        let environment = TypeEnvironment(
+            ports: Dictionary(uniqueKeysWithValues: ports), highPrecision: highPrecision)
+        let typed = ExpressionTypeChecker.check(parsed.expression, in: environment, source: source)
+        guard !typed.diagnostics.hasErrors, let type = typed.typed.type else { return .notAnExpression }
+        let slots = Dictionary(uniqueKeysWithValues: ports.enumerated().map { ($0.element.0, $0.offset) })
+        let settings = EvalHarness.settings(highPrecision: highPrecision)
+        guard let compiled = ExpressionCompiler.compile(typed.typed, slots: slots, settings: settings).compiled else {
+            return .notAnExpression
+        }
+        let native: [Result<Value, any Error>] = rows.map { row in Result { try compiled.evaluate(row) } }
+        let columns = Dictionary(
+            uniqueKeysWithValues: ports.map { ($0.0, SQLExpression.column(table: nil, name: $0.0)) })
+        let lowered = SQLExpressionLowering(dialect, options: SQLLoweringOptions(highPrecision: highPrecision))
+            .lower(typed.typed, columns: columns)
+        let expression: SQLExpression
+        switch lowered {
+        case .failure(let failure): return .refused(failure.reason)
+        case .success(let value): expression = value
+        }
+        let select = SQLSelect(
+            items: [SQLSelectItem(expression, as: "R")], from: .table(SQLTableName("T"), alias: nil),
+            orderBy: [SQLOrdering(.column(table: nil, name: "RID"), nulls: .unspecified)])
+        let sql = SQLPrinter(dialect).print(.query(.select(select)))
+        let failing = native.indices.filter { if case .failure = native[$0] { true } else { false } }
+        let actual: [Value]
+        do {
+            actual = try run(sql, type)
+        } catch {
+            if !failing.isEmpty { return .agreed }
+            return .differs("\(text)\n\(sql)\nthe statement failed (\(error)) but every row evaluates natively")
+        }
+        var differences: [String] = []
+        for (index, (sqlValue, nativeValue)) in zip(actual, native).enumerated() {
+            switch nativeValue {
+            case .success(let value):
+                if !same(sqlValue, value, type) {
+                    differences.append("row \(index) \(rows[index]): SQL \(sqlValue), native \(value)")
+                }
+            case .failure(let error):
+                differences.append("row \(index) \(rows[index]): SQL \(sqlValue), native fails (\(error))")
+            }
+        }
+        if actual.count != native.count { differences.append("SQL gave \(actual.count) rows for \(native.count)") }
+        if differences.isEmpty { return .agreed }
+        return .differs("\(text)\n\(sql)\n" + differences.prefix(5).joined(separator: "\n"))
+    }
+
+    /// Values equal as numbers when both are numbers (SQL may widen an integer to a decimal).
+    static func same(_ a: Value, _ b: Value, _ type: DataType) -> Bool {
+        SQLLoweringCases.same(a, b)
+    }
+
+    /// `CREATE TABLE T (RID, ports…)` in the dialect, and the rows with their ids.
+    static func table(_ dialect: any SQLDialect) -> (create: String, columns: [String], rows: [[Value]]) {
+        let definitions =
+            [SQLColumnDefinition("RID", .integer)] + ports.map { SQLColumnDefinition($0.0, SQLType($0.1)) }
+        let create = SQLPrinter(dialect).print(.createTable(SQLTableName("T"), definitions))
+        let numbered = rows.enumerated().map { [Value.integer(Int64($0.offset))] + $0.element }
+        return (create, ["RID"] + ports.map(\.0), numbered)
+    }
+
+    /// Runs every seed through `run`, records each difference as an issue, prints the counts.
+    static func explore(
+        _ engine: String, dialect: any SQLDialect, run: (String, DataType) throws -> [Value]
+    ) {
+        var counts: [String: Int] = [:]
+        var refusals: [String: Int] = [:]
+        for seed in seeds {
+            let text = expression(seed: seed)
+            if ProcessInfo.processInfo.environment["FUZZ_TRACE"] != nil {
+                FileHandle.standardError.write(Data("\(seed): \(text)\n".utf8))
+            }
+            switch check(text, dialect: dialect, run: run) {
+            case .notAnExpression: counts["not an expression", default: 0] += 1
+            case .refused(let message):
+                counts["refused", default: 0] += 1
+                refusals[String(message.prefix(60)), default: 0] += 1
+            case .agreed: counts["agreed", default: 0] += 1
+            case .differs(let report):
+                counts["differs", default: 0] += 1
+                Issue.record("seed \(seed) on \(engine):\n\(report)")
+            }
+        }
+        print("expression fuzz on \(engine): \(counts)")
+        for (message, count) in refusals.sorted(by: { $0.value > $1.value }).prefix(12) {
+            print("  refused \(count)× \(message)")
+        }
+        #expect((counts["agreed"] ?? 0) >= seeds.count / 4, "too few expressions run as SQL: \(counts)")
+        #expect((counts["not an expression"] ?? 0) <= seeds.count / 10, "the generator is off: \(counts)")
+    }
+}
+
+@Suite("expressions: random expressions, native against lowered SQL")
+struct SQLExpressionDifferentialTests {
+    @Test("SQLite gives the native value on every row, or the lowering refuses")
+    func sqlite() throws {
+        let (create, columns, rows) = SQLExpressionFuzz.table(SQLiteDialect())
+        let connection = try SQLiteConnection(path: ":memory:")
+        try connection.execute(create)
+        _ = try connection.insert(rows: rows, into: "T", columns: columns)
+        SQLExpressionFuzz.explore("SQLite", dialect: SQLiteDialect()) { sql, type in
+            try connection.query(sql, types: [type]).rows.map { $0[0] }
+        }
+    }
+}
+
+extension PostgresTests {
+    @Suite("random expressions on PostgreSQL")
+    struct RandomExpressions {
+        @Test("PostgreSQL gives the native value on every row, or the lowering refuses")
+        func postgres() throws {
+            try PostgresTests.withSchema { connection in
+                let (create, columns, rows) = SQLExpressionFuzz.table(PostgreSQLDialect())
+                try connection.execute(create)
+                try connection.copyIn(rows: rows, into: "t", columns: columns.map { $0.lowercased() })
+                SQLExpressionFuzz.explore("PostgreSQL", dialect: PostgreSQLDialect()) { sql, type in
+                    try connection.query(sql, types: [type]).rows.map { $0[0] }
+                }
+            }
+        }
+    }
+}
