@@ -20,7 +20,7 @@ struct ExecutorColumn {
         let spec = parts.count > 1 ? parts[1] : "s20"
         kind = spec.first ?? "s"
         let numbers = spec.dropFirst().split(separator: ".").compactMap { Int($0) }
-        precision = numbers.first ?? (kind == "i" ? 10 : 20)
+        precision = numbers.first ?? (kind == "i" ? 10 : kind == "b" ? 19 : 20)
         scale = numbers.count > 1 ? numbers[1] : 0
     }
 
@@ -29,16 +29,16 @@ struct ExecutorColumn {
     /// The datatype of a flat-file field.
     var fileType: String { kind == "s" ? "string" : "number" }
     /// The transformation datatype.
-    var portType: String { kind == "s" ? "string" : kind == "i" ? "integer" : "decimal" }
+    var portType: String { kind == "s" ? "string" : kind == "i" ? "integer" : kind == "b" ? "bigint" : "decimal" }
     /// The SQLite column type holding the values exactly.
-    var storage: String { kind == "i" ? "INTEGER" : "TEXT" }
+    var storage: String { kind == "i" || kind == "b" ? "INTEGER" : "TEXT" }
 
     /// `text` as a value of this column (`NULL` for NULL).
     func value(_ text: String) -> Value {
         if text == "NULL" { return .null }
         switch kind {
         case "s": return .string(text)
-        case "i": return .integer(Int64(text) ?? 0)
+        case "i", "b": return .integer(Int64(text) ?? 0)
         default: return .decimal(Decimal(string: text) ?? 0)
         }
     }

@@ -31,7 +31,7 @@ enum SQLPipelineCases {
             union, expression, decimalOrder, chainedExpressions, nullDefault,
         ]
             + lookups + [lookupByCodePoint, lookupBesideItsInput] + nestedAggregates + lookupCalls + rowOrder
-            + inputDefaults
+            + inputDefaults + integerRanges
     }
 
     // Rows (ID, V): (1, 20), (2, NULL), (3, 5), (4, 0). A NULL or 0 condition drops the row.

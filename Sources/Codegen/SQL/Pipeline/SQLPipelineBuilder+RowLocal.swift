@@ -57,6 +57,8 @@ extension SQLPipelineBuilder {
             plan = known
         }
         var calls = SQLLookupCallJoins()
+        // Rows whose integer ports would leave their types, which the runtime rejects.
+        var checks: [SQLExpression] = []
         // Variable ports are computed in port order (G13: inputs, variables in order, outputs): each
         // one's SQL replaces its name in the ports computed after it.
         for variable in node.ports where variable.roles.contains(.variable) {
@@ -66,19 +68,30 @@ extension SQLPipelineBuilder {
                 continue
             }
             let value = try projectValue(variable, of: node, values: &values, calls: &calls)
+            if let check = try integerRangeCheck(variable, of: node, value) { checks.append(check) }
             if plan?.previous.contains(name) == true { plan?.lagged[name] = value }
             values[name] = value
+        }
+        // A variable whose value the runtime rejects is not stored for the next row, while SQL's
+        // row-to-row state would keep it; an output port's rejection leaves the variables stored.
+        if plan != nil, !checks.isEmpty, let (variable, _) = context.analysis.staleVariable(of: node) {
+            throw variableRefusal(
+                node, variable, "carries a value from row to row beside an integer variable that can reject rows")
         }
         if let plan { input.table = SQLTableName(stateTables(plan, node, input)) }
         let own = node.outputPorts
         var (items, carried) = Self.carriedColumns(
             of: input, besides: own, alias: alias, changed: Set(defaults.keys))
         for port in own {
-            items.append(SQLSelectItem(try projectValue(port, of: node, values: &values, calls: &calls), as: port.name))
+            let value = try projectValue(port, of: node, values: &values, calls: &calls)
+            if let check = try integerRangeCheck(port, of: node, value) { checks.append(check) }
+            items.append(SQLSelectItem(value, as: port.name))
         }
         let from = calls.from(input.from(alias: alias))
         let order = carryOrder(of: input, into: &items, alias: alias, for: node)
-        let table = addTable(node.id, .select(SQLSelect(items: items, from: from, filter: kept)))
+        let filter = (kept.map { [$0] } ?? []) + checks
+        let condition = filter.first.map { first in filter.dropFirst().reduce(first) { .binary(.and, $0, $1) } }
+        let table = addTable(node.id, .select(SQLSelect(items: items, from: from, filter: condition)))
         register(node, table: table, ports: own, order: order)
         relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })
     }
