@@ -29,6 +29,7 @@ enum SQLExpressionFuzz {
         let strings: [Value] = [
             .string(""), .string(" "), .string("abc"), .string("hello"), .string(" x "), .string("a"),
             .string("Hello"), .string("l"), .string("ab  "), .null, .string("\t"), .string("12"), .string("3.5"),
+            .string("né l"), .string("€1"), .string(" 7 "),
         ]
         let integers: [Value] = [
             .integer(0), .integer(1), .integer(-1), .integer(2), .integer(7), .integer(-7), .integer(3),
@@ -48,7 +49,7 @@ enum SQLExpressionFuzz {
         var rows: [[Value]] = []
         for index in 0..<40 {
             // The first rows walk each port's values in step, so every value appears at least once.
-            func walk(_ values: [Value]) -> Value { index < 14 ? values[index % values.count] : pick(values) }
+            func walk(_ values: [Value]) -> Value { index < 16 ? values[index % values.count] : pick(values) }
             rows.append([
                 walk(strings), walk(strings), walk(integers), walk(integers), walk(decimals), walk(doubles),
                 walk(dates),
@@ -126,9 +127,13 @@ enum SQLExpressionFuzz {
                 case 3: return infix(make(.boolean, depth: d), "AND", make(.boolean, depth: d))
                 case 4: return infix(make(.boolean, depth: d), "OR", make(.boolean, depth: d))
                 case 5: return "NOT " + make(.boolean, depth: d)
-                case 6: return call("IS_SPACES", make(.string, depth: d))
+                case 6: return call(one(["IS_SPACES", "IS_NUMBER"]), make(.string, depth: d))
                 case 7: return call("IN", make(.string, depth: d), "'abc'", make(.string, depth: d))
-                case 8: return call("IN", make(.integer, depth: d), "1", "7", "NULL")
+                case 8:
+                    return one([
+                        call("IN", make(.integer, depth: d), "1", "7", "NULL"),
+                        call("IN", make(.decimal, depth: d), "1.5", "999.99", "0"),
+                    ])
                 default: return "(" + make(.integer, depth: d) + ")"
                 }
             }
@@ -161,7 +166,9 @@ enum SQLExpressionFuzz {
                 ])
                 return call("TO_CHAR", make(.date, depth: d), format)
             case 12: return call("TO_CHAR", make(.integer, depth: d))
-            case 13: return call("CHR", one(["65", "97", "N"]))
+            case 13:
+                if choose(2) == 0 { return call("CHR", one(["65", "97", "N"])) }
+                return call(one(["LTRIM", "RTRIM"]), make(.string, depth: d), one(["'l '", "'a'", "' é'"]))
             default: return call("IIF", make(.boolean, depth: d), make(.string, depth: d))
             }
         }
@@ -286,7 +293,8 @@ enum SQLExpressionFuzz {
 
     /// Runs every seed through `run`, records each difference as an issue, prints the counts.
     static func explore(
-        _ engine: String, dialect: any SQLDialect, run: (String, DataType) throws -> [Value]
+        _ engine: String, dialect: any SQLDialect, highPrecision: Bool = false,
+        run: (String, DataType) throws -> [Value]
     ) {
         var counts: [String: Int] = [:]
         var refusals: [String: Int] = [:]
@@ -295,7 +303,7 @@ enum SQLExpressionFuzz {
             if ProcessInfo.processInfo.environment["FUZZ_TRACE"] != nil {
                 FileHandle.standardError.write(Data("\(seed): \(text)\n".utf8))
             }
-            switch check(text, dialect: dialect, run: run) {
+            switch check(text, dialect: dialect, highPrecision: highPrecision, run: run) {
             case .notAnExpression: counts["not an expression", default: 0] += 1
             case .refused(let message):
                 counts["refused", default: 0] += 1
@@ -332,16 +340,46 @@ struct SQLExpressionDifferentialTests {
 extension PostgresTests {
     @Suite("random expressions on PostgreSQL")
     struct RandomExpressions {
-        @Test("PostgreSQL gives the native value on every row, or the lowering refuses")
-        func postgres() throws {
-            try PostgresTests.withSchema { connection in
+        /// Runs `body` on a fresh schema of a database whose character type is `C.utf8`, where
+        /// `upper` changes every letter as the runtime does (the server's own databases are in the
+        /// `C` locale, which changes ASCII letters only; docs/sql.md names that setting). Its
+        /// collation stays `C`, as the runtime orders strings by code point.
+        static func withUnicodeCaseDatabase(_ body: (PostgresConnection) throws -> Void) throws {
+            let admin = try PostgresTestServer.connect()
+            let name = "fuzz_utf8"
+            let exists = try admin.query(
+                "SELECT count(*) FROM pg_database WHERE datname = '\(name)'", types: [.bigInteger])
+            if exists.rows.first?.first != .integer(1) {
+                try admin.execute(
+                    "CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.utf8'")
+            }
+            guard let server = PostgresTestServer.current else {
+                throw ServerFailure(message: "no PostgreSQL test server")
+            }
+            let connection = try PostgresConnection(
+                conninfo: .socket(
+                    directory: server.directory, port: server.port, database: name, user: PostgresTestServer.user))
+            let schema = PostgresConnection.quote("fuzz_\(UUID().uuidString.prefix(8).lowercased())")
+            try connection.execute("CREATE SCHEMA \(schema); SET search_path TO \(schema)")
+            defer { try? connection.execute("DROP SCHEMA \(schema) CASCADE") }
+            try body(connection)
+        }
+
+        static func explore(_ engine: String, highPrecision: Bool) throws {
+            try withUnicodeCaseDatabase { connection in
                 let (create, columns, rows) = SQLExpressionFuzz.table(PostgreSQLDialect())
                 try connection.execute(create)
                 try connection.copyIn(rows: rows, into: "t", columns: columns.map { $0.lowercased() })
-                SQLExpressionFuzz.explore("PostgreSQL", dialect: PostgreSQLDialect()) { sql, type in
-                    try connection.query(sql, types: [type]).rows.map { $0[0] }
+                SQLExpressionFuzz.explore(engine, dialect: PostgreSQLDialect(), highPrecision: highPrecision) {
+                    sql, type in try connection.query(sql, types: [type]).rows.map { $0[0] }
                 }
             }
         }
+
+        @Test("PostgreSQL gives the native value on every row, or the lowering refuses")
+        func postgres() throws { try Self.explore("PostgreSQL", highPrecision: false) }
+
+        @Test("with high precision, PostgreSQL's exact decimals give the native value, or the lowering refuses")
+        func postgresHighPrecision() throws { try Self.explore("PostgreSQL, high precision", highPrecision: true) }
     }
 }
