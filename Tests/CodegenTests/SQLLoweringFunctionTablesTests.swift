@@ -9,6 +9,14 @@ enum SQLLoweringFunctionTables {
     /// Oracle and Sybase ASE do not keep ''.
     static let inexactStrings: [String: String?] = ["teradata": nil, "sqlserver": nil, "sybase": nil]
 
+    /// `RPAD(A, N, '*')` where N can pass the largest string: the runtime rejects such a row, so the
+    /// statement fails on it (`open` + message + `close`, the dialect's failure, cast to `text`).
+    static func padPastTheLargestString(_ open: String, _ close: String, text: String) -> String {
+        "CASE WHEN N < 0 THEN NULL WHEN N > 104857600 AND A IS NOT NULL THEN CAST(\(open)"
+            + "'RPAD past the largest string, where the runtime rejects the row: ' || CAST(N AS \(text))\(close) "
+            + "AS \(text)) ELSE RPAD(A, N, '*') END"
+    }
+
     static let strings: [Row] = [
         Row(
             "SUBSTR(A, -3, 2)",
@@ -56,8 +64,14 @@ enum SQLLoweringFunctionTables {
             "LPAD(A, 5)", all: "LPAD(A, 5, ' ')",
             except: ["teradata": nil, "oracle": nil, "sqlserver": nil, "sybase": nil, "sqlite": nil]),
         Row(
-            "RPAD(A, N, '*')", all: "CASE WHEN N < 0 THEN NULL ELSE RPAD(A, N, '*') END",
-            except: ["teradata": nil, "oracle": nil, "sqlserver": nil, "sybase": nil, "sqlite": nil]),
+            "RPAD(A, N, '*')", all: nil,
+            except: [
+                "snowflake": padPastTheLargestString("CAST(", " AS INTEGER)", text: "VARCHAR"),
+                "databricks": padPastTheLargestString("raise_error(", ")", text: "STRING"),
+                "postgres": padPastTheLargestString("CAST(", " AS integer)", text: "text"),
+                "bigquery": padPastTheLargestString("ERROR(", ")", text: "STRING"),
+                "duckdb": padPastTheLargestString("error(", ")", text: "VARCHAR"),
+            ]),
         Row("RPAD(A, 3, '')", all: nil),
         Row(
             "REPLACECHR(1, A, 'ab', 'xy')", all: "REPLACE(REPLACE(A, 'a', 'x'), 'b', 'x')",
@@ -157,7 +171,7 @@ enum SQLLoweringFunctionTables {
                     "CASE WHEN CASE WHEN T + make_interval(0, 0, 0, N) > TIMESTAMP '9999-12-31 23:59:59.999999' OR T + make_interval(0, 0, 0, N) < TIMESTAMP '0001-01-01 00:00:00' THEN CAST('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS text) || CAST(N AS text) AS integer) ELSE 1 END = 1 THEN T + make_interval(0, 0, 0, N) END",
                 "oracle": nil, "sybase": nil, "bigquery": nil,
                 "duckdb":
-                    "CASE WHEN CASE WHEN T + TO_DAYS(N) > TIMESTAMP '9999-12-31 23:59:59.999999' OR T + TO_DAYS(N) < TIMESTAMP '0001-01-01 00:00:00' THEN error('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS VARCHAR) || CAST(N AS VARCHAR)) ELSE 1 END = 1 THEN T + TO_DAYS(N) END",
+                    "CASE WHEN CASE WHEN CAST(T + TO_DAYS(N) AS TIMESTAMP) > TIMESTAMP '9999-12-31 23:59:59.999999' OR CAST(T + TO_DAYS(N) AS TIMESTAMP) < TIMESTAMP '0001-01-01 00:00:00' THEN error('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS VARCHAR) || CAST(N AS VARCHAR)) ELSE 1 END = 1 THEN T + TO_DAYS(N) END",
                 "sqlite":
                     "CASE WHEN CASE WHEN strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20) > '9999-12-31 23:59:59.999999' OR strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20) < '0001-01-01 00:00:00' OR strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20) IS NULL AND T IS NOT NULL AND N IS NOT NULL THEN json('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS TEXT) || CAST(N AS TEXT)) ELSE 1 END = 1 THEN strftime('%Y-%m-%d %H:%M:%S', SUBSTR(T, 1, 19), CAST(N AS TEXT) || ' days') || SUBSTR(T, 20) END",
             ]),
@@ -173,7 +187,7 @@ enum SQLLoweringFunctionTables {
                     "CASE WHEN CASE WHEN T + make_interval(0, 2 * 12) > TIMESTAMP '9999-12-31 23:59:59.999999' THEN CAST('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS text) || CAST(2 AS text) AS integer) ELSE 1 END = 1 THEN T + make_interval(0, 2 * 12) END",
                 "oracle": nil, "sybase": nil, "bigquery": nil,
                 "duckdb":
-                    "CASE WHEN CASE WHEN T + TO_MONTHS(2 * 12) > TIMESTAMP '9999-12-31 23:59:59.999999' THEN error('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS VARCHAR) || CAST(2 AS VARCHAR)) ELSE 1 END = 1 THEN T + TO_MONTHS(2 * 12) END",
+                    "CASE WHEN CASE WHEN CAST(T + TO_MONTHS(2 * 12) AS TIMESTAMP) > TIMESTAMP '9999-12-31 23:59:59.999999' THEN error('ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ' || CAST(T AS VARCHAR) || CAST(2 AS VARCHAR)) ELSE 1 END = 1 THEN T + TO_MONTHS(2 * 12) END",
                 "sqlite": nil,
             ]),
         Row(

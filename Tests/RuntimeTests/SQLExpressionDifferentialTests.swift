@@ -383,3 +383,94 @@ extension PostgresTests {
         func postgresHighPrecision() throws { try Self.explore("PostgreSQL, high precision", highPrecision: true) }
     }
 }
+
+/// The same random expressions on DuckDB, through its Python package where it is installed: the
+/// lowered queries are collected first, run in one DuckDB process, then compared.
+@Suite("random expressions on DuckDB")
+struct SQLExpressionDuckDBTests {
+    /// A failure DuckDB reported for one query.
+    struct DuckDBError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static let runner = """
+        import json, sys, datetime, decimal
+        import duckdb
+        request = json.loads(sys.stdin.readline())
+        connection = duckdb.connect()
+        connection.execute("SET threads = 1")
+        for statement in request["setup"]:
+            connection.execute(statement)
+        def text(value):
+            if value is None:
+                return None
+            if isinstance(value, float):
+                return repr(value)
+            return str(value)
+        answers = {}
+        for query in request["queries"]:
+            try:
+                answers[query] = {"rows": [text(row[0]) for row in connection.execute(query).fetchall()]}
+            except Exception as error:
+                answers[query] = {"error": str(error)[:300]}
+        print(json.dumps(answers))
+        """
+
+    /// `value` as a DuckDB literal.
+    static func literal(_ value: Value) -> String {
+        switch value {
+        case .null: return "NULL"
+        case .string(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        case .integer(let number): return String(number)
+        case .decimal(let number): return "\(number)"
+        case .double(let number): return "CAST('\(number)' AS DOUBLE)"
+        case .dateTime(let date): return "TIMESTAMP '\(SQLiteValueText.text(of: date))'"
+        default: return "NULL"
+        }
+    }
+
+    /// DuckDB's text of a value (Python's `str`, `repr` for floats) as a value of `type`.
+    static func value(_ text: String?, _ type: DataType) -> Value {
+        guard let text else { return .null }
+        if type.isString { return .string(text) }
+        if type.family == .dateTime {
+            return SQLiteValueText.dateTime(from: text).map { .dateTime($0) } ?? .string(text)
+        }
+        switch type {
+        case .double, .real: return Double(text).map { .double($0) } ?? .string(text)
+        case .decimal: return Decimal(string: text).map { .decimal($0) } ?? .string(text)
+        default: return Int64(text).map { .integer($0) } ?? Double(text).map { .double($0) } ?? .string(text)
+        }
+    }
+
+    @Test(
+        "DuckDB gives the native value on every row, or the lowering refuses",
+        .enabled(
+            if: SQLReferenceCaseDuckDBTests.available, "skipped: python3 cannot import duckdb (pip install duckdb)"))
+    func duckdb() throws {
+        let dialect = DuckDBDialect()
+        var queries: [String] = []
+        struct Deferred: Error {}
+        for seed in SQLExpressionFuzz.seeds {
+            _ = SQLExpressionFuzz.check(SQLExpressionFuzz.expression(seed: seed), dialect: dialect) { sql, _ in
+                queries.append(sql)
+                throw Deferred()
+            }
+        }
+        let (create, _, rows) = SQLExpressionFuzz.table(dialect)
+        let inserts = rows.map { "INSERT INTO T VALUES (" + $0.map(Self.literal).joined(separator: ", ") + ")" }
+        let request = try JSONSerialization.data(withJSONObject: ["setup": [create] + inserts, "queries": queries])
+        let result = try #require(
+            SQLReferenceCaseDuckDBTests.python(
+                ["-c", Self.runner], input: String(decoding: request, as: UTF8.self) + "\n"))
+        let answers = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: Any]],
+            "\(result.output.prefix(2000))")
+        SQLExpressionFuzz.explore("DuckDB", dialect: dialect) { sql, type in
+            guard let answer = answers[sql] else { throw DuckDBError(description: "no answer for \(sql)") }
+            if let error = answer["error"] as? String { throw DuckDBError(description: error) }
+            let texts = (answer["rows"] as? [Any]) ?? []
+            return texts.map { Self.value($0 as? String, type) }
+        }
+    }
+}

@@ -116,6 +116,9 @@ public protocol SQLDialect: Sendable {
     var failsBeforeYear1: Bool { get }
     /// Whether a date moved outside the dialect's range is NULL (SQLite, Spark without ANSI mode).
     var datesOutOfRangeAreNull: Bool { get }
+    /// `value`, a date/time, as one that compares with a microsecond `TIMESTAMP` literal (DuckDB
+    /// would convert the literal to a nanosecond `TIMESTAMP_NS`, whose range ends in 2262).
+    func comparableWithTimestampLiterals(_ value: SQLExpression) -> SQLExpression
     /// How a derived table's columns are renamed by position (a SQL override's columns).
     var derivedColumnNaming: SQLDerivedColumnNaming { get }
     /// `value` (a string) under an ordering by Unicode code point, as the runtime compares strings
@@ -272,6 +275,8 @@ extension SQLDialect {
     public var failsBeforeYear1: Bool { false }
     /// Default: an out-of-range date is an error or a value, not NULL.
     public var datesOutOfRangeAreNull: Bool { false }
+    /// Default: the value as it is.
+    public func comparableWithTimestampLiterals(_ value: SQLExpression) -> SQLExpression { value }
     /// Default: `(query) AS t (a, b)`.
     public var derivedColumnNaming: SQLDerivedColumnNaming { .aliasList }
     /// Default: none.

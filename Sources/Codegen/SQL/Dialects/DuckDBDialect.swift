@@ -59,4 +59,9 @@ public struct DuckDBDialect: SQLDialect {
 
     /// DuckDB's default collation compares UTF-8 bytes, which is code point order.
     public func codePointOrdering(_ value: SQLExpression) -> SQLExpression? { value }
+    /// `CAST(value AS TIMESTAMP)`: a `TIMESTAMP_NS` compared with a `TIMESTAMP` literal converts the
+    /// literal, which fails for one past 2262.
+    public func comparableWithTimestampLiterals(_ value: SQLExpression) -> SQLExpression {
+        .cast(value, .timestamp(fraction: 6))
+    }
 }

@@ -79,12 +79,13 @@ extension Lowering {
     {
         let bounds = SQLIntegerBounds.of(amount)
         var outside: [SQLExpression] = []
+        let comparable = dialect.comparableWithTimestampLiterals(moved)
         if bounds.upperBound > 0, !dialect.failsPastYear9999 {
             let last = SQLExpression.literal(.timestamp("9999-12-31 23:59:59.999999"))
-            outside.append(.binary(.greater, moved, last))
+            outside.append(.binary(.greater, comparable, last))
         }
         if bounds.lowerBound < 0, !dialect.failsBeforeYear1 {
-            outside.append(.binary(.less, moved, .literal(.timestamp("0001-01-01 00:00:00"))))
+            outside.append(.binary(.less, comparable, .literal(.timestamp("0001-01-01 00:00:00"))))
         }
         let amountSQL = try value(amount)
         if dialect.datesOutOfRangeAreNull, bounds != 0...0 {

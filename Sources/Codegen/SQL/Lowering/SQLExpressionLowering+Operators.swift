@@ -82,13 +82,15 @@ extension Lowering {
     }
 
     /// The width in bits in which a dialect that keeps its operands' widths computes integer `e`:
-    /// a literal's or a type's own, the widest operand's for `+ - *`, unary minus and `ABS`, or 64 where
+    /// a literal's or a type's own (a column's at most 32, whatever its port's type), the widest operand's for `+ - *`, unary minus and `ABS`, or 64 where
     /// the result could leave that (``integerArithmetic(_:_:_:)`` then widens it).
     static func sqlWidth(_ e: Expr) -> Int {
         let operands: [Expr]
         switch e.kind {
         case .number(let text): return Int32(text) != nil ? 32 : 64
         case .null, .boolean: return 32
+        // A column may be narrower than its port (a bigint port over an `INTEGER` column): at most 32.
+        case .reference: return e.type == .smallInteger ? 16 : 32
         case .unary(.negate, let operand), .unary(.plus, let operand): operands = [operand]
         case .call("ABS", let arguments) where arguments.count == 1: operands = arguments
         case .binary(.add, let l, let r), .binary(.subtract, let l, let r), .binary(.multiply, let l, let r):

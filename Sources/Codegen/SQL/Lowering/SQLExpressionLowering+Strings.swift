@@ -101,12 +101,42 @@ extension Lowering {
             }
             padding = constant
         }
-        let length = try wholeNumber(arguments[1], "\(name) length")
-        let call = SQLExpression.function(
-            name: name, arguments: [try string(arguments[0]), length, .literal(.string(padding))])
-        if let constant = Self.integerConstant(arguments[1]) { return constant < 0 ? .literal(.null) : call }
-        return .caseWhen(
-            branches: [SQLWhen(.binary(.less, length, .literal(.integer(0))), then: .literal(.null))], otherwise: call)
+        var length = try wholeNumber(arguments[1], "\(name) length")
+        // A computed length may be a BIGINT (DuckDB's LENGTH) where LPAD takes an INTEGER; the value
+        // is within 32 bits here.
+        let computed: Bool
+        switch (arguments[1].kind, length) {
+        case (.reference, _), (.number, _), (.unary(.negate, _), _), (_, .cast(_, .integer)): computed = false
+        default: computed = true
+        }
+        if dialect.integerOperandsKeepTheirWidth, computed { length = .cast(length, .integer) }
+        let text = try string(arguments[0])
+        let call = SQLExpression.function(name: name, arguments: [text, length, .literal(.string(padding))])
+        let largest = Int64(104_857_600)
+        if let constant = Self.integerConstant(arguments[1]) {
+            guard constant <= largest else {
+                throw fail(arguments[1], "\(name) past the largest string (104,857,600 characters) rejects every row")
+            }
+            return constant < 0 ? .literal(.null) : call
+        }
+        var branches = [SQLWhen(.binary(.less, length, .literal(.integer(0))), then: .literal(.null))]
+        // The runtime rejects a row padded past its largest string (RT0007); SQL would build it.
+        if SQLIntegerBounds.of(arguments[1]).upperBound > Int128(largest) {
+            let message = SQLExpression.binary(
+                .concat, .literal(.string("\(name) past the largest string, where the runtime rejects the row: ")),
+                .cast(length, .varchar(nil)))
+            guard let failure = dialect.failure(message) else {
+                throw fail(
+                    arguments[1],
+                    "\(name) can pad past the largest string (104,857,600 characters), where the runtime rejects "
+                        + "the row; \(dialect.name) cannot stop the statement")
+            }
+            // A NULL text gives NULL first, as the runtime's strict functions do.
+            let beyond = SQLExpression.binary(
+                .and, .binary(.greater, length, .literal(.integer(largest))), .isNull(text, negated: true))
+            branches.append(SQLWhen(beyond, then: .cast(failure, .varchar(nil))))
+        }
+        return .caseWhen(branches: branches, otherwise: call)
     }
 
     /// REPLACECHR(1, text, 'set', 'c'): each character of a constant set replaced by the first
