@@ -10,12 +10,7 @@ import Testing
 /// 32-bit boundaries. Where the SQL is emitted it must write the native rows. Seeds are fixed
 /// (`AGGREGATE_FUZZ_SEEDS=a-b` explores more); a failure names its seed and mapping.
 enum AggregateFuzz {
-    static let seeds: [UInt64] = {
-        let bounds = ProcessInfo.processInfo.environment["AGGREGATE_FUZZ_SEEDS"]?.split(separator: "-")
-            .compactMap { UInt64($0) }
-        guard let bounds, bounds.count == 2, bounds[0] <= bounds[1] else { return Array(1...60) }
-        return Array(bounds[0]...bounds[1])
-    }()
+    static let seeds = FuzzSeeds.named("AGGREGATE_FUZZ_SEEDS", otherwise: 1...60)
 
     static let sourceColumns = ["ID:i", "G:s5", "N:i", "M:i", "D:n12.2", "S:s8"]
 

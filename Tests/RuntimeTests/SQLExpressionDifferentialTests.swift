@@ -12,12 +12,7 @@ import Testing
 /// Seeds are fixed; each failure names its seed and expression.
 enum SQLExpressionFuzz {
     /// Expressions 1 to 400, or the range `EXPRESSION_FUZZ_SEEDS` names (`first-last`).
-    static let seeds: [UInt64] = {
-        let bounds = ProcessInfo.processInfo.environment["EXPRESSION_FUZZ_SEEDS"]?.split(separator: "-")
-            .compactMap { UInt64($0) }
-        guard let bounds, bounds.count == 2, bounds[0] <= bounds[1] else { return Array(1...400) }
-        return Array(bounds[0]...bounds[1])
-    }()
+    static let seeds = FuzzSeeds.named("EXPRESSION_FUZZ_SEEDS", otherwise: 1...400)
 
     static let ports: [(String, DataType)] = [
         ("A", .string(precision: 20)), ("B", .string(precision: 10)), ("N", .integer), ("M", .integer),

@@ -13,12 +13,7 @@ import Testing
 @Suite("row order: random mappings, native against pushed-down SQL")
 struct SQLRowOrderDifferentialTests {
     /// Seeds 1 to 40, or the range `ROW_ORDER_FUZZ_SEEDS` names (`first-last`) to explore more.
-    static let seeds: [UInt64] = {
-        let bounds = ProcessInfo.processInfo.environment["ROW_ORDER_FUZZ_SEEDS"]?.split(separator: "-")
-            .compactMap { UInt64($0) }
-        guard let bounds, bounds.count == 2, bounds[0] <= bounds[1] else { return Array(1...40) }
-        return Array(bounds[0]...bounds[1])
-    }()
+    static let seeds = FuzzSeeds.named("ROW_ORDER_FUZZ_SEEDS", otherwise: 1...40)
     /// The refusals an order-dependent transformation may give.
     static let orderRefusals: Set<String> = ["CG2004", "CG2007", "CG2015"]
     /// How many of the seeds must be pushed down whole on SQLite: three quarters.
