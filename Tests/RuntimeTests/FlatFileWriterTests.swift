@@ -27,6 +27,23 @@ import Testing
         #expect(result.errors.map(\.error.code) == [FlatFileErrors.notANumber])
     }
 
+    @Test("a delimited string longer than its field's precision is cut to it (reference §2.20, believed)")
+    func cutsDelimitedStringsToTheirPrecision() throws {
+        let ports = [
+            F.port("ID", .integer), F.port("NAME", .string(precision: 3)), F.port("NOTE", .string(precision: 0)),
+        ]
+        let rows = RowSet(
+            columns: ["ID", "NAME", "NOTE"],
+            rows: [[.integer(1), .string("abcdef"), .string("kept whole")], [.integer(2), .string("é,x"), .null]])
+        let writer = FlatFileWriter(format: F.delimited(), ports: ports, settings: F.settings)
+        let text = String(decoding: try writer.bytes(of: rows), as: UTF8.self)
+        #expect(text == "1,abc,kept whole\n2,\"é,x\",\n")
+        var whole = F.settings
+        whole.flatFileTargetsCutLongStrings = false
+        let uncut = FlatFileWriter(format: F.delimited(), ports: ports, settings: whole)
+        #expect(String(decoding: try uncut.bytes(of: rows), as: UTF8.self).hasPrefix("1,abcdef,kept whole\n"))
+    }
+
     @Test func writesDelimitedWithQuotesNullsNumbersAndDates() throws {
         let ports =
             [F.port("ID", .integer), F.port("NAME", .string(precision: 20)), F.port("X", .double)]

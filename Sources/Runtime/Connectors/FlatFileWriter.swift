@@ -5,7 +5,9 @@ import IR
 /// (reference §2.20): NULL is an empty field (delimited) or blanks (fixed width); numbers and
 /// dates are written as the evaluator prints them (dates in the session format); lines end in LF.
 ///
-/// Delimited fields are joined by the first delimiter and quoted when they hold a delimiter, the
+/// A string longer than its field's precision is cut to it (``written(_:as:)``;
+/// ``EvaluationSettings/flatFileTargetsCutLongStrings``). Delimited
+/// fields are joined by the first delimiter and quoted when they hold a delimiter, the
 /// quote, the escape character or a line break (a quote inside is doubled); without a quote
 /// character those are preceded by the escape character when there is one. Fixed-width fields
 /// are padded with blanks or cut to their length.
@@ -31,11 +33,28 @@ public struct FlatFileWriter: Sendable {
         var text = ""
         for row in rows.rows {
             var fields: [String] = []
-            for position in positions { fields.append(try ValueConversion.text(row[position], settings) ?? "") }
+            for (position, port) in zip(positions, ports) {
+                let value =
+                    settings.flatFileTargetsCutLongStrings ? Self.written(row[position], as: port) : row[position]
+                fields.append(try ValueConversion.text(value, settings) ?? "")
+            }
             text += options.delimited ? delimitedLine(fields) : fixedWidthLine(fields, layout)
             text += "\n"
         }
         return options.codePage.encode(text)
+    }
+
+    /// `value` as the field of `port` holds it: a string longer than the field's precision is cut
+    /// to it, for a delimited field too (reference §2.20: longer strings are truncated in a flat
+    /// file [BELIEVED]; a fixed-width field is also cut to its width when the line is laid out).
+    public static func written(_ value: Value, as port: IR.Port) -> Value {
+        guard case .string(let text) = value else { return value }
+        switch port.type {
+        case .string(let p), .nstring(let p), .text(let p), .ntext(let p):
+            guard p > 0, text.unicodeScalars.count > p else { return value }
+            return .string(String(String.UnicodeScalarView(text.unicodeScalars.prefix(p))))
+        default: return value
+        }
     }
 
     /// Writes `rows` to `path` atomically: a temporary file in the same folder, then a rename.

@@ -66,6 +66,9 @@ public struct EvaluationSettings: Hashable, Sendable {
     /// A connected lookup that finds no row gives each lookup port its default value when the port
     /// has one (§2.6 "NULL (or their DEFAULTVALUE if set)", BELIEVED; the default); false gives NULL.
     public var lookupDefaultOnNoMatch: Bool = true
+    /// A flat-file target cuts a string longer than its field's precision to it, in a delimited file
+    /// too (§2.20 "truncated (flat file)", BELIEVED; the default); false writes it whole.
+    public var flatFileTargetsCutLongStrings: Bool = true
     /// An Aggregator without sorted input emits its groups ascending by the group-by ports, in
     /// port order (NULL first, strings by code point, dates chronologically), as PowerCenter's
     /// aggregate cache is believed to (§2.4 "in practice ascending by group key", BELIEVED; the

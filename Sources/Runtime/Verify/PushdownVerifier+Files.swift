@@ -76,8 +76,8 @@ extension PushdownVerifier {
 
     /// Runs the query of flat-file target `load` on `connection`, writes its rows with the
     /// runtime's flat-file writer (as a run would, under `folder/files`), and compares them with
-    /// the rows the native run gave the target. Both are compared before the writer, as the typed
-    /// values it receives: the writer is one function of a row, so equal rows make equal files,
+    /// the rows the native run gave the target. Both are compared as the typed values the writer
+    /// writes (strings cut to their fields): the writer is one function of a row, so equal rows make equal files,
     /// and comparing values is stricter than comparing text (a fixed-width field cut to its
     /// length, say, could make two different values look equal).
     func recordFile(
@@ -99,7 +99,12 @@ extension PushdownVerifier {
                 return
             }
             // The native run on synthetic data writes the target into the scratch table named after it.
-            let nativeRows = try Self.rows(of: node.id, fields, on: native, quote: native.quote)
+            // The native run stores the values the target received; the writer cuts a string to its
+            // field, as the SQL's query does, so both are compared as the writer writes them.
+            let stored = try Self.rows(of: node.id, fields, on: native, quote: native.quote)
+            let nativeRows =
+                settings.flatFileTargetsCutLongStrings
+                ? stored.map { row in zip(row, fields).map { FlatFileWriter.written($0, as: $1) } } : stored
             let comparer = TableComparer(columns: fields.map { ($0.name, Self.kind(of: $0.type)) })
             let comparison = comparer.compare(source: nativeRows, target: engineRows.rows)
             let index =
