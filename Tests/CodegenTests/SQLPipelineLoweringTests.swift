@@ -225,7 +225,7 @@ struct SQLPipelineLoweringTests {
                 [
                     port("EXP", "ID", .integer, [.input, .output], from: PortRef(node: "SQ_S", port: "ID")),
                     port("EXP", "in_A", text, .input, from: PortRef(node: "SQ_S", port: "A")),
-                    port("EXP", "A", text, .output, expression: "UPPER(in_A)"),
+                    port("EXP", "A", .string(precision: 5), .output, expression: "UPPER(in_A)"),
                 ]),
             node(
                 "T", .target(TargetSpec(table: "T")),
@@ -240,7 +240,8 @@ struct SQLPipelineLoweringTests {
             nodes: nodes, targetLoadOrder: [], attributes: [], provenance: Provenance(path: root, location: file))
     }
 
-    @Test("an Expression carries its input's columns (renamed on a clash) so a target may read both; A is cut to 5")
+    @Test(
+        "an Expression carries its input's columns (renamed on a clash) so a target may read both; its A is cut to 5")
     func expressionCarriesItsInput() {
         let sql = SQLPipelineLowering(DuckDBDialect()).lower(Self.passThroughPipeline)
         #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
@@ -259,16 +260,30 @@ struct SQLPipelineLoweringTests {
                     SELECT
                       A AS A_2,
                       ID,
-                      UPPER(A) AS A
+                      SUBSTR(UPPER(A), 1, 5) AS A
                     FROM SQ_S
                   )
                 SELECT
                   ID,
-                  SUBSTR(A, 1, 5) AS A,
+                  A,
                   A_2 AS RAW
                 FROM EXP;
 
                 """)
+    }
+
+    @Test("a relational target column narrower than the strings it receives is refused, naming the column")
+    func narrowTargetColumn() throws {
+        var pipeline = Self.passThroughPipeline
+        let target = try #require(pipeline.nodes.firstIndex { $0.id == "T" })
+        let column = try #require(pipeline.nodes[target].ports.firstIndex { $0.name == "RAW" })
+        pipeline.nodes[target].ports[column].type = .string(precision: 3)
+        let report = SQLPipelineLowering(DuckDBDialect()).lower(pipeline).report
+        #expect(report.status == .none)
+        #expect(report.diagnostics.map(\.code.description) == ["CG2008"], "\(report.diagnostics)")
+        #expect(
+            report.diagnostics.first?.message.contains(
+                "target column 'RAW' of 'T' holds 3 characters and receives strings of up to 10") == true)
     }
 
     @Test("Sybase ASE has no FULL OUTER JOIN: the full outer joiner stays in the runtime")

@@ -127,14 +127,16 @@ extension SQLPipelineBuilder {
     }
 
     /// The value of an output port: its input's value, or its expression converted to its type
-    /// (NULL when blank, as the runtime does).
-    func outputValue(_ port: Port, of node: Node, values: [String: SQLExpression]) throws(SQLPushdownRefusal)
-        -> SQLExpression
-    {
+    /// (NULL when blank, as the runtime does). A Router's output port passes its input's value on
+    /// unconverted, as the runtime does (`converts` false), even when its type differs.
+    func outputValue(
+        _ port: Port, of node: Node, values: [String: SQLExpression], converts: Bool = true
+    ) throws(SQLPushdownRefusal) -> SQLExpression {
         if port.roles.contains(.input) { return values[port.name.uppercased()] ?? .literal(.null) }
         guard let text = port.expression?.text, !text.trimmingSpaces().isEmpty else { return .literal(.null) }
         let (expression, source) = try typed(text, of: node, at: port.provenance, resultType: port.type)
         let value = try lowered(expression, source, columns: values, of: node)
+        guard converts else { return value }
         return try fit(value, from: expression.type ?? port.type, to: port.type, node, port)
     }
 
@@ -181,7 +183,7 @@ extension SQLPipelineBuilder {
         let ports = node.ports.filter { $0.group == group && $0.roles.contains(.output) }
         var items: [SQLSelectItem] = []
         for port in ports {
-            items.append(SQLSelectItem(try outputValue(port, of: node, values: values), as: port.name))
+            items.append(SQLSelectItem(try outputValue(port, of: node, values: values, converts: false), as: port.name))
         }
         let order = carryOrder(of: input, into: &items, for: node)
         let select = SQLSelect(items: items, from: input.from(), filter: filter)

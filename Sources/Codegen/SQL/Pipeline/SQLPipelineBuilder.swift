@@ -87,12 +87,29 @@ struct SQLPipelineBuilder {
         var items: [SQLSelectItem] = []
         for port in ports {
             guard let ref = port.source, let value = input.column(ref) else { continue }
-            let fitted = try fit(value, from: sourceType(ref) ?? port.type, to: port.type, node, port)
+            let from = sourceType(ref) ?? port.type
+            if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
+            let fitted = try fit(value, from: from, to: port.type, node, port)
             items.append(SQLSelectItem(fitted, as: port.name))
         }
         var select = SQLSelect(items: items, from: input.from())
         select.with = SQLTableReferences.needed(tables, by: SQLTableReferences.of(select))
         return SQLTargetRows(columns: ports.map(\.name), select: select, rowKind: input.rowKind)
+    }
+
+    /// A relational target column shorter than the strings it can receive: the database decides
+    /// what a longer value does (Oracle, SQL Server and PostgreSQL reject the row, SQLite keeps it
+    /// whole, Teradata may cut it; reference §2.20), where SQL would cut it or fail the statement.
+    func checkTargetStringWidth(_ port: Port, of node: Node, receiving from: DataType) throws(SQLPushdownRefusal) {
+        let (limit, width) = (Self.precision(of: port.type), Self.precision(of: from))
+        guard from.isString, port.type.isString, limit > 0, width == 0 || width > limit else { return }
+        throw refusal(
+            SQLPipelineDiagnostics.portConversion, node,
+            "target column '\(port.name)' of '\(node.id)' holds \(limit) characters and receives strings of up to "
+                + (width == 0 ? "any length" : "\(width)")
+                + "; the database decides what a longer one does (most reject the row), which SQL would cut instead",
+            fix: "keep this path in the runtime, or make the port no wider than the column",
+            location: port.provenance.location, path: port.provenance.path)
     }
 
     /// The one relation holding every port `ports` read; refuses when they come from rows SQL

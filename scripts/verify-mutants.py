@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Verify mutated corpus exports: exports the tests have not seen.
+
+    python3 scripts/verify-mutants.py MIGRATE OUT COUNT [CORPUS]
+
+For seeds 0..COUNT-1, picks a PowerCenter export of CORPUS (default ../shared/corpus/powercenter),
+applies one to four random edits (a literal in an expression becomes a boundary value, `+` becomes
+`*`, `-` becomes `+`, IIF becomes DECODE(TRUE, ...), a datatype, precision or scale changes, a
+string literal becomes '', ' ', 'é' or an invalid date), writes it under OUT and runs
+`MIGRATE verify FILE --engines native,sqlite --generate 30 --seed S`. Prints every mutant whose
+verdict is DIFFER or whose run crashed (the file is kept), then the count of each verdict (a
+mutant the importer rejects has no verdict: its exit status is counted). The
+same seeds give the same mutants. Used by hand (issue 5 closing notes), not by the test suite.
+"""
+import glob, os, random, re, subprocess, sys
+
+migrate, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+corpus = sys.argv[4] if len(sys.argv) > 4 else os.path.join(os.path.dirname(__file__), '../../shared/corpus/powercenter')
+files = sorted(glob.glob(os.path.join(corpus, '*')))
+if not files:
+    sys.exit(f'no exports in {corpus}')
+os.makedirs(out, exist_ok=True)
+
+def literal(m, r):
+    return m.group(0)[:m.start(2) - m.start(0)] + r.choice(['2147483647', '0', '-1', '99999999', '3000000'])
+
+edits = [
+    (r'EXPRESSION ="([^"]*?)\b(\d+)\b', literal),
+    (r'EXPRESSION ="([^"]*?) \+ ', lambda m, r: m.group(0).replace(' + ', ' * ', 1)),
+    (r'EXPRESSION ="([^"]*?) - ', lambda m, r: m.group(0).replace(' - ', ' + ', 1)),
+    (r'DATATYPE ="integer"', lambda m, r: 'DATATYPE ="' + r.choice(['bigint', 'small integer', 'decimal', 'double', 'string']) + '"'),
+    (r'PRECISION ="(\d+)"', lambda m, r: 'PRECISION ="' + r.choice(['1', '5', '15', '16', '28', '38']) + '"'),
+    (r'SCALE ="(\d+)"', lambda m, r: 'SCALE ="' + r.choice(['0', '2', '9']) + '"'),
+    (r'EXPRESSION ="([^"]*?)\bIIF\(', lambda m, r: m.group(0)[:-4] + 'DECODE(TRUE, '),
+    (r'&apos;[^&]*&apos;', lambda m, r: r.choice(['&apos;&apos;', '&apos; &apos;', '&apos;é&apos;', '&apos;2024-02-30&apos;'])),
+]
+verdicts = {}
+for seed in range(count):
+    r = random.Random(seed)
+    source = r.choice(files)
+    text = open(source, encoding='utf-8', errors='surrogateescape').read()
+    for _ in range(r.randint(1, 4)):
+        pattern, edit = r.choice(edits)
+        matches = list(re.finditer(pattern, text))
+        if matches:
+            m = r.choice(matches)
+            text = text[:m.start()] + edit(m, r) + text[m.end():]
+    path = os.path.join(out, f'mutant{seed}.xml')
+    open(path, 'w', encoding='utf-8', errors='surrogateescape').write(text)
+    run = subprocess.run([migrate, 'verify', path, '--engines', 'native,sqlite', '--generate', '30',
+                          '--seed', str(seed % 3 + 1)], capture_output=True, text=True, timeout=300)
+    found = re.findall(r': (AGREE|DIFFER|PARTIAL|NOT-PUSHED-DOWN|FAILED) \(', run.stdout + run.stderr)
+    crashed = run.returncode not in (0, 1, 2) or 'Fatal error' in run.stderr
+    if not found and not crashed:
+        found = [f'no verdict (exit {run.returncode})']
+    for verdict in found + (['CRASH'] if crashed else []):
+        verdicts[verdict] = verdicts.get(verdict, 0) + 1
+    if crashed or 'DIFFER' in found:
+        print(f'mutant {seed} of {os.path.basename(source)}: exit {run.returncode}, {found}')
+        print((run.stdout + run.stderr)[-1500:])
+    else:
+        os.remove(path)
+print(verdicts)
