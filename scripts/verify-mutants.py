@@ -1,21 +1,28 @@
 #!/usr/bin/env python3
 """Verify mutated corpus exports: exports the tests have not seen.
 
-    python3 scripts/verify-mutants.py MIGRATE OUT COUNT [CORPUS]
+    python3 scripts/verify-mutants.py MIGRATE OUT COUNT [CORPUS] [-- VERIFY OPTIONS...]
 
 For seeds 0..COUNT-1, picks a PowerCenter export of CORPUS (default ../shared/corpus/powercenter),
 applies one to four random edits (a literal in an expression becomes a boundary value, `+` becomes
 `*`, `-` becomes `+`, IIF becomes DECODE(TRUE, ...), a datatype, precision or scale changes, a
 string literal becomes '', ' ', 'é' or an invalid date), writes it under OUT and runs
-`MIGRATE verify FILE --engines native,sqlite --generate 30 --seed S`. Prints every mutant whose
+`MIGRATE verify FILE --engines native,sqlite --generate 30 --seed S` (options after `--` replace
+`--engines native,sqlite`, for example `-- --engines native,sqlite,postgres --connections FILE
+--postgres NAME`). Prints every mutant whose
 verdict is DIFFER or whose run crashed (the file is kept), then the count of each verdict (a
 mutant the importer rejects has no verdict: its exit status is counted). The
 same seeds give the same mutants. Used by hand (issue 5 closing notes), not by the test suite.
 """
 import glob, os, random, re, subprocess, sys
 
-migrate, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-corpus = sys.argv[4] if len(sys.argv) > 4 else os.path.join(os.path.dirname(__file__), '../../shared/corpus/powercenter')
+arguments, extra = (sys.argv[1:], [])
+if '--' in arguments:
+    split = arguments.index('--')
+    arguments, extra = arguments[:split], arguments[split + 1:]
+migrate, out, count = arguments[0], arguments[1], int(arguments[2])
+corpus = arguments[3] if len(arguments) > 3 else os.path.join(os.path.dirname(__file__), '../../shared/corpus/powercenter')
+engines = extra if extra else ['--engines', 'native,sqlite']
 files = sorted(glob.glob(os.path.join(corpus, '*')))
 if not files:
     sys.exit(f'no exports in {corpus}')
@@ -47,8 +54,8 @@ for seed in range(count):
             text = text[:m.start()] + edit(m, r) + text[m.end():]
     path = os.path.join(out, f'mutant{seed}.xml')
     open(path, 'w', encoding='utf-8', errors='surrogateescape').write(text)
-    run = subprocess.run([migrate, 'verify', path, '--engines', 'native,sqlite', '--generate', '30',
-                          '--seed', str(seed % 3 + 1)], capture_output=True, text=True, timeout=300)
+    run = subprocess.run([migrate, 'verify', path] + engines + ['--generate', '30', '--seed', str(seed % 3 + 1)],
+                         capture_output=True, text=True, timeout=300)
     found = re.findall(r': (AGREE|DIFFER|PARTIAL|NOT-PUSHED-DOWN|FAILED) \(', run.stdout + run.stderr)
     crashed = run.returncode not in (0, 1, 2) or 'Fatal error' in run.stderr
     if not found and not crashed:
