@@ -5,8 +5,9 @@
 
 For seeds 0..COUNT-1, picks a PowerCenter export of CORPUS (default ../shared/corpus/powercenter),
 applies one to four random edits (a literal in an expression becomes a boundary value, `+` becomes
-`*`, `-` becomes `+`, IIF becomes DECODE(TRUE, ...), a datatype, precision or scale changes, a
-string literal becomes '', ' ', 'é' or an invalid date), writes it under OUT and runs
+`*`, `-` becomes `+`, a comparison changes, IIF becomes DECODE(TRUE, ...), a datatype, precision or
+scale changes, a string literal becomes '', ' ', 'é' or an invalid date, a join type, lookup policy,
+case sensitivity, distinct, sorted ports or sorted input changes, a group-by port stops being one), writes it under OUT and runs
 `MIGRATE verify FILE --engines native,sqlite --generate 30 --seed S` (options after `--` replace
 `--engines native,sqlite`, for example `-- --engines native,sqlite,postgres --connections FILE
 --postgres NAME`). Prints every mutant whose
@@ -40,6 +41,17 @@ edits = [
     (r'SCALE ="(\d+)"', lambda m, r: 'SCALE ="' + r.choice(['0', '2', '9']) + '"'),
     (r'EXPRESSION ="([^"]*?)\bIIF\(', lambda m, r: m.group(0)[:-4] + 'DECODE(TRUE, '),
     (r'&apos;[^&]*&apos;', lambda m, r: r.choice(['&apos;&apos;', '&apos; &apos;', '&apos;é&apos;', '&apos;2024-02-30&apos;'])),
+    (r'VALUE ="(Normal Join|Master Outer Join|Detail Outer Join|Full Outer Join)"',
+     lambda m, r: 'VALUE ="' + r.choice(['Normal Join', 'Master Outer Join', 'Detail Outer Join', 'Full Outer Join']) + '"'),
+    (r'NAME ="Select Distinct" VALUE ="NO"', lambda m, r: 'NAME ="Select Distinct" VALUE ="YES"'),
+    (r'NAME ="Number Of Sorted Ports" VALUE ="0"', lambda m, r: 'NAME ="Number Of Sorted Ports" VALUE ="' + r.choice(['1', '2']) + '"'),
+    (r'NAME ="Case Sensitive String Comparison" VALUE ="(YES|NO)"',
+     lambda m, r: 'NAME ="Case Sensitive String Comparison" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
+    (r'NAME ="Lookup policy on multiple match" VALUE ="[^"]*"',
+     lambda m, r: 'NAME ="Lookup policy on multiple match" VALUE ="' + r.choice(['Use First Value', 'Use Last Value', 'Use Any Value', 'Report Error']) + '"'),
+    (r'(EXPRESSION|VALUE) ="[^"]*?( &gt; | = | &lt; )', lambda m, r: m.group(0)[:-len(m.group(2))] + r.choice([' &gt;= ', ' &lt;&gt; ', ' &lt;= '])),
+    (r'NAME ="Sorted Input" VALUE ="NO"', lambda m, r: 'NAME ="Sorted Input" VALUE ="YES"'),
+    (r'EXPRESSIONTYPE ="GROUPBY"', lambda m, r: 'EXPRESSIONTYPE ="GENERAL"'),
 ]
 verdicts = {}
 for seed in range(count):

@@ -39,8 +39,12 @@ struct SQLFlatFileOrderTests {
 
     /// `LINES` → unsorted Aggregator `AGG` grouping by DEPT, NAME (input/output, neither key nor
     /// aggregate: the last row's value) and `N = COUNT(DEPT)` → target `T_LAST (DEPT, NAME, N)`.
-    static var lastRow: ExportBuilder {
-        var export = lines
+    static var lastRow: ExportBuilder { lastRow(sortedPorts: 0) }
+
+    /// ``lastRow`` with the source qualifier's "Number Of Sorted Ports" set to `sortedPorts`.
+    static func lastRow(sortedPorts: Int) -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("LINES", ["NAME:s4", "DEPT:n2"], flatFile: ExportBuilder.csv, sortedPorts: sortedPorts)
         export.transformation(
             "AGG", type: "Aggregator",
             ports: [
@@ -132,6 +136,20 @@ struct SQLFlatFileOrderTests {
     func sequenceAgrees(_ seed: UInt64) throws {
         let report = try Self.verify(Self.sequence, seed: seed)
         #expect(report.targets.first?.rows["native"] == report.fileSources.first?.rows)
+    }
+
+    @Test(
+        "a file's source qualifier with sorted ports sorts its rows (ties in no defined order): the last row is refused"
+    )
+    func sortedPortsOverAFile() throws {
+        let pipeline = try ExecutorHarness().pipeline(Self.lastRow(sortedPorts: 1))
+        let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 60, seed: 1).verify(pipeline)
+        #expect(report.verdict == .notPushedDown, "\(report.text)")
+        #expect(
+            report.text.contains(
+                "source qualifier 'SQ_LINES' sorts the rows of flat file 'LINES' by its first 1 ports"),
+            "\(report.text)")
+        #expect(!report.text.contains("DIFFER"), "\(report.text)")
     }
 
     @Test("verify agrees on generated files: an aggregator's last row over a file", arguments: [1, 2, 3] as [UInt64])

@@ -49,10 +49,16 @@ extension SQLPipelineBuilder {
             let value = try fit(.column(table: nil, name: field.name), from: field.type, to: port.type, node, port)
             items.append(SQLSelectItem(value, as: port.name))
         }
+        // With sorted ports the runtime sorts the staged rows by them (ties in no defined order),
+        // as it sorts a relational source; an export may carry the attribute for a file too.
         let order =
-            context.analysis.orderKeepers.contains(node.id)
-            ? Self.fileOrder(ordinal: SQLSourceStaging.ordinalColumn(fields: fields.map(\.name)), into: &items)
-            : Self.unused
+            !context.analysis.orderKeepers.contains(node.id)
+            ? Self.unused
+            : spec.sortedPorts > 0
+                ? .undefined(
+                    "source qualifier '\(node.id)' sorts the rows of flat file '\(source.id)' by its first "
+                        + "\(spec.sortedPorts) ports, which may tie")
+                : Self.fileOrder(ordinal: SQLSourceStaging.ordinalColumn(fields: fields.map(\.name)), into: &items)
         let select = SQLSelect(items: items, from: .table(SQLTableName(table), alias: nil))
         register(node, table: addTable(node.id, .select(select)), ports: ports, order: order)
         guard !staged.contains(where: { $0.source == source.id }) else { return }
