@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Verify mutated corpus exports: exports the tests have not seen.
 
-    python3 scripts/verify-mutants.py MIGRATE OUT COUNT [CORPUS] [-- VERIFY OPTIONS...]
+    python3 scripts/verify-mutants.py MIGRATE OUT COUNT|FIRST-LAST [CORPUS] [-- VERIFY OPTIONS...]
 
-For seeds 0..COUNT-1, picks a PowerCenter export of CORPUS (default ../shared/corpus/powercenter),
+For seeds 0..COUNT-1 (or FIRST..LAST), picks a PowerCenter export of CORPUS (default ../shared/corpus/powercenter),
 applies one to four random edits (a literal in an expression becomes a boundary value, `+` becomes
 `*`, `-` becomes `+`, a comparison changes, IIF becomes DECODE(TRUE, ...), a datatype, precision or
 scale changes, a string literal becomes '', ' ', 'é' or an invalid date, a join type, lookup policy,
@@ -21,7 +21,8 @@ arguments, extra = (sys.argv[1:], [])
 if '--' in arguments:
     split = arguments.index('--')
     arguments, extra = arguments[:split], arguments[split + 1:]
-migrate, out, count = arguments[0], arguments[1], int(arguments[2])
+migrate, out = arguments[0], arguments[1]
+first, last = (int(part) for part in arguments[2].split('-')) if '-' in arguments[2] else (0, int(arguments[2]) - 1)
 corpus = arguments[3] if len(arguments) > 3 else os.path.join(os.path.dirname(__file__), '../../shared/corpus/powercenter')
 engines = extra if extra else ['--engines', 'native,sqlite']
 files = sorted(glob.glob(os.path.join(corpus, '*')))
@@ -54,7 +55,7 @@ edits = [
     (r'EXPRESSIONTYPE ="GROUPBY"', lambda m, r: 'EXPRESSIONTYPE ="GENERAL"'),
 ]
 verdicts = {}
-for seed in range(count):
+for seed in range(first, last + 1):
     r = random.Random(seed)
     source = r.choice(files)
     text = open(source, encoding='utf-8', errors='surrogateescape').read()
