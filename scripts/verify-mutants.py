@@ -7,7 +7,9 @@ For seeds 0..COUNT-1 (or FIRST..LAST), picks a PowerCenter export of CORPUS (def
 applies one to four random edits (a literal in an expression becomes a boundary value, `+` becomes
 `*`, `-` becomes `+`, a comparison changes, IIF becomes DECODE(TRUE, ...), a datatype, precision or
 scale changes, a string literal becomes '', ' ', 'é' or an invalid date, a join type, lookup policy,
-case sensitivity, distinct, sorted ports or sorted input changes, a group-by port stops being one), writes it under OUT and runs
+case sensitivity, distinct, sorted ports or sorted input changes, a group-by port stops being one,
+a sorter's or joiner's NULL order, a sequence's values, a rank's top/bottom or count, the update
+strategy, the session's row treatment or high precision changes), writes it under OUT and runs
 `MIGRATE verify FILE --engines native,sqlite --generate 30 --seed S` (options after `--` replace
 `--engines native,sqlite`, for example `-- --engines native,sqlite,postgres --connections FILE
 --postgres NAME`). Prints every mutant whose
@@ -52,7 +54,20 @@ edits = [
      lambda m, r: 'NAME ="Lookup policy on multiple match" VALUE ="' + r.choice(['Use First Value', 'Use Last Value', 'Use Any Value', 'Report Error']) + '"'),
     (r'(EXPRESSION|VALUE) ="[^"]*?( &gt; | = | &lt; )', lambda m, r: m.group(0)[:-len(m.group(2))] + r.choice([' &gt;= ', ' &lt;&gt; ', ' &lt;= '])),
     (r'NAME ="Sorted Input" VALUE ="NO"', lambda m, r: 'NAME ="Sorted Input" VALUE ="YES"'),
-    (r'EXPRESSIONTYPE ="GROUPBY"', lambda m, r: 'EXPRESSIONTYPE ="GENERAL"'),
+    (r'EXPRESSIONTYPE ="GROUPBY"', lambda m, r: 'EXPRESSIONTYPE ="GENERAL"'),    (r'NAME ="Null Treated Low" VALUE ="[^"]*"', lambda m, r: 'NAME ="Null Treated Low" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
+    (r'NAME ="Distinct" VALUE ="[^"]*"', lambda m, r: 'NAME ="Distinct" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
+    (r'NAME ="Case Sensitive" VALUE ="[^"]*"', lambda m, r: 'NAME ="Case Sensitive" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
+    (r'NAME ="Current Value" VALUE ="[^"]*"', lambda m, r: 'NAME ="Current Value" VALUE ="' + r.choice(['1', '0', '-5', '2147483646', '9223372036854775806']) + '"'),
+    (r'NAME ="Increment By" VALUE ="[^"]*"', lambda m, r: 'NAME ="Increment By" VALUE ="' + r.choice(['1', '2', '1000']) + '"'),
+    (r'NAME ="End Value" VALUE ="[^"]*"', lambda m, r: 'NAME ="End Value" VALUE ="' + r.choice(['3', '10', '2147483647', '9223372036854775807']) + '"'),
+    (r'NAME ="Cycle" VALUE ="[^"]*"', lambda m, r: 'NAME ="Cycle" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
+    (r'NAME ="Top/Bottom" VALUE ="[^"]*"', lambda m, r: 'NAME ="Top/Bottom" VALUE ="' + r.choice(['Top', 'Bottom']) + '"'),
+    (r'NAME ="Number of Ranks" VALUE ="[^"]*"', lambda m, r: 'NAME ="Number of Ranks" VALUE ="' + r.choice(['1', '2', '5']) + '"'),
+    (r'NAME ="Null ordering in master" VALUE ="[^"]*"', lambda m, r: 'NAME ="Null ordering in master" VALUE ="' + r.choice(['Null is Highest Value', 'Null is Lowest Value']) + '"'),
+    (r'NAME ="Null ordering in detail" VALUE ="[^"]*"', lambda m, r: 'NAME ="Null ordering in detail" VALUE ="' + r.choice(['Null is Highest Value', 'Null is Lowest Value']) + '"'),
+    (r'NAME ="Treat source rows as" VALUE ="[^"]*"', lambda m, r: 'NAME ="Treat source rows as" VALUE ="' + r.choice(['Insert', 'Update', 'Delete', 'Data driven']) + '"'),
+    (r'NAME ="Enable high precision" VALUE ="[^"]*"', lambda m, r: 'NAME ="Enable high precision" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
+    (r'NAME ="Update Strategy Expression" VALUE ="[^"]*"', lambda m, r: 'NAME ="Update Strategy Expression" VALUE ="' + r.choice(['DD_INSERT', 'DD_UPDATE', 'DD_DELETE', 'DD_REJECT', 'IIF(ISNULL(1), DD_INSERT, DD_UPDATE)']) + '"'),
 ]
 verdicts = {}
 for seed in range(first, last + 1):

@@ -83,6 +83,14 @@ struct SQLRowOrderTests {
         }
     }
 
+    @Test("a sequence from 0 to the largest End Value by 1 is lowered without overflow (one value past 64 bits)")
+    func sequenceFromZeroToTheEnd() throws {
+        // Found by scripts/verify-mutants.py: the count of values, Int64.max + 1, trapped the lowering.
+        let export = SQLPipelineCases.sequenceExport(current: 0, increment: 1, end: Int.max, cycle: false)
+        let report = try Self.report(export)
+        #expect(report.diagnostics.map(\.code.description) == ["CG2008"], "\(report.diagnostics)")
+    }
+
     @Test("a generated key stored at the largest bigint: one row gets it, a second stops the run; SQL refuses")
     func generatedKeyAtTheEnd() throws {
         var export = SQLPipelineCases.generatedKey.export

@@ -167,7 +167,10 @@ extension SQLPipelineBuilder {
     /// (the largest integer when that passes the 64-bit range).
     static func values(of spec: SequenceSpec, from low: Int64) -> Int64 {
         let (span, overflow) = Int64(spec.end).subtractingReportingOverflow(low)
-        return overflow ? Int64.max : span / Int64(spec.increment) + 1
+        guard !overflow else { return Int64.max }
+        // From Current Value 0 to the largest integer by 1 there is one value too many for 64 bits.
+        let (count, past) = (span / Int64(spec.increment)).addingReportingOverflow(1)
+        return past ? Int64.max : count
     }
 
     func sequenceRefusal(_ node: Node, _ why: String) -> SQLPushdownRefusal {
