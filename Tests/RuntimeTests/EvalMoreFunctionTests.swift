@@ -139,6 +139,21 @@ struct EvalMoreFunctionTests {
         EvalHarness.expect("NPER(0, -1000, 0)", .rowError(EvaluationErrors.invalidArgument))
     }
 
+    @Test("an infinite, NaN or huge double becomes no decimal: a row error, where Decimal(Double) trapped")
+    func nonFiniteDoubleIntoADecimal() {
+        let settings = EvalHarness.settings(highPrecision: true)
+        for d in [Double.infinity, -Double.infinity, Double.nan, 1e300] {
+            // Found by scripts/verify-mutants.py: a double source read into a decimal port.
+            #expect(throws: RowError.self) {
+                try PortCoercion.coerce(.double(d), to: .decimal(precision: 10, scale: 2), settings, port: "P")
+            }
+        }
+        EvalHarness.expect(
+            "D + F", .rowError(EvaluationErrors.decimalOverflow),
+            ports: [("D", .decimal(precision: 10, scale: 2)), ("F", .double)],
+            row: [.decimal(1), .double(.infinity)], highPrecision: true)
+    }
+
     @Test("padding past the largest string (104,857,600 characters) is a row error, before any memory is taken")
     func padPastTheLargestString() {
         let n = [("N", DataType.integer)]

@@ -50,7 +50,7 @@ enum Arithmetic {
         case (.double, _), (_, .double):
             return try doubles(op, asDouble(x), asDouble(y))
         default:
-            return try decimals(op, asDecimal(x), asDecimal(y))
+            return try decimals(op, try asDecimal(x), try asDecimal(y))
         }
     }
 
@@ -63,12 +63,16 @@ enum Arithmetic {
         }
     }
 
-    private static func asDecimal(_ v: Value) -> Decimal {
+    private static func asDecimal(_ v: Value) throws(RowError) -> Decimal {
         switch v {
-        case .integer(let i): CompactDecimal.integer(i)
-        case .decimal(let d): d
-        case .double(let d): ValueConversion.decimal(d)
-        default: 0
+        case .integer(let i): return CompactDecimal.integer(i)
+        case .decimal(let d): return d
+        case .double(let d):
+            guard let exact = ValueConversion.decimal(d) else {
+                throw EvaluationErrors.error(EvaluationErrors.decimalOverflow, "\(d) is not a decimal")
+            }
+            return exact
+        default: return 0
         }
     }
 

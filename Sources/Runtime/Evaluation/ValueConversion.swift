@@ -57,9 +57,13 @@ enum ValueConversion {
         return Double(d.description) ?? NSDecimalNumber(decimal: d).doubleValue
     }
 
-    /// A double as a decimal, through its shortest text so that 0.1 stays 0.1.
-    static func decimal(_ d: Double) -> Decimal {
-        Decimal(string: "\(d)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(d)
+    /// A double as a decimal, through its shortest text so that 0.1 stays 0.1; nil for infinity,
+    /// NaN and magnitudes a decimal cannot hold (`Decimal(Double)` traps on them).
+    static func decimal(_ d: Double) -> Decimal? {
+        guard d.isFinite, let exact = Decimal(string: "\(d)", locale: Locale(identifier: "en_US_POSIX")),
+            !exact.isNaN
+        else { return nil }
+        return exact
     }
 
     /// A value as a decimal (strings by their prefix, without exponent); nil for NULL.
@@ -68,7 +72,11 @@ enum ValueConversion {
         case .null: return nil
         case .integer(let i): return CompactDecimal.integer(i)
         case .decimal(let d): return d
-        case .double(let d): return decimal(d)
+        case .double(let d):
+            guard let exact = decimal(d) else {
+                throw EvaluationErrors.error(EvaluationErrors.conversionOverflow, "\(context): \(d) is not a decimal")
+            }
+            return exact
         case .string(let s): return NumericText.decimal(s)
         case .dateTime, .binary:
             throw EvaluationErrors.error(
