@@ -3,6 +3,16 @@ import Foundation
 import IR
 
 extension PushdownVerifier {
+    /// Whether the PostgreSQL database of `connection` changes the case of every letter: not in the
+    /// `C` or `POSIX` character type, where `upper('é')` is `'é'` (its SQL then refuses UPPER and
+    /// LOWER, as on SQLite, rather than differ); true when the setting cannot be read.
+    static func casesAllLetters(_ connection: any RelationalConnection) -> Bool {
+        guard let rows = try? connection.query("SHOW lc_ctype", types: [.string(precision: 200)]),
+            case .string(let ctype)? = rows.rows.first?.first
+        else { return true }
+        return ctype != "C" && ctype != "POSIX"
+    }
+
     /// Lowers `pipeline` for `engine`'s dialect, loads `dataset` (flat-file sources into their
     /// staging tables) and the empty targets into a scratch database or schema, runs the statements
     /// and compares each target with the native one; a flat-file target's query rows are compared
@@ -12,7 +22,10 @@ extension PushdownVerifier {
         native: SQLiteRelationalConnection, _ lowering: (any SQLDialect) -> SQLPipelineLowering,
         _ settings: EvaluationSettings, _ report: inout VerificationReport
     ) throws {
-        let dialect: any SQLDialect = engine == .postgres ? PostgreSQLDialect() : SQLiteDialect()
+        let (connection, cleanUp) = try open(engine, folder)
+        defer { cleanUp() }
+        let dialect: any SQLDialect =
+            engine == .postgres ? PostgreSQLDialect(casesAllLetters: Self.casesAllLetters(connection)) : SQLiteDialect()
         let sql = lowering(dialect).lower(pipeline)
         report.notPushedDown += sql.report.notPushedDown.map { refusal in
             let d = refusal.diagnostic
@@ -21,8 +34,6 @@ extension PushdownVerifier {
                 message: d.message, location: "\(d.location.file):\(d.location.line):\(d.location.column)")
         }
         guard !sql.loads.isEmpty || !sql.fileLoads.isEmpty else { return }
-        let (connection, cleanUp) = try open(engine, folder)
-        defer { cleanUp() }
         try load(dataset, pipeline, into: connection, dialect)
         try stage(sql, dataset, into: connection, dialect)
         // Every load first: targets that load one table are compared once all have written it.

@@ -1,7 +1,13 @@
 /// PostgreSQL (12 and later).
 public struct PostgreSQLDialect: SQLDialect {
-    /// Creates the dialect.
-    public init() {}
+    /// Whether `upper` and `lower` change every letter: true in a database whose character type is a
+    /// real locale (`C.UTF-8`, `en_US.UTF-8`); false in the `C` locale, which changes `a`–`z` only.
+    public var casesAllLetters: Bool
+
+    /// Creates the dialect; `casesAllLetters` false for a database in the `C` locale.
+    public init(casesAllLetters: Bool = true) {
+        self.casesAllLetters = casesAllLetters
+    }
 
     /// `postgres`.
     public var name: String { "postgres" }
