@@ -62,6 +62,13 @@ enum SQLLoweringCases {
         Case(expression: "D >= 999.5 AND D < 10000", ports: [("D", dec)], rows: decimalRows),
         Case(expression: "IN(D, 999, 1000.01)", ports: [("D", dec)], rows: decimalRows),
         Case(expression: "DECODE(D, 20, 'twenty', 'other')", ports: [("D", dec)], rows: decimalRows),
+        // A decimal branch of a double IIF is a double (SQLite passed its text on, and IN missed it).
+        Case(
+            expression: "IN(IIF(N > 0, D, N / 4), 1.5, 999.99)", ports: [("N", int), ("D", dec)],
+            rows: [
+                [.integer(1), .decimal(Decimal(string: "1.50")!)], [.integer(0), .decimal(2)], [.null, .null],
+                [.integer(2), .decimal(Decimal(string: "999.99")!)], [.integer(-4), .decimal(1)],
+            ]),
     ]
 
     /// Decimals whose text order differs from their numeric order.

@@ -33,14 +33,15 @@ extension Lowering {
         try sameResultTypes(Array(arguments.dropFirst()), e)
         let otherwise: SQLExpression
         if arguments.count == 3 {
-            otherwise = try result(arguments[2])
+            otherwise = try result(arguments[2], of: e)
         } else if options.iifOmittedElseIsZero {
             otherwise = try zero(of: e)
         } else {
             otherwise = .literal(.null)
         }
         return .caseWhen(
-            branches: [SQLWhen(try condition(arguments[0]), then: try result(arguments[1]))], otherwise: otherwise)
+            branches: [SQLWhen(try condition(arguments[0]), then: try result(arguments[1], of: e))],
+            otherwise: otherwise)
     }
 
     /// DECODE: the first search value equal to the input wins, NULL matching NULL (G4); no match
@@ -64,9 +65,9 @@ extension Lowering {
                     .and, .isNull(input, negated: false), .isNull(try value(search), negated: false))
                 match = .binary(.or, equal, bothNull)
             }
-            branches.append(SQLWhen(match, then: try result(arguments[2 + 2 * pair])))
+            branches.append(SQLWhen(match, then: try result(arguments[2 + 2 * pair], of: e)))
         }
-        let otherwise = arguments.count % 2 == 0 ? try result(arguments.last!) : nil
+        let otherwise = arguments.count % 2 == 0 ? try result(arguments.last!, of: e) : nil
         return .caseWhen(branches: branches, otherwise: otherwise)
     }
 
@@ -87,9 +88,14 @@ extension Lowering {
     }
 
     /// A branch result: a value, kept exact.
-    private func result(_ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+    /// A result branch of IIF or DECODE `whole`: a decimal branch of a double result is the double
+    /// the runtime makes of it (SQLite keeps a decimal column as text, which a CASE passes on as text).
+    private func result(_ e: Expr, of whole: Expr) throws(SQLLoweringFailure) -> SQLExpression {
         if e.type?.isString == true { return try string(e) }
         if e.type?.isNumeric == true { try exactNumbers(e) }
+        if case .decimal? = e.type, whole.type == .double || whole.type == .real {
+            return .cast(try value(e), .double)
+        }
         return try value(e)
     }
 
