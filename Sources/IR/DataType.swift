@@ -30,6 +30,9 @@ public enum DataType: Hashable, Sendable {
     /// Raw bytes.
     case binary(precision: Int)
 
+    /// The largest precision of a string port, in characters (reference §5: 104,857,600).
+    public static let largestStringPrecision = 104_857_600
+
     /// Whether values of this type are character strings.
     public var isString: Bool {
         switch self {

@@ -260,7 +260,7 @@ enum SQLExpressionFuzz {
         for (index, (sqlValue, nativeValue)) in zip(actual, native).enumerated() {
             switch nativeValue {
             case .success(let value):
-                if !same(sqlValue, value, type) {
+                if !SQLLoweringCases.same(sqlValue, value) {
                     differences.append("row \(index) \(rows[index]): SQL \(sqlValue), native \(value)")
                 }
             case .failure(let error):
@@ -270,11 +270,6 @@ enum SQLExpressionFuzz {
         if actual.count != native.count { differences.append("SQL gave \(actual.count) rows for \(native.count)") }
         if differences.isEmpty { return .agreed }
         return .differs("\(text)\n\(sql)\n" + differences.prefix(5).joined(separator: "\n"))
-    }
-
-    /// Values equal as numbers when both are numbers (SQL may widen an integer to a decimal).
-    static func same(_ a: Value, _ b: Value, _ type: DataType) -> Bool {
-        SQLLoweringCases.same(a, b)
     }
 
     /// `CREATE TABLE T (RID, ports…)` in the dialect, and the rows with their ids.

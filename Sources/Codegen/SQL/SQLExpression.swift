@@ -200,3 +200,24 @@ extension SQLType {
         }
     }
 }
+
+extension SQLExpression {
+    /// `a AND b AND …` (left to right), nil for no condition.
+    static func all(_ conditions: [SQLExpression]) -> SQLExpression? {
+        conditions.first.map { first in conditions.dropFirst().reduce(first) { .binary(.and, $0, $1) } }
+    }
+
+    /// `a OR b OR …` (left to right), nil for no condition.
+    static func any(_ conditions: [SQLExpression]) -> SQLExpression? {
+        conditions.first.map { first in conditions.dropFirst().reduce(first) { .binary(.or, $0, $1) } }
+    }
+
+    /// A condition true on every row but those where `condition` holds, on which evaluating it
+    /// stops the statement with `failure`: `CASE WHEN condition THEN failure ELSE 1 END = 1`. In a
+    /// `WHERE`, every row evaluates it, whether or not a later port reads the value it guards.
+    static func failing(when condition: SQLExpression, _ failure: SQLExpression) -> SQLExpression {
+        .binary(
+            .equal, .caseWhen(branches: [SQLWhen(condition, then: failure)], otherwise: .literal(.integer(1))),
+            .literal(.integer(1)))
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import IR
 
 /// Reading function arguments as the types functions want (conversions per §3.3).
 struct FunctionArguments: Sendable {
@@ -37,15 +38,11 @@ struct FunctionArguments: Sendable {
         EvaluationErrors.error(EvaluationErrors.invalidArgument, "\(function): \(message)")
     }
 
-    /// PowerCenter's largest string, in characters: the string datatype's largest precision
-    /// (reference §5, 104,857,600).
-    static let largestString = 104_857_600
-
     /// `count` when a string of that many characters fits PowerCenter's largest string; else a row
     /// error (chosen: what PowerCenter does with a longer result is not documented; computing it
     /// would take gigabytes, as `RPAD('', 2147483647)` did before).
     func fittingString(_ count: Int) throws(RowError) -> Int {
-        guard count <= Self.largestString else {
+        guard count <= DataType.largestStringPrecision else {
             throw invalid("a result of \(count) characters is longer than the largest string, 104,857,600 characters")
         }
         return count

@@ -94,8 +94,7 @@ extension Lowering {
                     .and, .isNull(moved, negated: false),
                     .binary(.and, .isNull(date, negated: true), .isNull(amountSQL, negated: true))))
         }
-        guard let first = outside.first else { return moved }
-        let condition = outside.dropFirst().reduce(first) { .binary(.or, $0, $1) }
+        guard let condition = SQLExpression.any(outside) else { return moved }
         // The message reads the row, so that no database evaluates it while planning.
         let message = SQLExpression.binary(
             .concat, .literal(.string("ADD_TO_DATE leaves the years 1 to 9999, where the runtime rejects the row: ")),
@@ -106,10 +105,7 @@ extension Lowering {
                 "ADD_TO_DATE can leave the years 1 to 9999 here, where the runtime rejects the row; "
                     + "\(dialect.name) goes on and cannot stop the statement")
         }
-        let check = SQLExpression.binary(
-            .equal, .caseWhen(branches: [SQLWhen(condition, then: failure)], otherwise: .literal(.integer(1))),
-            .literal(.integer(1)))
-        return .caseWhen(branches: [SQLWhen(check, then: moved)], otherwise: nil)
+        return .caseWhen(branches: [SQLWhen(.failing(when: condition, failure), then: moved)], otherwise: nil)
     }
 
     /// A built-in variable: SYSDATE is the Integration Service's clock, read per row, and

@@ -112,7 +112,7 @@ extension Lowering {
         if dialect.integerOperandsKeepTheirWidth, computed { length = .cast(length, .integer) }
         let text = try string(arguments[0])
         let call = SQLExpression.function(name: name, arguments: [text, length, .literal(.string(padding))])
-        let largest = Int64(104_857_600)
+        let largest = Int64(DataType.largestStringPrecision)
         if let constant = Self.integerConstant(arguments[1]) {
             guard constant <= largest else {
                 throw fail(arguments[1], "\(name) past the largest string (104,857,600 characters) rejects every row")

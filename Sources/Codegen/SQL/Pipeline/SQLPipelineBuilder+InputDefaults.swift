@@ -82,6 +82,6 @@ extension SQLPipelineBuilder {
             case .rejectsRow: kept.append(.isNull(value, negated: true))
             }
         }
-        return kept.dropFirst().reduce(kept.first) { all, next in all.map { .binary(.and, $0, next) } }
+        return SQLExpression.all(kept)
     }
 }

@@ -89,8 +89,7 @@ extension SQLPipelineBuilder {
         }
         let from = calls.from(input.from(alias: alias))
         let order = carryOrder(of: input, into: &items, alias: alias, for: node)
-        let filter = (kept.map { [$0] } ?? []) + checks
-        let condition = filter.first.map { first in filter.dropFirst().reduce(first) { .binary(.and, $0, $1) } }
+        let condition = SQLExpression.all((kept.map { [$0] } ?? []) + checks)
         let table = addTable(node.id, .select(SQLSelect(items: items, from: from, filter: condition)))
         register(node, table: table, ports: own, order: order)
         relations[Self.key(node.id, "")]?.columns.merge(carried, uniquingKeysWith: { own, _ in own })

@@ -91,14 +91,14 @@ extension SQLPipelineBuilder {
             items.insert(SQLSelectItem(.star(table: input.table.name)), at: 0)
         }
         // Every row evaluates the checks, whether or not a later port reads the value.
-        let filter = checks.dropFirst().reduce(checks.first) { all, next in all.map { .binary(.and, $0, next) } }
+        let filter = SQLExpression.all(checks)
         relation.table = SQLTableName(
             addTable("\(consumer.id)_SEQUENCE", .select(SQLSelect(items: items, from: from, filter: filter))))
         return relation
     }
 
     /// NEXTVAL of the row numbered `n` (from 0), and, without Cycle where the end is in reach, the
-    /// check that stops the statement on the row past End Value (``failing(when:_:)``).
+    /// check that stops the statement on the row past End Value (``SQLExpression/failing(when:_:)``).
     func nextValue(_ node: Node, _ spec: SequenceSpec, row n: SQLExpression) throws(SQLPushdownRefusal)
         -> (value: SQLExpression, check: SQLExpression?)
     {
@@ -129,16 +129,7 @@ extension SQLPipelineBuilder {
                 "stops the run when it passes its end value \(spec.end) without cycle, which \(dialect.name) cannot do "
                     + "in a query")
         }
-        return (counted, Self.failing(when: beyond, failure))
-    }
-
-    /// A condition true on every row but those where `condition` holds, on which evaluating it
-    /// stops the statement with `failure`: `CASE WHEN condition THEN failure ELSE 1 END = 1`. In a
-    /// `WHERE`, every row evaluates it, whether or not a later port reads the value it guards.
-    static func failing(when condition: SQLExpression, _ failure: SQLExpression) -> SQLExpression {
-        .binary(
-            .equal, .caseWhen(branches: [SQLWhen(condition, then: failure)], otherwise: .literal(.integer(1))),
-            .literal(.integer(1)))
+        return (counted, SQLExpression.failing(when: beyond, failure))
     }
 
     /// Refuses a sequence whose values the runtime fails on or SQL would overflow.

@@ -114,8 +114,7 @@ extension SQLPipelineBuilder {
                 alias: nil)
         }
         let from = tables.dropFirst().reduce(tables[0]) { .join($0, .comma, $1, on: nil) }
-        let filter = conditions.dropFirst().reduce(conditions.first) { all, next in all.map { .binary(.and, $0, next) }
-        }
+        let filter = SQLExpression.all(conditions)
         let select = SQLSelect(distinct: spec.distinct, items: items, from: from, filter: filter)
         register(
             node, table: addTable(node.id, .select(select)), ports: selected,

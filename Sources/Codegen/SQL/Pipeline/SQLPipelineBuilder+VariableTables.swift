@@ -62,7 +62,7 @@ extension SQLPipelineBuilder {
         let outside = SQLExpression.binary(
             .or, .binary(.greater, value, literal(bound)),
             .binary(.less, value, literal(Self.counterFloor(variable.type, bound))))
-        plan?.checks[name] = Self.failing(when: outside, failure)
+        plan?.checks[name] = SQLExpression.failing(when: outside, failure)
         return count
     }
 
@@ -117,7 +117,7 @@ extension SQLPipelineBuilder {
             counts.append(SQLSelectItem(value, as: column))
         }
         let checks = node.ports.compactMap { plan.checks[$0.name.uppercased()] }
-        let filter = checks.dropFirst().reduce(checks.first) { all, next in all.map { .binary(.and, $0, next) } }
+        let filter = SQLExpression.all(checks)
         return addTable(
             "\(node.id)_COUNTS",
             .select(SQLSelect(items: counts, from: .table(SQLTableName(table), alias: nil), filter: filter)))
