@@ -5,7 +5,8 @@ import Runtime
 import Testing
 
 /// A column written compactly: `NAME:n10` (decimal 10,0), `SAL:n8.2` (decimal 8,2), `NAME:s20`
-/// (string 20), `K:i` (integer); a `*` after the name makes it a primary key (`ID*:n10`).
+/// (string 20), `K:i` (integer), `K:b` (bigint), `X:d` (double); a `*` after the name makes it a
+/// primary key (`ID*:n10`).
 struct ExecutorColumn {
     let name: String
     let kind: Character
@@ -20,18 +21,28 @@ struct ExecutorColumn {
         let spec = parts.count > 1 ? parts[1] : "s20"
         kind = spec.first ?? "s"
         let numbers = spec.dropFirst().split(separator: ".").compactMap { Int($0) }
-        precision = numbers.first ?? (kind == "i" ? 10 : kind == "b" ? 19 : 20)
+        precision = numbers.first ?? (kind == "i" ? 10 : kind == "b" ? 19 : kind == "d" ? 15 : 20)
         scale = numbers.count > 1 ? numbers[1] : 0
     }
 
     /// The datatype of a relational source or target field.
-    var nativeType: String { kind == "s" ? "varchar2" : kind == "i" ? "integer" : "number(p,s)" }
+    var nativeType: String {
+        kind == "s" ? "varchar2" : kind == "i" ? "integer" : kind == "d" ? "float" : "number(p,s)"
+    }
     /// The datatype of a flat-file field.
     var fileType: String { kind == "s" ? "string" : "number" }
     /// The transformation datatype.
-    var portType: String { kind == "s" ? "string" : kind == "i" ? "integer" : kind == "b" ? "bigint" : "decimal" }
+    var portType: String {
+        switch kind {
+        case "s": "string"
+        case "i": "integer"
+        case "b": "bigint"
+        case "d": "double"
+        default: "decimal"
+        }
+    }
     /// The SQLite column type holding the values exactly.
-    var storage: String { kind == "i" || kind == "b" ? "INTEGER" : "TEXT" }
+    var storage: String { kind == "i" || kind == "b" ? "INTEGER" : kind == "d" ? "REAL" : "TEXT" }
 
     /// `text` as a value of this column (`NULL` for NULL).
     func value(_ text: String) -> Value {
@@ -39,6 +50,7 @@ struct ExecutorColumn {
         switch kind {
         case "s": return .string(text)
         case "i", "b": return .integer(Int64(text) ?? 0)
+        case "d": return .double(Double(text) ?? 0)
         default: return .decimal(Decimal(string: text) ?? 0)
         }
     }
@@ -101,8 +113,11 @@ struct ExportBuilder {
         + "QUOTE_CHARACTER =\"DOUBLE\" SKIPROWS =\"1\"/>"
 
     /// A source definition `name`, its Source Qualifier `SQ_<name>` (ordering by its first
-    /// `sortedPorts` ports) and the connectors between them.
-    mutating func source(_ name: String, _ columns: [String], flatFile: String? = nil, sortedPorts: Int = 0) {
+    /// `sortedPorts` ports; its ports are `qualifier`'s, by default the columns) and the connectors
+    /// between them.
+    mutating func source(
+        _ name: String, _ columns: [String], flatFile: String? = nil, sortedPorts: Int = 0, qualifier: [String]? = nil
+    ) {
         let database = flatFile == nil ? "Oracle" : "Flat File"
         definitions.append(
             "<SOURCE DATABASETYPE =\"\(database)\" DBDNAME =\"db\" NAME =\"\(name)\" OWNERNAME =\"\">\n"
@@ -113,7 +128,7 @@ struct ExportBuilder {
                 + "TRANSFORMATION_TYPE =\"Source Definition\" TYPE =\"SOURCE\" DBDNAME =\"db\"/>")
         instanceTypes[name] = "Source Definition"
         transformation(
-            "SQ_\(name)", type: "Source Qualifier", ports: columns.map { Self.port($0) },
+            "SQ_\(name)", type: "Source Qualifier", ports: (qualifier ?? columns).map { Self.port($0) },
             attributes: [("Sql Query", ""), ("Source Filter", ""), ("Number Of Sorted Ports", "\(sortedPorts)")],
             associated: name)
         connect(name, "SQ_\(name)", columns.map { ExecutorColumn($0).name })

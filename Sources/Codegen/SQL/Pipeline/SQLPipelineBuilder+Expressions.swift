@@ -57,8 +57,8 @@ extension SQLPipelineBuilder {
     }
 
     /// `value` of type `from` as the runtime stores it in a port of type `to`: unchanged where
-    /// every value fits, cut to the precision for strings; refuses conversions that round,
-    /// overflow or change representation.
+    /// every value fits, cut to the precision for strings, cast to a double where every value
+    /// converts exactly; refuses conversions that round, overflow or change representation.
     func fit(
         _ value: SQLExpression, from: DataType, to: DataType, _ node: Node, _ port: Port
     ) throws(SQLPushdownRefusal) -> SQLExpression {
@@ -78,6 +78,11 @@ extension SQLPipelineBuilder {
         case (.smallInteger, .decimal(let p, let s)) where p - s >= 5: return value
         case (.bigInteger, .decimal(let p, let s)) where p - s >= 19: return value
         case (.real, .double), (.double, .double), (.real, .real): return value
+        // Whole numbers of at most 15 digits (below 2^53) are doubles exactly: the runtime's
+        // nearest double and every dialect's CAST to its IEEE double agree. With a scale, or more
+        // digits, a dialect's conversion may round otherwise (SQLite's text to REAL).
+        case (.decimal(let p, 0), .double) where p <= 15: return .cast(value, .double)
+        case (.integer, .double), (.smallInteger, .double): return .cast(value, .double)
         case (.dateTime, .dateTime): return value
         default:
             throw refusal(
