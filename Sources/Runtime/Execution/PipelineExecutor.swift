@@ -344,7 +344,7 @@ final class PipelineRun {
         let clock = Date()
         var downstream = 0.0
         try reader.streamFile(
-            layout.node, source: source, outputs: outputs, unread: unreadPorts(of: id, among: outputs),
+            layout.node, source: source, outputs: outputs, unread: pipeline.unreadPorts(of: id, among: outputs),
             chunkRows: max(1, options.batchSize), context: context
         ) { batch throws(NodeFailure) in
             context.counters[id, default: NodeCounters()].rowsOut += batch.count
@@ -353,15 +353,6 @@ final class PipelineRun {
             downstream += Date().timeIntervalSince(pushed)
         }
         context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock) - downstream
-    }
-
-    /// The names of `ports` of node `id` that no node reads (their values are never looked at).
-    func unreadPorts(of id: String, among ports: [IR.Port]) -> Set<String> {
-        var read: Set<String> = []
-        for node in pipeline.nodes {
-            for port in node.ports where port.source?.node == id { read.insert(port.source?.port.uppercased() ?? "") }
-        }
-        return Set(ports.map(\.name).filter { !read.contains($0.uppercased()) })
     }
 
     /// Whether any node reads from `id`.

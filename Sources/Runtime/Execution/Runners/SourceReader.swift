@@ -115,8 +115,12 @@ struct SourceReader {
             zip(sources, tableNames).map { source, table in
                 (source.id, tableNames.filter { $0 == table }.count > 1 ? source.id : table)
             }, uniquingKeysWith: { a, _ in a })
+        // PowerCenter's SELECT lists the ports connected downstream (reference §2.2); only DISTINCT
+        // makes the others matter, so it reads NULL for them, as the SQL lowering leaves them out.
+        let unread = spec.distinct ? pipeline.unreadPorts(of: node.id, among: outputs) : []
         let columns = outputs.map { port -> String in
-            guard let source = port.source, let table = pipeline.node(id: source.node) else { return "NULL" }
+            guard let source = port.source, let table = pipeline.node(id: source.node), !unread.contains(port.name)
+            else { return "NULL" }
             let name = alias[table.id] ?? sourceSpec(table)?.table ?? table.id
             return connection.quote(name) + "." + connection.quote(source.port)
         }
@@ -274,5 +278,16 @@ struct SourceReader {
             }
         }
         return rows
+    }
+}
+
+extension Pipeline {
+    /// The names of `ports` of node `id` that no node reads (their values are never looked at).
+    func unreadPorts(of id: String, among ports: [IR.Port]) -> Set<String> {
+        var read: Set<String> = []
+        for node in nodes {
+            for port in node.ports where port.source?.node == id { read.insert(port.source?.port.uppercased() ?? "") }
+        }
+        return Set(ports.map(\.name).filter { !read.contains($0.uppercased()) })
     }
 }
