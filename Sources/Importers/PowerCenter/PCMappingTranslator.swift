@@ -37,6 +37,7 @@ enum PCMappingTranslator {
         let bindings = flow.translate(scope, context: &context)
         usage = flow.usage
         var nodes = flow.nodes
+        PCLookupTableKeys.annotate(&nodes, folder: folder, index: index)
         PCMappletInterface.annotate(
             &nodes, scope: element, folder: folder, path: path, idPrefix: "", index: index, usage: &usage,
             context: &context)

@@ -201,7 +201,8 @@ enum PCPortReader {
         return .string(precision: native.precision)
     }
 
-    private static func keyKind(_ text: String) -> KeyKind? {
+    /// The key kind a field's KEYTYPE names; nil for `NOT A KEY` and anything else.
+    static func keyKind(_ text: String) -> KeyKind? {
         switch text.uppercased() {
         case "PRIMARY KEY": .primary
         case "FOREIGN KEY": .foreign

@@ -43,7 +43,8 @@ public struct SyntheticDataset: Hashable, Sendable {
 /// rows hold random ordinary values, every other one (from the first) taking in turn the values
 /// the pipeline's conditions compare the column with (``ConditionValues``). Columns compared by lookup or join conditions (or named alike
 /// in several sources) draw from one small shared domain, so lookups and joins both match and miss.
-/// A source's primary-key ports (`.primary`, `.primaryForeign`) hold no NULL and no key twice: where
+/// Primary-key ports (`.primary`, `.primaryForeign`: a source's, and a lookup's its table declares)
+/// hold no NULL and no key twice: where
 /// those rows would, they get fresh values, extending the shared domain if the column has one
 /// (``UniquePrimaryKeys``, which also says what happens when the type is too narrow).
 /// The same pipeline, row count and seed always give the same dataset.

@@ -36,7 +36,7 @@ struct TableShape {
 
 /// Fills one table: special rows first (each column's special cases, spread so that not every
 /// column is NULL in the same row), then random ordinary rows; key columns draw from their domain;
-/// a source's primary key then holds no NULL and no key twice (``UniquePrimaryKeys``).
+/// a primary key then holds no NULL and no key twice (``UniquePrimaryKeys``).
 struct TableFilling {
     /// The table's columns.
     let shape: TableShape

@@ -18,8 +18,9 @@ import IR
 /// the rows after keep the generator's values (repeats), and a composite key tries its other
 /// columns first. A NULL stays only when every value of the type is held by an earlier row,
 /// which the NULLs of the first rows never meet unless the type has no value at all (a string(0)
-/// column). Lookup tables are left alone: a lookup table may hold several rows per key,
-/// which its multiple-match policy decides between.
+/// column). A lookup table's key is the one its definition declares (the importer marks those
+/// lookup ports); a lookup table without one may hold several rows per key, which its
+/// multiple-match policy decides between.
 struct UniquePrimaryKeys {
     /// The positions of the key columns in the table, in port order.
     let positions: [Int]
@@ -28,9 +29,9 @@ struct UniquePrimaryKeys {
     private var fresh: [Int: FreshKeyValues] = [:]
 
     /// Makes the key of `shape`'s table (filled as `columns`, one array per column) unique, when
-    /// the table is a source's and has a primary key.
+    /// the table has a primary key.
     static func enforce(on columns: inout [[Value]], shape: TableShape, domains: [TableColumn: KeyDomain]) {
-        guard shape.isSource, var keys = UniquePrimaryKeys(shape: shape, domains: domains, columns: columns)
+        guard var keys = UniquePrimaryKeys(shape: shape, domains: domains, columns: columns)
         else { return }
         keys.makeUnique(&columns)
     }

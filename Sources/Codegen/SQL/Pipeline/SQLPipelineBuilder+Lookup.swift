@@ -6,7 +6,10 @@ extension SQLPipelineBuilder {
     /// runtime's cache order puts first or last (every lookup column ascending, NULL high), ranked
     /// by `ROW_NUMBER()`; "Use All Values" keeps every match; a cached lookup's NULL key matches a
     /// NULL (reference §2.6). "Use Any Value" keeps the row "Use First Value" keeps, as the runtime
-    /// does by default; "Report Error" is refused.
+    /// does by default; "Report Error" is refused. Where SQL cannot rank the rows in the cache's
+    /// order but the condition compares the table's declared primary key (``declaredKeyPorts(_:_:)``),
+    /// at most one row matches and no rank is needed: the statement fails on an input row that
+    /// matches several.
     /// A SQL override (its columns matched to the lookup ports by name) or a source filter is
     /// trusted text from the export, emitted verbatim in the dialect of the lookup's database only.
     mutating func lowerLookup(_ node: Node, _ spec: LookupSpec) throws(SQLPushdownRefusal) {
@@ -18,13 +21,28 @@ extension SQLPipelineBuilder {
         let values = columns(of: inputs, in: input, alias: "I")
         let keys = try lookupKeys(node, spec, inputs: inputs, lookups: lookups)
         try checkKeyTypes(node, spec, keys.map { ($0.0.name, $0.0.type, $0.1) })
-        let rows = rankedLookupRows(node, spec, looked, partitionBy: keys.map(\.1))
+        let unique = spec.multipleMatch != .all && cacheOrderRefusal(node, spec) != nil
+        let rows =
+            unique
+            ? keyedLookupRows(node, looked, key: declaredKeyPorts(node, spec) ?? [])
+            : rankedLookupRows(node, spec, looked, partitionBy: keys.map(\.1))
         var matches: [SQLExpression] = keys.map { inputPort, lookupPort in
             Self.keyMatch(
                 values[inputPort.name.uppercased()] ?? .literal(.null), .column(table: "L", name: lookupPort.name),
                 nullKeysMatch: spec.nullKeysMatch)
         }
-        if spec.multipleMatch != .all {
+        if unique {
+            // Checked only on pairs that match, so rows nobody looks up may repeat a key.
+            let count = SQLExpression.column(table: "L", name: Self.matchCountColumn)
+            let several = SQLExpression.binary(.greater, count, .literal(.integer(1)))
+            let message = SQLExpression.binary(
+                .concat,
+                .literal(.string("lookup '\(node.id)' matches rows of one declared primary key: ")),
+                .cast(count, .varchar(nil)))
+            if let failure = dialect.failure(message), let matched = SQLExpression.all(matches) {
+                matches.append(SQLExpression.failing(when: .binary(.and, several, matched), failure))
+            }
+        } else if spec.multipleMatch != .all {
             matches.append(.binary(.equal, .column(table: "L", name: Self.rankColumn), .literal(.integer(1))))
         }
         let on = matches.dropFirst().reduce(matches[0]) { .binary(.and, $0, $1) }
@@ -46,6 +64,24 @@ extension SQLPipelineBuilder {
 
     /// The rank column of the lookup rows' common table.
     static let rankColumn = "LKP_ROW_NUMBER"
+    /// The column of the lookup rows' common table counting the rows of each declared key.
+    static let matchCountColumn = "LKP_KEY_ROWS"
+
+    /// The common table of `node`'s rows `looked`: every lookup port and the number of rows
+    /// sharing their values of `key` (the table's declared primary key).
+    mutating func keyedLookupRows(_ node: Node, _ looked: (from: SQLFromItem, filter: SQLExpression?), key: [Port])
+        -> String
+    {
+        let lookups = node.ports.filter { $0.roles.contains(.lookup) }
+        var items = lookups.map { SQLSelectItem(.column(table: nil, name: $0.name)) }
+        let count = SQLExpression.window(
+            .function(name: "COUNT", arguments: [.star(table: nil)]),
+            partitionBy: key.map { .column(table: nil, name: $0.name) }, orderBy: [])
+        items.append(SQLSelectItem(count, as: Self.matchCountColumn))
+        let query = SQLQuery.select(SQLSelect(items: items, from: looked.from, filter: looked.filter))
+        if let known = tables.first(where: { $0.query == query }) { return known.name }
+        return addTable("\(node.id)_ROWS", query)
+    }
 
     /// The common table of `node`'s rows `looked` (``lookupRows(_:_:)``): every lookup port and, unless
     /// every match is kept, their rank per key (the lookup ports `keys`) in the order the
@@ -101,7 +137,7 @@ extension SQLPipelineBuilder {
         case .first, .last, .any:
             // "Use Any Value" returns the row "Use First Value" would, as the runtime does by default
             // (EvaluationSettings.anyLookupValueIsFirstInCacheOrder): PowerCenter promises some match.
-            if let why = cacheOrderRefusal(node, spec) { throw refuse(why) }
+            if let why = cacheOrderRefusal(node, spec), declaredKeyPorts(node, spec) == nil { throw refuse(why) }
         case .all: break
         }
     }
@@ -119,6 +155,23 @@ extension SQLPipelineBuilder {
         guard !spec.caseSensitive, let port = lookups.first(where: \.type.isString) else { return nil }
         return "orders string column '\(port.name)' ignoring case to pick a value, keeping rows equal but for case "
             + "in the order they are read, which SQL does not reproduce"
+    }
+
+    /// The lookup ports of the lookup table's declared primary key (the importer gives them their
+    /// key kind from the table's definition) when the condition compares every one of them with
+    /// an input port: then at most one row matches an input row while the key holds, and the
+    /// statement checks that it does (``SQLDialect/failure(_:)``). nil when the ports carry no
+    /// key, the condition leaves part of it out, or the dialect cannot fail a statement.
+    func declaredKeyPorts(_ node: Node, _ spec: LookupSpec) -> [Port]? {
+        let lookups = node.ports.filter { $0.roles.contains(.lookup) }
+        let key = lookups.filter { $0.key == .primary || $0.key == .primaryForeign }
+        guard !key.isEmpty, dialect.supportsWindowFunctions, dialect.failure(.literal(.string(""))) != nil else {
+            return nil
+        }
+        let inputs = node.ports.filter { $0.roles.contains(.input) && !$0.roles.contains(.lookup) }
+        guard let pairs = try? lookupKeys(node, spec, inputs: inputs, lookups: lookups) else { return nil }
+        let compared = Set(pairs.map { $0.1.name.uppercased() })
+        return key.allSatisfy { compared.contains($0.name.uppercased()) } ? key : nil
     }
 
     /// The rows looked up: the lookup table, or its SQL override as a derived table (columns
