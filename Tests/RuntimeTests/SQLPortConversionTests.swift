@@ -80,3 +80,56 @@ extension PostgresTests {
         }
     }
 }
+
+/// An integer into a string port is its decimal digits, cut to the port's precision, natively and
+/// in SQL (the synthetic rows hold ±2^31 and 0).
+@Suite("SQL port conversions of integers to strings")
+struct SQLIntegerTextTests {
+    static func export() -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("N_IN", ["ID:i", "N:i"])
+        export.transformation(
+            "EXP_T", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:i"), ExportBuilder.port("N:i", "INPUT"),
+                ExportBuilder.port("SHORT:s5", "OUTPUT", expression: "N"),
+                ExportBuilder.port("WHOLE:s11", "OUTPUT", expression: "N"),
+                ExportBuilder.port("SIGN:s1", "OUTPUT", expression: "N"),
+            ])
+        export.target("T_T", ["ID:i", "SHORT:s5", "WHOLE:s11", "SIGN:s1"])
+        export.connect("SQ_N_IN", "EXP_T", ["ID", "N"])
+        export.connect("EXP_T", "T_T", ["ID", "SHORT", "WHOLE", "SIGN"])
+        return export
+    }
+
+    @Test("cast to text and cut where the port is narrower; natively and on SQLite alike")
+    func agrees() throws {
+        let pipeline = try ExecutorHarness().pipeline(Self.export())
+        let sql = SQLPipelineLowering(SQLiteDialect()).lower(pipeline)
+        #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
+        let script = SQLPipelineScript.text(sql, dialect: SQLiteDialect())
+        #expect(script.contains("SUBSTR(CAST(N AS TEXT), 1, 5) AS SHORT"), "\(script)")
+        #expect(script.contains("CAST(N AS TEXT) AS WHOLE"), "\(script)")
+        #expect(script.contains("SUBSTR(CAST(N AS TEXT), 1, 1) AS SIGN"), "\(script)")
+        for seed in [1, 2, 3] as [UInt64] {
+            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: seed).verify(pipeline)
+            #expect(report.verdict == .agree, "\(report.text)")
+        }
+    }
+}
+
+extension PostgresTests {
+    @Suite("SQL port conversions of integers to strings on PostgreSQL")
+    struct IntegerTextOnPostgres {
+        @Test("integers into string ports agree natively, on SQLite and on PostgreSQL")
+        func agrees() throws {
+            let pipeline = try ExecutorHarness().pipeline(SQLIntegerTextTests.export())
+            let report = PushdownVerifier(
+                engines: [.native, .sqlite, .postgres], rowsPerSource: 40, seed: 4,
+                postgres: try FlatFileOrderOnPostgres.opener()
+            ).verify(pipeline)
+            #expect(report.verdict == .agree, "\(report.text)")
+            #expect(report.engines == ["native", "sqlite", "postgres"])
+        }
+    }
+}

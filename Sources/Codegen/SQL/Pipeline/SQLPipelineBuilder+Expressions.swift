@@ -58,7 +58,8 @@ extension SQLPipelineBuilder {
 
     /// `value` of type `from` as the runtime stores it in a port of type `to`: unchanged where
     /// every value fits, cut to the precision for strings, cast to a double where every value
-    /// converts exactly; refuses conversions that round, overflow or change representation.
+    /// converts exactly, an integer's digits as text; refuses conversions that round, overflow or
+    /// change representation.
     func fit(
         _ value: SQLExpression, from: DataType, to: DataType, _ node: Node, _ port: Port
     ) throws(SQLPushdownRefusal) -> SQLExpression {
@@ -72,6 +73,17 @@ extension SQLPipelineBuilder {
                 arguments: [value, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
         }
         if let a = Self.integerDigits(from), let b = Self.integerDigits(to), a <= b { return value }
+        if let bits = Self.integerDigits(from), to.isString {
+            // An integer's text is its decimal digits in the runtime and in every dialect's CAST
+            // (as `||` lowers it), cut to the port's precision like any string.
+            let text = SQLExpression.cast(value, SQLType(.string(precision: 20)))
+            let limit = Self.precision(of: to)
+            let width = bits == 64 ? 20 : bits == 32 ? 11 : 6
+            guard limit > 0, limit < width else { return text }
+            return .function(
+                name: dialect.substringFunction,
+                arguments: [text, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
+        }
         switch (from, to) {
         case (.decimal(let p1, let s1), .decimal(let p2, let s2)) where s1 <= s2 && p1 - s1 <= p2 - s2: return value
         case (.integer, .decimal(let p, let s)) where p - s >= 10: return value
