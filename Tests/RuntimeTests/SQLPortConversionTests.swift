@@ -133,3 +133,55 @@ extension PostgresTests {
         }
     }
 }
+
+/// An Expression converts each value it receives to its input port's type (the runtime's
+/// `InputStep`), so a string(10) into a string(4) input/output port is cut there, while a later
+/// node reading the upstream port itself gets the whole string. Other transformations pass values
+/// on unconverted, natively and in SQL.
+@Suite("SQL conversions at an Expression's input ports")
+struct SQLExpressionInputConversionTests {
+    /// `W_IN (ID, A string(10))` → `X` (a transformation of `kind` whose A is a string(4)) → `T_W`;
+    /// the target's B reads the source qualifier's A itself when X is passive (`alsoUpstream`).
+    static func export(_ kind: String = "Expression", attributes: [(String, String)] = [], alsoUpstream: Bool = true)
+        -> ExportBuilder
+    {
+        var export = ExportBuilder()
+        export.source("W_IN", ["ID:i", "A:s10"])
+        export.transformation(
+            "X", type: kind, ports: [ExportBuilder.port("ID:i"), ExportBuilder.port("A:s4")], attributes: attributes)
+        export.target("T_W", ["ID:i", "A:s10", "B:s10"])
+        export.connect("SQ_W_IN", "X", ["ID", "A"])
+        export.connect("X", "T_W", ["ID", "A"])
+        if alsoUpstream { export.connect("SQ_W_IN", "T_W", ["A>B"]) }
+        return export
+    }
+
+    @Test("the Expression cuts the string at its input port; the upstream port read later is whole")
+    func expressionCuts() throws {
+        let harness = try ExecutorHarness()
+        try harness.table("W_IN", ["ID:i", "A:s10"], [["1", "abcdefgh"], ["2", "xy"], ["3", "NULL"]])
+        let export = Self.export()
+        let result = try harness.run(export)
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        #expect(
+            try harness.rows("SELECT ID, A, B FROM T_W ORDER BY ID", columns: 3) == [
+                "1|abcd|abcdefgh", "2|xy|xy", "3|NULL|NULL",
+            ])
+        let pipeline = try harness.pipeline(export)
+        let script = SQLPipelineScript.text(
+            SQLPipelineLowering(SQLiteDialect()).lower(pipeline), dialect: SQLiteDialect())
+        #expect(script.contains("SUBSTR(A, 1, 4) AS A"), "\(script)")
+        for seed in [1, 2, 3] as [UInt64] {
+            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 30, seed: seed).verify(pipeline)
+            #expect(report.verdict == .agree, "\(report.text)")
+        }
+    }
+
+    @Test("a Filter and a Sorter pass the string on whole, natively and in SQL", arguments: ["Filter", "Sorter"])
+    func othersPassOn(kind: String) throws {
+        let attributes: [(String, String)] = kind == "Filter" ? [("Filter Condition", "TRUE")] : []
+        let pipeline = try ExecutorHarness().pipeline(Self.export(kind, attributes: attributes, alsoUpstream: false))
+        let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 30, seed: 1).verify(pipeline)
+        #expect(report.verdict == .agree, "\(report.text)")
+    }
+}

@@ -46,6 +46,17 @@ extension SQLPipelineBuilder {
         }
         let alias = Self.callsLookups(node) ? Self.lookupCallInput : nil
         var values = columns(of: inputs, in: input, alias: alias)
+        // The runtime converts each value an Expression receives to its input port's type (a
+        // longer string is cut), before an input default replaces a NULL.
+        var converted: Set<String> = []
+        for port in inputs {
+            let name = port.name.uppercased()
+            guard let ref = port.source, let from = sourceType(ref), from != port.type, let value = values[name]
+            else { continue }
+            let fitted = try fit(value, from: from, to: port.type, node, port)
+            if fitted != value { converted.insert(name) }
+            values[name] = fitted
+        }
         let kept = Self.applying(defaults, to: &values)
         if plan != nil, kept != nil, let (variable, _) = context.analysis.staleVariable(of: node) {
             throw variableRefusal(
@@ -81,7 +92,7 @@ extension SQLPipelineBuilder {
         if let plan { input.table = SQLTableName(stateTables(plan, node, input)) }
         let own = node.outputPorts
         var (items, carried) = Self.carriedColumns(
-            of: input, besides: own, alias: alias, changed: Set(defaults.keys))
+            of: input, besides: own, alias: alias, changed: Set(defaults.keys).union(converted))
         for port in own {
             let value = try projectValue(port, of: node, values: &values, calls: &calls)
             if let check = try integerRangeCheck(port, of: node, value) { checks.append(check) }
