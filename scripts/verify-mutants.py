@@ -9,7 +9,9 @@ applies one to four random edits (a literal in an expression becomes a boundary 
 scale changes, a string literal becomes '', ' ', 'é' or an invalid date, a join type, lookup policy,
 case sensitivity, distinct, sorted ports or sorted input changes, a group-by port stops being one,
 a sorter's or joiner's NULL order, a sequence's values, a rank's top/bottom or count, the update
-strategy, the session's row treatment or high precision changes), writes it under OUT and runs
+strategy, the session's row treatment or high precision changes, a connector is removed, a default
+value, an aggregate function, a field's nullability or key, or a filter condition changes, or a
+port's bare expression is wrapped in a function), writes it under OUT and runs
 `MIGRATE verify FILE --engines native,sqlite --generate 30 --seed S` (options after `--` replace
 `--engines native,sqlite`, for example `-- --engines native,sqlite,postgres --connections FILE
 --postgres NAME`). Prints every mutant whose
@@ -54,7 +56,8 @@ edits = [
      lambda m, r: 'NAME ="Lookup policy on multiple match" VALUE ="' + r.choice(['Use First Value', 'Use Last Value', 'Use Any Value', 'Report Error']) + '"'),
     (r'(EXPRESSION|VALUE) ="[^"]*?( &gt; | = | &lt; )', lambda m, r: m.group(0)[:-len(m.group(2))] + r.choice([' &gt;= ', ' &lt;&gt; ', ' &lt;= '])),
     (r'NAME ="Sorted Input" VALUE ="NO"', lambda m, r: 'NAME ="Sorted Input" VALUE ="YES"'),
-    (r'EXPRESSIONTYPE ="GROUPBY"', lambda m, r: 'EXPRESSIONTYPE ="GENERAL"'),    (r'NAME ="Null Treated Low" VALUE ="[^"]*"', lambda m, r: 'NAME ="Null Treated Low" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
+    (r'EXPRESSIONTYPE ="GROUPBY"', lambda m, r: 'EXPRESSIONTYPE ="GENERAL"'),
+    (r'NAME ="Null Treated Low" VALUE ="[^"]*"', lambda m, r: 'NAME ="Null Treated Low" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
     (r'NAME ="Distinct" VALUE ="[^"]*"', lambda m, r: 'NAME ="Distinct" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
     (r'NAME ="Case Sensitive" VALUE ="[^"]*"', lambda m, r: 'NAME ="Case Sensitive" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
     (r'NAME ="Current Value" VALUE ="[^"]*"', lambda m, r: 'NAME ="Current Value" VALUE ="' + r.choice(['1', '0', '-5', '2147483646', '9223372036854775806']) + '"'),
@@ -68,6 +71,14 @@ edits = [
     (r'NAME ="Treat source rows as" VALUE ="[^"]*"', lambda m, r: 'NAME ="Treat source rows as" VALUE ="' + r.choice(['Insert', 'Update', 'Delete', 'Data driven']) + '"'),
     (r'NAME ="Enable high precision" VALUE ="[^"]*"', lambda m, r: 'NAME ="Enable high precision" VALUE ="' + r.choice(['YES', 'NO']) + '"'),
     (r'NAME ="Update Strategy Expression" VALUE ="[^"]*"', lambda m, r: 'NAME ="Update Strategy Expression" VALUE ="' + r.choice(['DD_INSERT', 'DD_UPDATE', 'DD_DELETE', 'DD_REJECT', 'IIF(ISNULL(1), DD_INSERT, DD_UPDATE)']) + '"'),
+    # A port loses its connector: unconnected inputs, defaults, Source Qualifier ports nobody reads.
+    (r'<CONNECTOR [^>]*/>', lambda m, r: ''),
+    (r'DEFAULTVALUE ="[^"]*"', lambda m, r: 'DEFAULTVALUE ="' + r.choice(['', '0', '-1', '&apos;X&apos;', 'NULL', 'ERROR(&apos;bad&apos;)']) + '"'),
+    (r'EXPRESSION ="([^"]*?)\b(SUM|MAX|MIN|AVG|COUNT)\(', lambda m, r: m.group(0)[:-len(m.group(2)) - 1] + r.choice(['SUM', 'MAX', 'MIN', 'AVG', 'COUNT', 'FIRST', 'LAST']) + '('),
+    (r'NULLABLE ="(NULL|NOTNULL)"', lambda m, r: 'NULLABLE ="' + r.choice(['NULL', 'NOTNULL']) + '"'),
+    (r'KEYTYPE ="(NOT A KEY|PRIMARY KEY)"', lambda m, r: 'KEYTYPE ="' + r.choice(['NOT A KEY', 'PRIMARY KEY']) + '"'),
+    (r'NAME ="Filter Condition" VALUE ="[^"]*"', lambda m, r: 'NAME ="Filter Condition" VALUE ="' + r.choice(['TRUE', 'FALSE', 'NULL', '1', '0']) + '"'),
+    (r'EXPRESSION ="([A-Za-z_][A-Za-z0-9_]*)"', lambda m, r: 'EXPRESSION ="' + r.choice(['LTRIM(RTRIM(%s))', 'TO_CHAR(%s)', 'IIF(ISNULL(%s), NULL, %s)', 'UPPER(%s)', 'LENGTH(%s)', 'TO_INTEGER(%s)', 'TO_DECIMAL(%s, 2)']).replace('%s', m.group(1)) + '"'),
 ]
 verdicts = {}
 for seed in range(first, last + 1):
