@@ -109,5 +109,36 @@ extension PostgresTests {
             #expect(report.verdict == .agree, "\(report.text)")
             #expect(report.engines == ["native", "sqlite", "postgres"])
         }
+
+        @Test("a repeated key that an input row matches fails the statement on PostgreSQL, naming the lookup")
+        func repeatedKeyFails() throws {
+            try PostgresTests.withSchema { connection in
+                let pipeline = try ExecutorHarness().pipeline(SQLLookupDeclaredKeyTests.export())
+                let dialect = PostgreSQLDialect()
+                try connection.execute("CREATE TABLE L_IN (ID NUMERIC(10), K NUMERIC(4))")
+                try connection.execute("CREATE TABLE LKT (K NUMERIC(4), V VARCHAR(20))")
+                try connection.execute("INSERT INTO L_IN VALUES (1, 1), (2, 2)")
+                try connection.execute("INSERT INTO LKT VALUES (1, 'B'), (2, 'c'), (7, 'x'), (7, 'y')")
+                for statement in SQLPipelineExecution.targetTables(of: pipeline, SQLPrinter(dialect)) {
+                    try connection.execute(statement)
+                }
+                let statements = SQLPipelineExecution.statements(SQLPipelineLowering(dialect).lower(pipeline), dialect)
+                // Key 7 repeats, but no input row reads it.
+                for statement in statements { try connection.execute(statement) }
+                try connection.execute("INSERT INTO LKT VALUES (1, 'a')")
+                var failure: String?
+                for statement in statements {
+                    do throws(PostgresError) {
+                        try connection.execute(statement)
+                    } catch {
+                        failure = error.message
+                        break
+                    }
+                }
+                #expect(
+                    failure?.contains("lookup 'LKP' matches rows of one declared primary key: 2") == true,
+                    "\(failure ?? "no failure")")
+            }
+        }
     }
 }
