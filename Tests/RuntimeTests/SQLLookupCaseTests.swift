@@ -88,6 +88,48 @@ struct SQLLookupDeclaredKeyTests {
         #expect(report.diagnostics.first?.message.contains("ignoring case") == true, "\(report.diagnostics)")
     }
 
+    @Test("a :LKP call of such a lookup is pushed down too, agreeing on SQLite, and fails on a repeated key")
+    func lookupCall() throws {
+        var export = ExportBuilder()
+        export.source("U_IN", ["ID:i", "K:i"])
+        export.transformation(
+            "EXP", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:i"), ExportBuilder.port("K:i", "INPUT"),
+                ExportBuilder.port("OUT:i", "OUTPUT", expression: ":LKP.LKP_U(K)"),
+            ])
+        export.transformation(
+            "LKP_U", type: "Lookup Procedure", ports: SQLPipelineCases.lookupCallPorts,
+            attributes: SQLPipelineCases.lookupCallAttributes("Use First Value", true) + [
+                ("Case Sensitive String Comparison", "NO")
+            ])
+        export.definitions.append(
+            "<TARGET DATABASETYPE =\"Oracle\" NAME =\"LKC\">\n"
+                + ExportBuilder.fields("TARGETFIELD", ["K*:i", "V:s10", "W:i"], fileFormat: false) + "\n</TARGET>")
+        export.target("T_U", ["ID:i", "OUT:i"])
+        export.connect("SQ_U_IN", "EXP", ["ID", "K"])
+        export.connect("EXP", "T_U", ["ID", "OUT"])
+        let harness = try ExecutorHarness()
+        let pipeline = try harness.pipeline(export)
+        let sql = SQLPipelineLowering(SQLiteDialect()).lower(pipeline)
+        #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
+        #expect(SQLPipelineScript.text(sql, dialect: SQLiteDialect()).contains("AS LKP_KEY_ROWS"))
+        for seed in [1, 2, 3] as [UInt64] {
+            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: seed).verify(pipeline)
+            #expect(report.verdict == .agree, "\(report.text)")
+        }
+        try harness.table("U_IN", ["ID:i", "K:i"], [["1", "1"], ["2", "2"]])
+        try harness.table("LKC", ["K:i", "V:s10", "W:i"], [["1", "b", "2"], ["1", "a", "5"], ["2", "c", "7"]])
+        try harness.table("T_U", ["ID:i", "OUT:i"], [])
+        let connection = try SQLiteConnection(path: harness.databasePath)
+        #expect(throws: (any Error).self) {
+            for statement in SQLPipelineExecution.statements(sql, SQLiteDialect()) { try connection.execute(statement) }
+        }
+        try connection.execute("DELETE FROM LKC WHERE W = 2")
+        for statement in SQLPipelineExecution.statements(sql, SQLiteDialect()) { try connection.execute(statement) }
+        #expect(try harness.rows("SELECT ID, OUT FROM T_U ORDER BY ID", columns: 2) == ["1|5", "2|7"])
+    }
+
     @Test("Oracle, which has no way to fail a statement in a query, keeps the lookup in the runtime")
     func noFailureRefused() throws {
         let pipeline = try ExecutorHarness().pipeline(Self.export())

@@ -32,16 +32,7 @@ extension SQLPipelineBuilder {
                 nullKeysMatch: spec.nullKeysMatch)
         }
         if unique {
-            // Checked only on pairs that match, so rows nobody looks up may repeat a key.
-            let count = SQLExpression.column(table: "L", name: Self.matchCountColumn)
-            let several = SQLExpression.binary(.greater, count, .literal(.integer(1)))
-            let message = SQLExpression.binary(
-                .concat,
-                .literal(.string("lookup '\(node.id)' matches rows of one declared primary key: ")),
-                .cast(count, .varchar(nil)))
-            if let failure = dialect.failure(message), let matched = SQLExpression.all(matches) {
-                matches.append(SQLExpression.failing(when: .binary(.and, several, matched), failure))
-            }
+            if let check = repeatedKeyCheck(node, alias: "L", matches: matches) { matches.append(check) }
         } else if spec.multipleMatch != .all {
             matches.append(.binary(.equal, .column(table: "L", name: Self.rankColumn), .literal(.integer(1))))
         }
@@ -66,6 +57,20 @@ extension SQLPipelineBuilder {
     static let rankColumn = "LKP_ROW_NUMBER"
     /// The column of the lookup rows' common table counting the rows of each declared key.
     static let matchCountColumn = "LKP_KEY_ROWS"
+
+    /// The condition that stops the statement where the join conditions `matches` hold for a
+    /// lookup row (of `alias`, ``keyedLookupRows(_:_:key:)``) sharing its declared key with
+    /// others; checked only on pairs that match, so rows nobody looks up may repeat a key. nil
+    /// when the dialect cannot fail (``declaredKeyPorts(_:_:)`` has then refused).
+    func repeatedKeyCheck(_ node: Node, alias: String, matches: [SQLExpression]) -> SQLExpression? {
+        let count = SQLExpression.column(table: alias, name: Self.matchCountColumn)
+        let several = SQLExpression.binary(.greater, count, .literal(.integer(1)))
+        let message = SQLExpression.binary(
+            .concat, .literal(.string("lookup '\(node.id)' matches rows of one declared primary key: ")),
+            .cast(count, .varchar(nil)))
+        guard let failure = dialect.failure(message), let matched = SQLExpression.all(matches) else { return nil }
+        return SQLExpression.failing(when: .binary(.and, several, matched), failure)
+    }
 
     /// The common table of `node`'s rows `looked`: every lookup port and the number of rows
     /// sharing their values of `key` (the table's declared primary key).

@@ -113,12 +113,22 @@ extension SQLPipelineBuilder {
             try checkKeyTypes(
                 lookup, spec,
                 bound.map { (Self.text(of: arguments[$0.argument], in: source), arguments[$0.argument].type, $0.1) })
-            table = rankedLookupRows(lookup, spec, try lookupRows(lookup, spec), partitionBy: keys.map(\.1))
+            // Rows SQL cannot rank in the cache's order: one per declared key (checkLookupCall).
+            let unique = cacheOrderRefusal(lookup, spec) != nil
+            let looked = try lookupRows(lookup, spec)
+            table =
+                unique
+                ? keyedLookupRows(lookup, looked, key: declaredKeyPorts(lookup, spec) ?? [])
+                : rankedLookupRows(lookup, spec, looked, partitionBy: keys.map(\.1))
             var matches = bound.map { argument, column in
                 Self.keyMatch(
                     lowered[argument], .column(table: alias, name: column.name), nullKeysMatch: spec.nullKeysMatch)
             }
-            matches.append(.binary(.equal, .column(table: alias, name: Self.rankColumn), .literal(.integer(1))))
+            if !unique {
+                matches.append(.binary(.equal, .column(table: alias, name: Self.rankColumn), .literal(.integer(1))))
+            } else if let check = repeatedKeyCheck(lookup, alias: alias, matches: matches) {
+                matches.append(check)
+            }
             on = matches.dropFirst().reduce(matches[0]) { .binary(.and, $0, $1) }
         } catch {
             throw relocated(error, to: node, at: call, source)
@@ -152,7 +162,7 @@ extension SQLPipelineBuilder {
         case .error: throw refuse("may find several rows, a row error ('Report Error') SQL cannot raise per row")
         case .all: throw refuse("returns the first of all matches in the order they are read, which SQL does not fix")
         case .first, .last, .any:
-            if let why = cacheOrderRefusal(lookup, spec) { throw refuse(why) }
+            if let why = cacheOrderRefusal(lookup, spec), declaredKeyPorts(lookup, spec) == nil { throw refuse(why) }
         }
         let inputs = lookup.ports.filter { $0.roles.contains(.input) }
         guard arguments.count == inputs.count else {
