@@ -78,7 +78,17 @@ struct SQLLookupCallTests {
     static func report(
         policy: String, call: String = ":LKP.LKP_U(K)", ports: [String] = SQLPipelineCases.lookupCallPorts
     ) throws -> SQLPushdownReport {
-        let harness = try ExecutorHarness()
+        let export = Self.export(
+            call: call, ports: ports, attributes: SQLPipelineCases.lookupCallAttributes(policy, true))
+        return SQLPipelineLowering(SQLiteDialect()).lower(try ExecutorHarness().pipeline(export)).report
+    }
+
+    /// U_IN (ID, K) → EXP (OUT = `call`) → T_U, the unconnected lookup LKP_U with `ports` and
+    /// `attributes`.
+    static func export(
+        call: String = ":LKP.LKP_U(K)", ports: [String] = SQLPipelineCases.lookupCallPorts,
+        attributes: [(String, String)]
+    ) -> ExportBuilder {
         var export = ExportBuilder()
         export.source("U_IN", ["ID:i", "K:i"])
         export.transformation(
@@ -87,12 +97,10 @@ struct SQLLookupCallTests {
                 ExportBuilder.port("ID:i"), ExportBuilder.port("K:i", "INPUT"),
                 ExportBuilder.port("OUT:i", "OUTPUT", expression: call),
             ])
-        export.transformation(
-            "LKP_U", type: "Lookup Procedure", ports: ports,
-            attributes: SQLPipelineCases.lookupCallAttributes(policy, true))
+        export.transformation("LKP_U", type: "Lookup Procedure", ports: ports, attributes: attributes)
         export.target("T_U", ["ID:i", "OUT:i"])
         export.connect("SQ_U_IN", "EXP", ["ID", "K"])
         export.connect("EXP", "T_U", ["ID", "OUT"])
-        return SQLPipelineLowering(SQLiteDialect()).lower(try harness.pipeline(export)).report
+        return export
     }
 }

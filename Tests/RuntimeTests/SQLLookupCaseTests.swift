@@ -90,25 +90,13 @@ struct SQLLookupDeclaredKeyTests {
 
     @Test("a :LKP call of such a lookup is pushed down too, agreeing on SQLite, and fails on a repeated key")
     func lookupCall() throws {
-        var export = ExportBuilder()
-        export.source("U_IN", ["ID:i", "K:i"])
-        export.transformation(
-            "EXP", type: "Expression",
-            ports: [
-                ExportBuilder.port("ID:i"), ExportBuilder.port("K:i", "INPUT"),
-                ExportBuilder.port("OUT:i", "OUTPUT", expression: ":LKP.LKP_U(K)"),
-            ])
-        export.transformation(
-            "LKP_U", type: "Lookup Procedure", ports: SQLPipelineCases.lookupCallPorts,
+        var export = SQLLookupCallTests.export(
             attributes: SQLPipelineCases.lookupCallAttributes("Use First Value", true) + [
                 ("Case Sensitive String Comparison", "NO")
             ])
         export.definitions.append(
             "<TARGET DATABASETYPE =\"Oracle\" NAME =\"LKC\">\n"
                 + ExportBuilder.fields("TARGETFIELD", ["K*:i", "V:s10", "W:i"], fileFormat: false) + "\n</TARGET>")
-        export.target("T_U", ["ID:i", "OUT:i"])
-        export.connect("SQ_U_IN", "EXP", ["ID", "K"])
-        export.connect("EXP", "T_U", ["ID", "OUT"])
         let harness = try ExecutorHarness()
         let pipeline = try harness.pipeline(export)
         let sql = SQLPipelineLowering(SQLiteDialect()).lower(pipeline)
@@ -168,15 +156,7 @@ extension PostgresTests {
                 // Key 7 repeats, but no input row reads it.
                 for statement in statements { try connection.execute(statement) }
                 try connection.execute("INSERT INTO LKT VALUES (1, 'a')")
-                var failure: String?
-                for statement in statements {
-                    do throws(PostgresError) {
-                        try connection.execute(statement)
-                    } catch {
-                        failure = error.message
-                        break
-                    }
-                }
+                let failure = SQLPipelineExecution.firstFailure(of: statements, on: connection)
                 #expect(
                     failure?.contains("lookup 'LKP' matches rows of one declared primary key: 2") == true,
                     "\(failure ?? "no failure")")

@@ -105,6 +105,19 @@ struct SQLPipelineExecution {
         sql.loads.flatMap { $0.statements.map(SQLPrinter(dialect).print) }
     }
 
+    /// Runs `statements` on `connection` in order up to the first that fails; its error message,
+    /// or nil when every one ran.
+    static func firstFailure(of statements: [String], on connection: PostgresConnection) -> String? {
+        for statement in statements {
+            do throws(PostgresError) {
+                try connection.execute(statement)
+            } catch {
+                return error.message
+            }
+        }
+        return nil
+    }
+
     /// The rows of each target, through `query` (SQL text, column count → rendered rows).
     static func read(_ targets: [String: [String]], query: (String, Int) throws -> [String]) throws -> Tables {
         var tables: Tables = [:]

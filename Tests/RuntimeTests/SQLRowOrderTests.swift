@@ -281,15 +281,8 @@ extension PostgresTests {
                     try connection.execute(statement)
                 }
                 let sql = SQLPipelineLowering(dialect).lower(pipeline)
-                var failure: String?
-                for statement in SQLPipelineExecution.statements(sql, dialect) {
-                    do throws(PostgresError) {
-                        try connection.execute(statement)
-                    } catch {
-                        failure = error.message
-                        break
-                    }
-                }
+                let failure = SQLPipelineExecution.firstFailure(
+                    of: SQLPipelineExecution.statements(sql, dialect), on: connection)
                 #expect(
                     failure?.contains("sequence 'SEQ' passed its end value 4 without cycle at row 5") == true,
                     "\(failure ?? "no failure")")
