@@ -10,8 +10,10 @@ scale changes, a string literal becomes '', ' ', 'é' or an invalid date, a join
 case sensitivity, distinct, sorted ports or sorted input changes, a group-by port stops being one,
 a sorter's or joiner's NULL order, a sequence's values, a rank's top/bottom or count, the update
 strategy, the session's row treatment or high precision changes, a connector is removed, a default
-value, an aggregate function, a field's nullability or key, or a filter condition changes, or a
-port's bare expression is wrapped in a function), writes it under OUT and runs
+value, an aggregate function, a field's nullability or key, or a filter condition changes, a port's
+bare expression is wrapped in a function, AND and OR swap, a string, rounding or trimming function
+becomes another, a whole literal becomes a fraction, or a date format changes), writes it under OUT
+and runs
 `MIGRATE verify FILE --engines native,sqlite --generate 30 --seed S` (options after `--` replace
 `--engines native,sqlite`, for example `-- --engines native,sqlite,postgres --connections FILE
 --postgres NAME`). Prints every mutant whose
@@ -79,6 +81,10 @@ edits = [
     (r'KEYTYPE ="(NOT A KEY|PRIMARY KEY)"', lambda m, r: 'KEYTYPE ="' + r.choice(['NOT A KEY', 'PRIMARY KEY']) + '"'),
     (r'NAME ="Filter Condition" VALUE ="[^"]*"', lambda m, r: 'NAME ="Filter Condition" VALUE ="' + r.choice(['TRUE', 'FALSE', 'NULL', '1', '0']) + '"'),
     (r'EXPRESSION ="([A-Za-z_][A-Za-z0-9_]*)"', lambda m, r: 'EXPRESSION ="' + r.choice(['LTRIM(RTRIM(%s))', 'TO_CHAR(%s)', 'IIF(ISNULL(%s), NULL, %s)', 'UPPER(%s)', 'LENGTH(%s)', 'TO_INTEGER(%s)', 'TO_DECIMAL(%s, 2)']).replace('%s', m.group(1)) + '"'),
+    (r'(EXPRESSION|VALUE) ="[^"]*? (AND|OR) ', lambda m, r: m.group(0)[:-len(m.group(2)) - 1] + ('OR ' if m.group(2) == 'AND' else 'AND ')),
+    (r'EXPRESSION ="[^"]*?\b(LTRIM|RTRIM|UPPER|LOWER|ROUND|TRUNC)\(', lambda m, r: m.group(0)[:-len(m.group(1)) - 1] + r.choice(['LTRIM', 'RTRIM', 'UPPER', 'LOWER', 'ROUND', 'TRUNC']) + '('),
+    (r'EXPRESSION ="([^"]*?[(, ])(\d+)\b(?![.\d])', lambda m, r: m.group(0)[:m.start(2) - m.start(0)] + r.choice(['2.5', '-0.5', '0.125', '1000000.75'])),
+    (r'&apos;(YYYY|MM|DD)[^&]*&apos;', lambda m, r: r.choice(['&apos;MM/DD/YYYY&apos;', '&apos;DD-MON-YYYY&apos;', '&apos;YYYYMMDD HH24:MI:SS&apos;', '&apos;YYYY-MM-DD&apos;'])),
 ]
 verdicts = {}
 for seed in range(first, last + 1):
