@@ -118,7 +118,60 @@ struct SQLIntegerTextTests {
     }
 }
 
+/// A whole decimal of at most 15 digits is exact as an integer and as the integer's text: into an
+/// integer port it is cast (so that arithmetic on it is the integer's), into a string port it is
+/// written as the integer, natively and in SQL.
+@Suite("SQL port conversions of whole decimals")
+struct SQLWholeDecimalTests {
+    static func export() -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("D_IN", ["ID:i", "D:n9", "E:n3", "F:n15"])
+        export.transformation(
+            "EXP_W", type: "Expression",
+            ports: [
+                ExportBuilder.port("ID:i"), ExportBuilder.port("D:i", "INPUT"), ExportBuilder.port("E:n3", "INPUT"),
+                ExportBuilder.port("F:n15", "INPUT"),
+                ExportBuilder.port("TRIPLE:b", "OUTPUT", expression: "D * 3"),
+                ExportBuilder.port("E_TEXT:s2", "OUTPUT", expression: "E"),
+                ExportBuilder.port("F_TEXT:s16", "OUTPUT", expression: "F"),
+            ])
+        export.target("T_W", ["ID:i", "TRIPLE:b", "E_TEXT:s2", "F_TEXT:s16"])
+        export.connect("SQ_D_IN", "EXP_W", ["ID", "D", "E", "F"])
+        export.connect("EXP_W", "T_W", ["ID", "TRIPLE", "E_TEXT", "F_TEXT"])
+        return export
+    }
+
+    @Test("cast to an integer and to the integer's text; natively and on SQLite alike")
+    func agrees() throws {
+        let pipeline = try ExecutorHarness().pipeline(Self.export())
+        let sql = SQLPipelineLowering(SQLiteDialect()).lower(pipeline)
+        #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
+        let script = SQLPipelineScript.text(sql, dialect: SQLiteDialect())
+        #expect(script.contains("CAST(D AS INTEGER) * 3 AS TRIPLE"), "\(script)")
+        #expect(script.contains("SUBSTR(CAST(CAST(E AS INTEGER) AS TEXT), 1, 2) AS E_TEXT"), "\(script)")
+        #expect(script.contains("CAST(CAST(F AS INTEGER) AS TEXT) AS F_TEXT"), "\(script)")
+        for seed in [1, 2, 3] as [UInt64] {
+            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: seed).verify(pipeline)
+            #expect(report.verdict == .agree, "\(report.text)")
+        }
+    }
+}
+
 extension PostgresTests {
+    @Suite("SQL port conversions of whole decimals on PostgreSQL")
+    struct WholeDecimalOnPostgres {
+        @Test("whole decimals into integer and string ports agree natively, on SQLite and on PostgreSQL")
+        func agrees() throws {
+            let pipeline = try ExecutorHarness().pipeline(SQLWholeDecimalTests.export())
+            let report = PushdownVerifier(
+                engines: [.native, .sqlite, .postgres], rowsPerSource: 40, seed: 6,
+                postgres: try FlatFileOrderOnPostgres.opener()
+            ).verify(pipeline)
+            #expect(report.verdict == .agree, "\(report.text)")
+            #expect(report.engines == ["native", "sqlite", "postgres"])
+        }
+    }
+
     @Suite("SQL port conversions of integers to strings on PostgreSQL")
     struct IntegerTextOnPostgres {
         @Test("integers into string ports agree natively, on SQLite and on PostgreSQL")

@@ -73,12 +73,14 @@ extension SQLPipelineBuilder {
                 arguments: [value, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
         }
         if let a = Self.integerDigits(from), let b = Self.integerDigits(to), a <= b { return value }
-        if let bits = Self.integerDigits(from), to.isString {
+        if let width = Self.textWidth(from), to.isString {
             // An integer's text is its decimal digits in the runtime and in every dialect's CAST
-            // (as `||` lowers it), cut to the port's precision like any string.
-            let text = SQLExpression.cast(value, SQLType(.string(precision: 20)))
+            // (as `||` lowers it), cut to the port's precision like any string. A whole decimal
+            // of at most 15 digits is written as that integer (the runtime's text of its double
+            // or decimal), cast first so that no dialect writes a fraction or an exponent.
+            let whole = Self.integerDigits(from) == nil ? SQLExpression.cast(value, .bigint) : value
+            let text = SQLExpression.cast(whole, SQLType(.string(precision: 20)))
             let limit = Self.precision(of: to)
-            let width = bits == 64 ? 20 : bits == 32 ? 11 : 6
             guard limit > 0, limit < width else { return text }
             return .function(
                 name: dialect.substringFunction,
@@ -95,6 +97,10 @@ extension SQLPipelineBuilder {
         // digits, a dialect's conversion may round otherwise (SQLite's text to REAL).
         case (.decimal(let p, 0), .double) where p <= 15: return .cast(value, .double)
         case (.integer, .double), (.smallInteger, .double): return .cast(value, .double)
+        // Every whole decimal of these digits fits the integer type, so the cast only retypes it.
+        case (.decimal(let p, 0), .smallInteger) where p <= 4: return .cast(value, .smallint)
+        case (.decimal(let p, 0), .integer) where p <= 9: return .cast(value, .integer)
+        case (.decimal(let p, 0), .bigInteger) where p <= 18: return .cast(value, .bigint)
         case (.dateTime, .dateTime): return value
         default:
             throw refusal(
@@ -123,6 +129,18 @@ extension SQLPipelineBuilder {
         switch type {
         case .string(let p), .nstring(let p), .text(let p), .ntext(let p): p
         default: 0
+        }
+    }
+
+    /// The longest text of a value of `type` written as an integer (its digits and sign): the
+    /// integer types, and whole decimals of at most 15 digits; nil for any other type.
+    static func textWidth(_ type: DataType) -> Int? {
+        switch type {
+        case .smallInteger: 6
+        case .integer: 11
+        case .bigInteger: 20
+        case .decimal(let p, 0) where p >= 1 && p <= 15: p + 1
+        default: nil
         }
     }
 
