@@ -238,3 +238,44 @@ struct SQLExpressionInputConversionTests {
         #expect(report.verdict == .agree, "\(report.text)")
     }
 }
+
+/// A Union passes every value on as it is (the runtime's `UnionRunner`), so a port narrower than
+/// the strings it receives keeps them whole natively: SQL, which would cut them, refuses it.
+@Suite("SQL conversions at a Union's ports")
+struct SQLUnionConversionTests {
+    static func export(name: String) -> ExportBuilder {
+        var export = ExportBuilder()
+        export.source("UA", ["ID:i", "NAME:s10"])
+        export.source("UB", ["ID:i", "NAME:s10"])
+        export.union("UN", id: "i", name: name)
+        export.target("T_U", ["ID:i", "NAME:s10"])
+        export.connect("SQ_UA", "UN", ["ID>ID1", "NAME>NAME1"])
+        export.connect("SQ_UB", "UN", ["ID>ID2", "NAME>NAME2"])
+        export.connect("UN", "T_U", ["ID", "NAME"])
+        return export
+    }
+
+    @Test("string(10) into a union's string(4) ports: whole natively, refused in SQL (CG2008)")
+    func narrowerPortsAreRefused() throws {
+        let harness = try ExecutorHarness()
+        try harness.table("UA", ["ID:i", "NAME:s10"], [["1", "abcdefgh"]])
+        try harness.table("UB", ["ID:i", "NAME:s10"], [["2", "xy"]])
+        let export = Self.export(name: "s4")
+        let result = try harness.run(export)
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        #expect(try harness.rows("SELECT ID, NAME FROM T_U ORDER BY ID", columns: 2) == ["1|abcdefgh", "2|xy"])
+        let pipeline = try harness.pipeline(export)
+        let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 20, seed: 1).verify(pipeline)
+        #expect(report.verdict == .notPushedDown, "\(report.text)")
+        #expect(report.text.contains("passes string(10) values on to string(4) port 'NAME1' unconverted"))
+    }
+
+    @Test("ports of the values' own types are pushed down and agree")
+    func matchingPortsAgree() throws {
+        let pipeline = try ExecutorHarness().pipeline(Self.export(name: "s10"))
+        for seed in [1, 2] as [UInt64] {
+            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 20, seed: seed).verify(pipeline)
+            #expect(report.verdict == .agree, "\(report.text)")
+        }
+    }
+}

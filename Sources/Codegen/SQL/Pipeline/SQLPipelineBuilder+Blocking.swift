@@ -77,7 +77,10 @@ extension SQLPipelineBuilder {
         return [e]
     }
 
-    /// A Union: `UNION ALL` of its input groups, each mapped onto the output ports.
+    /// A Union: `UNION ALL` of its input groups, each mapped onto the output ports. The runtime
+    /// passes every value on as it is, so a port whose type would convert (cut or cast) the value
+    /// it receives is refused: SQL would convert it, and passed unconverted its column would not
+    /// have the type later nodes are lowered for.
     mutating func lowerUnion(_ node: Node, _ spec: UnionSpec) throws(SQLPushdownRefusal) {
         let outputs = node.outputPorts
         var parts: [SQLQuery] = []
@@ -96,9 +99,17 @@ extension SQLPipelineBuilder {
                     items.append(SQLSelectItem(.literal(.null), as: output.name))
                     continue
                 }
-                let value = try fit(column, from: sourceType(ref) ?? port.type, to: port.type, node, port)
-                items.append(
-                    SQLSelectItem(try fit(value, from: port.type, to: output.type, node, output), as: output.name))
+                let from = sourceType(ref) ?? port.type
+                for (type, to, receiving) in [(from, port.type, port), (port.type, output.type, output)]
+                where try fit(column, from: type, to: to, node, receiving) != column {
+                    throw refusal(
+                        SQLPipelineDiagnostics.portConversion, node,
+                        "union '\(node.id)' passes \(type.canonicalName) values on to \(to.canonicalName) port "
+                            + "'\(receiving.name)' unconverted, as the runtime does; SQL would convert them",
+                        fix: "give the ports the type of the values they receive, or keep this path in the runtime",
+                        location: receiving.provenance.location, path: receiving.provenance.path)
+                }
+                items.append(SQLSelectItem(column, as: output.name))
             }
             parts.append(.select(SQLSelect(items: items, from: input.from())))
         }

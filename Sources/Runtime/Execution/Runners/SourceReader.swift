@@ -115,7 +115,7 @@ struct SourceReader {
             zip(sources, tableNames).map { source, table in
                 (source.id, tableNames.filter { $0 == table }.count > 1 ? source.id : table)
             }, uniquingKeysWith: { a, _ in a })
-        // PowerCenter's SELECT lists the ports connected downstream (reference §2.2); only DISTINCT
+        // PowerCenter's SELECT lists the ports connected downstream (reference §2.1); only DISTINCT
         // makes the others matter, so it reads NULL for them, as the SQL lowering leaves them out.
         let unread = spec.distinct ? pipeline.unreadPorts(of: node.id, among: outputs) : []
         let columns = outputs.map { port -> String in
