@@ -168,6 +168,36 @@ final class SQLPipelineAnalysis {
         return types[ref.port]
     }
 
+    /// The type of the values the port `ref` names holds in the runtime: its own type where the
+    /// runtime converts values to it (sources, source qualifiers, an Expression's ports, computed
+    /// ports, a lookup's table ports, sequences), and where a transformation passes the value it
+    /// receives on unconverted (an input/output port of a Filter, Sorter, Router, Joiner, Lookup,
+    /// Rank, Aggregator or Update Strategy; a Router's output port), the type of that value.
+    func valueType(of ref: PortRef) -> DataType? {
+        var current = ref
+        for _ in 0...nodes.count {
+            guard let node = nodes[current.node], let port = node.port(named: current.port) else { break }
+            switch node.op {
+            case .project, .source, .sourceQuery, .sequence, .union, .unpivot, .target: return port.type
+            default: break
+            }
+            if port.roles.contains(.input), !port.roles.contains(.lookup), let source = port.source {
+                current = source
+                continue
+            }
+            // A Router's output port names the input port whose value it passes on.
+            if case .route = node.op, !port.roles.contains(.input), let name = port.expression?.text,
+                let input = node.port(named: name.trimmingSpaces()), input.roles.contains(.input),
+                let source = input.source
+            {
+                current = source
+                continue
+            }
+            return port.type
+        }
+        return type(of: ref)
+    }
+
     /// `node`'s input ports (``Node/inputPorts``), listed once per node.
     func inputs(of node: Node) -> [Port] {
         guard uniqueIDs else { return node.inputPorts }

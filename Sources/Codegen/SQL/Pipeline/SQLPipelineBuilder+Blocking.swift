@@ -61,8 +61,12 @@ extension SQLPipelineBuilder {
             }
         }
         for (d, m) in pairs {
-            let strings = d.type.isString && m.type.isString
-            let comparable = strings || (d.type.isNumeric && m.type.isNumeric) || d.type.family == m.type.family
+            // The joiner compares the values it receives, of their own types (valueType).
+            let (dt, mt) = (
+                d.source.flatMap { sourceType($0) } ?? d.type, m.source.flatMap { sourceType($0) } ?? m.type
+            )
+            let strings = dt.isString && mt.isString
+            let comparable = strings || (dt.isNumeric && mt.isNumeric) || dt.family == mt.family
             guard comparable, !strings || (spec.caseSensitive && dialect.comparesStringsExactly) else {
                 throw refuse("compares keys '\(d.name)' and '\(m.name)' differently from \(dialect.name)")
             }

@@ -111,6 +111,41 @@ extension SQLPipelineBuilder {
         }
     }
 
+    /// A transformation that passes the values it receives on unconverted (all but source
+    /// qualifiers, Expressions and Aggregators) but reads some of them in a condition, typed by
+    /// their ports: refuses a port read there whose values are of a type SQL would convert to the
+    /// port's (an integer into a string port, a decimal into an integer port), since the lowered
+    /// condition would read them as the port's type; a longer string or a wider decimal of the
+    /// port's scale is read alike. Joiners and lookups compare their keys' values by the values'
+    /// own types instead.
+    func checkPassedValueTypes(_ node: Node) throws(SQLPushdownRefusal) {
+        switch node.op {
+        case .source, .sourceQuery, .project, .aggregate, .target, .join, .lookup: return
+        default: break
+        }
+        let read = Self.namesRead(by: node.op)
+        guard !read.isEmpty else { return }
+        for port in node.ports where port.roles.contains(.input) && read.contains(port.name.uppercased()) {
+            guard let ref = port.source, let from = sourceType(ref), from != port.type else { continue }
+            // Only the precision differs: strings, and decimals of one scale, are compared and
+            // computed with alike, whatever their lengths (the values are what they are).
+            switch (from, port.type) {
+            case _ where from.isString && port.type.isString: continue
+            case (.decimal(_, let s1), .decimal(_, let s2)) where s1 == s2: continue
+            default: break
+            }
+            let column = SQLExpression.column(table: nil, name: port.name)
+            guard try fit(column, from: from, to: port.type, node, port) != column else { continue }
+            throw refusal(
+                SQLPipelineDiagnostics.portConversion, node,
+                "'\(node.id)' passes \(from.canonicalName) values on to \(port.type.canonicalName) port '\(port.name)' "
+                    + "unconverted, as the runtime does, and reads the port in a condition; SQL would read them "
+                    + "as \(port.type.canonicalName)",
+                fix: "give the port the type of the values it receives, or keep this path in the runtime",
+                location: port.provenance.location, path: port.provenance.path)
+        }
+    }
+
     /// Without high precision the type checker types a reference to a decimal port of more than
     /// 15 digits as a double (reference §3.3); a transformation that only passes values on (a
     /// Router's output port) keeps the value the runtime keeps, unconverted. Expressions and

@@ -20,7 +20,9 @@ extension SQLPipelineBuilder {
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
         let values = columns(of: inputs, in: input, alias: "I")
         let keys = try lookupKeys(node, spec, inputs: inputs, lookups: lookups)
-        try checkKeyTypes(node, spec, keys.map { ($0.0.name, $0.0.type, $0.1) })
+        // The lookup compares the values it receives, of their own types (valueType).
+        try checkKeyTypes(
+            node, spec, keys.map { ($0.0.name, $0.0.source.flatMap { sourceType($0) } ?? $0.0.type, $0.1) })
         let unique = spec.multipleMatch != .all && cacheOrderRefusal(node, spec) != nil
         let rows =
             unique

@@ -94,7 +94,7 @@ extension SQLPipelineBuilder {
             let table = sources.first { $0.node.id == port.source?.node }?.table.table
             let column = SQLExpression.column(table: qualified ? table : nil, name: port.source?.port ?? port.name)
             // The runtime reads the source field's type and converts it to the port's (reference §2.1).
-            let field = port.source.flatMap(sourceType) ?? port.type
+            let field = port.source.flatMap { sourceType($0) } ?? port.type
             let value = try fit(column, from: field, to: port.type, node, port)
             // The database removes duplicates from the values it reads; converted first, values
             // that differ only where a string is cut would become one row.

@@ -87,7 +87,10 @@ struct SQLPipelineBuilder {
         var items: [SQLSelectItem] = []
         for port in ports {
             guard let ref = port.source, let value = input.column(ref) else { continue }
-            let from = sourceType(ref) ?? port.type
+            // The runtime hands a target the value as it is (the database, or the flat-file writer
+            // that also writes the SQL's rows, converts it): the declared type says how the port
+            // was lowered.
+            let from = sourceType(ref, declared: true) ?? port.type
             if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
             let fitted = try fit(value, from: from, to: port.type, node, port)
             items.append(SQLSelectItem(fitted, as: port.name))
@@ -206,6 +209,7 @@ struct SQLPipelineBuilder {
     /// Lowers one node into common tables and relations.
     mutating func lower(_ node: Node, group: String) throws(SQLPushdownRefusal) {
         try checkLowPrecisionDecimals(node)
+        try checkPassedValueTypes(node)
         switch node.op {
         case .sourceQuery(let spec): try lowerSourceQuery(node, spec)
         case .project: try lowerProject(node)
@@ -270,10 +274,13 @@ struct SQLPipelineBuilder {
 
     static func key(_ node: String, _ group: String) -> String { node + "\u{1}" + group }
 
-    /// The datatype of the port `ref` names; for a sequence's bigint port whose every value fits
-    /// an integer, integer (``sequenceRange(_:)``), so that a port of that type takes it exactly.
-    func sourceType(_ ref: PortRef) -> DataType? {
-        guard let type = context.analysis.type(of: ref) else { return nil }
+    /// The datatype of the values the port `ref` names holds (``SQLPipelineAnalysis/valueType(of:)``:
+    /// a port that passes values on unconverted holds its input's), or with `declared` the port's
+    /// own type; for a sequence's bigint port whose every value fits an integer, integer
+    /// (``sequenceRange(_:)``), so that a port of that type takes it exactly.
+    func sourceType(_ ref: PortRef, declared: Bool = false) -> DataType? {
+        let analysis = context.analysis
+        guard let type = declared ? analysis.type(of: ref) : analysis.valueType(of: ref) else { return nil }
         guard type == .bigInteger, isSequencePort(ref), case .sequence(let spec) = context.nodes[ref.node]?.op,
             let range = Self.sequenceRange(spec), range.lowerBound >= Int64(Int32.min),
             range.upperBound <= Int64(Int32.max)
