@@ -131,3 +131,23 @@ struct SQLPortConversionMatrixTests {
         #expect(agreed > 0)
     }
 }
+
+extension PostgresTests {
+    @Suite("SQL port conversions at every kind of transformation, on PostgreSQL")
+    struct PortConversionMatrixOnPostgres {
+        @Test(
+            "each pair agrees natively, on SQLite and on PostgreSQL, or stays in the runtime, or fails loudly",
+            arguments: SQLPortConversionMatrixTests.kinds)
+        func neverDiffer(kind: String) throws {
+            let opener = try FlatFileOrderOnPostgres.opener()
+            for (from, to) in SQLPortConversionMatrixTests.pairs {
+                let pipeline = try ExecutorHarness().pipeline(
+                    SQLPortConversionMatrixTests.export(kind, from: from, to: to))
+                let report = PushdownVerifier(
+                    engines: [.native, .sqlite, .postgres], rowsPerSource: 30, seed: 3, postgres: opener
+                ).verify(pipeline)
+                #expect(report.verdict != .differ, "\(kind) \(from) → \(to): \(report.text)")
+            }
+        }
+    }
+}

@@ -93,6 +93,9 @@ struct SQLPipelineBuilder {
             let from = sourceType(ref, declared: true) ?? port.type
             if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
             let fitted = try fit(value, from: from, to: port.type, node, port)
+            if spec.flatFile == nil {
+                try checkTargetColumnType(port, of: node, receiving: value, sourceType(ref) ?? from)
+            }
             items.append(SQLSelectItem(fitted, as: port.name))
         }
         var select = SQLSelect(items: items, from: input.from())
@@ -112,6 +115,25 @@ struct SQLPipelineBuilder {
                 + (width == 0 ? "any length" : "\(width)")
                 + "; the database decides what a longer one does (most reject the row), which SQL would cut instead",
             fix: "keep this path in the runtime, or make the port no wider than the column",
+            location: port.provenance.location, path: port.provenance.path)
+    }
+
+    /// A relational target column of a type the values it receives would be converted to (a
+    /// decimal(10,2) value passed on unconverted through a Filter's decimal(10,0) port into a
+    /// decimal(10,0) column): the database converts it as it stores it, each its own way (SQLite
+    /// keeps it, PostgreSQL rounds it), so SQL and the runtime agree only on the same database.
+    func checkTargetColumnType(_ port: Port, of node: Node, receiving value: SQLExpression, _ from: DataType)
+        throws(SQLPushdownRefusal)
+    {
+        guard from != port.type, !(from.isString && port.type.isString) else { return }
+        let converted: SQLExpression?
+        do { converted = try fit(value, from: from, to: port.type, node, port) } catch { converted = nil }
+        guard converted != value else { return }
+        throw refusal(
+            SQLPipelineDiagnostics.portConversion, node,
+            "target column '\(port.name)' of '\(node.id)' is \(port.type.canonicalName) and receives "
+                + "\(from.canonicalName) values passed on unconverted; each database converts them its own way as "
+                + "it stores them", fix: "keep this path in the runtime, or convert the values in an Expression",
             location: port.provenance.location, path: port.provenance.path)
     }
 
