@@ -17,7 +17,7 @@ struct SQLPortConversionMatrixTests {
     ]
     static let kinds = [
         "Expression", "Filter", "Sorter", "Aggregator", "Router", "Union", "Lookup", "Joiner", "Joiner key",
-        "Filter, Expression",
+        "Filter, Expression", "Router, Expression", "Sorter, Expression",
     ]
 
     /// Source `C_IN (ID, A of type from)` → a transformation of `kind` whose A port is of type
@@ -95,14 +95,19 @@ struct SQLPortConversionMatrixTests {
                     ("Case Sensitive String Comparison", "YES"), ("Sorted Input", "NO"),
                 ])
             export.connect("SQ_C_M", "X", ["MID", "MA"])
-        case "Filter, Expression":
-            // The Filter passes the values on; the Expression after it converts them to its type.
-            export.transformation("F", type: "Filter", ports: ports, attributes: [("Filter Condition", "TRUE")])
-            export.transformation("X", type: "Expression", ports: ports)
-            export.connect("SQ_C_IN", "F", reads)
-            export.connect("F", "X", reads)
-            export.target("T_C", ["ID:i", "A:\(to)"])
-            export.connect("X", "T_C", ["ID", "A"])
+        case "Filter, Expression", "Router, Expression", "Sorter, Expression":
+            // The first passes the values on; the Expression after it converts them to its type.
+            let first = String(kind.prefix { $0 != "," })
+            let before = Self.export(first, from: from, to: to)
+            export = ExportBuilder()
+            export.definitions = before.definitions
+            export.transformations = before.transformations
+            export.instances = before.instances
+            export.instanceTypes = before.instanceTypes
+            export.connectors = before.connectors.filter { !$0.contains("TOINSTANCE =\"T_C\"") }
+            export.transformation("E", type: "Expression", ports: ports)
+            export.connect("X", "E", first == "Router" ? ["ID1>ID", "A1>A"] : ["ID", "A"])
+            export.connect("E", "T_C", ["ID", "A"])
             return export
         default:
             export.transformation("X", type: kind, ports: ports)
