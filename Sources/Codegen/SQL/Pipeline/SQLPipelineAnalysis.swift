@@ -42,6 +42,10 @@ final class SQLPipelineAnalysis {
     private var orderKeepersMemo: Set<String>?
     /// The type of each port (the first of a name), by node, filled node by node on first use.
     private var portTypes: [String: [String: DataType]] = [:]
+    /// The port each port that passes values on unconverted takes them from.
+    private let passedOn: [PortRef: PortRef]
+    /// Whether each node (by id) has an input port receiving values of another type than its own.
+    private var receivingOtherTypes: [String: Bool] = [:]
 
     /// What one expression was typed from: its node, its text and the type of the port it sets.
     private struct TypedKey: Hashable {
@@ -55,6 +59,7 @@ final class SQLPipelineAnalysis {
         types = PipelineTypeEnvironment(pipeline: pipeline, highPrecision: highPrecision)
         nodes = Dictionary(pipeline.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         uniqueIDs = nodes.count == pipeline.nodes.count
+        passedOn = Self.passedOn(in: pipeline)
         stagingTables = SQLFlatFileNames.stagingTables(of: pipeline)
         var names: Set<String> = []
         for node in pipeline.nodes {
@@ -175,27 +180,51 @@ final class SQLPipelineAnalysis {
     /// Rank, Aggregator or Update Strategy; a Router's output port), the type of that value.
     func valueType(of ref: PortRef) -> DataType? {
         var current = ref
-        for _ in 0...nodes.count {
-            guard let node = nodes[current.node], let port = node.port(named: current.port) else { break }
+        for _ in 0...passedOn.count {
+            guard let source = passedOn[current] else { break }
+            current = source
+        }
+        return type(of: current)
+    }
+
+    /// Whether some input port of `node` receives values of another type than its own
+    /// (``valueType(of:)`` of its source); worked out once per node.
+    func receivesOtherTypes(_ node: Node) -> Bool {
+        guard uniqueIDs else { return true }
+        if let known = receivingOtherTypes[node.id] { return known }
+        var found = false
+        for port in node.ports where port.roles.contains(.input) {
+            guard let source = port.source, valueType(of: source) != port.type else { continue }
+            found = true
+            break
+        }
+        receivingOtherTypes[node.id] = found
+        return found
+    }
+
+    /// The port each port that passes values on unconverted takes them from (``valueType(of:)``).
+    static func passedOn(in pipeline: Pipeline) -> [PortRef: PortRef] {
+        var passes: [PortRef: PortRef] = [:]
+        for node in pipeline.nodes {
             switch node.op {
-            case .project, .source, .sourceQuery, .sequence, .union, .unpivot, .target: return port.type
+            case .project, .source, .sourceQuery, .sequence, .union, .unpivot, .target: continue
             default: break
             }
-            if port.roles.contains(.input), !port.roles.contains(.lookup), let source = port.source {
-                current = source
-                continue
+            var inputs: [String: PortRef] = [:]
+            for port in node.ports where port.roles.contains(.input) && !port.roles.contains(.lookup) {
+                guard let source = port.source else { continue }
+                if inputs[port.name] == nil { inputs[port.name] = source }
+                passes[PortRef(node: node.id, port: port.name)] =
+                    passes[PortRef(node: node.id, port: port.name)] ?? source
             }
             // A Router's output port names the input port whose value it passes on.
-            if case .route = node.op, !port.roles.contains(.input), let name = port.expression?.text,
-                let input = node.port(named: name.trimmingSpaces()), input.roles.contains(.input),
-                let source = input.source
-            {
-                current = source
-                continue
+            guard case .route = node.op else { continue }
+            for port in node.ports where !port.roles.contains(.input) {
+                guard let name = port.expression?.text, let source = inputs[name.trimmingSpaces()] else { continue }
+                passes[PortRef(node: node.id, port: port.name)] = source
             }
-            return port.type
         }
-        return type(of: ref)
+        return passes
     }
 
     /// `node`'s input ports (``Node/inputPorts``), listed once per node.

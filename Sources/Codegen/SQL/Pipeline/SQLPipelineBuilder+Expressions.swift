@@ -123,10 +123,12 @@ extension SQLPipelineBuilder {
         case .source, .sourceQuery, .project, .aggregate, .target, .join, .lookup: return
         default: break
         }
-        let read = Self.namesRead(by: node.op)
-        guard !read.isEmpty else { return }
-        for port in node.ports where port.roles.contains(.input) && read.contains(port.name.uppercased()) {
+        guard context.analysis.receivesOtherTypes(node) else { return }
+        var read: Set<String>?
+        for port in node.ports where port.roles.contains(.input) {
             guard let ref = port.source, let from = sourceType(ref), from != port.type else { continue }
+            if read == nil { read = Self.namesRead(by: node.op) }
+            guard read?.contains(port.name.uppercased()) == true else { continue }
             // Only the precision differs: strings, and decimals of one scale, are compared and
             // computed with alike, whatever their lengths (the values are what they are).
             switch (from, port.type) {

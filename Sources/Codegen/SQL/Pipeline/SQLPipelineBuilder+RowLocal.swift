@@ -49,7 +49,7 @@ extension SQLPipelineBuilder {
         // The runtime converts each value an Expression receives to its input port's type (a
         // longer string is cut), before an input default replaces a NULL.
         var converted: Set<String> = []
-        for port in inputs {
+        for port in inputs where context.analysis.receivesOtherTypes(node) {
             let name = port.name.uppercased()
             guard let ref = port.source, let from = sourceType(ref), from != port.type, let value = values[name]
             else { continue }
