@@ -210,12 +210,12 @@ final class SQLPipelineAnalysis {
             case .project, .source, .sourceQuery, .sequence, .union, .unpivot, .target: continue
             default: break
             }
+            // The first port of a name stands for it, as `type(of:)` takes it.
             var inputs: [String: PortRef] = [:]
             for port in node.ports where port.roles.contains(.input) && !port.roles.contains(.lookup) {
-                guard let source = port.source else { continue }
-                if inputs[port.name] == nil { inputs[port.name] = source }
-                passes[PortRef(node: node.id, port: port.name)] =
-                    passes[PortRef(node: node.id, port: port.name)] ?? source
+                guard let source = port.source, inputs[port.name] == nil else { continue }
+                inputs[port.name] = source
+                passes[PortRef(node: node.id, port: port.name)] = source
             }
             // A Router's output port names the input port whose value it passes on.
             guard case .route = node.op else { continue }

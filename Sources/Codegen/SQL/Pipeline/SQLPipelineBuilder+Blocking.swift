@@ -61,10 +61,8 @@ extension SQLPipelineBuilder {
             }
         }
         for (d, m) in pairs {
-            // The joiner compares the values it receives, of their own types (valueType).
-            let (dt, mt) = (
-                d.source.flatMap { sourceType($0) } ?? d.type, m.source.flatMap { sourceType($0) } ?? m.type
-            )
+            // The joiner compares the values it receives, of their own types.
+            let (dt, mt) = (receivedType(d), receivedType(m))
             let strings = dt.isString && mt.isString
             let comparable = strings || (dt.isNumeric && mt.isNumeric) || dt.family == mt.family
             guard comparable, !strings || (spec.caseSensitive && dialect.comparesStringsExactly) else {

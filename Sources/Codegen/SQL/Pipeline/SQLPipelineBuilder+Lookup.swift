@@ -20,24 +20,15 @@ extension SQLPipelineBuilder {
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
         let values = columns(of: inputs, in: input, alias: "I")
         let keys = try lookupKeys(node, spec, inputs: inputs, lookups: lookups)
-        // The lookup compares the values it receives, of their own types (valueType).
-        try checkKeyTypes(
-            node, spec, keys.map { ($0.0.name, $0.0.source.flatMap { sourceType($0) } ?? $0.0.type, $0.1) })
-        let unique = spec.multipleMatch != .all && cacheOrderRefusal(node, spec) != nil
-        let rows =
-            unique
-            ? keyedLookupRows(node, looked, key: declaredKeyPorts(node, spec) ?? [])
-            : rankedLookupRows(node, spec, looked, partitionBy: keys.map(\.1))
+        // The lookup compares the values it receives, of their own types.
+        try checkKeyTypes(node, spec, keys.map { ($0.0.name, receivedType($0.0), $0.1) })
         var matches: [SQLExpression] = keys.map { inputPort, lookupPort in
             Self.keyMatch(
                 values[inputPort.name.uppercased()] ?? .literal(.null), .column(table: "L", name: lookupPort.name),
                 nullKeysMatch: spec.nullKeysMatch)
         }
-        if unique {
-            if let check = repeatedKeyCheck(node, alias: "L", matches: matches) { matches.append(check) }
-        } else if spec.multipleMatch != .all {
-            matches.append(.binary(.equal, .column(table: "L", name: Self.rankColumn), .literal(.integer(1))))
-        }
+        let (rows, pick) = pickingRows(node, spec, looked, keys: keys.map(\.1), alias: "L", matches: matches)
+        if let pick { matches.append(pick) }
         let on = matches.dropFirst().reduce(matches[0]) { .binary(.and, $0, $1) }
         let from = SQLFromItem.join(input.from(alias: "I"), .left, .table(SQLTableName(rows), alias: "L"), on: on)
         let outputs = node.outputPorts
@@ -59,6 +50,25 @@ extension SQLPipelineBuilder {
     static let rankColumn = "LKP_ROW_NUMBER"
     /// The column of the lookup rows' common table counting the rows of each declared key.
     static let matchCountColumn = "LKP_KEY_ROWS"
+
+    /// The common table a lookup's matches are read from, and the condition (on `alias`) that
+    /// keeps the row the policy picks among the rows the join conditions `matches` find: rank 1 in
+    /// the cache's order (``rankedLookupRows(_:_:_:partitionBy:)``), or, where SQL cannot rank
+    /// them so, the check that a declared key matches once (``keyedLookupRows(_:_:key:)``,
+    /// ``repeatedKeyCheck(_:alias:matches:)``); no condition when every match is kept. The
+    /// policy must have been checked (``checkLookupPolicy(_:_:)``, ``checkLookupCall(_:_:at:_:of:)``).
+    mutating func pickingRows(
+        _ node: Node, _ spec: LookupSpec, _ looked: (from: SQLFromItem, filter: SQLExpression?), keys: [Port],
+        alias: String, matches: [SQLExpression]
+    ) -> (table: String, pick: SQLExpression?) {
+        guard spec.multipleMatch != .all else { return (rankedLookupRows(node, spec, looked, partitionBy: keys), nil) }
+        if cacheOrderRefusal(node, spec) != nil {
+            let table = keyedLookupRows(node, looked, key: declaredKeyPorts(node, spec) ?? [])
+            return (table, repeatedKeyCheck(node, alias: alias, matches: matches))
+        }
+        let first = SQLExpression.binary(.equal, .column(table: alias, name: Self.rankColumn), .literal(.integer(1)))
+        return (rankedLookupRows(node, spec, looked, partitionBy: keys), first)
+    }
 
     /// The condition that stops the statement where the join conditions `matches` hold for a
     /// lookup row (of `alias`, ``keyedLookupRows(_:_:key:)``) sharing its declared key with

@@ -113,22 +113,14 @@ extension SQLPipelineBuilder {
             try checkKeyTypes(
                 lookup, spec,
                 bound.map { (Self.text(of: arguments[$0.argument], in: source), arguments[$0.argument].type, $0.1) })
-            // Rows SQL cannot rank in the cache's order: one per declared key (checkLookupCall).
-            let unique = cacheOrderRefusal(lookup, spec) != nil
-            let looked = try lookupRows(lookup, spec)
-            table =
-                unique
-                ? keyedLookupRows(lookup, looked, key: declaredKeyPorts(lookup, spec) ?? [])
-                : rankedLookupRows(lookup, spec, looked, partitionBy: keys.map(\.1))
             var matches = bound.map { argument, column in
                 Self.keyMatch(
                     lowered[argument], .column(table: alias, name: column.name), nullKeysMatch: spec.nullKeysMatch)
             }
-            if !unique {
-                matches.append(.binary(.equal, .column(table: alias, name: Self.rankColumn), .literal(.integer(1))))
-            } else if let check = repeatedKeyCheck(lookup, alias: alias, matches: matches) {
-                matches.append(check)
-            }
+            let pick: SQLExpression?
+            (table, pick) = pickingRows(
+                lookup, spec, try lookupRows(lookup, spec), keys: keys.map(\.1), alias: alias, matches: matches)
+            if let pick { matches.append(pick) }
             on = matches.dropFirst().reduce(matches[0]) { .binary(.and, $0, $1) }
         } catch {
             throw relocated(error, to: node, at: call, source)

@@ -49,13 +49,15 @@ extension SQLPipelineBuilder {
         // The runtime converts each value an Expression receives to its input port's type (a
         // longer string is cut), before an input default replaces a NULL.
         var converted: Set<String> = []
-        for port in inputs where context.analysis.receivesOtherTypes(node) {
-            let name = port.name.uppercased()
-            guard let ref = port.source, let from = sourceType(ref), from != port.type, let value = values[name]
-            else { continue }
-            let fitted = try fit(value, from: from, to: port.type, node, port)
-            if fitted != value { converted.insert(name) }
-            values[name] = fitted
+        if context.analysis.receivesOtherTypes(node) {
+            for port in inputs {
+                let name = port.name.uppercased()
+                guard let ref = port.source, let from = sourceType(ref), from != port.type, let value = values[name]
+                else { continue }
+                let fitted = try fit(value, from: from, to: port.type, node, port)
+                if fitted != value { converted.insert(name) }
+                values[name] = fitted
+            }
         }
         let kept = Self.applying(defaults, to: &values)
         if plan != nil, kept != nil, let (variable, _) = context.analysis.staleVariable(of: node) {

@@ -310,6 +310,12 @@ struct SQLPipelineBuilder {
         return .integer
     }
 
+    /// The type of the values input port `port` receives (``sourceType(_:declared:)`` of its
+    /// source), its own type when it is not connected.
+    func receivedType(_ port: Port) -> DataType {
+        port.source.flatMap { sourceType($0) } ?? port.type
+    }
+
     /// A refusal at `node` (or at `location`/`path` when given).
     func refusal(
         _ descriptor: DiagnosticDescriptor, _ node: Node, _ message: String, fix: String,
