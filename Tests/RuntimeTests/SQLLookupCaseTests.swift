@@ -51,10 +51,7 @@ struct SQLLookupDeclaredKeyTests {
         let script = SQLPipelineScript.text(sql, dialect: SQLiteDialect())
         #expect(script.contains("COUNT(*) OVER (PARTITION BY K) AS LKP_KEY_ROWS"), "\(script)")
         #expect(!script.contains("ROW_NUMBER"), "\(script)")
-        for seed in [1, 2, 3] as [UInt64] {
-            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: seed).verify(pipeline)
-            #expect(report.verdict == .agree, "\(report.text)")
-        }
+        SQLPipelineExecution.expectAgreement(pipeline)
     }
 
     @Test("a key repeated in the table fails the statement only where an input row matches it")
@@ -102,10 +99,7 @@ struct SQLLookupDeclaredKeyTests {
         let sql = SQLPipelineLowering(SQLiteDialect()).lower(pipeline)
         #expect(sql.report.status == .full, "\(sql.report.diagnostics)")
         #expect(SQLPipelineScript.text(sql, dialect: SQLiteDialect()).contains("AS LKP_KEY_ROWS"))
-        for seed in [1, 2, 3] as [UInt64] {
-            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: seed).verify(pipeline)
-            #expect(report.verdict == .agree, "\(report.text)")
-        }
+        SQLPipelineExecution.expectAgreement(pipeline)
         try harness.table("U_IN", ["ID:i", "K:i"], [["1", "1"], ["2", "2"]])
         try harness.table("LKC", ["K:i", "V:s10", "W:i"], [["1", "b", "2"], ["1", "a", "5"], ["2", "c", "7"]])
         try harness.table("T_U", ["ID:i", "OUT:i"], [])
@@ -132,12 +126,8 @@ extension PostgresTests {
         @Test("a case-insensitive lookup on a declared key agrees natively, on SQLite and on PostgreSQL")
         func agrees() throws {
             let pipeline = try ExecutorHarness().pipeline(SQLLookupDeclaredKeyTests.export())
-            let report = PushdownVerifier(
-                engines: [.native, .sqlite, .postgres], rowsPerSource: 40, seed: 2,
-                postgres: try FlatFileOrderOnPostgres.opener()
-            ).verify(pipeline)
+            let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: 2)
             #expect(report.verdict == .agree, "\(report.text)")
-            #expect(report.engines == ["native", "sqlite", "postgres"])
         }
 
         @Test("a repeated key that an input row matches fails the statement on PostgreSQL, naming the lookup")

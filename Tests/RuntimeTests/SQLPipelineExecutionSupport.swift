@@ -105,6 +105,31 @@ struct SQLPipelineExecution {
         sql.loads.flatMap { $0.statements.map(SQLPrinter(dialect).print) }
     }
 
+    /// Expects `pipeline` to give the same rows natively and on SQLite for each of `seeds`
+    /// (`rows` synthetic rows per source).
+    static func expectAgreement(
+        _ pipeline: Pipeline, seeds: [UInt64] = [1, 2, 3], rows: Int = 40,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        for seed in seeds {
+            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: rows, seed: seed).verify(pipeline)
+            #expect(report.verdict == .agree, "\(report.text)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// `pipeline` verified natively, on SQLite and on the test server's PostgreSQL, with 40
+    /// synthetic rows per source from `seed`; expects every engine to have run.
+    static func verifyOnPostgres(
+        _ pipeline: Pipeline, seed: UInt64, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> VerificationReport {
+        let report = PushdownVerifier(
+            engines: [.native, .sqlite, .postgres], rowsPerSource: 40, seed: seed,
+            postgres: try PostgresTests.FlatFileOrderOnPostgres.opener()
+        ).verify(pipeline)
+        #expect(report.engines == ["native", "sqlite", "postgres"], sourceLocation: sourceLocation)
+        return report
+    }
+
     /// Runs `statements` on `connection` in order up to the first that fails; its error message,
     /// or nil when every one ran.
     static func firstFailure(of statements: [String], on connection: PostgresConnection) -> String? {

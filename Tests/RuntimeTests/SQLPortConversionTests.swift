@@ -44,10 +44,7 @@ struct SQLPortConversionTests {
         let script = SQLPipelineScript.text(sql, dialect: SQLiteDialect())
         #expect(script.contains("CAST(AMOUNT AS REAL)"), "\(script)")
         #expect(script.contains("CAST(ID AS REAL)"), "\(script)")
-        for seed in [1, 2, 3] as [UInt64] {
-            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: seed).verify(pipeline)
-            #expect(report.verdict == .agree, "\(report.text)")
-        }
+        SQLPipelineExecution.expectAgreement(pipeline)
     }
 
     @Test(
@@ -69,12 +66,8 @@ extension PostgresTests {
         func wholeNumbersAgree() throws {
             // Without the casts PostgreSQL divides the integer ID by 8 as integers.
             let pipeline = try ExecutorHarness().pipeline(SQLPortConversionTests.export(amount: "n15"))
-            let report = PushdownVerifier(
-                engines: [.native, .sqlite, .postgres], rowsPerSource: 40, seed: 5,
-                postgres: try FlatFileOrderOnPostgres.opener()
-            ).verify(pipeline)
+            let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: 5)
             #expect(report.verdict == .agree, "\(report.text)")
-            #expect(report.engines == ["native", "sqlite", "postgres"])
             let target = try #require(report.targets.first)
             #expect(target.rows["postgres"] == target.rows["native"] && target.rows["native"] != 0)
         }
@@ -111,10 +104,7 @@ struct SQLIntegerTextTests {
         #expect(script.contains("SUBSTR(CAST(N AS TEXT), 1, 5) AS SHORT"), "\(script)")
         #expect(script.contains("CAST(N AS TEXT) AS WHOLE"), "\(script)")
         #expect(script.contains("SUBSTR(CAST(N AS TEXT), 1, 1) AS SIGN"), "\(script)")
-        for seed in [1, 2, 3] as [UInt64] {
-            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: seed).verify(pipeline)
-            #expect(report.verdict == .agree, "\(report.text)")
-        }
+        SQLPipelineExecution.expectAgreement(pipeline)
     }
 }
 
@@ -150,10 +140,7 @@ struct SQLWholeDecimalTests {
         #expect(script.contains("CAST(D AS INTEGER) * 3 AS TRIPLE"), "\(script)")
         #expect(script.contains("SUBSTR(CAST(CAST(E AS INTEGER) AS TEXT), 1, 2) AS E_TEXT"), "\(script)")
         #expect(script.contains("CAST(CAST(F AS INTEGER) AS TEXT) AS F_TEXT"), "\(script)")
-        for seed in [1, 2, 3] as [UInt64] {
-            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 40, seed: seed).verify(pipeline)
-            #expect(report.verdict == .agree, "\(report.text)")
-        }
+        SQLPipelineExecution.expectAgreement(pipeline)
     }
 }
 
@@ -163,12 +150,8 @@ extension PostgresTests {
         @Test("whole decimals into integer and string ports agree natively, on SQLite and on PostgreSQL")
         func agrees() throws {
             let pipeline = try ExecutorHarness().pipeline(SQLWholeDecimalTests.export())
-            let report = PushdownVerifier(
-                engines: [.native, .sqlite, .postgres], rowsPerSource: 40, seed: 6,
-                postgres: try FlatFileOrderOnPostgres.opener()
-            ).verify(pipeline)
+            let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: 6)
             #expect(report.verdict == .agree, "\(report.text)")
-            #expect(report.engines == ["native", "sqlite", "postgres"])
         }
     }
 
@@ -177,12 +160,8 @@ extension PostgresTests {
         @Test("integers into string ports agree natively, on SQLite and on PostgreSQL")
         func agrees() throws {
             let pipeline = try ExecutorHarness().pipeline(SQLIntegerTextTests.export())
-            let report = PushdownVerifier(
-                engines: [.native, .sqlite, .postgres], rowsPerSource: 40, seed: 4,
-                postgres: try FlatFileOrderOnPostgres.opener()
-            ).verify(pipeline)
+            let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: 4)
             #expect(report.verdict == .agree, "\(report.text)")
-            #expect(report.engines == ["native", "sqlite", "postgres"])
         }
     }
 }
@@ -224,10 +203,7 @@ struct SQLExpressionInputConversionTests {
         let script = SQLPipelineScript.text(
             SQLPipelineLowering(SQLiteDialect()).lower(pipeline), dialect: SQLiteDialect())
         #expect(script.contains("SUBSTR(A, 1, 4) AS A"), "\(script)")
-        for seed in [1, 2, 3] as [UInt64] {
-            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 30, seed: seed).verify(pipeline)
-            #expect(report.verdict == .agree, "\(report.text)")
-        }
+        SQLPipelineExecution.expectAgreement(pipeline, rows: 30)
     }
 
     @Test("a Filter and a Sorter pass the string on whole, natively and in SQL", arguments: ["Filter", "Sorter"])
@@ -273,9 +249,6 @@ struct SQLUnionConversionTests {
     @Test("ports of the values' own types are pushed down and agree")
     func matchingPortsAgree() throws {
         let pipeline = try ExecutorHarness().pipeline(Self.export(name: "s10"))
-        for seed in [1, 2] as [UInt64] {
-            let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 20, seed: seed).verify(pipeline)
-            #expect(report.verdict == .agree, "\(report.text)")
-        }
+        SQLPipelineExecution.expectAgreement(pipeline, seeds: [1, 2], rows: 20)
     }
 }
