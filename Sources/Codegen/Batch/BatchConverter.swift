@@ -130,8 +130,8 @@ public struct BatchConverter: Sendable {
                     inputStem: planned.stem, objectPath: pipeline.origin.path, name: pipeline.name, suffix: suffix))
             if let problem = write(CanonicalYAML.render(pipeline), to: output) { diagnostics.append(problem) }
             if pipeline.kind == .mapping {
-                for dialect in dialects {
-                    let script = BatchSQL.script(pipeline, dialect: dialect, workflows: result.workflows)
+                let scripts = BatchSQL.scripts(pipeline, dialects: dialects, workflows: result.workflows)
+                for (dialect, script) in zip(dialects, scripts) {
                     if let problem = write(script, to: BatchSQL.path(forYAML: output, dialect: dialect)) {
                         diagnostics.append(problem)
                     }

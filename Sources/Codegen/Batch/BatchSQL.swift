@@ -8,13 +8,29 @@ public enum BatchSQL {
     /// The script of `pipeline` in `dialect`, under its session in `workflows` when there is one,
     /// after the optimizer's passes (as `migrate sql` lowers it).
     public static func script(_ pipeline: Pipeline, dialect: any SQLDialect, workflows: [Workflow] = []) -> String {
+        scripts(pipeline, dialects: [dialect], workflows: workflows)[0]
+    }
+
+    /// The script of `pipeline` in each of `dialects`, in order: the same as ``script(_:dialect:workflows:)``
+    /// for each, but the optimizer's passes run once and the dialects are lowered together
+    /// (``SQLPipelineLowering/lower(_:inEach:)``).
+    public static func scripts(_ pipeline: Pipeline, dialects: [any SQLDialect], workflows: [Workflow] = []) -> [String]
+    {
+        guard let first = dialects.first else { return [] }
         let session = SessionLowering.session(for: pipeline, in: workflows)
         // The optimizer's passes run as `migrate sql` runs them, so both write the same SQL.
         let optimized = PassManager().run(pipeline).pipeline
         let lowering = SessionLowering.lowering(
-            dialect, optimized, session?.spec, highPrecision: SessionLowering.highPrecision(session),
+            first, optimized, session?.spec, highPrecision: SessionLowering.highPrecision(session),
             stopOnErrors: SessionLowering.stopOnErrors(session))
-        let sql = lowering.lower(optimized)
+        return zip(dialects, lowering.lower(optimized, inEach: dialects)).map { dialect, sql in
+            text(pipeline, sql, dialect)
+        }
+    }
+
+    /// The script of `pipeline`'s SQL `sql` in `dialect`: its pushdown, each target kept in the
+    /// runtime as a comment, then the statements.
+    static func text(_ pipeline: Pipeline, _ sql: SQLPipelineSQL, _ dialect: any SQLDialect) -> String {
         var text = "-- \(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
         let pushed = sql.report.pushedDown.count
         text += "(\(pushed) of \(pushed + sql.report.notPushedDown.count) targets)\n"

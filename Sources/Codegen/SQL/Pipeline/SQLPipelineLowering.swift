@@ -70,13 +70,19 @@ public struct SQLPipelineLowering: Sendable {
     /// The SQL of `pipeline` in each of `dialects` (this lowering's settings, its own dialect
     /// aside), in order: the same as ``lower(_:)`` with each dialect, but the work no dialect
     /// changes (typing the expressions, finding the nodes and names, refusals no dialect decides)
-    /// is done once.
+    /// is done once, and a dialect that answers every question an earlier dialect's lowering asked
+    /// as that one did gets its result without lowering again (``SQLDialectRecord``).
     public func lower(_ pipeline: Pipeline, inEach dialects: [any SQLDialect]) -> [SQLPipelineSQL] {
         let analysis = SQLPipelineAnalysis(pipeline: pipeline, highPrecision: options.highPrecision)
+        var lowered: [(record: SQLDialectRecord, sql: SQLPipelineSQL)] = []
         return dialects.map { dialect in
+            if let same = lowered.first(where: { $0.record.holds(in: dialect) }) { return same.sql }
+            let record = SQLDialectRecord()
             var lowering = self
-            lowering.dialect = dialect
-            return lowering.lower(pipeline, analysis)
+            lowering.dialect = SQLRecordingDialect(base: dialect, record: record)
+            let sql = lowering.lower(pipeline, analysis)
+            lowered.append((record, sql))
+            return sql
         }
     }
 
