@@ -166,11 +166,23 @@ struct SQLPipelineLoweringTests {
 
     @Test("a last-row aggregator port keeps the target in the runtime, located at the port (CG2007)")
     func lastRowPortIsRefused() throws {
+        // The fixture's target column SAL, decimal(8,2), receives the decimal(10,2) sum: a refusal
+        // found before any SQL is built, so it is the one named (CG2008, at the target's port).
         let (text, report) = try Self.script("aggregator", PostgreSQLDialect())
         #expect(text.isEmpty)
         #expect(report.status == .none)
-        #expect(report.nodesNotPushedDown == ["AGG_DEPT"])
-        let diagnostic = try #require(report.diagnostics.first)
+        #expect(report.nodesNotPushedDown == ["T_OUT"])
+        #expect(report.diagnostics.map(\.code) == ["CG2008"])
+        #expect(report.diagnostics.first?.path.description.hasSuffix("INSTANCE[T_OUT]/PORT[SAL]") == true)
+        // With a column as wide as the sum, the walk reaches the aggregator's last-row port.
+        var pipeline = try Self.pipeline("aggregator")
+        let target = try #require(pipeline.nodes.firstIndex { $0.id == "T_OUT" })
+        let sal = try #require(pipeline.nodes[target].ports.firstIndex { $0.name == "SAL" })
+        pipeline.nodes[target].ports[sal].type = .decimal(precision: 10, scale: 2)
+        let widened = SQLPipelineLowering(PostgreSQLDialect()).lower(pipeline).report
+        #expect(widened.status == .none)
+        #expect(widened.nodesNotPushedDown == ["AGG_DEPT"])
+        let diagnostic = try #require(widened.diagnostics.first)
         #expect(diagnostic.code == "CG2007")
         #expect(diagnostic.location.line == 35)
         #expect(diagnostic.path.description.hasSuffix("INSTANCE[AGG_DEPT]/PORT[NAME]"))

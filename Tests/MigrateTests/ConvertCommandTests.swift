@@ -152,7 +152,7 @@ import Testing
         let aggregatorSQL = try #require(
             treeContents(out).first { $0.key.hasSuffix("m_aggregator.pipeline.sqlserver.sql") }?.value)
         let refused = String(decoding: aggregatorSQL, as: UTF8.self)
-        #expect(refused.contains("-- target T_OUT stays in the runtime: node AGG_DEPT: [CG2007]"))
+        #expect(refused.contains("-- target T_OUT stays in the runtime: node T_OUT: [CG2008]"))
         #expect(!refused.contains("INSERT"))
         // The same SQL as `migrate sql` writes for the same export (session, options and optimizer
         // passes alike; the passes change no statement of this fixture).

@@ -18,9 +18,10 @@ extension SQLPipelineCases {
     /// A Sequence Generator `SEQ` (Current Value `current`, Increment `increment`, End Value `end`,
     /// Start Value 5) feeding target `T_SEQ (ID, NV, CV)` beside the rows of `SO_IN (ID, DEPT)`,
     /// read through `through` (nil: straight from the source qualifier).
-    static func sequenceExport(current: Int, increment: Int, end: Int, cycle: Bool, sorter: Bool = false)
-        -> ExportBuilder
-    {
+    /// `values`: the type code of the target columns NV and CV.
+    static func sequenceExport(
+        current: Int, increment: Int, end: Int, cycle: Bool, sorter: Bool = false, values: String = "i"
+    ) -> ExportBuilder {
         var export = ExportBuilder()
         export.source("SO_IN", ["ID*:i", "DEPT:i"], sortedPorts: 1)
         export.transformation(
@@ -31,7 +32,7 @@ extension SQLPipelineCases {
                 ("Current Value", "\(current)"), ("Cycle", cycle ? "YES" : "NO"), ("Number of Cached Values", "0"),
                 ("Reset", "NO"),
             ])
-        export.target("T_SEQ", ["ID:i", "DEPT:i", "NV:i", "CV:i"])
+        export.target("T_SEQ", ["ID:i", "DEPT:i", "NV:\(values)", "CV:\(values)"])
         var rows = "SQ_SO_IN"
         if sorter {
             export.transformation(

@@ -59,55 +59,71 @@ extension SQLPipelineBuilder {
     /// `value` of type `from` as the runtime stores it in a port of type `to`: unchanged where
     /// every value fits, cut to the precision for strings, cast to a double where every value
     /// converts exactly, an integer's digits as text; refuses conversions that round, overflow or
-    /// change representation.
+    /// change representation (``fitting(from:to:_:)`` decides which, without the dialect).
     func fit(
         _ value: SQLExpression, from: DataType, to: DataType, _ node: Node, _ port: Port
     ) throws(SQLPushdownRefusal) -> SQLExpression {
-        if from == to { return value }
-        if passesWideDecimal(from: from, to: to, node) { return value }
-        if from.isString, to.isString {
-            let limit = Self.precision(of: to)
-            guard limit > 0, Self.precision(of: from) == 0 || Self.precision(of: from) > limit else { return value }
+        switch fitting(from: from, to: to, node) {
+        case .unchanged: return value
+        case .cut(let limit):
             return .function(
                 name: dialect.substringFunction,
                 arguments: [value, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
-        }
-        if let a = Self.integerDigits(from), let b = Self.integerDigits(to), a <= b { return value }
-        if let width = Self.textWidth(from), to.isString {
+        case .digits(let whole, let limit):
             // An integer's text is its decimal digits in the runtime and in every dialect's CAST
             // (as `||` lowers it), cut to the port's precision like any string. A whole decimal
             // of at most 15 digits is written as that integer (the runtime's text of its double
             // or decimal), cast first so that no dialect writes a fraction or an exponent.
-            let whole = Self.integerDigits(from) == nil ? SQLExpression.cast(value, .bigint) : value
-            let text = SQLExpression.cast(whole, SQLType(.string(precision: 20)))
-            let limit = Self.precision(of: to)
-            guard limit > 0, limit < width else { return text }
+            let text = SQLExpression.cast(whole ? .cast(value, .bigint) : value, SQLType(.string(precision: 20)))
+            guard let limit else { return text }
             return .function(
                 name: dialect.substringFunction,
                 arguments: [text, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
-        }
-        switch (from, to) {
-        case (.decimal(let p1, let s1), .decimal(let p2, let s2)) where s1 <= s2 && p1 - s1 <= p2 - s2: return value
-        case (.integer, .decimal(let p, let s)) where p - s >= 10: return value
-        case (.smallInteger, .decimal(let p, let s)) where p - s >= 5: return value
-        case (.bigInteger, .decimal(let p, let s)) where p - s >= 19: return value
-        case (.real, .double), (.double, .double), (.real, .real): return value
-        // Whole numbers of at most 15 digits (below 2^53) are doubles exactly: the runtime's
-        // nearest double and every dialect's CAST to its IEEE double agree. With a scale, or more
-        // digits, a dialect's conversion may round otherwise (SQLite's text to REAL).
-        case (.decimal(let p, 0), .double) where p <= 15: return .cast(value, .double)
-        case (.integer, .double), (.smallInteger, .double): return .cast(value, .double)
-        // Every whole decimal of these digits fits the integer type, so the cast only retypes it.
-        case (.decimal(let p, 0), .smallInteger) where p <= 4: return .cast(value, .smallint)
-        case (.decimal(let p, 0), .integer) where p <= 9: return .cast(value, .integer)
-        case (.decimal(let p, 0), .bigInteger) where p <= 18: return .cast(value, .bigint)
-        case (.dateTime, .dateTime): return value
-        default:
+        case .cast(let type): return .cast(value, type)
+        case .refused:
             throw refusal(
                 SQLPipelineDiagnostics.portConversion, node,
                 "port '\(port.name)' of '\(node.id)' converts \(from.canonicalName) to \(to.canonicalName), "
                     + "which SQL does not do exactly as the runtime", fix: "keep this path in the runtime",
                 location: port.provenance.location, path: port.provenance.path)
+        }
+    }
+
+    /// How ``fit(_:from:to:_:_:)`` converts a value of type `from` in a port of type `to` of
+    /// `node`; no dialect changes it.
+    func fitting(from: DataType, to: DataType, _ node: Node) -> SQLFitting {
+        if from == to { return .unchanged }
+        if passesWideDecimal(from: from, to: to, node) { return .unchanged }
+        if from.isString, to.isString {
+            let limit = Self.precision(of: to)
+            guard limit > 0, Self.precision(of: from) == 0 || Self.precision(of: from) > limit else {
+                return .unchanged
+            }
+            return .cut(limit)
+        }
+        if let a = Self.integerDigits(from), let b = Self.integerDigits(to), a <= b { return .unchanged }
+        if let width = Self.textWidth(from), to.isString {
+            let limit = Self.precision(of: to)
+            return .digits(whole: Self.integerDigits(from) == nil, limit: limit > 0 && limit < width ? limit : nil)
+        }
+        switch (from, to) {
+        case (.decimal(let p1, let s1), .decimal(let p2, let s2)) where s1 <= s2 && p1 - s1 <= p2 - s2:
+            return .unchanged
+        case (.integer, .decimal(let p, let s)) where p - s >= 10: return .unchanged
+        case (.smallInteger, .decimal(let p, let s)) where p - s >= 5: return .unchanged
+        case (.bigInteger, .decimal(let p, let s)) where p - s >= 19: return .unchanged
+        case (.real, .double), (.double, .double), (.real, .real): return .unchanged
+        // Whole numbers of at most 15 digits (below 2^53) are doubles exactly: the runtime's
+        // nearest double and every dialect's CAST to its IEEE double agree. With a scale, or more
+        // digits, a dialect's conversion may round otherwise (SQLite's text to REAL).
+        case (.decimal(let p, 0), .double) where p <= 15: return .cast(.double)
+        case (.integer, .double), (.smallInteger, .double): return .cast(.double)
+        // Every whole decimal of these digits fits the integer type, so the cast only retypes it.
+        case (.decimal(let p, 0), .smallInteger) where p <= 4: return .cast(.smallint)
+        case (.decimal(let p, 0), .integer) where p <= 9: return .cast(.integer)
+        case (.decimal(let p, 0), .bigInteger) where p <= 18: return .cast(.bigint)
+        case (.dateTime, .dateTime): return .unchanged
+        default: return .refused
         }
     }
 
@@ -136,8 +152,11 @@ extension SQLPipelineBuilder {
             case (.decimal(_, let s1), .decimal(_, let s2)) where s1 == s2: continue
             default: break
             }
-            let column = SQLExpression.column(table: nil, name: port.name)
-            guard try fit(column, from: from, to: port.type, node, port) != column else { continue }
+            switch fitting(from: from, to: port.type, node) {
+            case .unchanged: continue
+            case .refused: _ = try fit(.literal(.null), from: from, to: port.type, node, port)
+            case .cut, .digits, .cast: break
+            }
             throw refusal(
                 SQLPipelineDiagnostics.portConversion, node,
                 "'\(node.id)' passes \(from.canonicalName) values on to \(port.type.canonicalName) port '\(port.name)' "
@@ -190,4 +209,19 @@ extension SQLPipelineBuilder {
         default: nil
         }
     }
+}
+
+/// How a value is converted into a port of another type (``SQLPipelineBuilder/fitting(from:to:_:)``).
+enum SQLFitting: Hashable {
+    /// Every value is kept as it is.
+    case unchanged
+    /// Strings are cut to this many characters.
+    case cut(Int)
+    /// An integer, or a whole decimal (`whole`, cast to an integer first), written as its digits,
+    /// cut to `limit` characters when given.
+    case digits(whole: Bool, limit: Int?)
+    /// Cast to this type, which holds every value exactly.
+    case cast(SQLType)
+    /// Not converted in SQL as the runtime does.
+    case refused
 }

@@ -45,6 +45,7 @@ extension Operator {
 /// Builds the statements of a pipeline's targets in one dialect: walks upstream from each target,
 /// lowering each node once into a common table (a node several targets read is lowered for the
 /// first and reused by the others, as is a node's refusal), and refuses a target with the first
+/// check on its path that builds no SQL and fails (``precheck(_:_:table:)``), else with the first
 /// node on its path that cannot be lowered exactly. Each target's statement holds the common
 /// tables it reads (``SQLTableReferences``).
 struct SQLPipelineBuilder {
@@ -58,6 +59,8 @@ struct SQLPipelineBuilder {
     var failures: [String: (refusal: SQLPushdownRefusal, consulted: Bool)] = [:]
     /// Whether lowering each relation read the dialect (through its own node or upstream ones).
     var consulted: [String: Bool] = [:]
+    /// The outcome of ``precheckNode(_:)`` by node: its refusal, if any, and whether it read the dialect.
+    var prechecked: [String: (refusal: SQLPushdownRefusal?, consulted: Bool)] = [:]
     /// The common table whose lowering wrote each note of ``verbatimNotes``, by index.
     var noteTables: [Int: String] = [:]
     /// The names taken (upper case): common tables and the tables read.
@@ -94,7 +97,7 @@ struct SQLPipelineBuilder {
             if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
             let fitted = try fit(value, from: from, to: port.type, node, port)
             if spec.flatFile == nil {
-                try checkTargetColumnType(port, of: node, receiving: value, sourceType(ref) ?? from)
+                try checkTargetColumnType(port, of: node, receiving: sourceType(ref) ?? from)
             }
             items.append(SQLSelectItem(fitted, as: port.name))
         }
@@ -122,13 +125,10 @@ struct SQLPipelineBuilder {
     /// decimal(10,2) value passed on unconverted through a Filter's decimal(10,0) port into a
     /// decimal(10,0) column): the database converts it as it stores it, each its own way (SQLite
     /// keeps it, PostgreSQL rounds it), so SQL and the runtime agree only on the same database.
-    func checkTargetColumnType(_ port: Port, of node: Node, receiving value: SQLExpression, _ from: DataType)
-        throws(SQLPushdownRefusal)
-    {
-        guard from != port.type, !(from.isString && port.type.isString) else { return }
-        let converted: SQLExpression?
-        do { converted = try fit(value, from: from, to: port.type, node, port) } catch { converted = nil }
-        guard converted != value else { return }
+    func checkTargetColumnType(_ port: Port, of node: Node, receiving from: DataType) throws(SQLPushdownRefusal) {
+        guard from != port.type, !(from.isString && port.type.isString),
+            fitting(from: from, to: port.type, node) != .unchanged
+        else { return }
         throw refusal(
             SQLPipelineDiagnostics.portConversion, node,
             "target column '\(port.name)' of '\(node.id)' is \(port.type.canonicalName) and receives "

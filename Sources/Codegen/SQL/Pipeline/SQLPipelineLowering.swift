@@ -48,6 +48,10 @@ public struct SQLPipelineLowering: Sendable {
     /// rejects is counted toward it, which SQL cannot do, so where it is set, nothing that rejects
     /// rows is lowered.
     public var stopOnErrors = 0
+    /// Whether each target's checks that build no SQL run before its rows are lowered
+    /// (``SQLPipelineBuilder/precheck(_:_:table:)``); off only in tests, to show that this changes
+    /// no statement and no target's pushdown.
+    var prechecksTargets = true
 
     /// Creates a lowering for `dialect`.
     public init(
@@ -105,6 +109,9 @@ public struct SQLPipelineLowering: Sendable {
             let consulted = analysis.dialectConsultations
             defer { builder.claimNotes(for: node) }
             do {
+                if prechecksTargets {
+                    try builder.precheck(node, spec, table: spec.flatFile == nil ? Self.table(of: spec) : nil)
+                }
                 let rows = try builder.targetQuery(node, spec)
                 if spec.flatFile != nil {
                     fileLoads.append(try builder.fileTargetLoad(node, spec, rows))
@@ -145,7 +152,7 @@ public struct SQLPipelineLowering: Sendable {
         _ node: Node, _ spec: TargetSpec, _ rows: SQLTargetRows, _ context: SQLPipelineContext,
         texts: (pre: [SQLStatement], post: [SQLStatement])
     ) throws(SQLPushdownRefusal) -> SQLTargetLoad {
-        let table = SQLTableName(schema: spec.schema.flatMap { $0.isEmpty ? nil : $0 }, spec.table)
+        let table = Self.table(of: spec)
         try checkNotReadingItself(node, table, context)
         let options = targetOptions[node.id] ?? SQLTargetWriteOptions()
         let writer = SQLTargetWriter(context: context, node: node, spec: spec, rows: rows, options: options)
@@ -202,6 +209,11 @@ extension SQLPipelineLowering {
             }
         }
         return nil
+    }
+
+    /// The table a relational target writes.
+    static func table(of spec: TargetSpec) -> SQLTableName {
+        SQLTableName(schema: spec.schema.flatMap { $0.isEmpty ? nil : $0 }, spec.table)
     }
 
     /// A table's identity for comparison: schema (if any) and name, upper-cased.
