@@ -103,6 +103,7 @@ struct SQLPipelineBuilder {
         }
         var select = SQLSelect(items: items, from: input.from())
         select.with = SQLTableReferences.needed(tables, by: SQLTableReferences.of(select))
+        try checkUnneededFailures(select, of: node)
         return SQLTargetRows(columns: ports.map(\.name), select: select, rowKind: input.rowKind)
     }
 
