@@ -185,6 +185,8 @@ final class TargetRunner: NodeRunner {
             try writeFile(batch, file.writer, file.handle, context)
             return [:]
         }
+        var batch = batch
+        if resources.scratch != nil, spec.flatFile != nil { batch.rows = asWritten(batch.rows, context) }
         guard let connection, let statements, let options else { return [:] }
         let sessionKind = context.treatRowsAs
         // Rows are written in runs of one operation, each run with one prepared statement. An
@@ -227,6 +229,29 @@ final class TargetRunner: NodeRunner {
         context.counters[id, default: NodeCounters()].deleted += written.deleted
         written = NodeCounters()
         return [:]
+    }
+
+    /// `rows` of a flat-file target stored in a scratch table (a run on synthetic data), with each
+    /// value bound for a string field as the flat-file writer writes it, its text
+    /// (``ValueConversion/text(_:_:)``), rather than as the database would convert it: the runtime
+    /// passes an Aggregator's double on unconverted, and SQLite would store 2.0 as '2.0' where the
+    /// writer writes 2. A value the writer could not write is kept.
+    func asWritten(_ rows: [[Value]], _ context: RunContext) -> [[Value]] {
+        let strings = ports.indices.filter { ports[$0].type.isString }
+        guard !strings.isEmpty else { return rows }
+        return rows.map { row in
+            var row = row
+            for index in strings where index < row.count {
+                switch row[index] {
+                case .null, .string: continue
+                default:
+                    let text: String?
+                    do { text = try ValueConversion.text(row[index], context.settings) } catch { text = nil }
+                    if let text { row[index] = .string(text) }
+                }
+            }
+            return row
+        }
     }
 
     /// What the writer does with one row.
