@@ -221,3 +221,31 @@ extension SQLExpression {
             .literal(.integer(1)))
     }
 }
+
+extension SQLExpression {
+    /// Whether `predicate` holds for one of the expressions this one is made of, tried in order:
+    /// operands, arguments, each `CASE` branch's condition and result then its `ELSE`, an `IN`
+    /// value and list, a window's function, partition and order; not those inside a sub-query.
+    func containsChild(where predicate: (SQLExpression) -> Bool) -> Bool {
+        switch self {
+        case .unary(_, let operand), .cast(let operand, _), .isNull(let operand, _), .collate(let operand, _):
+            predicate(operand)
+        case .binary(_, let left, let right): predicate(left) || predicate(right)
+        case .function(_, let arguments): arguments.contains(where: predicate)
+        case .caseWhen(let branches, let otherwise):
+            branches.contains { predicate($0.condition) || predicate($0.result) } || otherwise.map(predicate) == true
+        case .inList(let value, let list, _): predicate(value) || list.contains(where: predicate)
+        case .window(let function, let partition, let order):
+            predicate(function) || partition.contains(where: predicate) || order.contains { predicate($0.expression) }
+        case .column, .literal, .star, .verbatim, .subquery, .exists: false
+        }
+    }
+
+    /// Calls `body` on each expression this one is made of, in ``containsChild(where:)``'s order.
+    func forEachChild(_ body: (SQLExpression) -> Void) {
+        _ = containsChild { child in
+            body(child)
+            return false
+        }
+    }
+}

@@ -19,6 +19,7 @@ struct SQLColumnLiveness {
 
     /// The needed columns of the common tables of `select`, the statement's query.
     init(_ select: SQLSelect) {
+        self.init()
         // The statement's own query: every column it selects is written.
         mark(select, items: select.items.map(\.expression))
         for table in select.with.reversed() {
@@ -105,44 +106,19 @@ struct SQLColumnLiveness {
                 for target in Set(tables.values) { needed[target, default: []].insert(key) }
             }
         case .subquery(let query), .exists(let query, _): markAnywhere(query)
-        case .unary(_, let operand), .cast(let operand, _), .isNull(let operand, _), .collate(let operand, _):
-            mark(operand, tables)
-        case .binary(_, let left, let right):
-            mark(left, tables)
-            mark(right, tables)
-        case .function(_, let arguments): for argument in arguments { mark(argument, tables) }
-        case .caseWhen(let branches, let otherwise):
-            for branch in branches {
-                mark(branch.condition, tables)
-                mark(branch.result, tables)
-            }
-            if let otherwise { mark(otherwise, tables) }
-        case .inList(let value, let list, _):
-            mark(value, tables)
-            for item in list { mark(item, tables) }
-        case .window(let function, let partition, let order):
-            mark(function, tables)
-            for value in partition { mark(value, tables) }
-            for ordering in order { mark(ordering.expression, tables) }
-        case .literal, .star, .verbatim: break
+        default: expression.forEachChild { mark($0, tables) }
         }
     }
 
     /// Marks every column name read anywhere in `query`, whatever table it belongs to.
     private mutating func markAnywhere(_ query: SQLQuery) {
-        var names: Set<String> = []
-        Self.columnNames(in: query, into: &names)
-        anywhere.formUnion(names)
+        var inner = SQLColumnLiveness()
+        inner.mark(query, outputs: nil)
+        anywhere.formUnion(inner.needed.values.joined())
+        anywhere.formUnion(inner.anywhere)
     }
 
-    private static func columnNames(in query: SQLQuery, into names: inout Set<String>) {
-        var liveness = SQLColumnLiveness(empty: ())
-        liveness.mark(query, outputs: nil)
-        for columns in liveness.needed.values { names.formUnion(columns) }
-        names.formUnion(liveness.anywhere)
-    }
-
-    private init(empty: Void) {}
+    private init() {}
 
     /// The tables of `from` by the name or alias that qualifies their columns (upper case).
     private static func tables(_ from: SQLFromItem?) -> [String: String] {

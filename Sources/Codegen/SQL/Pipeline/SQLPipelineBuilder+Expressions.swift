@@ -63,30 +63,39 @@ extension SQLPipelineBuilder {
     func fit(
         _ value: SQLExpression, from: DataType, to: DataType, _ node: Node, _ port: Port
     ) throws(SQLPushdownRefusal) -> SQLExpression {
+        func cut(_ text: SQLExpression, _ limit: Int) -> SQLExpression {
+            .function(
+                name: dialect.substringFunction,
+                arguments: [text, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
+        }
         switch fitting(from: from, to: to, node) {
         case .unchanged: return value
-        case .cut(let limit):
-            return .function(
-                name: dialect.substringFunction,
-                arguments: [value, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
+        case .cut(let limit): return cut(value, limit)
         case .digits(let whole, let limit):
             // An integer's text is its decimal digits in the runtime and in every dialect's CAST
             // (as `||` lowers it), cut to the port's precision like any string. A whole decimal
             // of at most 15 digits is written as that integer (the runtime's text of its double
             // or decimal), cast first so that no dialect writes a fraction or an exponent.
             let text = SQLExpression.cast(whole ? .cast(value, .bigint) : value, SQLType(.string(precision: 20)))
-            guard let limit else { return text }
-            return .function(
-                name: dialect.substringFunction,
-                arguments: [text, .literal(.integer(1)), .literal(.integer(Int64(limit)))])
+            return limit.map { cut(text, $0) } ?? text
         case .cast(let type): return .cast(value, type)
-        case .refused:
-            throw refusal(
-                SQLPipelineDiagnostics.portConversion, node,
-                "port '\(port.name)' of '\(node.id)' converts \(from.canonicalName) to \(to.canonicalName), "
-                    + "which SQL does not do exactly as the runtime", fix: "keep this path in the runtime",
-                location: port.provenance.location, path: port.provenance.path)
+        case .refused: throw conversionRefusal(from: from, to: to, node, port)
         }
+    }
+
+    /// Refuses, as ``fit(_:from:to:_:_:)`` does, a value of type `from` in `port` of type `to`
+    /// that SQL does not convert as the runtime; builds no SQL.
+    func checkConverts(from: DataType, to: DataType, _ node: Node, _ port: Port) throws(SQLPushdownRefusal) {
+        if fitting(from: from, to: to, node) == .refused { throw conversionRefusal(from: from, to: to, node, port) }
+    }
+
+    /// The refusal of a conversion from `from` to `to` in `port` of `node` (CG2008).
+    func conversionRefusal(from: DataType, to: DataType, _ node: Node, _ port: Port) -> SQLPushdownRefusal {
+        refusal(
+            SQLPipelineDiagnostics.portConversion, node,
+            "port '\(port.name)' of '\(node.id)' converts \(from.canonicalName) to \(to.canonicalName), "
+                + "which SQL does not do exactly as the runtime", fix: "keep this path in the runtime",
+            location: port.provenance.location, path: port.provenance.path)
     }
 
     /// How ``fit(_:from:to:_:_:)`` converts a value of type `from` in a port of type `to` of
@@ -154,7 +163,7 @@ extension SQLPipelineBuilder {
             }
             switch fitting(from: from, to: port.type, node) {
             case .unchanged: continue
-            case .refused: _ = try fit(.literal(.null), from: from, to: port.type, node, port)
+            case .refused: throw conversionRefusal(from: from, to: port.type, node, port)
             case .cut, .digits, .cast: break
             }
             throw refusal(

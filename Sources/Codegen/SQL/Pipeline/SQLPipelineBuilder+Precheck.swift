@@ -25,9 +25,7 @@ extension SQLPipelineBuilder {
             guard let ref = port.source else { continue }
             let from = sourceType(ref, declared: true) ?? port.type
             if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
-            if fitting(from: from, to: port.type, node) == .refused {
-                _ = try fit(.literal(.null), from: from, to: port.type, node, port)
-            }
+            try checkConverts(from: from, to: port.type, node, port)
             if spec.flatFile == nil { try checkTargetColumnType(port, of: node, receiving: sourceType(ref) ?? from) }
         }
         guard let table else { return }
@@ -92,10 +90,8 @@ extension SQLPipelineBuilder {
         guard context.analysis.staleVariable(of: node) == nil else { return }
         if context.analysis.receivesOtherTypes(node) {
             for port in context.analysis.inputs(of: node) {
-                guard let ref = port.source, let from = sourceType(ref), from != port.type,
-                    fitting(from: from, to: port.type, node) == .refused
-                else { continue }
-                _ = try fit(.literal(.null), from: from, to: port.type, node, port)
+                guard let ref = port.source, let from = sourceType(ref), from != port.type else { continue }
+                try checkConverts(from: from, to: port.type, node, port)
             }
         }
         for port in node.ports where port.roles.contains(.variable) { try precheckResult(port, of: node) }
@@ -108,9 +104,6 @@ extension SQLPipelineBuilder {
     func precheckResult(_ port: Port, of node: Node) throws(SQLPushdownRefusal) {
         guard let text = port.expression?.text, !text.trimmingSpaces().isEmpty else { return }
         let (expression, _) = try typed(text, of: node, at: port.provenance, resultType: port.type)
-        let from = expression.type ?? port.type
-        if fitting(from: from, to: port.type, node) == .refused {
-            _ = try fit(.literal(.null), from: from, to: port.type, node, port)
-        }
+        try checkConverts(from: expression.type ?? port.type, to: port.type, node, port)
     }
 }

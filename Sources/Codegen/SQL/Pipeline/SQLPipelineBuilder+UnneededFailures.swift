@@ -61,7 +61,7 @@ extension SQLPipelineBuilder {
         default: message = nil
         }
         if let message, Self.startsWithString(message), dialect.failure(message) == value { return true }
-        return Self.children(of: value).contains(where: canStop)
+        return value.containsChild(where: canStop)
     }
 
     /// Whether `message` is a string literal or a concatenation starting with one.
@@ -70,21 +70,6 @@ extension SQLPipelineBuilder {
         case .literal(.string): true
         case .binary(.concat, let left, _): startsWithString(left)
         default: false
-        }
-    }
-
-    /// The expressions `value` is made of (not those of sub-queries).
-    static func children(of value: SQLExpression) -> [SQLExpression] {
-        switch value {
-        case .unary(_, let operand), .cast(let operand, _), .isNull(let operand, _), .collate(let operand, _):
-            [operand]
-        case .binary(_, let left, let right): [left, right]
-        case .function(_, let arguments): arguments
-        case .caseWhen(let branches, let otherwise):
-            branches.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
-        case .inList(let value, let list, _): [value] + list
-        case .window(let function, let partition, let order): [function] + partition + order.map(\.expression)
-        case .column, .literal, .star, .verbatim, .subquery, .exists: []
         }
     }
 }

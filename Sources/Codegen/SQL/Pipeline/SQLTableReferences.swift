@@ -53,26 +53,7 @@ enum SQLTableReferences {
     static func collect(_ expression: SQLExpression, into names: inout Set<String>) {
         switch expression {
         case .subquery(let query), .exists(let query, _): collect(query, into: &names)
-        case .unary(_, let operand), .cast(let operand, _), .isNull(let operand, _), .collate(let operand, _):
-            collect(operand, into: &names)
-        case .binary(_, let left, let right):
-            collect(left, into: &names)
-            collect(right, into: &names)
-        case .function(_, let arguments): for argument in arguments { collect(argument, into: &names) }
-        case .caseWhen(let branches, let otherwise):
-            for branch in branches {
-                collect(branch.condition, into: &names)
-                collect(branch.result, into: &names)
-            }
-            if let otherwise { collect(otherwise, into: &names) }
-        case .inList(let value, let list, _):
-            collect(value, into: &names)
-            for item in list { collect(item, into: &names) }
-        case .window(let function, let partition, let order):
-            collect(function, into: &names)
-            for value in partition { collect(value, into: &names) }
-            for ordering in order { collect(ordering.expression, into: &names) }
-        case .column, .literal, .star, .verbatim: break
+        default: expression.forEachChild { collect($0, into: &names) }
         }
     }
 }
