@@ -68,53 +68,60 @@ public struct PipelineVerifier {
     private mutating func portIndex(ofNodeAt index: Int) -> [String: Int] {
         if let known = portIndexes[index] { return known }
         var names: [String: Int] = [:]
-        let ports = pipeline.nodes[index].ports
-        for p in ports.indices where names[ports[p].name] == nil { names[ports[p].name] = p }
+        names.reserveCapacity(pipeline.nodes[index].ports.count)
+        for p in pipeline.nodes[index].ports.indices where names[pipeline.nodes[index].ports[p].name] == nil {
+            names[pipeline.nodes[index].ports[p].name] = p
+        }
         portIndexes[index] = names
         return names
     }
 
+    // Ports are read in place (`pipeline.nodes[index].ports[p].name`), not copied: a `Port` holds
+    // many references, and copying each one costs more than the checks on large pipelines.
     private mutating func checkPorts(ofNodeAt index: Int) {
-        let node = pipeline.nodes[index]
         let names = portIndex(ofNodeAt: index)
+        let nodeID = pipeline.nodes[index].id
         var fed = false
-        for (p, port) in node.ports.enumerated() {
-            if names[port.name] != p {
+        for p in pipeline.nodes[index].ports.indices {
+            let name = pipeline.nodes[index].ports[p].name
+            if names[name] != p {
                 report(
-                    .duplicatePortName, "port '\(port.name)' appears more than once in node '\(node.id)'",
-                    port.provenance)
+                    .duplicatePortName, "port '\(name)' appears more than once in node '\(nodeID)'",
+                    pipeline.nodes[index].ports[p].provenance)
             }
-            guard let source = port.source else { continue }
+            guard let source = pipeline.nodes[index].ports[p].source else { continue }
             fed = true
-            if !port.roles.contains(.input) {
+            if !pipeline.nodes[index].ports[p].roles.contains(.input) {
                 report(
-                    .inputWithoutRole, "port '\(port.name)' of '\(node.id)' has a source but is not an input",
-                    port.provenance)
+                    .inputWithoutRole, "port '\(name)' of '\(nodeID)' has a source but is not an input",
+                    pipeline.nodes[index].ports[p].provenance)
             }
             guard let upstream = nodesByID[source.node] else {
                 report(
-                    .unknownSourceNode, "port '\(port.name)' is fed from unknown node '\(source.node)'", port.provenance
-                )
+                    .unknownSourceNode, "port '\(name)' is fed from unknown node '\(source.node)'",
+                    pipeline.nodes[index].ports[p].provenance)
                 continue
             }
-            let upstreamPorts = pipeline.nodes[upstream].ports
-            guard let found = portIndex(ofNodeAt: upstream)[source.port], upstreamPorts[found].roles.contains(.output)
+            guard let found = portIndex(ofNodeAt: upstream)[source.port],
+                pipeline.nodes[upstream].ports[found].roles.contains(.output)
             else {
                 report(
-                    .unknownSourcePort, "port '\(port.name)' is fed from '\(source)', which is not an output port",
-                    port.provenance)
+                    .unknownSourcePort, "port '\(name)' is fed from '\(source)', which is not an output port",
+                    pipeline.nodes[index].ports[p].provenance)
                 continue
             }
-            let upstreamType = upstreamPorts[found].type
-            if !upstreamType.isAssignable(to: port.type) {
+            let upstreamType = pipeline.nodes[upstream].ports[found].type
+            let type = pipeline.nodes[index].ports[p].type
+            if !upstreamType.isAssignable(to: type) {
                 report(
                     .incompatibleTypes,
-                    "port '\(port.name)' (\(port.type.canonicalName)) is fed '\(source)' of type \(upstreamType.canonicalName)",
-                    port.provenance)
+                    "port '\(name)' (\(type.canonicalName)) is fed '\(source)' of type \(upstreamType.canonicalName)",
+                    pipeline.nodes[index].ports[p].provenance)
             }
         }
         // An opaque node consumes rows only if it declares input ports (a placeholder for a missing
         // source has none).
+        let node = pipeline.nodes[index]
         var consumes = node.op.consumesRows
         if case .opaque = node.op { consumes = node.ports.contains { $0.roles.contains(.input) } }
         if consumes && !fed {
