@@ -26,42 +26,45 @@ public struct PruneUnusedPorts: PipelinePass {
         -> Pipeline
     {
         var current = pipeline
-        var changed = true
         var removed: [Int: [String]] = [:]
         // Each expression is typed once, when a port's removal needs it: removing unread ports
         // changes no type.
         var typed: [String: Expr?] = [:]
-        // What each node that kept all its ports was read by: it changes only when that does.
-        var unchanged: [Int: Set<String>] = [:]
         // Only Expression transformations lose ports: only what they are read by matters.
         let projects = Set(current.nodes.filter { if case .project = $0.op { true } else { false } }.map(\.id))
-        while changed {
-            changed = false
-            var consumed: [String: Set<String>] = [:]
-            for n in current.nodes.indices {
-                let ports = current.nodes[n].ports
-                for p in ports.indices {
-                    guard let source = ports[p].source, projects.contains(source.node) else { continue }
-                    consumed[source.node, default: []].insert(source.port.uppercased())
-                }
-            }
-            for n in current.nodes.indices {
-                guard case .project = current.nodes[n].op else { continue }
-                let read = consumed[current.nodes[n].id] ?? []
-                guard unchanged[n] != read else { continue }
+        // How many ports read each (upper-case) port name of each Expression transformation, by
+        // its id; kept up to date as nodes lose ports, which only ever removes readers.
+        var readers: [String: [String: Int]] = [:]
+        for node in current.nodes { Self.count(node, by: 1, into: &readers, projects) }
+        // Each sweep tries the nodes whose readers changed since they were last tried, and those
+        // that lost ports in the sweep before (a port freed by a removal is seen on the next try),
+        // in node order, against the readers as they were when the sweep began.
+        var pending = current.nodes.indices.filter { projects.contains(current.nodes[$0].id) }
+        let indexes = Dictionary(grouping: pending, by: { current.nodes[$0].id })
+        while !pending.isEmpty {
+            var pruned: [(index: Int, before: Node)] = []
+            for n in pending {
                 guard
-                    let pruned = prune(
-                        current.nodes[n], current, consumed: read, expressions: &expressions, typed: &typed)
-                else {
-                    unchanged[n] = read
-                    continue
-                }
-                unchanged[n] = nil
-                let kept = Set(pruned.ports.map(\.name))
+                    let result = prune(
+                        current.nodes[n], current, consumed: readers[current.nodes[n].id] ?? [:],
+                        expressions: &expressions, typed: &typed)
+                else { continue }
+                let kept = Set(result.ports.map(\.name))
                 removed[n, default: []] += current.nodes[n].ports.map(\.name).filter { !kept.contains($0) }
-                current.nodes[n] = pruned
-                changed = true
+                pruned.append((n, current.nodes[n]))
+                current.nodes[n] = result
             }
+            var next = Set(pruned.map(\.index))
+            var emptied: [PortRef] = []
+            for (n, before) in pruned {
+                emptied += Self.count(before, by: -1, into: &readers, projects)
+                Self.count(current.nodes[n], by: 1, into: &readers, projects)
+            }
+            // A name that lost its last reader changes what its node is read by.
+            for name in emptied where readers[name.node]?[name.port] == nil {
+                next.formUnion(indexes[name.node] ?? [])
+            }
+            pending = next.sorted()
         }
         for (n, names) in removed.sorted(by: { $0.key < $1.key }) where !names.isEmpty {
             let node = current.nodes[n]
@@ -71,6 +74,28 @@ public struct PruneUnusedPorts: PipelinePass {
                     node.provenance))
         }
         return current
+    }
+
+    /// Adds `delta` to the count of each port of an Expression transformation (in `projects`)
+    /// that a port of `node` reads; returns the (upper-case) names whose count fell to zero (and
+    /// so were removed).
+    @discardableResult
+    static func count(
+        _ node: Node, by delta: Int, into readers: inout [String: [String: Int]], _ projects: Set<String>
+    ) -> [PortRef] {
+        var emptied: [PortRef] = []
+        for index in node.ports.indices {
+            guard let source = node.ports[index].source, projects.contains(source.node) else { continue }
+            let name = source.port.uppercased()
+            let count = readers[source.node, default: [:]][name, default: 0] + delta
+            if count > 0 {
+                readers[source.node, default: [:]][name] = count
+            } else {
+                readers[source.node]?[name] = nil
+                emptied.append(PortRef(node: source.node, port: name))
+            }
+        }
+        return emptied
     }
 
     /// `text`, an expression of `node`, type checked in the node's environment (nil when it does
@@ -88,14 +113,14 @@ public struct PruneUnusedPorts: PipelinePass {
 
     /// `node` with its unread ports demoted or removed, or nil when nothing changes.
     func prune(
-        _ node: Node, _ pipeline: Pipeline, consumed: Set<String>, expressions: inout ParsedExpressions,
+        _ node: Node, _ pipeline: Pipeline, consumed: [String: Int], expressions: inout ParsedExpressions,
         typed: inout [String: Expr?]
     ) -> Node? {
         // Every expression of the node must parse, or nothing is touched; one that does not type
         // check here (it calls a lookup or a user function) keeps its port.
         let names = node.ports.map { $0.name.uppercased() }
         // A node whose every port is read keeps them all.
-        guard !names.allSatisfy(consumed.contains) else { return nil }
+        guard !names.allSatisfy({ consumed[$0] != nil }) else { return nil }
         var computed: [String: String] = [:]
         var readBy: [String: Set<String>] = [:]
         for (port, upper) in zip(node.ports, names) {
@@ -117,7 +142,7 @@ public struct PruneUnusedPorts: PipelinePass {
         for index in result.ports.indices.reversed() {
             let port = result.ports[index]
             let key = names[index]
-            guard !consumed.contains(key) else { continue }
+            guard consumed[key] == nil else { continue }
             if port.roles.contains(.output) && port.roles.contains(.input) {
                 result.ports[index].roles.remove(.output)
                 result.ports[index].expression = nil
