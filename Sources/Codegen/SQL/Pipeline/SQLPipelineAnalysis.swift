@@ -18,10 +18,8 @@ final class SQLPipelineAnalysis {
     /// The names (upper case) of the tables the pipeline reads and writes, and of the staging
     /// tables: common tables must not take them.
     let tableNames: Set<String>
-    /// The ports that hold a decimal of more than 15 digits exactly: such a port, or one passed on
-    /// unchanged from one through transformations that do not convert values (every node but an
-    /// Expression or an Aggregator); see ``SQLPipelineBuilder/holdsWideDecimal(_:)``.
-    let wideDecimalPorts: Set<PortRef>
+    /// Whether some port of the pipeline is a decimal of more than 15 digits.
+    let hasWideDecimals: Bool
     /// The ids of the Sequence Generators.
     let sequenceNodes: Set<String>
     /// How often lowering code has read the dialect (``SQLPipelineContext/dialect``).
@@ -42,8 +40,14 @@ final class SQLPipelineAnalysis {
     private var orderKeepersMemo: Set<String>?
     /// The type of each port (the first of a name), by node, filled node by node on first use.
     private var portTypes: [String: [String: DataType]] = [:]
-    /// The port each port that passes values on unconverted takes them from.
-    private let passedOn: [PortRef: PortRef]
+    /// What ``holdsWideDecimal(_:)`` found, by port.
+    private var wideDecimalMemo: [PortRef: Bool] = [:]
+    /// The port each port of a node (by id) that passes values on unconverted takes them from,
+    /// listed once per node on first use (``passedOn(by:)``).
+    private var passedOnMemo: [String: [String: PortRef]] = [:]
+    /// With repeated node ids, what ``holdsWideDecimal(_:)`` and ``valueType(of:)`` read, worked
+    /// out over the whole pipeline at once (nil with unique ids).
+    private let repeatedIDs: (wide: Set<PortRef>, passedOn: [PortRef: PortRef])?
     /// Whether each node (by id) has an input port receiving values of another type than its own.
     private var receivingOtherTypes: [String: Bool] = [:]
 
@@ -59,7 +63,7 @@ final class SQLPipelineAnalysis {
         types = PipelineTypeEnvironment(pipeline: pipeline, highPrecision: highPrecision)
         nodes = Dictionary(pipeline.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         uniqueIDs = nodes.count == pipeline.nodes.count
-        passedOn = Self.passedOn(in: pipeline)
+        repeatedIDs = uniqueIDs ? nil : (Self.wideDecimalPorts(of: pipeline), Self.passedOn(in: pipeline))
         stagingTables = SQLFlatFileNames.stagingTables(of: pipeline)
         var names: Set<String> = []
         for node in pipeline.nodes {
@@ -68,7 +72,9 @@ final class SQLPipelineAnalysis {
             if case .lookup(let spec) = node.op { names.insert((spec.table ?? node.id).uppercased()) }
         }
         tableNames = names.union(stagingTables.values.map { $0.uppercased() })
-        wideDecimalPorts = Self.wideDecimalPorts(of: pipeline)
+        hasWideDecimals = pipeline.nodes.contains { node in
+            node.ports.contains { SQLPipelineBuilder.isWideDecimal($0.type) }
+        }
         sequenceNodes = Set(
             pipeline.nodes.compactMap { node in
                 guard case .sequence = node.op else { return nil }
@@ -76,8 +82,46 @@ final class SQLPipelineAnalysis {
             })
     }
 
-    /// ``wideDecimalPorts``: the wide decimal ports, then, through a worklist, each port that
-    /// reads one unchanged (node order need not be topological).
+    /// Whether the port `ref` names (the first port of that name) holds a decimal of more than 15
+    /// digits exactly: it is such a port, or it passes on unchanged the value of one through
+    /// transformations that do not convert values (every node but an Expression or an
+    /// Aggregator). Follows the chain of sources once per port, on first use.
+    func holdsWideDecimal(_ ref: PortRef) -> Bool {
+        guard hasWideDecimals else { return false }
+        if let repeatedIDs { return repeatedIDs.wide.contains(ref) }
+        var chain: [PortRef] = []
+        var current = ref
+        var result = false
+        // A chain of sources longer than the pipeline's ports is a cycle; nothing wide is on it.
+        for _ in 0...pipeline.nodes.count {
+            if let known = wideDecimalMemo[current] {
+                result = known
+                break
+            }
+            guard let node = nodes[current.node], let port = node.ports.first(where: { $0.name == current.port })
+            else { break }
+            chain.append(current)
+            if SQLPipelineBuilder.isWideDecimal(port.type) {
+                result = true
+                break
+            }
+            switch node.op {
+            case .project, .aggregate: break
+            default:
+                if let source = port.source {
+                    current = source
+                    continue
+                }
+            }
+            break
+        }
+        for link in chain { wideDecimalMemo[link] = result }
+        return result
+    }
+
+    /// The wide decimal ports, then, through a worklist, each port that reads one unchanged (node
+    /// order need not be topological): what ``holdsWideDecimal(_:)`` finds, for a pipeline
+    /// whose node ids repeat.
     static func wideDecimalPorts(of pipeline: Pipeline) -> Set<PortRef> {
         let any = pipeline.nodes.contains { node in node.ports.contains { SQLPipelineBuilder.isWideDecimal($0.type) } }
         guard any else { return [] }
@@ -180,11 +224,22 @@ final class SQLPipelineAnalysis {
     /// Rank, Aggregator or Update Strategy; a Router's output port), the type of that value.
     func valueType(of ref: PortRef) -> DataType? {
         var current = ref
-        for _ in 0...passedOn.count {
-            guard let source = passedOn[current] else { break }
+        for _ in 0...pipeline.nodes.count * 2 {
+            guard let source = passedOnSource(current) else { break }
             current = source
         }
         return type(of: current)
+    }
+
+    /// The port whose value the port `ref` names passes on unconverted, nil when it converts or
+    /// computes its value.
+    private func passedOnSource(_ ref: PortRef) -> PortRef? {
+        if let repeatedIDs { return repeatedIDs.passedOn[ref] }
+        if let known = passedOnMemo[ref.node] { return known[ref.port] }
+        guard let node = nodes[ref.node] else { return nil }
+        let passes = Self.passedOn(by: node)
+        passedOnMemo[ref.node] = passes
+        return passes[ref.port]
     }
 
     /// Whether some input port of `node` receives values of another type than its own
@@ -206,23 +261,29 @@ final class SQLPipelineAnalysis {
     static func passedOn(in pipeline: Pipeline) -> [PortRef: PortRef] {
         var passes: [PortRef: PortRef] = [:]
         for node in pipeline.nodes {
-            switch node.op {
-            case .project, .source, .sourceQuery, .sequence, .union, .unpivot, .target: continue
-            default: break
-            }
-            // The first port of a name stands for it, as `type(of:)` takes it.
-            var inputs: [String: PortRef] = [:]
-            for port in node.ports where port.roles.contains(.input) && !port.roles.contains(.lookup) {
-                guard let source = port.source, inputs[port.name] == nil else { continue }
-                inputs[port.name] = source
-                passes[PortRef(node: node.id, port: port.name)] = source
-            }
-            // A Router's output port names the input port whose value it passes on.
-            guard case .route = node.op else { continue }
-            for port in node.ports where !port.roles.contains(.input) {
-                guard let name = port.expression?.text, let source = inputs[name.trimmingSpaces()] else { continue }
-                passes[PortRef(node: node.id, port: port.name)] = source
-            }
+            for (port, source) in passedOn(by: node) { passes[PortRef(node: node.id, port: port)] = source }
+        }
+        return passes
+    }
+
+    /// The port each port of `node` (by name) that passes values on unconverted takes them from.
+    static func passedOn(by node: Node) -> [String: PortRef] {
+        switch node.op {
+        case .project, .source, .sourceQuery, .sequence, .union, .unpivot, .target: return [:]
+        default: break
+        }
+        // The first port of a name stands for it, as `type(of:)` takes it.
+        var passes: [String: PortRef] = [:]
+        for port in node.ports where port.roles.contains(.input) && !port.roles.contains(.lookup) {
+            guard let source = port.source, passes[port.name] == nil else { continue }
+            passes[port.name] = source
+        }
+        // A Router's output port names the input port whose value it passes on.
+        guard case .route = node.op else { return passes }
+        let inputs = passes
+        for port in node.ports where !port.roles.contains(.input) {
+            guard let name = port.expression?.text, let source = inputs[name.trimmingSpaces()] else { continue }
+            passes[port.name] = source
         }
         return passes
     }

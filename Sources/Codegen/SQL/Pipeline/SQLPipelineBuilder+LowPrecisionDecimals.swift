@@ -17,7 +17,7 @@ extension SQLPipelineBuilder {
     /// Refuses a node where, without high precision, a decimal of more than 15 digits would be
     /// converted to a double, compared, or ordered; passes every other node.
     func checkLowPrecisionDecimals(_ node: Node) throws(SQLPushdownRefusal) {
-        guard !context.lowering.options.highPrecision, !context.analysis.wideDecimalPorts.isEmpty else { return }
+        guard !context.lowering.options.highPrecision, context.analysis.hasWideDecimals else { return }
         switch node.op {
         case .project, .aggregate: try checkConvertingNode(node)
         case .sourceQuery: try checkSourceQualifierTypes(node)
@@ -83,7 +83,7 @@ extension SQLPipelineBuilder {
     /// decimal port, or a port passed on unchanged from one (through the transformations that
     /// do not convert values).
     func holdsWideDecimal(_ ref: PortRef) -> Bool {
-        context.analysis.wideDecimalPorts.contains(ref)
+        context.analysis.holdsWideDecimal(ref)
     }
 
     /// A refusal at `port` of `node` saying what the runtime does with the wide decimal.
