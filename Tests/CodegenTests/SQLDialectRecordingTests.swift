@@ -1,4 +1,5 @@
 import Foundation
+import IR
 import Testing
 
 @testable import Codegen
@@ -82,7 +83,10 @@ struct SQLDialectRecordingTests {
         for dialect in SQLDialects.all {
             let record = SQLDialectRecord()
             let recording = SQLRecordingDialect(base: dialect, record: record)
-            #expect(Self.answers(recording) == Self.answers(dialect), "\(dialect.name)")
+            // The name aside, which the recording dialect leaves to the result (`naming`).
+            #expect(Self.answers(recording).dropFirst() == Self.answers(dialect).dropFirst(), "\(dialect.name)")
+            #expect(recording.name == SQLDialectRecord.namePlaceholder)
+            #expect(recording.isNamed(dialect.name) && !recording.isNamed("no-such-dialect"), "\(dialect.name)")
             #expect(record.holds(in: dialect), "\(dialect.name)")
         }
     }
@@ -100,9 +104,34 @@ struct SQLDialectRecordingTests {
         #expect(!record.holds(in: DuckDBDialect()))
         // Nothing asked: the record holds anywhere.
         #expect(SQLDialectRecord().holds(in: SybaseASEDialect()))
-        // The name is a question too (refusals name the dialect).
+        // The name read for a message is no question; a decision on it is.
         let named = SQLDialectRecord()
-        _ = SQLRecordingDialect(base: DuckDBDialect(), record: named).name
+        let duckDB = SQLRecordingDialect(base: DuckDBDialect(), record: named)
+        _ = duckDB.name
+        #expect(named.holds(in: PostgreSQLDialect()))
+        #expect(duckDB.isNamed("duckdb"))
+        #expect(named.holds(in: DuckDBDialect()))
         #expect(!named.holds(in: PostgreSQLDialect()))
+    }
+
+    @Test("a result names its dialect where its lowering wrote the recording dialect's name")
+    func resultsNameTheirDialect() {
+        let placeholder = SQLDialectRecord.namePlaceholder
+        let diagnostic = Diagnostic(
+            code: DiagnosticCode("CG2001"), severity: .warning, message: "not lowered to \(placeholder): no",
+            location: IR.SourceLocation(file: "f.xml"), notes: ["\(placeholder) lacks it"],
+            fix: "lower to \(placeholder) later")
+        var sql = SQLPipelineSQL(
+            pipeline: "m", loads: [],
+            report: SQLPushdownReport(
+                pipeline: "m", pushedDown: [], notPushedDown: [.init(target: "T", node: "N", diagnostic: diagnostic)]))
+        sql.report.verbatimTexts = [diagnostic]
+        let named = sql.naming("oracle")
+        for found in named.report.notPushedDown.map(\.diagnostic) + named.report.verbatimTexts {
+            #expect(found.message == "not lowered to oracle: no")
+            #expect(found.notes == ["oracle lacks it"])
+            #expect(found.fix == "lower to oracle later")
+        }
+        #expect(!"\(named)".contains(placeholder))
     }
 }

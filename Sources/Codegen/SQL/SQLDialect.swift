@@ -6,8 +6,13 @@
 /// can be pushed down at all) are made by lowering, which asks these flags; the printer only
 /// spells the tree.
 public protocol SQLDialect: Sendable {
-    /// The command-line key (`postgres`, `sqlserver`, …).
+    /// The command-line key (`postgres`, `sqlserver`, …). Lowering writes it into messages only;
+    /// a decision on the name goes through ``isNamed(_:)``, so that a lowering that differs from
+    /// another dialect's in its messages alone is not done again
+    /// (``SQLPipelineLowering/lower(_:inEach:)``).
     var name: String { get }
+    /// Whether the dialect is the one `name` names (``name`` is `name`).
+    func isNamed(_ name: String) -> Bool
     /// How row limits are written.
     var limitStyle: SQLLimitStyle { get }
     /// Whether `ORDER BY x NULLS FIRST|LAST` is accepted; otherwise the printer emulates it.
@@ -92,8 +97,8 @@ public protocol SQLDialect: Sendable {
     /// such a row evaluates it, and `message` must depend on the row: a constant one may be
     /// evaluated when the statement is planned (PostgreSQL folds constants in untaken branches).
     func failure(_ message: SQLExpression) -> SQLExpression?
-    /// Whether `INSERT INTO t (…) WITH … SELECT …` is accepted; otherwise the common tables are
-    /// written as derived tables. SQL Server wants `WITH` before `INSERT`, Sybase ASE has no
+    /// Whether `INSERT INTO t (…) WITH … SELECT …` is accepted; otherwise the printer writes the
+    /// common tables as derived tables (``SQLPrinter/insertable(_:)``). SQL Server wants `WITH` before `INSERT`, Sybase ASE has no
     /// `WITH`, and Teradata restricts `WITH` in DML (reference/dialects.md §3.1).
     var acceptsCommonTablesInInsert: Bool { get }
     /// Whether `FULL OUTER JOIN` is available (Sybase ASE has only left and right outer joins).
@@ -188,6 +193,8 @@ public enum SQLConcatStyle: Hashable, Sendable {
 }
 
 extension SQLDialect {
+    /// Default: ``name`` is `name`.
+    public func isNamed(_ name: String) -> Bool { self.name == name }
     /// Default: `LIMIT n`.
     public var limitStyle: SQLLimitStyle { .limit }
     /// Default: `NULLS FIRST|LAST` is accepted.

@@ -6,7 +6,7 @@ extension SQLPrinter {
         let action =
             upsert.update.isEmpty
             ? "DO NOTHING" : "DO UPDATE SET " + upsert.update.map(print).joined(separator: ",\n    ")
-        return "INSERT INTO \(name(upsert.table)) (\(list))\n" + print(upsert.query, indent: "")
+        return "INSERT INTO \(name(upsert.table)) (\(list))\n" + print(insertable(upsert.query), indent: "")
             + "\nON CONFLICT (\(keys)) " + action
     }
 

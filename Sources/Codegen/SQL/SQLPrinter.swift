@@ -18,7 +18,7 @@ public struct SQLPrinter: Sendable {
         case .query(let query): return print(query, indent: "")
         case .insert(let table, let columns, let query):
             let list = columns.map(dialect.identifier).joined(separator: ", ")
-            return "INSERT INTO \(name(table)) (\(list))\n" + print(query, indent: "")
+            return "INSERT INTO \(name(table)) (\(list))\n" + print(insertable(query), indent: "")
         case .update(let table, let assignments, let filter):
             var text = "UPDATE \(name(table))\nSET " + assignments.map(print).joined(separator: ",\n    ")
             if let filter { text += "\nWHERE " + print(filter) }
@@ -40,6 +40,14 @@ public struct SQLPrinter: Sendable {
         case .commitTransaction: return dialect.transactionKeywords?.commit ?? "COMMIT"
         case .verbatim(let text): return SQLVerbatimText.trimmed(text)
         }
+    }
+
+    /// `query` as the dialect accepts it after `INSERT INTO t (…)`: its common tables written as
+    /// derived tables where the dialect takes no `WITH` there
+    /// (``SQLDialect/acceptsCommonTablesInInsert``). The printer decides this, not lowering, so
+    /// that a lowering stands for dialects that differ in it alone.
+    func insertable(_ query: SQLQuery) -> SQLQuery {
+        dialect.acceptsCommonTablesInInsert ? query : SQLCommonTableInlining.inline(query)
     }
 
     /// A query, each line after the first prefixed by `indent`.

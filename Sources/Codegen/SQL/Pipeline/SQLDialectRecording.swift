@@ -1,3 +1,6 @@
+import Foundation
+import IR
+
 /// The answers one lowering got from its dialect, so that its result can stand for another
 /// dialect's (``SQLPipelineLowering/lower(_:inEach:)``).
 ///
@@ -8,6 +11,11 @@
 /// order and would yield the same result, which ``holds(in:)`` checks. Properties are recorded
 /// once (their answer never changes); calls with arguments each time.
 ///
+/// The dialect's name is not a question: lowering writes it into messages only (a decision on
+/// it goes through ``SQLDialect/isNamed(_:)``, a call like any other), so the recording dialect
+/// answers ``namePlaceholder``, and each dialect's result names it (``SQLPipelineSQL/naming(_:)``).
+/// Refusals name the dialect, and most dialects would otherwise lower again only to say so.
+///
 /// A reference type shared by the ``SQLRecordingDialect`` values of one lowering; it lives only
 /// within one call of ``SQLPipelineLowering/lower(_:inEach:)`` and is never shared between
 /// threads, hence `@unchecked Sendable` (``SQLDialect`` values are `Sendable`).
@@ -17,6 +25,10 @@ final class SQLDialectRecord: @unchecked Sendable {
         let answer: AnyHashable
         let ask: (any SQLDialect) -> AnyHashable
     }
+
+    /// What the recording dialect answers for its name: text no export holds (XML has no NUL
+    /// character), replaced by the dialect's name in the result's diagnostics.
+    static let namePlaceholder = "\u{0}dialect\u{0}"
 
     /// By ``SQLDialectProperty`` raw value: the first answer of each property read.
     private var properties: [Entry?] = Array(repeating: nil, count: SQLDialectProperty.allCases.count)
@@ -51,7 +63,7 @@ final class SQLDialectRecord: @unchecked Sendable {
 
 /// The properties of ``SQLDialect``, as ``SQLDialectRecord`` keeps them.
 enum SQLDialectProperty: Int, CaseIterable {
-    case name, limitStyle, supportsNullsOrdering, supportsCommonTables, supportsWindowFunctions, supportsMerge
+    case limitStyle, supportsNullsOrdering, supportsCommonTables, supportsWindowFunctions, supportsMerge
     case mergeNeedsPrimaryIndex, supportsOnConflict, updateFromStyle, transactionKeywords, hasBooleanLiterals
     case tableAliasKeyword, supportsTruncate, moduloStyle, concatStyle, keepsEmptyStrings, comparesStringsExactly
     case hasExactDecimals, readsExponentLiteralsAsDoubles, roundsDecimalsHalfAwayFromZero, characterLengthFunction
@@ -74,7 +86,9 @@ struct SQLRecordingDialect: SQLDialect {
         record.property(property, of: base, read)
     }
 
-    var name: String { read(.name) { $0.name } }
+    /// ``SQLDialectRecord/namePlaceholder``: lowering writes the name into messages only.
+    var name: String { SQLDialectRecord.namePlaceholder }
+    func isNamed(_ name: String) -> Bool { record.call(of: base) { $0.isNamed(name) } }
     var limitStyle: SQLLimitStyle { read(.limitStyle) { $0.limitStyle } }
     var supportsNullsOrdering: Bool { read(.supportsNullsOrdering) { $0.supportsNullsOrdering } }
     var supportsCommonTables: Bool { read(.supportsCommonTables) { $0.supportsCommonTables } }
@@ -159,4 +173,29 @@ struct SQLRecordingDialect: SQLDialect {
     func dateLiteral(_ text: String) -> String { record.call(of: base) { $0.dateLiteral(text) } }
     func timestampLiteral(_ text: String) -> String { record.call(of: base) { $0.timestampLiteral(text) } }
     func typeName(_ type: SQLType) -> String { record.call(of: base) { $0.typeName(type) } }
+}
+
+extension SQLPipelineSQL {
+    /// The result with `dialect` (a name) where its lowering wrote
+    /// ``SQLDialectRecord/namePlaceholder``: in the messages, fixes and notes of its diagnostics,
+    /// the only place lowering writes a dialect's name.
+    func naming(_ dialect: String) -> SQLPipelineSQL {
+        // The placeholder's NUL, found by a byte scan, is what most diagnostics lack.
+        func holdsPlaceholder(_ text: String) -> Bool { text.utf8.contains(0) }
+        func named(_ diagnostic: inout Diagnostic) {
+            let placeholder = SQLDialectRecord.namePlaceholder
+            guard
+                holdsPlaceholder(diagnostic.message) || diagnostic.fix.map(holdsPlaceholder) == true
+                    || diagnostic.notes.contains(where: holdsPlaceholder)
+            else { return }
+            diagnostic.message = diagnostic.message.replacingOccurrences(of: placeholder, with: dialect)
+            diagnostic.fix = diagnostic.fix?.replacingOccurrences(of: placeholder, with: dialect)
+            diagnostic.notes = diagnostic.notes.map { $0.replacingOccurrences(of: placeholder, with: dialect) }
+        }
+        var result = self
+        for index in result.report.notPushedDown.indices { named(&result.report.notPushedDown[index].diagnostic) }
+        for index in result.report.runtimeSteps.indices { named(&result.report.runtimeSteps[index].diagnostic) }
+        for index in result.report.verbatimTexts.indices { named(&result.report.verbatimTexts[index]) }
+        return result
+    }
 }

@@ -23,7 +23,7 @@ struct SQLKeyedWrite {
         let inlined = SQLCommonTableInlining.inline(.select(source))
         switch operation {
         case .insert:
-            return [.insert(table, columns: columns, insertQuery(source))]
+            return [.insert(table, columns: columns, .select(source))]
         case .delete:
             return [.delete(table, filter: matching(inlined, table.name))]
         case .update:
@@ -51,7 +51,7 @@ struct SQLKeyedWrite {
             return [
                 .insertOnConflict(
                     SQLInsertOnConflict(
-                        table: table, columns: columns, query: insertQuery(select), keys: keys, update: set))
+                        table: table, columns: columns, query: .select(select), keys: keys, update: set))
             ]
         }
         if dialect.supportsMerge && !dialect.mergeNeedsPrimaryIndex {
@@ -66,7 +66,7 @@ struct SQLKeyedWrite {
         }
         return [
             .delete(table, filter: matching(inlined, table.name)),
-            .insert(table, columns: columns, insertQuery(source)),
+            .insert(table, columns: columns, .select(source)),
         ]
     }
 
@@ -107,10 +107,6 @@ struct SQLKeyedWrite {
             SQLExpression.binary(.equal, .column(table: target, name: key), .column(table: sourceAlias, name: key))
         }
         return pairs.dropFirst().reduce(pairs[0]) { .binary(.and, $0, $1) }
-    }
-
-    func insertQuery(_ select: SQLSelect) -> SQLQuery {
-        dialect.acceptsCommonTablesInInsert ? .select(select) : SQLCommonTableInlining.inline(.select(select))
     }
 
     func refusal(_ node: Node, _ why: String) -> SQLPushdownRefusal {

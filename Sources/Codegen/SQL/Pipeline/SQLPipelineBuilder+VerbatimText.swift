@@ -36,7 +36,7 @@ extension SQLPipelineBuilder {
                 "written for the database of \(origin.owner), whose \(type) names no SQL dialect; "
                     + "the text cannot be checked against \(dialect.name)")
         }
-        guard written == dialect.name else {
+        guard dialect.isNamed(written) else {
             throw refuse(
                 "written for \(database); lowering to \(dialect.name) would need a translation",
                 fix: "keep this path in the runtime, or lower to \(written) (--dialect \(written))")

@@ -80,13 +80,17 @@ public struct SQLPipelineLowering: Sendable {
         let analysis = SQLPipelineAnalysis(pipeline: pipeline, highPrecision: options.highPrecision)
         var lowered: [(record: SQLDialectRecord, sql: SQLPipelineSQL)] = []
         return dialects.map { dialect in
-            if let same = lowered.first(where: { $0.record.holds(in: dialect) }) { return same.sql }
+            if let same = lowered.first(where: { $0.record.holds(in: dialect) }) {
+                return same.sql.naming(dialect.name)
+            }
             let record = SQLDialectRecord()
             var lowering = self
             lowering.dialect = SQLRecordingDialect(base: dialect, record: record)
             let sql = lowering.lower(pipeline, analysis)
             lowered.append((record, sql))
-            return sql
+            let named = sql.naming(dialect.name)
+            assert(!"\(named)".contains(SQLDialectRecord.namePlaceholder), "a dialect's name outside a diagnostic")
+            return named
         }
     }
 

@@ -29,7 +29,7 @@ struct SQLTargetWriter {
             if statements.count > 1 { try checkTargetNotRead(table) }
         } else if let codes = operations[.insert] {
             try checkNoOtherKeyedLoad()
-            statements.append(.insert(table, columns: rows.columns, insertQuery(source(codes))))
+            statements.append(.insert(table, columns: rows.columns, .select(source(codes))))
         }
         guard statements.count > 1, dialect.transactionKeywords != nil else { return statements }
         return [.beginTransaction] + statements + [.commitTransaction]
@@ -72,11 +72,6 @@ struct SQLTargetWriter {
                 : .inList(column, codes.map { .literal(.integer(Int64($0))) }, negated: false)
         }
         return select
-    }
-
-    /// `query` as the dialect accepts it after `INSERT INTO t (…)`.
-    func insertQuery(_ select: SQLSelect) -> SQLQuery {
-        dialect.acceptsCommonTablesInInsert ? .select(select) : SQLCommonTableInlining.inline(.select(select))
     }
 
     /// The primary-key columns; refuses when there are none, one is not connected, every column
