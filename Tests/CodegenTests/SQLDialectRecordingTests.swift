@@ -21,7 +21,7 @@ struct SQLDialectRecordingTests {
         return body.split(separator: "\n").compactMap { line in
             let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
             guard words.count == 2, words[0] == "var" || words[0] == "func" else { return nil }
-            return String(words[1].prefix { $0 != ":" && $0 != "(" })
+            return String(words[1].prefix { $0 != ":" && $0 != "(" && $0 != "<" })
         }
     }
 
@@ -33,7 +33,8 @@ struct SQLDialectRecordingTests {
             contentsOf: Self.sources.appendingPathComponent("Pipeline/SQLDialectRecording.swift"), encoding: .utf8)
         for name in names {
             #expect(
-                recording.contains("    var \(name): ") || recording.contains("    func \(name)("),
+                recording.contains("    var \(name): ") || recording.contains("    func \(name)(")
+                    || recording.contains("    func \(name)<"),
                 "SQLRecordingDialect does not forward '\(name)': the protocol's default would answer for every dialect")
         }
         let properties = names.filter { name in SQLDialectProperty.allCases.contains { "\($0)" == name } }
@@ -69,6 +70,7 @@ struct SQLDialectRecordingTests {
             "\(dialect.comparableWithTimestampLiterals(x))", "\(String(describing: dialect.codePointOrdering(x)))",
             "\(String(describing: dialect.formatDate(x, pattern: "YYYY")))",
             "\(String(describing: dialect.lastDayOfMonth(x)))",
+            "\(dialect.isNamed("duckdb"))", "\(dialect.answer { $0.failure(x) != nil })",
             dialect.identifier("select"), dialect.stringLiteral("it's"), dialect.dateLiteral("2026-12-01"),
             dialect.timestampLiteral("2026-12-01 10:00:00"), dialect.typeName(.decimal(precision: 10, scale: 2)),
         ]
@@ -102,6 +104,13 @@ struct SQLDialectRecordingTests {
         _ = recording.failure(.literal(.string("stop")))
         #expect(record.holds(in: PostgreSQLDialect()))
         #expect(!record.holds(in: DuckDBDialect()))
+        // The narrower question, whether a statement can be failed at all, holds in both.
+        let narrow = SQLDialectRecord()
+        _ = SQLRecordingDialect(base: PostgreSQLDialect(), record: narrow).answer {
+            $0.failure(.literal(.string("stop"))) != nil
+        }
+        #expect(narrow.holds(in: DuckDBDialect()))
+        #expect(!narrow.holds(in: SybaseASEDialect()), "Sybase ASE cannot fail a statement")
         // Nothing asked: the record holds anywhere.
         #expect(SQLDialectRecord().holds(in: SybaseASEDialect()))
         // The name read for a message is no question; a decision on it is.

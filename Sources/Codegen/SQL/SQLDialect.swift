@@ -13,6 +13,11 @@ public protocol SQLDialect: Sendable {
     var name: String { get }
     /// Whether the dialect is the one `name` names (``name`` is `name`).
     func isNamed(_ name: String) -> Bool
+    /// `question` asked of this dialect. Lowering asks through here when it needs less than a
+    /// requirement's whole answer (whether the dialect can fail a statement, not how), so that
+    /// the narrower question is the one recorded and a lowering stands for every dialect that
+    /// answers it alike (``SQLDialectRecord``).
+    func answer<Answer: Hashable>(_ question: @escaping (any SQLDialect) -> Answer) -> Answer
     /// How row limits are written.
     var limitStyle: SQLLimitStyle { get }
     /// Whether `ORDER BY x NULLS FIRST|LAST` is accepted; otherwise the printer emulates it.
@@ -195,6 +200,8 @@ public enum SQLConcatStyle: Hashable, Sendable {
 extension SQLDialect {
     /// Default: ``name`` is `name`.
     public func isNamed(_ name: String) -> Bool { self.name == name }
+    /// Default: `question`'s answer for this dialect.
+    public func answer<Answer: Hashable>(_ question: @escaping (any SQLDialect) -> Answer) -> Answer { question(self) }
     /// Default: `LIMIT n`.
     public var limitStyle: SQLLimitStyle { .limit }
     /// Default: `NULLS FIRST|LAST` is accepted.

@@ -121,14 +121,18 @@ struct Lowering {
 
     /// A dialect that does not keep `''` (Oracle: NULL, Sybase ASE: a blank) cannot compute a
     /// string that may be empty; only columns and non-empty literals pass there.
+    /// The dialect is asked only about a string that can be empty, so that a lowering without
+    /// one stands for dialects that differ in this alone (``SQLDialectRecord``).
     func keepsEmptyString(_ e: Expr) throws(SQLLoweringFailure) {
-        guard !dialect.keepsEmptyStrings, e.type?.isString == true else { return }
+        guard e.type?.isString == true else { return }
         switch e.kind {
         case .reference, .null: return
         case .string(let text) where !text.isEmpty: return
         case .call("TO_CHAR", let arguments) where arguments.count == 2 && arguments[0].type?.family == .dateTime:
             return  // a format has a date field (SQLDateFormat), so the text is never ''
-        default: throw fail(e, "\(dialect.name) does not keep '' apart from NULL and blanks; this string can be ''")
+        default:
+            guard !dialect.keepsEmptyStrings else { return }
+            throw fail(e, "\(dialect.name) does not keep '' apart from NULL and blanks; this string can be ''")
         }
     }
 

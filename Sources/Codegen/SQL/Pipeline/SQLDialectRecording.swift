@@ -89,6 +89,9 @@ struct SQLRecordingDialect: SQLDialect {
     /// ``SQLDialectRecord/namePlaceholder``: lowering writes the name into messages only.
     var name: String { SQLDialectRecord.namePlaceholder }
     func isNamed(_ name: String) -> Bool { record.call(of: base) { $0.isNamed(name) } }
+    func answer<Answer: Hashable>(_ question: @escaping (any SQLDialect) -> Answer) -> Answer {
+        record.call(of: base, question)
+    }
     var limitStyle: SQLLimitStyle { read(.limitStyle) { $0.limitStyle } }
     var supportsNullsOrdering: Bool { read(.supportsNullsOrdering) { $0.supportsNullsOrdering } }
     var supportsCommonTables: Bool { read(.supportsCommonTables) { $0.supportsCommonTables } }

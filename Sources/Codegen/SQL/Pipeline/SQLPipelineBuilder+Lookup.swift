@@ -182,7 +182,9 @@ extension SQLPipelineBuilder {
     func declaredKeyPorts(_ node: Node, _ spec: LookupSpec) -> [Port]? {
         let lookups = node.ports.filter { $0.roles.contains(.lookup) }
         let key = lookups.filter { $0.key == .primary || $0.key == .primaryForeign }
-        guard !key.isEmpty, dialect.supportsWindowFunctions, dialect.failure(.literal(.string(""))) != nil else {
+        guard !key.isEmpty, dialect.supportsWindowFunctions,
+            dialect.answer({ $0.failure(.literal(.string(""))) != nil })
+        else {
             return nil
         }
         let inputs = node.ports.filter { $0.roles.contains(.input) && !$0.roles.contains(.lookup) }

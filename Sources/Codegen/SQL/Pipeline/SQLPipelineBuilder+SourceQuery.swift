@@ -128,7 +128,8 @@ extension SQLPipelineBuilder {
         _ node: Node, _ text: String, sources: [(node: Node, table: SourceSpec)]
     ) throws(SQLPushdownRefusal) {
         let subject = "source qualifier '\(node.id)'"
-        guard dialect.derivedColumnNaming != .unsupported else {
+        // Whether it can, not how (the printer spells it): ``SQLDialect/answer(_:)``.
+        guard dialect.answer({ $0.derivedColumnNaming != .unsupported }) else {
             throw refusal(
                 SQLPipelineDiagnostics.sourceSQL, node,
                 "\(subject) has a SQL override, whose columns \(dialect.name) cannot rename by position",
