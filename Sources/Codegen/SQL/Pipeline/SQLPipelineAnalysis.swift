@@ -40,14 +40,14 @@ final class SQLPipelineAnalysis {
     private var orderKeepersMemo: Set<String>?
     /// The type of each port (the first of a name), by node, filled node by node on first use.
     private var portTypes: [String: [String: DataType]] = [:]
-    /// What ``holdsWideDecimal(_:)`` found, by port.
-    private var wideDecimalMemo: [PortRef: Bool] = [:]
+    /// The ports ``holdsWideDecimal(_:)`` finds, once it is first asked.
+    private var wideDecimalPorts: Set<PortRef>?
     /// The port each port of a node (by id) that passes values on unconverted takes them from,
     /// listed once per node on first use (``passedOn(by:)``).
     private var passedOnMemo: [String: [String: PortRef]] = [:]
-    /// With repeated node ids, what ``holdsWideDecimal(_:)`` and ``valueType(of:)`` read, worked
-    /// out over the whole pipeline at once (nil with unique ids).
-    private let repeatedIDs: (wide: Set<PortRef>, passedOn: [PortRef: PortRef])?
+    /// With repeated node ids, what ``valueType(of:)`` reads, worked out over the whole pipeline
+    /// at once (nil with unique ids).
+    private let repeatedIDs: [PortRef: PortRef]?
     /// Whether each node (by id) has an input port receiving values of another type than its own.
     private var receivingOtherTypes: [String: Bool] = [:]
 
@@ -63,7 +63,7 @@ final class SQLPipelineAnalysis {
         types = PipelineTypeEnvironment(pipeline: pipeline, highPrecision: highPrecision)
         nodes = Dictionary(pipeline.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         uniqueIDs = nodes.count == pipeline.nodes.count
-        repeatedIDs = uniqueIDs ? nil : (Self.wideDecimalPorts(of: pipeline), Self.passedOn(in: pipeline))
+        repeatedIDs = uniqueIDs ? nil : Self.passedOn(in: pipeline)
         stagingTables = SQLFlatFileNames.stagingTables(of: pipeline)
         var names: Set<String> = []
         for node in pipeline.nodes {
@@ -85,43 +85,17 @@ final class SQLPipelineAnalysis {
     /// Whether the port `ref` names (the first port of that name) holds a decimal of more than 15
     /// digits exactly: it is such a port, or it passes on unchanged the value of one through
     /// transformations that do not convert values (every node but an Expression or an
-    /// Aggregator). Follows the chain of sources once per port, on first use.
+    /// Aggregator). The pipeline's such ports are found on the first question.
     func holdsWideDecimal(_ ref: PortRef) -> Bool {
         guard hasWideDecimals else { return false }
-        if let repeatedIDs { return repeatedIDs.wide.contains(ref) }
-        var chain: [PortRef] = []
-        var current = ref
-        var result = false
-        // A chain of sources longer than the pipeline's ports is a cycle; nothing wide is on it.
-        for _ in 0...pipeline.nodes.count {
-            if let known = wideDecimalMemo[current] {
-                result = known
-                break
-            }
-            guard let node = nodes[current.node], let port = node.ports.first(where: { $0.name == current.port })
-            else { break }
-            chain.append(current)
-            if SQLPipelineBuilder.isWideDecimal(port.type) {
-                result = true
-                break
-            }
-            switch node.op {
-            case .project, .aggregate: break
-            default:
-                if let source = port.source {
-                    current = source
-                    continue
-                }
-            }
-            break
-        }
-        for link in chain { wideDecimalMemo[link] = result }
-        return result
+        if let wideDecimalPorts { return wideDecimalPorts.contains(ref) }
+        let wide = Self.wideDecimalPorts(of: pipeline)
+        wideDecimalPorts = wide
+        return wide.contains(ref)
     }
 
     /// The wide decimal ports, then, through a worklist, each port that reads one unchanged (node
-    /// order need not be topological): what ``holdsWideDecimal(_:)`` finds, for a pipeline
-    /// whose node ids repeat.
+    /// order need not be topological): what ``holdsWideDecimal(_:)`` finds.
     static func wideDecimalPorts(of pipeline: Pipeline) -> Set<PortRef> {
         let any = pipeline.nodes.contains { node in node.ports.contains { SQLPipelineBuilder.isWideDecimal($0.type) } }
         guard any else { return [] }
@@ -234,7 +208,7 @@ final class SQLPipelineAnalysis {
     /// The port whose value the port `ref` names passes on unconverted, nil when it converts or
     /// computes its value.
     private func passedOnSource(_ ref: PortRef) -> PortRef? {
-        if let repeatedIDs { return repeatedIDs.passedOn[ref] }
+        if let repeatedIDs { return repeatedIDs[ref] }
         if let known = passedOnMemo[ref.node] { return known[ref.port] }
         guard let node = nodes[ref.node] else { return nil }
         let passes = Self.passedOn(by: node)
