@@ -35,6 +35,32 @@ import Testing
                 == .success("CASE WHEN A IS NULL AND B IS NULL THEN NULL ELSE COALESCE(A, N'') + COALESCE(B, N'') END"))
     }
 
+    @Test("an operand that can fail is not dropped where a constant decides the operation")
+    func operandsFoldedAwayAreRefused() {
+        let reason = "without the operand that can fail"
+        // The runtime computes `N * 100000` (which can overflow) and `LPAD(A, N)` (past the largest
+        // string) and rejects the row where they fail; the SQL of each would not compute them.
+        let refused = [
+            "N * 100000 + NULL", "INSTR(NULL, LPAD(A, N))", "LENGTH(LPAD(A, N)) = INSTR(' ', NULL)",
+            "IIF(N * 100000 > 1 AND FALSE, 1, 0)", "N * 100000 > 1 OR 1 = 1",
+        ]
+        for dialect in ["postgres", "duckdb", "sqlite", "oracle"] {
+            for text in refused {
+                guard case .refused(let why) = lowered(text, dialect) else {
+                    Issue.record("\(dialect): '\(text)' was lowered")
+                    continue
+                }
+                #expect(why.contains(reason), "\(dialect): '\(text)': \(why)")
+            }
+            // Nothing that can fail is dropped: a NULL operand still gives NULL.
+            #expect(lowered("N + NULL", dialect) == .success("NULL"), "\(dialect)")
+            // A constant left operand of AND decides first in the runtime too; IIF computes one branch.
+            for text in ["IIF(FALSE AND N * 100000 > 1, 1, 0)", "IIF(NULL, N * 100000, 0)"] {
+                if case .refused(let why) = lowered(text, dialect) { #expect(!why.contains(reason), "\(text)") }
+            }
+        }
+    }
+
     @Test func referenceCasesThatNeedTheirOwnRules() {
         // Case 6: an integer joins text as its digits; a decimal does not (PowerCenter's own rendering).
         #expect(

@@ -24,7 +24,11 @@ public struct SQLExpressionLowering: Sendable {
     /// `expression` as a SQL value, port references resolved through `columns` (upper-case names).
     public func lower(_ expression: Expr, columns: [String: SQLExpression]) -> Result<SQLExpression, SQLLoweringFailure>
     {
-        Result { () throws(SQLLoweringFailure) in try Lowering(self, columns: columns).value(expression) }
+        Result { () throws(SQLLoweringFailure) in
+            let lowering = Lowering(self, columns: columns)
+            try lowering.checkFoldedOperands(expression)
+            return try lowering.value(expression)
+        }
     }
 
     /// `expression` as a SQL condition (a filter, a router group): true exactly when PowerCenter
@@ -32,7 +36,11 @@ public struct SQLExpressionLowering: Sendable {
     public func lowerCondition(_ expression: Expr, columns: [String: SQLExpression]) -> Result<
         SQLExpression, SQLLoweringFailure
     > {
-        Result { () throws(SQLLoweringFailure) in try Lowering(self, columns: columns).condition(expression) }
+        Result { () throws(SQLLoweringFailure) in
+            let lowering = Lowering(self, columns: columns)
+            try lowering.checkFoldedOperands(expression)
+            return try lowering.condition(expression)
+        }
     }
 }
 
