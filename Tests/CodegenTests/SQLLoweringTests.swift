@@ -61,6 +61,28 @@ import Testing
         }
     }
 
+    @Test("a decimal an expression gives is computed as the runtime's double; an IIF is as wide as its branches")
+    func valuesOfExpressionsKeepTheRuntimeTypes() {
+        // Without high precision the runtime holds every decimal as a double (§3.3), the IIF's too.
+        #expect(
+            lowered("IIF(N > 0, D, D) * 3", "postgres")
+                == .success("CAST(CASE WHEN N > 0 THEN D ELSE D END AS double precision) * 3"))
+        #expect(lowered("D * 3", "postgres") == .success("CAST(D AS double precision) * 3"))
+        #expect(lowered("IIF(N > 0, D, D) * 3", "sqlite") == .success("CASE WHEN N > 0 THEN D ELSE D END * 3"))
+        // A branch computed in 64 bits makes the IIF a bigint, clamped then cast for PostgreSQL's
+        // `substr(text, integer, integer)`.
+        guard case .success(let sql) = lowered("SUBSTR(A, 1, IIF(N > 0, N * -3, 12 * N))", "postgres") else {
+            Issue.record("SUBSTR with a computed length was refused")
+            return
+        }
+        let length =
+            "CAST(CASE WHEN CASE WHEN N > 0 THEN CAST(N AS bigint) * -3 ELSE CAST(12 AS bigint) * N END > 2147483647 "
+            + "THEN 2147483647 WHEN CASE WHEN N > 0 THEN CAST(N AS bigint) * -3 ELSE CAST(12 AS bigint) * N END "
+            + "< (-2147483648) THEN (-2147483648) ELSE CASE WHEN N > 0 THEN CAST(N AS bigint) * -3 "
+            + "ELSE CAST(12 AS bigint) * N END END AS integer)"
+        #expect(sql.hasSuffix("ELSE SUBSTR(A, 1, \(length)) END"), "\(sql)")
+    }
+
     @Test func referenceCasesThatNeedTheirOwnRules() {
         // Case 6: an integer joins text as its digits; a decimal does not (PowerCenter's own rendering).
         #expect(

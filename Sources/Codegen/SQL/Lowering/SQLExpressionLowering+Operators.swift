@@ -21,10 +21,14 @@ extension Lowering {
             throw fail(e, "a string used as a number is read by its numeric prefix in PowerCenter ('12ab' is 12)")
         }
         try exactNumbers(e)
-        // Without high precision the runtime holds a decimal port as a double and computes in
-        // doubles (§3.3): a dialect with exact decimals would compute other digits.
-        if case .reference = e.kind, case .decimal? = e.type, !options.highPrecision, dialect.hasExactDecimals {
-            return .cast(try value(e), .double)
+        // Without high precision the runtime holds a decimal as a double and computes in doubles
+        // (§3.3): a dialect with exact decimals would compute other digits. So is any decimal an
+        // expression gives, a port's or `IIF(c, D, E)`'s (a literal is written as a double).
+        if case .decimal? = e.type, !options.highPrecision, dialect.hasExactDecimals {
+            let lowered = try value(e)
+            if case .literal(.double) = lowered { return lowered }
+            if case .cast(_, .double) = lowered { return lowered }
+            return .cast(lowered, .double)
         }
         return try value(e)
     }
@@ -93,6 +97,12 @@ extension Lowering {
         case .reference: return e.type == .smallInteger ? 16 : 32
         case .unary(.negate, let operand), .unary(.plus, let operand): operands = [operand]
         case .call("ABS", let arguments) where arguments.count == 1: operands = arguments
+        // The value is one of some arguments' (a `CASE`, as wide as its widest branch).
+        case .call("IIF", let arguments) where arguments.count >= 2: operands = Array(arguments.dropFirst())
+        case .call("CHOOSE", let arguments) where arguments.count >= 2: operands = Array(arguments.dropFirst())
+        case .call("DECODE", let arguments) where arguments.count >= 3:
+            let results = stride(from: 2, to: arguments.count, by: 2).map { arguments[$0] }
+            operands = results + (arguments.count % 2 == 0 ? [arguments[arguments.count - 1]] : [])
         case .binary(.add, let l, let r), .binary(.subtract, let l, let r), .binary(.multiply, let l, let r):
             operands = [l, r]
         default:
