@@ -43,6 +43,11 @@ import Testing
         let refused = [
             "N * 100000 + NULL", "INSTR(NULL, LPAD(A, N))", "LENGTH(LPAD(A, N)) = INSTR(' ', NULL)",
             "IIF(N * 100000 > 1 AND FALSE, 1, 0)", "N * 100000 > 1 OR 1 = 1",
+            // Folded through operations that read the row: INSTR(NULL, B) is NULL whatever B is.
+            "SUBSTR(LPAD('x ', N, '*-'), 0 * N, INSTR(NULL, B))",
+            "ADD_TO_DATE(TO_DATE(A, 'YYYYMMDD'), 'MM', INSTR(NULL, B) - N % 2)",
+            "IIF(FALSE AND ISNULL(A), N, INSTR(NULL, '')) * INSTR(A, RPAD('', N, '*-'))",
+            "N * 100000 > 1 AND (FALSE AND N > 0)",
         ]
         for dialect in ["postgres", "duckdb", "sqlite", "oracle"] {
             for text in refused {

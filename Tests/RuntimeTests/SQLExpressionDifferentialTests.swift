@@ -21,8 +21,10 @@ enum SQLExpressionFuzz {
     /// Later seeds whose expressions once gave another value in SQL, always run: 11011,
     /// `IIF(FALSE, D, D) * TO_BIGINT(-3) + 9` (a decimal the runtime holds as a double, computed
     /// exactly by PostgreSQL and DuckDB), and 11330, a `SUBSTR` length from an `IIF` of 64-bit
-    /// products (a `bigint`, which PostgreSQL's `substr` does not take).
-    static let regressions: [UInt64] = [11011, 11330]
+    /// products (a `bigint`, which PostgreSQL's `substr` does not take); 14420, 15687, 17970 and
+    /// 20247, an operand that can fail beside one PostgreSQL and DuckDB fold to NULL while planning
+    /// (`SUBSTR(LPAD('x ', N), 0 * N, INSTR(NULL, B))`).
+    static let regressions: [UInt64] = [11011, 11330, 14420, 15687, 17970, 20247]
 
     static let ports: [(String, DataType)] = [
         ("A", .string(precision: 20)), ("B", .string(precision: 10)), ("N", .integer), ("M", .integer),

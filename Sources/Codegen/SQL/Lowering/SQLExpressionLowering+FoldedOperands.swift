@@ -6,22 +6,23 @@ import IR
 /// but the branches of IIF, DECODE and CHOOSE, and the right operand of AND and OR when the left
 /// decides), and rejects the row where one fails (an `ADD_TO_DATE` past the year 9999, an `LPAD`
 /// past the largest string). A database computes an operation with a constant NULL operand as
-/// NULL without computing the others, and `x AND FALSE` or `x OR TRUE` without computing `x`:
-/// PostgreSQL and DuckDB fold them while planning, and lowering itself writes `x + NULL` as NULL.
+/// NULL without computing the others (through operations that read the row too: `INSTR(NULL, B)`
+/// is NULL whatever `B` is), and `x AND FALSE` or `x OR TRUE` without computing `x`: PostgreSQL
+/// and DuckDB fold them while planning, and lowering itself writes `x + NULL` as NULL.
 /// So where such an operation has another operand that can fail, SQL would keep the row the
 /// runtime rejects. Such an expression is not lowered; no dialect is asked, since the folding
 /// is each planner's choice (found by `migrate verify` on PostgreSQL: `INSTR(NULL, LPAD(s, n))`
-/// wrote rows the runtime rejects).
+/// wrote rows the runtime rejects; and by the random expressions of `SQLExpressionDifferentialTests`).
 extension Lowering {
     /// The functions whose arguments the runtime computes only as the first one decides.
     static let lazyFunctions: Set<String> = ["IIF", "DECODE", "CHOOSE"]
 
     /// Refuses `e` where an operation in it has an operand a database may compute it from alone
-    /// (a constant that may be NULL; for AND and OR, a constant right operand) and another
-    /// operand that can fail.
+    /// (one that may fold to NULL; for AND and OR, a right operand the database can decide while
+    /// planning) and another operand that can fail.
     func checkFoldedOperands(_ e: Expr) throws(SQLLoweringFailure) {
         let operands: [Expr]
-        var folds: (Int, Expr) -> Bool = { Self.mayBeConstantNull($1) }
+        var folds: (Int, Expr) -> Bool = { Self.mayFoldToNull($1) }
         switch e.kind {
         case .unary(_, let operand):
             try checkFoldedOperands(operand)
@@ -29,8 +30,8 @@ extension Lowering {
         case .binary(let op, let left, let right):
             operands = [left, right]
             // The runtime computes the right operand of AND and OR only when the left does not
-            // decide; a database drops the left where a constant right decides.
-            if op == .and || op == .or { folds = { index, operand in index == 1 && Self.isConstant(operand) } }
+            // decide; a database drops the left where a right it can decide while planning decides.
+            if op == .and || op == .or { folds = { index, operand in index == 1 && Self.isDecidable(operand) } }
         case .call(let name, let arguments) where !Self.lazyFunctions.contains(name.uppercased()):
             operands = arguments
         case .call(_, let arguments), .external(_, _, let arguments):
@@ -46,9 +47,9 @@ extension Lowering {
         {
             throw fail(
                 e,
-                "the runtime computes every operand here and rejects the row where one fails, but SQL computes "
-                    + "this operation from its constant operand alone, without the operand that can fail "
-                    + "(PostgreSQL and DuckDB fold it while planning)")
+                "the runtime computes every operand here and rejects the row where one fails, but SQL may compute "
+                    + "this operation from an operand that is NULL or decided while planning, without the operand "
+                    + "that can fail (PostgreSQL and DuckDB fold it)")
         }
         for operand in operands { try checkFoldedOperands(operand) }
     }
@@ -65,19 +66,31 @@ extension Lowering {
         }
     }
 
-    /// Whether `e` is a constant that holds a NULL literal, and so may be NULL.
-    static func mayBeConstantNull(_ e: Expr) -> Bool {
-        isConstant(e) && containsNull(e)
+    /// Whether a database may decide `e` while planning: a constant, or AND, OR or NOT over one
+    /// (`FALSE AND x` is FALSE).
+    static func isDecidable(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .binary(.and, let left, let right), .binary(.or, let left, let right):
+            isConstant(e) || isDecidable(left) || isDecidable(right)
+        case .unary(.not, let operand): isDecidable(operand)
+        default: isConstant(e)
+        }
     }
 
-    /// Whether `e` holds a NULL literal.
-    static func containsNull(_ e: Expr) -> Bool {
+    /// Whether a database may compute `e` as NULL while planning: a NULL literal; an operation with
+    /// an operand that may be (SQL's operators and functions give NULL for a NULL operand without
+    /// computing the others); an IIF, DECODE or CHOOSE whose choice it can decide and one of whose
+    /// results may be. Errs towards yes: a yes only keeps an expression in the runtime.
+    static func mayFoldToNull(_ e: Expr) -> Bool {
         switch e.kind {
-        case .null: true
-        case .unary(_, let operand): containsNull(operand)
-        case .binary(_, let left, let right): containsNull(left) || containsNull(right)
-        case .call(_, let arguments): arguments.contains(where: containsNull)
-        default: false
+        case .null: return true
+        case .unary(_, let operand): return mayFoldToNull(operand)
+        case .binary(_, let left, let right): return mayFoldToNull(left) || mayFoldToNull(right)
+        case .call(let name, let arguments) where lazyFunctions.contains(name.uppercased()):
+            guard let choice = arguments.first else { return false }
+            return isDecidable(choice) && arguments.dropFirst().contains(where: mayFoldToNull)
+        case .call(_, let arguments): return arguments.contains(where: mayFoldToNull)
+        default: return false
         }
     }
 }
