@@ -37,6 +37,16 @@ import Testing
         #expect(printed(.column(table: nil, name: "a\"b"), dialect) == quote)
     }
 
+    @Test("a name is bare when it is ASCII letters, digits and _ after a letter or _, and no reserved word")
+    func plainNames() {
+        for name in ["A_1", "_x", "cust_ID", "Z9", "CURRENT_TIMESTAMPS", "SELECTED"] {
+            #expect(SQLIdentifiers.isPlain(name), "\(name)")
+        }
+        for name in ["", "1A", "né", "a-b", "@x", "x@", "[a", "a`", "select", "Select", "CURRENT_TIMESTAMP", "a b"] {
+            #expect(!SQLIdentifiers.isPlain(name), "\(name)")
+        }
+    }
+
     @Test func aBracketInsideABracketedNameIsDoubled() {
         #expect(printed(.column(table: nil, name: "a]b"), "sqlserver") == "[a]]b]")
         #expect(printed(.column(table: nil, name: "a`b"), "databricks") == "`a``b`")
