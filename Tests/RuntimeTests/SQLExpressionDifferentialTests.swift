@@ -11,10 +11,10 @@ import Testing
 /// the SQL must not give a value for it silently: the statement fails, or the lowering refuses.
 /// Seeds are fixed; each failure names its seed and expression.
 enum SQLExpressionFuzz {
-    /// Expressions 1 to 400, or the range `EXPRESSION_FUZZ_SEEDS` names (`first-last`), and the
+    /// Expressions 1 to 2000, or the range `EXPRESSION_FUZZ_SEEDS` names (`first-last`), and the
     /// ``regressions``.
     static let seeds: [UInt64] = {
-        let named = FuzzSeeds.named("EXPRESSION_FUZZ_SEEDS", otherwise: 1...400)
+        let named = FuzzSeeds.named("EXPRESSION_FUZZ_SEEDS", otherwise: 1...2000)
         return named + regressions.filter { !named.contains($0) }
     }()
 
