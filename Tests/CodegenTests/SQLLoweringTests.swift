@@ -49,6 +49,18 @@ import Testing
             "IIF(FALSE AND ISNULL(A), N, INSTR(NULL, '')) * INSTR(A, RPAD('', N, '*-'))",
             "N * 100000 > 1 AND (FALSE AND N > 0)",
         ]
+        // SQL's IN stops at the first item that matches; the runtime computes every item.
+        for dialect in ["postgres", "sqlite"] {
+            guard case .refused(let why) = lowered("IN(A, 'abc', LPAD(B, N))", dialect) else {
+                Issue.record("\(dialect): an IN with an item that can fail was lowered")
+                continue
+            }
+            #expect(why.contains("SQL stops at the first item that matches"), "\(why)")
+        }
+        // The value searched for is always computed first.
+        if case .refused(let why) = lowered("IN(LPAD(B, N), 'abc', A)", "postgres") {
+            Issue.record("an IN whose searched value can fail was refused: \(why)")
+        }
         for dialect in ["postgres", "duckdb", "sqlite", "oracle"] {
             for text in refused {
                 guard case .refused(let why) = lowered(text, dialect) else {

@@ -10,7 +10,8 @@ import IR
 /// is NULL whatever `B` is), and `x AND FALSE` or `x OR TRUE` without computing `x`: PostgreSQL
 /// and DuckDB fold them while planning, and lowering itself writes `x + NULL` as NULL.
 /// So where such an operation has another operand that can fail, SQL would keep the row the
-/// runtime rejects. Such an expression is not lowered; no dialect is asked, since the folding
+/// runtime rejects. Likewise SQL's `IN` stops at the first item that matches, while the runtime
+/// computes every item. Such an expression is not lowered; no dialect is asked, since the folding
 /// is each planner's choice (found by `migrate verify` on PostgreSQL: `INSTR(NULL, LPAD(s, n))`
 /// wrote rows the runtime rejects; and by the random expressions of `SQLExpressionDifferentialTests`).
 extension Lowering {
@@ -32,6 +33,12 @@ extension Lowering {
             // The runtime computes the right operand of AND and OR only when the left does not
             // decide; a database drops the left where a right it can decide while planning decides.
             if op == .and || op == .or { folds = { index, operand in index == 1 && Self.isDecidable(operand) } }
+        case .call("IN", let arguments) where arguments.dropFirst().contains(where: Self.canFail):
+            // SQL's IN stops at the first item that matches, while the runtime computes every item.
+            throw fail(
+                e,
+                "the runtime computes every item of IN and rejects the row where one fails, but SQL stops at the "
+                    + "first item that matches, without the items after it")
         case .call(let name, let arguments) where !Self.lazyFunctions.contains(name.uppercased()):
             operands = arguments
         case .call(_, let arguments), .external(_, _, let arguments):
@@ -41,9 +48,7 @@ extension Lowering {
             return
         }
         if let constant = operands.indices.first(where: { folds($0, operands[$0]) }),
-            operands.indices.contains(where: { index in
-                index != constant && !OptimizerSupport.isErrorFree(operands[index])
-            })
+            operands.indices.contains(where: { index in index != constant && Self.canFail(operands[index]) })
         {
             throw fail(
                 e,
@@ -53,6 +58,9 @@ extension Lowering {
         }
         for operand in operands { try checkFoldedOperands(operand) }
     }
+
+    /// Whether computing `e` can reject the row.
+    static func canFail(_ e: Expr) -> Bool { !OptimizerSupport.isErrorFree(e) }
 
     /// Whether `e` reads nothing from the row or the session: a database may compute it while
     /// planning.
