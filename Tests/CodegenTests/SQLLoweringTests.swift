@@ -92,11 +92,11 @@ import Testing
             Issue.record("SUBSTR with a computed length was refused")
             return
         }
+        // The IIF with its products widened to 64 bits, clamped to 32 bits, then cast to integer.
+        let iif = "CASE WHEN N > 0 THEN CAST(N AS bigint) * -3 ELSE CAST(12 AS bigint) * N END"
         let length =
-            "CAST(CASE WHEN CASE WHEN N > 0 THEN CAST(N AS bigint) * -3 ELSE CAST(12 AS bigint) * N END > 2147483647 "
-            + "THEN 2147483647 WHEN CASE WHEN N > 0 THEN CAST(N AS bigint) * -3 ELSE CAST(12 AS bigint) * N END "
-            + "< (-2147483648) THEN (-2147483648) ELSE CASE WHEN N > 0 THEN CAST(N AS bigint) * -3 "
-            + "ELSE CAST(12 AS bigint) * N END END AS integer)"
+            "CAST(CASE WHEN \(iif) > 2147483647 THEN 2147483647 WHEN \(iif) < (-2147483648) THEN (-2147483648) "
+            + "ELSE \(iif) END AS integer)"
         #expect(sql.hasSuffix("ELSE SUBSTR(A, 1, \(length)) END"), "\(sql)")
     }
 

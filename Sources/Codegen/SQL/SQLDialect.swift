@@ -103,8 +103,9 @@ public protocol SQLDialect: Sendable {
     /// evaluated when the statement is planned (PostgreSQL folds constants in untaken branches).
     func failure(_ message: SQLExpression) -> SQLExpression?
     /// Whether `INSERT INTO t (…) WITH … SELECT …` is accepted; otherwise the printer writes the
-    /// common tables as derived tables (``SQLPrinter/insertable(_:)``). SQL Server wants `WITH` before `INSERT`, Sybase ASE has no
-    /// `WITH`, and Teradata restricts `WITH` in DML (reference/dialects.md §3.1).
+    /// common tables as derived tables (``SQLPrinter/insertable(_:)``). SQL Server wants `WITH`
+    /// before `INSERT`, Sybase ASE has no `WITH`, and Teradata restricts `WITH` in DML
+    /// (reference/dialects.md §3.1).
     var acceptsCommonTablesInInsert: Bool { get }
     /// Whether `FULL OUTER JOIN` is available (Sybase ASE has only left and right outer joins).
     var supportsFullOuterJoin: Bool { get }

@@ -15,7 +15,8 @@ import IR
 /// is each planner's choice (found by `migrate verify` on PostgreSQL: `INSTR(NULL, LPAD(s, n))`
 /// wrote rows the runtime rejects; and by the random expressions of `SQLExpressionDifferentialTests`).
 extension Lowering {
-    /// The functions whose arguments the runtime computes only as the first one decides.
+    /// The functions whose arguments the runtime computes only as the first one decides (a call's
+    /// name is upper case).
     static let lazyFunctions: Set<String> = ["IIF", "DECODE", "CHOOSE"]
 
     /// Refuses `e` where an operation in it has an operand a database may compute it from alone
@@ -39,7 +40,7 @@ extension Lowering {
                 e,
                 "the runtime computes every item of IN and rejects the row where one fails, but SQL stops at the "
                     + "first item that matches, without the items after it")
-        case .call(let name, let arguments) where !Self.lazyFunctions.contains(name.uppercased()):
+        case .call(let name, let arguments) where !Self.lazyFunctions.contains(name):
             operands = arguments
         case .call(_, let arguments), .external(_, _, let arguments):
             for argument in arguments { try checkFoldedOperands(argument) }
@@ -94,7 +95,7 @@ extension Lowering {
         case .null: return true
         case .unary(_, let operand): return mayFoldToNull(operand)
         case .binary(_, let left, let right): return mayFoldToNull(left) || mayFoldToNull(right)
-        case .call(let name, let arguments) where lazyFunctions.contains(name.uppercased()):
+        case .call(let name, let arguments) where lazyFunctions.contains(name):
             guard let choice = arguments.first else { return false }
             return isDecidable(choice) && arguments.dropFirst().contains(where: mayFoldToNull)
         case .call(_, let arguments): return arguments.contains(where: mayFoldToNull)

@@ -45,9 +45,9 @@ final class SQLPipelineAnalysis {
     /// The port each port of a node (by id) that passes values on unconverted takes them from,
     /// listed once per node on first use (``passedOn(by:)``).
     private var passedOnMemo: [String: [String: PortRef]] = [:]
-    /// With repeated node ids, what ``valueType(of:)`` reads, worked out over the whole pipeline
-    /// at once (nil with unique ids).
-    private let repeatedIDs: [PortRef: PortRef]?
+    /// With repeated node ids, the passed-on ports ``valueType(of:)`` reads, worked out over the
+    /// whole pipeline at once (nil with unique ids, where ``passedOnMemo`` lists them per node).
+    private let passedOnWithRepeatedIDs: [PortRef: PortRef]?
     /// Whether each node (by id) has an input port receiving values of another type than its own.
     private var receivingOtherTypes: [String: Bool] = [:]
 
@@ -63,7 +63,7 @@ final class SQLPipelineAnalysis {
         types = PipelineTypeEnvironment(pipeline: pipeline, highPrecision: highPrecision)
         nodes = Dictionary(pipeline.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         uniqueIDs = nodes.count == pipeline.nodes.count
-        repeatedIDs = uniqueIDs ? nil : Self.passedOn(in: pipeline)
+        passedOnWithRepeatedIDs = uniqueIDs ? nil : Self.passedOn(in: pipeline)
         stagingTables = SQLFlatFileNames.stagingTables(of: pipeline)
         var names: Set<String> = []
         for node in pipeline.nodes {
@@ -97,8 +97,6 @@ final class SQLPipelineAnalysis {
     /// The wide decimal ports, then, through a worklist, each port that reads one unchanged (node
     /// order need not be topological): what ``holdsWideDecimal(_:)`` finds.
     static func wideDecimalPorts(of pipeline: Pipeline) -> Set<PortRef> {
-        let any = pipeline.nodes.contains { node in node.ports.contains { SQLPipelineBuilder.isWideDecimal($0.type) } }
-        guard any else { return [] }
         var wide: Set<PortRef> = []
         var pending: [PortRef] = []
         // The ports that pass on each port's value unchanged (not in an Expression or Aggregator).
@@ -208,7 +206,7 @@ final class SQLPipelineAnalysis {
     /// The port whose value the port `ref` names passes on unconverted, nil when it converts or
     /// computes its value.
     private func passedOnSource(_ ref: PortRef) -> PortRef? {
-        if let repeatedIDs { return repeatedIDs[ref] }
+        if let passedOnWithRepeatedIDs { return passedOnWithRepeatedIDs[ref] }
         if let known = passedOnMemo[ref.node] { return known[ref.port] }
         guard let node = nodes[ref.node] else { return nil }
         let passes = Self.passedOn(by: node)

@@ -245,9 +245,7 @@ final class TargetRunner: NodeRunner {
                 switch row[index] {
                 case .null, .string: continue
                 default:
-                    let text: String?
-                    do { text = try ValueConversion.text(row[index], context.settings) } catch { text = nil }
-                    if let text { row[index] = .string(text) }
+                    if let text = try? ValueConversion.text(row[index], context.settings) { row[index] = .string(text) }
                 }
             }
             return row
