@@ -183,22 +183,45 @@ extension SQLPipelineSQL {
     /// ``SQLDialectRecord/namePlaceholder``: in the messages, fixes and notes of its diagnostics,
     /// the only place lowering writes a dialect's name.
     func naming(_ dialect: String) -> SQLPipelineSQL {
-        // The placeholder's NUL, found by a byte scan, is what most diagnostics lack.
-        func holdsPlaceholder(_ text: String) -> Bool { text.utf8.contains(0) }
         func named(_ diagnostic: inout Diagnostic) {
-            let placeholder = SQLDialectRecord.namePlaceholder
-            guard
-                holdsPlaceholder(diagnostic.message) || diagnostic.fix.map(holdsPlaceholder) == true
-                    || diagnostic.notes.contains(where: holdsPlaceholder)
-            else { return }
-            diagnostic.message = diagnostic.message.replacingOccurrences(of: placeholder, with: dialect)
-            diagnostic.fix = diagnostic.fix?.replacingOccurrences(of: placeholder, with: dialect)
-            diagnostic.notes = diagnostic.notes.map { $0.replacingOccurrences(of: placeholder, with: dialect) }
+            diagnostic.message = Self.naming(diagnostic.message, dialect)
+            diagnostic.fix = diagnostic.fix.map { Self.naming($0, dialect) }
+            for index in diagnostic.notes.indices where Self.holdsPlaceholder(diagnostic.notes[index]) {
+                diagnostic.notes[index] = Self.naming(diagnostic.notes[index], dialect)
+            }
         }
         var result = self
         for index in result.report.notPushedDown.indices { named(&result.report.notPushedDown[index].diagnostic) }
         for index in result.report.runtimeSteps.indices { named(&result.report.runtimeSteps[index].diagnostic) }
         for index in result.report.verbatimTexts.indices { named(&result.report.verbatimTexts[index]) }
         return result
+    }
+
+    /// Whether `text` holds the placeholder's NUL, which most texts lack (a byte search).
+    static func holdsPlaceholder(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+    }
+
+    /// `text` with `dialect` for each ``SQLDialectRecord/namePlaceholder``; `text` itself when it
+    /// holds none. Byte-wise: the placeholder is ASCII and starts with a NUL, which nothing else in
+    /// a message holds.
+    static func naming(_ text: String, _ dialect: String) -> String {
+        guard holdsPlaceholder(text) else { return text }
+        let placeholder = Array(SQLDialectRecord.namePlaceholder.utf8)
+        let bytes = Array(text.utf8)
+        var named: [UInt8] = []
+        named.reserveCapacity(bytes.count + dialect.utf8.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0 && bytes[index...].starts(with: placeholder) {
+                named += dialect.utf8
+                index += placeholder.count
+            } else {
+                named.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: named, as: UTF8.self)
     }
 }
