@@ -114,14 +114,18 @@ enum OptimizerSupport {
     /// Whether evaluating `e` (type checked) can never raise a row error: literals, port and
     /// parameter references, `||`, NOT, AND, OR, comparisons within one type family, and the
     /// functions of ``errorFreeFunctions`` over such arguments.
-    static func isErrorFree(_ e: Expr) -> Bool {
+    static func isErrorFree(_ e: Expr) -> Bool { isErrorFree(e, operands: isErrorFree) }
+
+    /// Whether evaluating `e` can never raise a row error, given that `operands` says so of
+    /// each operand and argument (the SQL lowering judges some of them more finely).
+    static func isErrorFree(_ e: Expr, operands: (Expr) -> Bool) -> Bool {
         switch e.kind {
         case .number, .string, .null, .boolean, .reference, .parameter, .constant:
             return true
         case .unary(let op, let operand):
-            return op != .negate && isErrorFree(operand)
+            return op != .negate && operands(operand)
         case .binary(let op, let left, let right):
-            guard isErrorFree(left), isErrorFree(right) else { return false }
+            guard operands(left), operands(right) else { return false }
             switch op {
             case .concat, .and, .or: return true
             case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
@@ -129,7 +133,7 @@ enum OptimizerSupport {
             case .add, .subtract, .multiply, .divide, .modulo: return false
             }
         case .call(let name, let arguments):
-            guard errorFreeFunctions.contains(name.uppercased()), arguments.allSatisfy(isErrorFree) else {
+            guard errorFreeFunctions.contains(name.uppercased()), arguments.allSatisfy(operands) else {
                 return false
             }
             if name.uppercased() == "SUBSTR" {

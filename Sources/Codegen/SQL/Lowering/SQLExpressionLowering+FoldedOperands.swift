@@ -60,8 +60,27 @@ extension Lowering {
         for operand in operands { try checkFoldedOperands(operand) }
     }
 
-    /// Whether computing `e` can reject the row.
-    static func canFail(_ e: Expr) -> Bool { !OptimizerSupport.isErrorFree(e) }
+    /// Whether computing `e` (type checked) can reject the row. As
+    /// ``OptimizerSupport/isErrorFree(_:)`` says, with two refinements that keep the common
+    /// `SUBSTR(S, INSTR(S, '-') + 1)` in SQL: integer `+`, `-`, `*` and negation whose bounds
+    /// (``SQLIntegerBounds``) stay within the runtime's 64 bits cannot fail, and neither can
+    /// `INSTR` of two strings. Errs towards yes: a yes only keeps an expression in the runtime.
+    static func canFail(_ e: Expr) -> Bool {
+        let within64Bits = { SQLIntegerBounds.within(SQLIntegerBounds.of(e), SQLIntegerBounds.int64) }
+        switch e.kind {
+        case .unary(.negate, let operand) where SQLIntegerBounds.range(of: operand.type) != nil:
+            return canFail(operand) || !within64Bits()
+        case .binary(let op, let left, let right)
+        where (op == .add || op == .subtract || op == .multiply) && SQLIntegerBounds.range(of: left.type) != nil
+            && SQLIntegerBounds.range(of: right.type) != nil:
+            return canFail(left) || canFail(right) || !within64Bits()
+        case .call("INSTR", let arguments)
+        where arguments.count == 2 && arguments.allSatisfy({ $0.type?.isString == true }):
+            return arguments.contains(where: canFail)
+        default:
+            return !OptimizerSupport.isErrorFree(e, operands: { !canFail($0) })
+        }
+    }
 
     /// Whether `e` reads nothing from the row or the session: a database may compute it while
     /// planning.

@@ -14,6 +14,13 @@ extension Lowering {
         var mayBeNull = [text]
         if Self.integerConstant(arguments[1]) == nil { mayBeNull.append(start) }
         if let length, constantLength == nil { mayBeNull.append(length) }
+        // `text IS NULL OR start IS NULL …` stops at the first NULL: a start or length after it
+        // is never computed, where the runtime computes it and rejects the row if it fails.
+        if mayBeNull.count > 1 || constantLength.map({ $0 <= 0 }) == true,
+            let failing = arguments.dropFirst().first(where: Self.canFail)
+        {
+            throw fail(failing, Self.skippedOperand("SUBSTR"))
+        }
         if let constantLength, constantLength <= 0 {
             return .caseWhen(
                 branches: [SQLWhen(Self.anyNull(mayBeNull), then: .literal(.null))], otherwise: .literal(.string("")))
@@ -117,8 +124,12 @@ extension Lowering {
             guard constant <= largest else {
                 throw fail(arguments[1], "\(name) past the largest string (104,857,600 characters) rejects every row")
             }
-            return constant < 0 ? .literal(.null) : call
+            guard constant < 0 else { return call }
         }
+        // A negative length gives NULL without computing the text, which the runtime computes
+        // and rejects the row for if it fails.
+        if Self.canFail(arguments[0]) { throw fail(arguments[0], Self.skippedOperand(name)) }
+        if Self.integerConstant(arguments[1]) != nil { return .literal(.null) }
         var branches = [SQLWhen(.binary(.less, length, .literal(.integer(0))), then: .literal(.null))]
         // The runtime rejects a row padded past its largest string (RT0007); SQL would build it.
         if SQLIntegerBounds.of(arguments[1]).upperBound > Int128(largest) {
@@ -237,6 +248,13 @@ extension Lowering {
         }
         guard dialect.integerOperandsKeepTheirWidth, Self.sqlWidth(e) == 64 else { return number }
         return .cast(number, .integer)
+    }
+
+    /// Why an operand that can fail is not lowered where the `CASE` of `function` may give its
+    /// result without computing it.
+    static func skippedOperand(_ function: String) -> String {
+        "the runtime computes every operand of \(function) and rejects the row where this one fails, but the SQL "
+            + "gives NULL or '' for a NULL or out-of-range operand without computing it"
     }
 
     /// `a IS NULL OR b IS NULL …`.
