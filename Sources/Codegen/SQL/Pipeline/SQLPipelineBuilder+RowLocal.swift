@@ -177,6 +177,16 @@ extension SQLPipelineBuilder {
             guard let text = routeGroup.condition?.text else { continue }
             let (expression, source) = try typed(text, of: node, at: node.provenance)
             conditions[routeGroup.name] = try lowered(expression, source, columns: values, of: node, condition: true)
+            // The runtime computes every group's condition and rejects the row where one fails, from
+            // every group; a group's statement computes its own condition only (the default group's
+            // computes them all before it takes a row).
+            if group != spec.defaultGroup, routeGroup.name != group, Lowering.canFail(expression) {
+                throw refusal(
+                    SQLPipelineDiagnostics.expressionNotLowered, node,
+                    "the condition of group '\(routeGroup.name)' of router '\(node.id)' can reject rows, which the "
+                        + "runtime then sends to no group; the statement of group '\(group)' does not compute it",
+                    fix: "keep this path in the runtime")
+            }
         }
         let filter: SQLExpression?
         if group == spec.defaultGroup {
