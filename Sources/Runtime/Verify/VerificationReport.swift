@@ -25,7 +25,7 @@ public struct VerificationReport: Hashable, Sendable, Codable {
         case notPushedDown = "not-pushed-down"
         /// An engine wrote other rows than the native run.
         case differ
-        /// The native run or a SQL statement failed.
+        /// The native run or a SQL statement failed (and no target that ran differs).
         case failed
     }
 
@@ -96,12 +96,13 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     /// The outcome.
     public var verdict: Verdict = .agree
 
-    /// Sets ``verdict`` from the targets, refusals and problems.
+    /// Sets ``verdict`` from the targets, refusals and problems. Rows that differ outrank a failure:
+    /// a statement that fails is seen, a target that another statement wrote wrongly is not.
     public mutating func decide() {
-        if !problems.isEmpty {
-            verdict = .failed
-        } else if targets.contains(where: { $0.comparisons.values.contains { !$0.isEqual } }) {
+        if targets.contains(where: { $0.comparisons.values.contains { !$0.isEqual } }) {
             verdict = .differ
+        } else if !problems.isEmpty {
+            verdict = .failed
         } else if targets.isEmpty && !notPushedDown.isEmpty {
             verdict = .notPushedDown
         } else {
