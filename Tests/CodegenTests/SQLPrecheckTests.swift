@@ -33,7 +33,8 @@ struct SQLPrecheckTests {
     @Test("with or without the prechecks, every export pushes down the same targets with the same statements")
     func samePushdown() throws {
         let exports = try Self.exports()
-        #expect(exports.count > 30)
+        // The fixtures alone where the corpus is absent (its own tests say they are skipped).
+        #expect(exports.count > (CorpusRoundTripTests.files.isEmpty ? 20 : 30))
         var renamed = 0
         for path in exports {
             for pipeline in PowerCenterImporter().importFile(atPath: path).pipelines {
