@@ -160,6 +160,13 @@ import Testing
         report.decide()
         #expect(report.verdict == .differ)
         #expect(report.text.contains("missing: (2)") && report.text.contains("extra:   (3)"))
+        // Another target's failed statement does not hide the rows that differ.
+        report.problems = ["sqlite: target 'T2': no such function"]
+        report.decide()
+        #expect(report.verdict == .differ)
+        report.targets = []
+        report.decide()
+        #expect(report.verdict == .failed)
     }
 }
 
