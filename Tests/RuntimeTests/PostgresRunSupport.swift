@@ -103,9 +103,11 @@ enum PostgresRunFixture {
             """
     }()
 
-    /// A new empty temporary folder under /tmp.
+    /// A new empty folder inside the test server's directory, so it goes when the server is removed
+    /// at the end of the suite (under /tmp outside the suite).
     static func folder() throws -> String {
-        let path = "/tmp/migrate-pgrun-\(UUID().uuidString.prefix(8).lowercased())"
+        let parent = PostgresTestServer.current?.directory ?? "/tmp"
+        let path = "\(parent)/migrate-pgrun-\(UUID().uuidString.prefix(8).lowercased())"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
