@@ -47,6 +47,34 @@ struct ExecutorTargetTests {
         #expect(leftovers == ["t_file.out"])
     }
 
+    /// Target columns, and the rows the target keeps of (1, a, 10), (NULL, b, 20), (3, NULL, 30).
+    static let refusingTargets: [([String], [String])] = [
+        (["ID*:i", "NAME:s20", "AMT:n10"], ["1|a|10", "3|NULL|30"]),
+        (["ID*:n10", "NAME:s20", "AMT:n10"], ["1|a|10", "3|NULL|30"]),
+        (["ID:i", "NAME!:s20", "AMT:n10"], ["1|a|10", "NULL|b|20"]),
+    ]
+
+    @Test(
+        "a table created for a target refuses NULL in a key or NOT NULL column: the row is rejected, never given a made-up key",
+        arguments: refusingTargets)
+    func createdTableRefusesNull(_ target: [String], _ kept: [String]) throws {
+        let harness = try ExecutorHarness()
+        try harness.table("M_IN", Self.columns, [["1", "a", "10"], ["NULL", "b", "20"], ["3", "NULL", "30"]])
+        var export = ExportBuilder()
+        export.source("M_IN", Self.columns)
+        export.target("T_KEYS", target)
+        export.connect("SQ_M_IN", "T_KEYS", ["ID", "NAME", "AMT"])
+        let result = try harness.run(export)
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        // SQLite alone would keep the row: with a new rowid for the key where the column is declared
+        // exactly INTEGER, with NULL otherwise. The databases a target definition describes refuse
+        // it, and PowerCenter writes it to the reject file.
+        #expect(try harness.rows("SELECT ID, NAME, AMT FROM T_KEYS", columns: 3).sorted() == kept)
+        #expect(result.counters["T_KEYS"]?.rowsRejected == 1, "\(ExecutorHarness.describe(result))")
+        let lines = harness.rejectLines()
+        #expect(lines.count == 1 && lines[0].contains("NOT NULL"), "\(lines)")
+    }
+
     @Test("a missing target table without create_tables fails with RT0405 and writes nothing anywhere")
     func missingTable() throws {
         let harness = try ExecutorHarness(createTables: false)

@@ -6,18 +6,20 @@ import Testing
 
 /// A column written compactly: `NAME:n10` (decimal 10,0), `SAL:n8.2` (decimal 8,2), `NAME:s20`
 /// (string 20), `K:i` (integer), `K:b` (bigint), `X:d` (double); a `*` after the name makes it a
-/// primary key (`ID*:n10`).
+/// primary key (`ID*:n10`), a `!` NOT NULL (`NAME!:s20`).
 struct ExecutorColumn {
     let name: String
     let kind: Character
     let precision: Int
     let scale: Int
     let key: Bool
+    let notNull: Bool
 
     init(_ text: String) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         key = parts[0].hasSuffix("*")
-        name = key ? String(parts[0].dropLast()) : parts[0]
+        notNull = parts[0].hasSuffix("!")
+        name = key || notNull ? String(parts[0].dropLast()) : parts[0]
         let spec = parts.count > 1 ? parts[1] : "s20"
         kind = spec.first ?? "s"
         let numbers = spec.dropFirst().split(separator: ".").compactMap { Int($0) }
@@ -96,7 +98,7 @@ struct ExportBuilder {
             let column = ExecutorColumn(text)
             return "<\(element) DATATYPE =\"\(fileFormat ? column.fileType : column.nativeType)\" "
                 + "FIELDNUMBER =\"\(offset + 1)\" KEYTYPE =\"\(column.key ? "PRIMARY KEY" : "NOT A KEY")\" "
-                + "NAME =\"\(column.name)\" NULLABLE =\"NULL\" PRECISION =\"\(column.precision)\" "
+                + "NAME =\"\(column.name)\" NULLABLE =\"\(column.notNull ? "NOTNULL" : "NULL")\" PRECISION =\"\(column.precision)\" "
                 + "SCALE =\"\(column.scale)\"/>"
         }.joined(separator: "\n")
     }

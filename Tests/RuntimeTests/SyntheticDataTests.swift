@@ -200,7 +200,7 @@ struct SyntheticDataTests {
                 "SELECT type FROM pragma_table_info('SRC_ORDERS') ORDER BY cid", types: [.string(precision: 10)])
             if pipeline == Samples.ordersWithLookup {
                 #expect(
-                    declared.rows.prefix(4).map { $0[0] } == ["INTEGER", "INTEGER", "TEXT", "TEXT"].map(Value.string))
+                    declared.rows.prefix(4).map { $0[0] } == ["INT", "INT", "TEXT", "TEXT"].map(Value.string))
             }
         }
     }

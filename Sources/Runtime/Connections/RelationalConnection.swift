@@ -67,4 +67,23 @@ extension RelationalConnection {
         guard let schema, !schema.isEmpty else { return quote(table) }
         return quote(schema) + "." + quote(table)
     }
+
+    /// The parenthesised column list of a table created for target `ports`, each name spelled by
+    /// `spell`: the storage type of each, `NOT NULL` where the target definition says so (NULLABLE
+    /// NOTNULL) or the column is part of the primary key, then the primary key.
+    ///
+    /// NOT NULL is written for key columns too because SQLite, unlike the databases a target
+    /// definition describes, lets a PRIMARY KEY column hold NULL: a row the warehouse refuses was
+    /// written there.
+    public func targetTableBody(_ ports: [Port], spell: (String) -> String) -> String {
+        let keys = ports.filter { $0.key == .primary || $0.key == .primaryForeign }
+        var definitions = ports.map { port in
+            let refusesNull = port.nullable == false || port.key == .primary || port.key == .primaryForeign
+            return spell(port.name) + " " + storageType(for: port.type) + (refusesNull ? " NOT NULL" : "")
+        }
+        if !keys.isEmpty {
+            definitions.append("PRIMARY KEY (" + keys.map { spell($0.name) }.joined(separator: ", ") + ")")
+        }
+        return "(" + definitions.joined(separator: ", ") + ")"
+    }
 }

@@ -114,11 +114,16 @@ public final class SQLiteConnection {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The column type to declare for values of `type` so they read back exactly: `INTEGER`,
-    /// `REAL`, `BLOB`, or `TEXT` (strings, decimals, date/times; TEXT affinity never converts them).
+    /// The column type to declare for values of `type` so they read back exactly: `INT`, `REAL`,
+    /// `BLOB`, or `TEXT` (strings, decimals, date/times; TEXT affinity never converts them).
+    ///
+    /// Integers are `INT`, which has the same (integer) affinity as `INTEGER`, because a column
+    /// declared exactly `INTEGER` that is a table's only primary key column becomes the rowid: a
+    /// NULL written to it is silently replaced by a new number, where every other database refuses
+    /// the row.
     public static func storageType(for type: DataType) -> String {
         switch type {
-        case .integer, .smallInteger, .bigInteger: "INTEGER"
+        case .integer, .smallInteger, .bigInteger: "INT"
         case .double, .real: "REAL"
         case .binary: "BLOB"
         case .string, .nstring, .text, .ntext, .decimal, .dateTime: "TEXT"

@@ -148,15 +148,13 @@ extension PushdownVerifier {
         }
     }
 
-    /// Creates a target table as the runtime does (its input ports, primary key ports as the key).
+    /// Creates a target table as the runtime does (its input ports; NOT NULL and the primary key from the
+    /// target definition).
     func createTarget(_ node: Node, _ table: String, on connection: any RelationalConnection, _ dialect: any SQLDialect)
         throws
     {
         let ports = node.ports.filter { $0.roles.contains(.input) }
-        let columns = ports.map { "\(dialect.identifier($0.name)) \(connection.storageType(for: $0.type))" }
-        let keys = ports.filter { $0.key == .primary || $0.key == .primaryForeign }.map { dialect.identifier($0.name) }
-        var ddl = "CREATE TABLE IF NOT EXISTS \(dialect.identifier(table)) (" + columns.joined(separator: ", ")
-        if !keys.isEmpty { ddl += ", PRIMARY KEY (" + keys.joined(separator: ", ") + ")" }
-        try connection.execute(ddl + ")")
+        let body = connection.targetTableBody(ports, spell: dialect.identifier)
+        try connection.execute("CREATE TABLE IF NOT EXISTS \(dialect.identifier(table)) " + body)
     }
 }

@@ -140,12 +140,7 @@ final class TargetRunner: NodeRunner {
                 "target table '\(table)' of '\(node.id)' does not exist on connection '\(name)'",
                 fix: "create the table, or set 'create_tables: true' on the connection in the connections file")
         }
-        let columns = ports.map { "\(connection.quote($0.name)) \(connection.storageType(for: $0.type))" }
-        let keys = ports.filter { $0.key == .primary || $0.key == .primaryForeign }.map { connection.quote($0.name) }
-        var ddl = "CREATE TABLE \(qualified) (" + columns.joined(separator: ", ")
-        if !keys.isEmpty { ddl += ", PRIMARY KEY (" + keys.joined(separator: ", ") + ")" }
-        ddl += ")"
-        try run(ddl, connection)
+        try run("CREATE TABLE \(qualified) " + connection.targetTableBody(ports, spell: connection.quote), connection)
         context.diagnostics.append(
             RunDiagnostics.targetTableCreated(
                 "created table '\(table)' on connection '\(name)' for target '\(node.id)'",
