@@ -12,7 +12,8 @@ import Importers
 /// optimizer passes, once per pipeline), lowers it into the ten dialects at once
 /// (``SQLPipelineLowering/lower(_:inEach:)``, as `migrate convert --dialect D1,D2,…` needs) and
 /// prints the statements, `runs` times; prints the median seconds of each, the optimizer's share,
-/// and the ratio.
+/// and the ratio. Then, for each dialect alone (what `migrate convert --dialect D` needs: the
+/// optimizer and one lowering), the median seconds and their ratio to the import.
 enum SQLGenCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard let folder = arguments.first else {
@@ -53,6 +54,20 @@ enum SQLGenCommand {
             sqlSeconds.append(monotonicSeconds() - start)
             optimizerSeconds.append(optimizing)
         }
+        var singleSeconds: [[Double]] = Array(repeating: [], count: SQLDialects.all.count)
+        for _ in 0..<runs {
+            for (index, dialect) in SQLDialects.all.enumerated() {
+                let start = monotonicSeconds()
+                var characters = 0
+                for pipeline in pipelines {
+                    let optimized = PassManager().run(pipeline).pipeline
+                    let sql = SQLPipelineLowering(dialect).lower(optimized)
+                    characters += SQLPipelineScript.text(sql, dialect: dialect).utf8.count
+                }
+                singleSeconds[index].append(monotonicSeconds() - start)
+                precondition(characters > 0, "no SQL was generated in \(dialect.name)")
+            }
+        }
         let importMedian = median(importSeconds)
         let sqlMedian = median(sqlSeconds)
         print(
@@ -62,6 +77,12 @@ enum SQLGenCommand {
         print("optimize + SQL (all dialects):  median \(format(sqlMedian, 4)) s")
         print("  of which the optimizer:       median \(format(median(optimizerSeconds), 4)) s")
         print("SQL generation / import: \(format(sqlMedian / max(importMedian, 1e-9), 3))")
+        print("one dialect alone (optimize + SQL), median s and / import:")
+        for (dialect, seconds) in zip(SQLDialects.all, singleSeconds) {
+            let single = median(seconds)
+            let name = dialect.name.padding(toLength: 12, withPad: " ", startingAt: 0)
+            print("  \(name) \(format(single, 4)) s  \(format(single / max(importMedian, 1e-9), 3))")
+        }
         return 0
     }
 
