@@ -107,9 +107,10 @@ public struct PushdownVerifier {
         return report
     }
 
-    /// The pipeline with schema names dropped from sources, lookups and targets, and no key on a
-    /// flat-file target's ports (a file has none; the native run on synthetic data writes the
-    /// target into a scratch table, which must then take every row the file would).
+    /// The pipeline with schema names dropped from sources, lookups and targets, and neither a key
+    /// nor NOT NULL on a flat-file target's ports (a file has no key and writes NULL as an empty
+    /// field, reference §2.20; the native run on synthetic data writes the target into a scratch
+    /// table, which must then take every row the file would).
     static func unqualified(_ pipeline: Pipeline) -> Pipeline {
         var copy = pipeline
         for index in copy.nodes.indices {
@@ -121,7 +122,10 @@ public struct PushdownVerifier {
                 spec.schema = nil
                 copy.nodes[index].op = .target(spec)
                 guard spec.flatFile != nil else { continue }
-                for port in copy.nodes[index].ports.indices { copy.nodes[index].ports[port].key = nil }
+                for port in copy.nodes[index].ports.indices {
+                    copy.nodes[index].ports[port].key = nil
+                    copy.nodes[index].ports[port].nullable = nil
+                }
             default: break
             }
         }
