@@ -287,6 +287,29 @@ struct SQLPipelineBuilder {
             ports.map { (PortRef(node: node.id, port: $0.name), $0.name) }, uniquingKeysWith: { a, _ in a })
         relations[Self.key(node.id, group)] = SQLRelation(
             table: SQLTableName(table), columns: columns, order: order ?? .lost(node: node.id, kind: node.op.kindName))
+        if let index = tables.lastIndex(where: { $0.name == table }) {
+            let types = Dictionary(ports.map { ($0.name.uppercased(), $0.type) }, uniquingKeysWith: { a, _ in a })
+            tables[index].query = Self.typingNulls(tables[index].query, types)
+        }
+    }
+
+    /// `query` with each bare NULL it selects for a port of `types` (by upper-case name) cast to
+    /// the port's type. A common table's untyped NULL column is text in PostgreSQL and int in SQL
+    /// Server, so a later comparison with a number or a string fails the statement (a Joiner
+    /// input left unconnected and then filtered on: `operator does not exist: text = integer`).
+    static func typingNulls(_ query: SQLQuery, _ types: [String: DataType]) -> SQLQuery {
+        switch query {
+        case .select(var select):
+            for index in select.items.indices {
+                guard case .literal(.null) = select.items[index].expression,
+                    let type = select.items[index].alias.flatMap({ types[$0.uppercased()] })
+                else { continue }
+                select.items[index].expression = .cast(.literal(.null), SQLType(type))
+            }
+            return .select(select)
+        case .union(let all, let parts):
+            return .union(all: all, parts.map { typingNulls($0, types) })
+        }
     }
 
     /// `a` or `an` before `word`.

@@ -1,0 +1,78 @@
+import Codegen
+import Foundation
+import IR
+import Runtime
+import Testing
+
+/// A port no connector feeds is NULL on every row. Selected as a bare `NULL` in a common table,
+/// PostgreSQL types the column as text (SQL Server as int), and a later comparison with a number
+/// fails the whole statement. Found with mutated corpus export 76425 (a Joiner's detail port lost
+/// its connector, then a Filter compared it with 1): `operator does not exist: text = integer`,
+/// verdict FAILED where the native run succeeded.
+extension PostgresTests {
+    @Suite("a port no connector feeds, on PostgreSQL")
+    struct UnconnectedPortOnPostgres {
+        /// Detail `U_D (ID, K)` joined to master `U_M (K2, V)` on `K2 = K`; the Joiner's detail
+        /// ports `FLAG` (decimal 1) and `TAG` (string 5) have no connector. Filter `FIL` keeps
+        /// `condition` → target `T_U (ID, K, V, FLAG, TAG)`.
+        static func export(_ condition: String) -> ExportBuilder {
+            let port = { (spec: String, type: String) in ExportBuilder.port(spec, type) }
+            var export = ExportBuilder()
+            export.source("U_D", ["ID*:i", "K:i"])
+            export.source("U_M", ["K2*:i", "V:s10"])
+            export.transformation(
+                "JNR", type: "Joiner",
+                ports: [
+                    port("ID:i", "INPUT/OUTPUT"), port("K:i", "INPUT/OUTPUT"), port("FLAG:n1", "INPUT/OUTPUT"),
+                    port("TAG:s5", "INPUT/OUTPUT"), port("K2:i", "INPUT/OUTPUT/MASTER"),
+                    port("V:s10", "INPUT/OUTPUT/MASTER"),
+                ],
+                attributes: [
+                    ("Case Sensitive String Comparison", "YES"), ("Join Condition", "K2 = K"),
+                    ("Join Type", "Normal Join"), ("Sorted Input", "NO"),
+                ])
+            let columns = ["ID:i", "K:i", "V:s10", "FLAG:n1", "TAG:s5"]
+            export.transformation(
+                "FIL", type: "Filter", ports: columns.map { ExportBuilder.port($0) },
+                attributes: [("Filter Condition", condition)])
+            export.target("T_U", columns)
+            export.connect("SQ_U_D", "JNR", ["ID", "K"])
+            export.connect("SQ_U_M", "JNR", ["K2", "V"])
+            export.connect("JNR", "FIL", ["ID", "K", "V", "FLAG", "TAG"])
+            export.connect("FIL", "T_U", ["ID", "K", "V", "FLAG", "TAG"])
+            return export
+        }
+
+        static let conditions = [
+            "ISNULL(FLAG) OR FLAG = 1",
+            "ISNULL(TAG) OR TAG = 'x'",
+            "IIF(FLAG > 0, FALSE, TRUE) AND IIF(TAG < 'a', FALSE, TRUE)",
+        ]
+
+        @Test(
+            "the unconnected port is a NULL of its type: natively, on SQLite and on PostgreSQL the rows agree",
+            arguments: conditions)
+        func agrees(_ condition: String) throws {
+            let pipeline = try ExecutorHarness().pipeline(Self.export(condition))
+            for seed: UInt64 in [1, 2] {
+                let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: seed)
+                #expect(report.verdict == .agree, "\(report.text)")
+                let target = try #require(report.targets.first)
+                #expect(target.rows["native"] != 0, "some keys match: \(report.text)")
+            }
+        }
+
+        @Test("each dialect selects the unconnected ports as typed NULLs")
+        func typedInEveryDialect() throws {
+            let pipeline = try ExecutorHarness().pipeline(Self.export("ISNULL(FLAG) OR FLAG = 1"))
+            for dialect in SQLDialects.all {
+                let sql = SQLPipelineLowering(dialect).lower(pipeline)
+                let text = SQLPipelineExecution.statements(sql, dialect).joined(separator: "\n")
+                #expect(sql.loads.count == 1, "\(dialect.name): \(text)")
+                #expect(text.contains("CAST(NULL AS \(dialect.typeName(.decimal(precision: 1, scale: 0))))"), "\(text)")
+                #expect(text.contains("CAST(NULL AS \(dialect.typeName(.varchar(5))))"), "\(text)")
+                #expect(!text.contains(" NULL AS "), "\(dialect.name): \(text)")
+            }
+        }
+    }
+}
