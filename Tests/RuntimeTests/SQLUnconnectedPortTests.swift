@@ -62,6 +62,84 @@ extension PostgresTests {
             }
         }
 
+        /// Source `U_A (ID, K, AMT)` → Aggregator `AGG` grouping by `keys` of `K` (connected; an
+        /// input only when not a key) and `G` (string 10, no connector), `TOTAL = SUM(AMT)` →
+        /// target `T_A ([K,] G, TOTAL)`.
+        static func aggregator(keys: [String]) -> ExportBuilder {
+            var export = ExportBuilder()
+            export.source("U_A", ["ID*:i", "K:i", "AMT:i"])
+            export.transformation(
+                "AGG", type: "Aggregator",
+                ports: [
+                    keys.contains("K")
+                        ? ExportBuilder.port("K:i", expression: "K", expressionType: "GROUPBY")
+                        : ExportBuilder.port("K:i", "INPUT"),
+                    ExportBuilder.port("G:s10", expression: "G", expressionType: "GROUPBY"),
+                    ExportBuilder.port("AMT:i", "INPUT"),
+                    ExportBuilder.port("TOTAL:b", "OUTPUT", expression: "SUM(AMT)"),
+                ],
+                attributes: [("Sorted Input", "NO")])
+            let written = keys.contains("K") ? ["K", "G", "TOTAL"] : ["G", "TOTAL"]
+            export.target("T_A", ["K:i", "G:s10", "TOTAL:b"].filter { written.contains(ExecutorColumn($0).name) })
+            export.connect("SQ_U_A", "AGG", ["K", "AMT"])
+            export.connect("AGG", "T_A", written)
+            return export
+        }
+
+        @Test(
+            "a group-by port no connector feeds splits no group, and is no constant in GROUP BY",
+            arguments: [["K", "G"], ["G"]])
+        func aggregatorKey(_ keys: [String]) throws {
+            let pipeline = try ExecutorHarness().pipeline(Self.aggregator(keys: keys))
+            for seed: UInt64 in [1, 2] {
+                let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: seed)
+                #expect(report.verdict == .agree, "\(report.text)")
+                let rows = try #require(report.targets.first?.rows["native"])
+                #expect(keys == ["G"] ? rows == 1 : rows > 1, "\(report.text)")
+            }
+            let sql = SQLPipelineLowering(PostgreSQLDialect()).lower(pipeline)
+            let text = SQLPipelineExecution.statements(sql, PostgreSQLDialect()).joined(separator: "\n")
+            #expect(!text.contains("GROUP BY NULL") && !text.contains(", NULL"), "\(text)")
+            #expect(text.contains("HAVING") == (keys == ["G"]), "one group only where there are rows: \(text)")
+        }
+
+        /// Source `U_R (ID, DEPT, SAL)` → Rank `RNK` (top 2 by `SAL` per `DEPT`) passing `NOTE`
+        /// (decimal 3, no connector) on → target `T_R (RANKINDEX, ID, DEPT, SAL, NOTE)`, filtered on
+        /// `NOTE` first.
+        static var rank: ExportBuilder {
+            var export = ExportBuilder()
+            export.source("U_R", ["ID*:i", "DEPT:i", "SAL:i"])
+            export.transformation(
+                "RNK", type: "Rank",
+                ports: [
+                    ExportBuilder.port("RANKINDEX:i", "OUTPUT", expression: "RANKINDEX", expressionType: "RANKINDEX"),
+                    ExportBuilder.port("ID:i", expression: "ID"),
+                    ExportBuilder.port("DEPT:i", expression: "DEPT", expressionType: "GROUPBY"),
+                    ExportBuilder.port("SAL:i", expression: "SAL", expressionType: "RANKPORT"),
+                    ExportBuilder.port("NOTE:n3", expression: "NOTE"),
+                ],
+                attributes: [
+                    ("Top/Bottom", "Top"), ("Number of Ranks", "2"), ("Case Sensitive String Comparison", "YES"),
+                ])
+            let columns = ["RANKINDEX:i", "ID:i", "DEPT:i", "SAL:i", "NOTE:n3"]
+            export.transformation(
+                "FIL", type: "Filter", ports: columns.map { ExportBuilder.port($0) },
+                attributes: [("Filter Condition", "ISNULL(NOTE) OR NOTE = 1")])
+            export.target("T_R", columns)
+            export.connect("SQ_U_R", "RNK", ["ID", "DEPT", "SAL"])
+            export.connect("RNK", "FIL", ["RANKINDEX", "ID", "DEPT", "SAL", "NOTE"])
+            export.connect("FIL", "T_R", ["RANKINDEX", "ID", "DEPT", "SAL", "NOTE"])
+            return export
+        }
+
+        @Test("a Rank passes a port no connector feeds on as a NULL of its type")
+        func rankPassesTypedNull() throws {
+            let pipeline = try ExecutorHarness().pipeline(Self.rank)
+            let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: 1)
+            #expect(report.verdict == .agree, "\(report.text)")
+            #expect(report.targets.first?.rows["native"] != 0, "\(report.text)")
+        }
+
         @Test("each dialect selects the unconnected ports as typed NULLs")
         func typedInEveryDialect() throws {
             let pipeline = try ExecutorHarness().pipeline(Self.export("ISNULL(FLAG) OR FLAG = 1"))

@@ -6,8 +6,8 @@ extension SQLPipelineBuilder {
     static let aggregateFunctions: Set<String> = ["SUM", "COUNT", "MIN", "MAX", "AVG"]
 
     /// An Aggregator with plain group-by keys, plain aggregates and literals; an input/output port that is
-    /// not a key (the "last row" value) is refused. Without keys and with an empty input the
-    /// runtime writes no row, so `HAVING COUNT(*) > 0` is added.
+    /// not a key (the "last row" value) is refused. Without keys (or with only keys no connector
+    /// feeds) and with an empty input the runtime writes no row, so `HAVING COUNT(*) > 0` is added.
     mutating func lowerAggregate(_ node: Node, _ spec: AggregateSpec) throws(SQLPushdownRefusal) {
         let inputs = node.inputPorts
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
@@ -25,13 +25,17 @@ extension SQLPipelineBuilder {
         if try hasNestedAggregate(node) {
             return try lowerNestedAggregate(node, spec, input: input, values: values, groupBy: groupBy)
         }
+        // A key no connector feeds is NULL on every row: it splits no group, and SQL refuses a
+        // constant in GROUP BY (PostgreSQL: "non-integer constant"; an integer would name a
+        // column). Without any other key, the rows still form groups only when there are rows.
+        let grouping = groupBy.filter { if case .literal = $0 { false } else { true } }
         var items: [SQLSelectItem] = []
         var lastRow: SQLLastRow?
         for port in node.outputPorts {
             if port.roles.contains(.input), keys.contains(port.name.uppercased()) {
                 items.append(SQLSelectItem(values[port.name.uppercased()] ?? .literal(.null), as: port.name))
             } else if let value = try lastRowValue(port, of: node, values: values) {
-                if lastRow == nil { lastRow = try lastRows(of: node, input, groupBy: groupBy, port: port) }
+                if lastRow == nil { lastRow = try lastRows(of: node, input, groupBy: grouping, port: port) }
                 let flag = SQLExpression.binary(
                     .equal, .column(table: nil, name: lastRow?.flag ?? ""), .literal(.integer(1)))
                 let picked = SQLExpression.function(
@@ -42,11 +46,11 @@ extension SQLPipelineBuilder {
             }
         }
         let having: SQLExpression? =
-            groupBy.isEmpty && spec.emptyInputYieldsNoRow
+            grouping.isEmpty && (spec.emptyInputYieldsNoRow || !groupBy.isEmpty)
             ? .binary(
                 .greater, .function(name: "COUNT", arguments: [.star(table: nil)]), .literal(.integer(0))) : nil
         let from = lastRow.map { SQLFromItem.table(SQLTableName($0.table), alias: nil) } ?? input.from()
-        let select = SQLSelect(items: items, from: from, groupBy: groupBy, having: having)
+        let select = SQLSelect(items: items, from: from, groupBy: grouping, having: having)
         register(
             node, table: addTable(node.id, .select(select)), ports: node.outputPorts,
             order: groupOrder(node, spec))

@@ -32,6 +32,14 @@ extension SQLPipelineBuilder {
         _ node: Node, _ spec: AggregateSpec, input: SQLRelation, values: [String: SQLExpression],
         groupBy: [SQLExpression]
     ) throws(SQLPushdownRefusal) {
+        // A key no connector feeds (a NULL literal) would be a constant in GROUP BY.
+        if let index = groupBy.firstIndex(where: { if case .literal = $0 { true } else { false } }) {
+            let key = spec.groupBy[index]
+            throw aggregateRefusal(
+                node, node.port(named: key),
+                "group-by port '\(key)' has no connector, and nested aggregates are lowered only with keys that "
+                    + "read a column")
+        }
         guard !spec.sortedInput, !groupBy.isEmpty, dialect.supportsWindowFunctions else {
             throw aggregateRefusal(
                 node, nil,
