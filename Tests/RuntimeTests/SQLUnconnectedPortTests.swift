@@ -63,8 +63,9 @@ extension PostgresTests {
         }
 
         /// Source `U_A (ID, K, AMT)` → Aggregator `AGG` grouping by `keys` of `K` (connected; an
-        /// input only when not a key) and `G` (string 10, no connector), `TOTAL = SUM(AMT)` →
-        /// target `T_A ([K,] G, TOTAL)`.
+        /// input only when not a key) and `G` (string 10, no connector), `TOTAL = SUM(AMT)` and
+        /// `XSUM = SUM(X)` of input `X` (no connector: PostgreSQL has no `SUM(NULL)`) → target
+        /// `T_A ([K,] G, TOTAL, XSUM)`.
         static func aggregator(keys: [String]) -> ExportBuilder {
             var export = ExportBuilder()
             export.source("U_A", ["ID*:i", "K:i", "AMT:i"])
@@ -77,10 +78,13 @@ extension PostgresTests {
                     ExportBuilder.port("G:s10", expression: "G", expressionType: "GROUPBY"),
                     ExportBuilder.port("AMT:i", "INPUT"),
                     ExportBuilder.port("TOTAL:b", "OUTPUT", expression: "SUM(AMT)"),
+                    ExportBuilder.port("X:i", "INPUT"),
+                    ExportBuilder.port("XSUM:b", "OUTPUT", expression: "SUM(X)"),
                 ],
                 attributes: [("Sorted Input", "NO")])
-            let written = keys.contains("K") ? ["K", "G", "TOTAL"] : ["G", "TOTAL"]
-            export.target("T_A", ["K:i", "G:s10", "TOTAL:b"].filter { written.contains(ExecutorColumn($0).name) })
+            let written = (keys.contains("K") ? ["K", "G", "TOTAL"] : ["G", "TOTAL"]) + ["XSUM"]
+            export.target(
+                "T_A", ["K:i", "G:s10", "TOTAL:b", "XSUM:b"].filter { written.contains(ExecutorColumn($0).name) })
             export.connect("SQ_U_A", "AGG", ["K", "AMT"])
             export.connect("AGG", "T_A", written)
             return export

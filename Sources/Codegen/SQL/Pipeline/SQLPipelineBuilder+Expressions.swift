@@ -47,13 +47,24 @@ extension SQLPipelineBuilder {
     }
 
     /// The SQL value of each port of `ports` by upper-case name: the column of its source in
-    /// `input`, NULL when it is not connected.
+    /// `input`, a NULL of the port's type when it is not connected (an untyped NULL is text to
+    /// PostgreSQL, so `SUM(NULL)` has no single function, and int to SQL Server).
     func columns(of ports: [Port], in input: SQLRelation, alias: String? = nil) -> [String: SQLExpression] {
         var result: [String: SQLExpression] = [:]
         for port in ports where result[port.name.uppercased()] == nil {
-            result[port.name.uppercased()] = port.source.flatMap { input.column($0, alias: alias) } ?? .literal(.null)
+            result[port.name.uppercased()] =
+                port.source.flatMap { input.column($0, alias: alias) } ?? .cast(.literal(.null), SQLType(port.type))
         }
         return result
+    }
+
+    /// Whether `value` is a NULL constant: `NULL` or a cast of it (a port no connector feeds).
+    static func isNullConstant(_ value: SQLExpression) -> Bool {
+        switch value {
+        case .literal(.null): true
+        case .cast(let inner, _): isNullConstant(inner)
+        default: false
+        }
     }
 
     /// `value` of type `from` as the runtime stores it in a port of type `to`: unchanged where

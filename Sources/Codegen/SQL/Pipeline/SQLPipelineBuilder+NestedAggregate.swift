@@ -32,8 +32,8 @@ extension SQLPipelineBuilder {
         _ node: Node, _ spec: AggregateSpec, input: SQLRelation, values: [String: SQLExpression],
         groupBy: [SQLExpression]
     ) throws(SQLPushdownRefusal) {
-        // A key no connector feeds (a NULL literal) would be a constant in GROUP BY.
-        if let index = groupBy.firstIndex(where: { if case .literal = $0 { true } else { false } }) {
+        // A key no connector feeds (a NULL of its type) would be a constant in GROUP BY.
+        if let index = groupBy.firstIndex(where: Self.isNullConstant) {
             let key = spec.groupBy[index]
             throw aggregateRefusal(
                 node, node.port(named: key),
