@@ -41,6 +41,34 @@ extension PostgresTests {
             }
         }
 
+        @Test(
+            "a port no connector feeds is a constant NULL too: beside an operand that can fail, it stays in the runtime"
+        )
+        func unconnectedPortIsAConstantNull() throws {
+            // `GONE` has no connector: its value is NULL on every row, which PostgreSQL folds as it
+            // folds the literal.
+            var export = ExportBuilder()
+            export.source("P_IN", ["ID*:i", "NAME:s10", "N:i"])
+            export.transformation(
+                "EXP", type: "Expression",
+                ports: [
+                    ExportBuilder.port("ID:i"), ExportBuilder.port("NAME:s10", "INPUT"),
+                    ExportBuilder.port("N:i", "INPUT"), ExportBuilder.port("GONE:s10", "INPUT"),
+                    ExportBuilder.port(
+                        "o_POS:i", "OUTPUT", expression: "INSTR(GONE, LPAD(NAME, N * 100000))",
+                        defaultValue: "ERROR('transformation error')"),
+                ])
+            export.target("T_P", ["ID:i", "POS:i"])
+            export.connect("SQ_P_IN", "EXP", ["ID", "NAME", "N"])
+            export.connect("EXP", "T_P", ["ID", "o_POS>POS"])
+            let pipeline = try ExecutorHarness().pipeline(export)
+            for seed: UInt64 in [1, 2] {
+                let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: seed)
+                #expect(report.verdict == .notPushedDown, "\(report.text)")
+                #expect(report.text.contains("without the operand that can fail"), "\(report.text)")
+            }
+        }
+
         @Test("an operand that cannot fail is pushed down, and the rows agree")
         func safeOperandAgrees() throws {
             let pipeline = try ExecutorHarness().pipeline(Self.export("INSTR(NULL, NAME)"))

@@ -202,6 +202,15 @@ extension SQLType {
 }
 
 extension SQLExpression {
+    /// Whether this is a NULL constant: `NULL` or a cast of it (a port no connector feeds).
+    var isNullConstant: Bool {
+        switch self {
+        case .literal(.null): true
+        case .cast(let inner, _): inner.isNullConstant
+        default: false
+        }
+    }
+
     /// `a AND b AND …` (left to right), nil for no condition.
     static func all(_ conditions: [SQLExpression]) -> SQLExpression? {
         conditions.first.map { first in conditions.dropFirst().reduce(first) { .binary(.and, $0, $1) } }

@@ -19,6 +19,23 @@ extension Lowering {
     /// name is upper case).
     static let lazyFunctions: Set<String> = ["IIF", "DECODE", "CHOOSE"]
 
+    /// `e` with each reference to a port whose column is a NULL constant (a port no connector
+    /// feeds) written as the NULL literal, which a database folds alike; `e` itself when there is none.
+    func withNullPorts(_ e: Expr) -> Expr {
+        guard columns.values.contains(where: \.isNullConstant) else { return e }
+        var copy = e
+        switch e.kind {
+        case .reference(let name) where columns[name.uppercased()]?.isNullConstant == true: copy.kind = .null
+        case .unary(let op, let operand): copy.kind = .unary(op, withNullPorts(operand))
+        case .binary(let op, let left, let right): copy.kind = .binary(op, withNullPorts(left), withNullPorts(right))
+        case .call(let name, let arguments): copy.kind = .call(name: name, arguments: arguments.map(withNullPorts))
+        case .external(let kind, let name, let arguments):
+            copy.kind = .external(kind, name: name, arguments: arguments.map(withNullPorts))
+        default: break
+        }
+        return copy
+    }
+
     /// Refuses `e` where an operation in it has an operand a database may compute it from alone
     /// (one that may fold to NULL; for AND and OR, a right operand the database can decide while
     /// planning) and another operand that can fail.

@@ -26,7 +26,7 @@ public struct SQLExpressionLowering: Sendable {
     {
         Result { () throws(SQLLoweringFailure) in
             let lowering = Lowering(self, columns: columns)
-            try lowering.checkFoldedOperands(expression)
+            try lowering.checkFoldedOperands(lowering.withNullPorts(expression))
             return try lowering.value(expression)
         }
     }
@@ -38,7 +38,7 @@ public struct SQLExpressionLowering: Sendable {
     > {
         Result { () throws(SQLLoweringFailure) in
             let lowering = Lowering(self, columns: columns)
-            try lowering.checkFoldedOperands(expression)
+            try lowering.checkFoldedOperands(lowering.withNullPorts(expression))
             return try lowering.condition(expression)
         }
     }

@@ -28,7 +28,7 @@ extension SQLPipelineBuilder {
         // A key no connector feeds is NULL on every row: it splits no group, and SQL refuses a
         // constant in GROUP BY (PostgreSQL: "non-integer constant"; an integer would name a
         // column). Without any other key, the rows still form groups only when there are rows.
-        let grouping = groupBy.filter { !Self.isNullConstant($0) }
+        let grouping = groupBy.filter { !$0.isNullConstant }
         var items: [SQLSelectItem] = []
         var lastRow: SQLLastRow?
         for port in node.outputPorts {

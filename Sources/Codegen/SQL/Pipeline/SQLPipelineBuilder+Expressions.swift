@@ -58,15 +58,6 @@ extension SQLPipelineBuilder {
         return result
     }
 
-    /// Whether `value` is a NULL constant: `NULL` or a cast of it (a port no connector feeds).
-    static func isNullConstant(_ value: SQLExpression) -> Bool {
-        switch value {
-        case .literal(.null): true
-        case .cast(let inner, _): isNullConstant(inner)
-        default: false
-        }
-    }
-
     /// `value` of type `from` as the runtime stores it in a port of type `to`: unchanged where
     /// every value fits, cut to the precision for strings, cast to a double where every value
     /// converts exactly, an integer's digits as text; refuses conversions that round, overflow or

@@ -33,7 +33,7 @@ extension SQLPipelineBuilder {
         groupBy: [SQLExpression]
     ) throws(SQLPushdownRefusal) {
         // A key no connector feeds (a NULL of its type) would be a constant in GROUP BY.
-        if let index = groupBy.firstIndex(where: Self.isNullConstant) {
+        if let index = groupBy.firstIndex(where: \.isNullConstant) {
             let key = spec.groupBy[index]
             throw aggregateRefusal(
                 node, node.port(named: key),
