@@ -12,8 +12,8 @@ import Testing
 extension PostgresTests {
     @Suite("an operand that can fail beside a constant NULL, on PostgreSQL")
     struct FoldedOperandOnPostgres {
-        /// Source `P_IN (ID, NAME, N)` → Expression `EXP` (`ID`, `o_POS = <expression>`) → target
-        /// `T_P (ID, POS)`.
+        /// Source `P_IN (ID, NAME, N)` → Expression `EXP` (`ID`, `o_POS = <expression>`, and input
+        /// `GONE` string 10 that no connector feeds) → target `T_P (ID, POS)`.
         static func export(_ expression: String) -> ExportBuilder {
             var export = ExportBuilder()
             export.source("P_IN", ["ID*:i", "NAME:s10", "N:i"])
@@ -21,7 +21,7 @@ extension PostgresTests {
                 "EXP", type: "Expression",
                 ports: [
                     ExportBuilder.port("ID:i"), ExportBuilder.port("NAME:s10", "INPUT"),
-                    ExportBuilder.port("N:i", "INPUT"),
+                    ExportBuilder.port("N:i", "INPUT"), ExportBuilder.port("GONE:s10", "INPUT"),
                     ExportBuilder.port(
                         "o_POS:i", "OUTPUT", expression: expression, defaultValue: "ERROR('transformation error')"),
                 ])
@@ -47,21 +47,7 @@ extension PostgresTests {
         func unconnectedPortIsAConstantNull() throws {
             // `GONE` has no connector: its value is NULL on every row, which PostgreSQL folds as it
             // folds the literal.
-            var export = ExportBuilder()
-            export.source("P_IN", ["ID*:i", "NAME:s10", "N:i"])
-            export.transformation(
-                "EXP", type: "Expression",
-                ports: [
-                    ExportBuilder.port("ID:i"), ExportBuilder.port("NAME:s10", "INPUT"),
-                    ExportBuilder.port("N:i", "INPUT"), ExportBuilder.port("GONE:s10", "INPUT"),
-                    ExportBuilder.port(
-                        "o_POS:i", "OUTPUT", expression: "INSTR(GONE, LPAD(NAME, N * 100000))",
-                        defaultValue: "ERROR('transformation error')"),
-                ])
-            export.target("T_P", ["ID:i", "POS:i"])
-            export.connect("SQ_P_IN", "EXP", ["ID", "NAME", "N"])
-            export.connect("EXP", "T_P", ["ID", "o_POS>POS"])
-            let pipeline = try ExecutorHarness().pipeline(export)
+            let pipeline = try ExecutorHarness().pipeline(Self.export("INSTR(GONE, LPAD(NAME, N * 100000))"))
             for seed: UInt64 in [1, 2] {
                 let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: seed)
                 #expect(report.verdict == .notPushedDown, "\(report.text)")

@@ -144,6 +144,32 @@ extension PostgresTests {
             #expect(report.targets.first?.rows["native"] != 0, "\(report.text)")
         }
 
+        @Test("an output port with a blank expression is a NULL of its type downstream")
+        func blankOutputIsTyped() throws {
+            // `o_BLANK` has no expression: NULL on every row, selected by EXP's common table and
+            // compared with a number by the Filter after it.
+            var export = ExportBuilder()
+            export.source("U_B", ["ID*:i", "K:i"])
+            export.transformation(
+                "EXP", type: "Expression",
+                ports: [
+                    ExportBuilder.port("ID:i"), ExportBuilder.port("K:i"),
+                    ExportBuilder.port("o_BLANK:n3", "OUTPUT", expression: ""),
+                ])
+            let columns = ["ID:i", "K:i", "o_BLANK:n3"]
+            export.transformation(
+                "FIL", type: "Filter", ports: columns.map { ExportBuilder.port($0) },
+                attributes: [("Filter Condition", "ISNULL(o_BLANK) OR o_BLANK = 1")])
+            export.target("T_B", columns)
+            export.connect("SQ_U_B", "EXP", ["ID", "K"])
+            export.connect("EXP", "FIL", ["ID", "K", "o_BLANK"])
+            export.connect("FIL", "T_B", ["ID", "K", "o_BLANK"])
+            let pipeline = try ExecutorHarness().pipeline(export)
+            let report = try SQLPipelineExecution.verifyOnPostgres(pipeline, seed: 1)
+            #expect(report.verdict == .agree, "\(report.text)")
+            #expect(report.targets.first?.rows["native"] != 0, "\(report.text)")
+        }
+
         @Test("each dialect selects the unconnected ports as typed NULLs")
         func typedInEveryDialect() throws {
             let pipeline = try ExecutorHarness().pipeline(Self.export("ISNULL(FLAG) OR FLAG = 1"))

@@ -23,17 +23,20 @@ extension Lowering {
     /// feeds) written as the NULL literal, which a database folds alike; `e` itself when there is none.
     func withNullPorts(_ e: Expr) -> Expr {
         guard columns.values.contains(where: \.isNullConstant) else { return e }
-        var copy = e
-        switch e.kind {
-        case .reference(let name) where columns[name.uppercased()]?.isNullConstant == true: copy.kind = .null
-        case .unary(let op, let operand): copy.kind = .unary(op, withNullPorts(operand))
-        case .binary(let op, let left, let right): copy.kind = .binary(op, withNullPorts(left), withNullPorts(right))
-        case .call(let name, let arguments): copy.kind = .call(name: name, arguments: arguments.map(withNullPorts))
-        case .external(let kind, let name, let arguments):
-            copy.kind = .external(kind, name: name, arguments: arguments.map(withNullPorts))
-        default: break
+        func rewrite(_ e: Expr) -> Expr {
+            var copy = e
+            switch e.kind {
+            case .reference(let name) where columns[name.uppercased()]?.isNullConstant == true: copy.kind = .null
+            case .unary(let op, let operand): copy.kind = .unary(op, rewrite(operand))
+            case .binary(let op, let left, let right): copy.kind = .binary(op, rewrite(left), rewrite(right))
+            case .call(let name, let arguments): copy.kind = .call(name: name, arguments: arguments.map(rewrite))
+            case .external(let kind, let name, let arguments):
+                copy.kind = .external(kind, name: name, arguments: arguments.map(rewrite))
+            default: break
+            }
+            return copy
         }
-        return copy
+        return rewrite(e)
     }
 
     /// Refuses `e` where an operation in it has an operand a database may compute it from alone

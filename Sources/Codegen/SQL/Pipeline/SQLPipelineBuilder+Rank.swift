@@ -43,10 +43,7 @@ extension SQLPipelineBuilder {
             SQLSelectItem(values[$0.name.uppercased()] ?? .literal(.null), as: $0.name)
         }
         items.append(SQLSelectItem(rank, as: indexName))
-        // The ranked rows' bare NULLs (ports no connector feeds) typed as the ports, as in ``register``.
-        let types = Dictionary(ports.map { ($0.name.uppercased(), $0.type) }, uniquingKeysWith: { a, _ in a })
-        let ranked = addTable(
-            node.id + "_RANKED", Self.typingNulls(.select(SQLSelect(items: items, from: input.from())), types))
+        let ranked = addTable(node.id + "_RANKED", .select(SQLSelect(items: items, from: input.from())))
         let kept = SQLSelect(
             items: ports.map { SQLSelectItem(.column(table: nil, name: $0.name)) },
             from: .table(SQLTableName(ranked), alias: nil),
