@@ -32,6 +32,19 @@ public struct PipelineVerifier {
         return []
     }
 
+    /// The errors ``verify(_:)`` finds in `pipeline` (its warnings left out), where `pipeline` was
+    /// made from `previous` by changing, adding or removing nodes and `previous` has no error
+    /// (warnings allowed): found as ``verify(_:changedFrom:)`` finds them, by checking only what the
+    /// change can affect, since what it cannot affect keeps the diagnostics it had, none an error.
+    /// Where that check finds an error, the full verification gives them all, in its order.
+    public static func errors(in pipeline: Pipeline, changedFrom previous: Pipeline) -> [Diagnostic] {
+        var verifier = PipelineVerifier(pipeline: pipeline)
+        guard verifier.indexNodes(), verifier.checkChanges(from: previous),
+            !verifier.diagnostics.contains(where: { $0.severity == .error })
+        else { return verify(pipeline).filter { $0.severity == .error } }
+        return []
+    }
+
     private init(pipeline: Pipeline) {
         self.pipeline = pipeline
     }

@@ -69,4 +69,30 @@ import Testing
         changed.nodes[0].ports[0].type = .dateTime(precision: 29, scale: 9)
         #expect(codes(changed) == (["IR0007"], ["IR0007"]))
     }
+
+    /// `PipelineVerifier.errors(in:changedFrom:)` where the pipeline before the change has a
+    /// warning (SRC's date feeds FIL's integer, IR0007): the errors are those of the full
+    /// verification, the warning left out, whether the change is harmless or breaks an unchanged
+    /// reader.
+    @Test func errorsAfterAChangeToAPipelineWithAWarning() {
+        var previous = Sample.linear()
+        previous.nodes[0].ports[0].type = .dateTime(precision: 29, scale: 9)
+        #expect(previous.verify().map(\.code.rawValue) == ["IR0007"])
+        func codes(_ changed: Pipeline) -> (full: [String], errors: [String]) {
+            (
+                changed.verify().filter { $0.severity == .error }.map(\.code.rawValue),
+                PipelineVerifier.errors(in: changed, changedFrom: previous).map(\.code.rawValue)
+            )
+        }
+        var harmless = previous
+        harmless.nodes[1].op = .filter(FilterSpec(condition: ScalarExpression("A IS NOT NULL")))
+        #expect(harmless.verify().map(\.code.rawValue) == ["IR0007"])
+        #expect(codes(harmless) == ([], []))
+        var notAnOutput = previous
+        notAnOutput.nodes[1].ports[0].roles = .input
+        #expect(codes(notAnOutput) == (["IR0004"], ["IR0004"]))
+        var removed = previous
+        removed.nodes.remove(at: 1)
+        #expect(codes(removed) == (["IR0003"], ["IR0003"]))
+    }
 }

@@ -54,9 +54,9 @@ public struct PassManager: Sendable {
         var outcome = Outcome(pipeline: pipeline, diagnostics: [], timings: [], dumps: [])
         let schema = Self.outputSchema(pipeline)
         var expressions = ParsedExpressions()
-        // Whether the current pipeline verified without any diagnostic: then a pass's result is
+        // Whether the current pipeline verified without any error: then a pass's result is
         // verified by what its change can affect alone.
-        var verifiedClean = false
+        var verifiedErrorFree = false
         for pass in passes where !disabled.contains(pass.name) {
             let start = Date()
             var notes: [Diagnostic] = []
@@ -64,10 +64,10 @@ public struct PassManager: Sendable {
             // A pass that changed nothing needs no verification.
             var problem: String?
             if rewritten != outcome.pipeline {
-                let found = Self.verify(rewritten, from: outcome.pipeline, previousVerifiedClean: verifiedClean)
-                problem = found.first { $0.severity == .error }?.message
+                let errors = Self.errors(in: rewritten, from: outcome.pipeline, previousErrorFree: verifiedErrorFree)
+                problem = errors.first?.message
                 if problem == nil && Self.outputSchema(rewritten) != schema { problem = "the targets' ports changed" }
-                if problem == nil { verifiedClean = found.isEmpty }
+                if problem == nil { verifiedErrorFree = true }
             }
             if let problem {
                 outcome.diagnostics.append(
@@ -85,11 +85,13 @@ public struct PassManager: Sendable {
         return outcome
     }
 
-    /// What ``PipelineVerifier`` finds in `rewritten`, a pass's result from `previous`: checking
-    /// only what the pass changed when `previous` verified without any diagnostic.
-    static func verify(_ rewritten: Pipeline, from previous: Pipeline, previousVerifiedClean: Bool) -> [Diagnostic] {
-        previousVerifiedClean
-            ? PipelineVerifier.verify(rewritten, changedFrom: previous) : PipelineVerifier.verify(rewritten)
+    /// The errors ``PipelineVerifier`` finds in `rewritten`, a pass's result from `previous`:
+    /// checking only what the pass changed when `previous` verified without any error (its
+    /// warnings, such as a port fed a type it cannot take, do not make a pass's result unsafe).
+    static func errors(in rewritten: Pipeline, from previous: Pipeline, previousErrorFree: Bool) -> [Diagnostic] {
+        previousErrorFree
+            ? PipelineVerifier.errors(in: rewritten, changedFrom: previous)
+            : PipelineVerifier.verify(rewritten).filter { $0.severity == .error }
     }
 
     /// Every target's id and ports (names, types and roles), which no pass may change.
