@@ -120,8 +120,21 @@ public struct Node: Hashable, Sendable {
 
     /// The upstream nodes this node reads from, in port order, without repeats.
     public var upstreamNodes: [String] {
+        // Ports read from few nodes, those of one node mostly side by side: a port reading the
+        // node the one before read is skipped, and the few found are searched in place (a set
+        // only once there are many). The ports are read in place, not copied.
+        var found: [String] = []
         var seen: Set<String> = []
-        return ports.compactMap { $0.source?.node }.filter { seen.insert($0).inserted }
+        for index in ports.indices {
+            guard let upstream = ports[index].source?.node, upstream != found.last else { continue }
+            if found.count < 16 {
+                if !found.contains(upstream) { found.append(upstream) }
+                continue
+            }
+            if seen.isEmpty { seen = Set(found) }
+            if seen.insert(upstream).inserted { found.append(upstream) }
+        }
+        return found
     }
 
     /// How exactly the node was converted.

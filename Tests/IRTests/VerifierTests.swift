@@ -40,6 +40,23 @@ enum Sample {
         #expect(Sample.linear().verify().isEmpty)
     }
 
+    /// A node's upstream nodes come in port order without repeats, with few of them and with
+    /// more than the sixteen it searches in place.
+    @Test func upstreamNodesAreInPortOrderWithoutRepeats() {
+        func reading(_ nodes: [String]) -> Node {
+            let ports = nodes.enumerated().map { index, node in
+                Sample.port("P\(index)", .integer, .input, from: PortRef(node: node, port: "A"))
+            }
+            return Node(
+                id: "U", op: .target(TargetSpec(table: "T")), ports: ports,
+                provenance: Sample.provenance("INSTANCE", "U", line: 1))
+        }
+        #expect(reading([]).upstreamNodes == [])
+        #expect(reading(["B", "B", "A", "B", "C", "A"]).upstreamNodes == ["B", "A", "C"])
+        let many = (0..<40).map { "N\($0 % 20)" } + (0..<40).map { "N\(39 - $0)" }
+        #expect(reading(many).upstreamNodes == (0..<20).map { "N\($0)" } + (20..<40).reversed().map { "N\($0)" })
+    }
+
     @Test func unknownUpstreamNodeAndPortAreReported() {
         var pipeline = Sample.linear()
         pipeline.nodes[1].ports[0].source = PortRef(node: "NOPE", port: "A")
