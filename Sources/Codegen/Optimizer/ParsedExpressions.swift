@@ -9,6 +9,8 @@ import IR
 public struct ParsedExpressions: Sendable {
     /// Each text seen, with its tree (nil when the parser reported an error).
     private var trees: [String: Expr?] = [:]
+    /// Each text whose references were asked for, with them (nil when it does not parse).
+    private var readNames: [String: Set<String>?] = [:]
 
     /// An empty memo.
     public init() {}
@@ -19,6 +21,20 @@ public struct ParsedExpressions: Sendable {
         let tree = OptimizerSupport.parsed(text)
         trees[text] = .some(tree)
         return tree
+    }
+
+    /// The port names `text` reads, upper case (``OptimizerSupport/collectReferences(_:into:)``);
+    /// nil when it does not parse (found once per text).
+    public mutating func references(_ text: String) -> Set<String>? {
+        if let known = readNames[text] { return known }
+        var names: Set<String>?
+        if let tree = parsed(text) {
+            var found: Set<String> = []
+            OptimizerSupport.collectReferences(tree, into: &found)
+            names = found
+        }
+        readNames[text] = .some(names)
+        return names
     }
 
     /// `text` parsed and type checked in `environment`; nil when either reports an error. A NULL

@@ -99,14 +99,17 @@ public struct PruneUnusedPorts: PipelinePass {
     }
 
     /// `text`, an expression of `node`, type checked in the node's environment (nil when it does
-    /// not parse or type check), once per node and text.
+    /// not parse or type check), once per node and text; `environment` is the node's, made on
+    /// first use.
     func typed(
         _ text: String, of node: Node, in pipeline: Pipeline, expressions: inout ParsedExpressions,
-        cache: inout [String: Expr?]
+        cache: inout [String: Expr?], environment: inout TypeEnvironment?
     ) -> Expr? {
         let key = node.id + "\u{1}" + text
         if let known = cache[key] { return known }
-        let result = expressions.typed(text, in: OptimizerSupport.environment(node, pipeline))
+        let types = environment ?? OptimizerSupport.environment(node, pipeline)
+        environment = types
+        let result = expressions.typed(text, in: types)
         cache[key] = .some(result)
         return result
     }
@@ -126,10 +129,8 @@ public struct PruneUnusedPorts: PipelinePass {
         for (port, upper) in zip(node.ports, names) {
             for text in [port.expression?.text, port.defaultValue?.text].compactMap({ $0 })
             where !text.allSatisfy(\.isWhitespace) {
-                guard let expression = expressions.parsed(text) else { return nil }
+                guard let read = expressions.references(text) else { return nil }
                 if text == port.expression?.text { computed[upper] = text }
-                var read: Set<String> = []
-                OptimizerSupport.collectReferences(expression, into: &read)
                 for name in read where name != upper {
                     readBy[name, default: []].insert(upper)
                 }
@@ -139,6 +140,7 @@ public struct PruneUnusedPorts: PipelinePass {
         var present = names.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         var result = node
         var changed = false
+        var environment: TypeEnvironment?
         for index in result.ports.indices.reversed() {
             let port = result.ports[index]
             let key = names[index]
@@ -150,7 +152,8 @@ public struct PruneUnusedPorts: PipelinePass {
             }
             guard !(readBy[key]?.contains { (present[$0] ?? 0) > 0 } ?? false) else { continue }
             let expression = computed[key].flatMap {
-                self.typed($0, of: node, in: pipeline, expressions: &expressions, cache: &typed)
+                self.typed(
+                    $0, of: node, in: pipeline, expressions: &expressions, cache: &typed, environment: &environment)
             }
             guard removable(result.ports[index], expression, pipeline) else { continue }
             result.ports.remove(at: index)
