@@ -27,6 +27,10 @@ final class SQLPipelineAnalysis {
     /// The refusal of each target (by index in the pipeline's nodes) whose lowering was refused
     /// without reading the dialect: the same steps refuse it in every dialect.
     var dialectFreeRefusals: [Int: SQLPushdownReport.NotPushedDown] = [:]
+    /// The outcome of each node's ``SQLPipelineBuilder/precheckNode(_:)`` (its refusal, if any)
+    /// that read no dialect, by node id: the same checks give it in every dialect
+    /// (``dialectFreePrecheck(of:)``).
+    private var dialectFreePrechecks: [String: SQLPushdownRefusal?] = [:]
     /// Whether node ids are unique, so that an id names one type environment (the typing memo is
     /// off otherwise).
     private let uniqueIDs: Bool
@@ -40,8 +44,8 @@ final class SQLPipelineAnalysis {
     private var orderKeepersMemo: Set<String>?
     /// The type of each port (the first of a name), by node, filled node by node on first use.
     private var portTypes: [String: [String: DataType]] = [:]
-    /// The ports ``holdsWideDecimal(_:)`` finds, once it is first asked.
-    private var wideDecimalPorts: Set<PortRef>?
+    /// The names of the ports ``holdsWideDecimal(_:)`` finds, by node id, once it is first asked.
+    private var wideDecimalPorts: [String: Set<String>]?
     /// The port each port of a node (by id) that passes values on unconverted takes them from,
     /// listed once per node on first use (``passedOn(by:)``).
     private var passedOnMemo: [String: [String: PortRef]] = [:]
@@ -88,37 +92,65 @@ final class SQLPipelineAnalysis {
     /// Aggregator). The pipeline's such ports are found on the first question.
     func holdsWideDecimal(_ ref: PortRef) -> Bool {
         guard hasWideDecimals else { return false }
-        if let wideDecimalPorts { return wideDecimalPorts.contains(ref) }
+        if let wideDecimalPorts { return wideDecimalPorts[ref.node]?.contains(ref.port) ?? false }
         let wide = Self.wideDecimalPorts(of: pipeline)
         wideDecimalPorts = wide
-        return wide.contains(ref)
+        return wide[ref.node]?.contains(ref.port) ?? false
     }
 
-    /// The wide decimal ports, then, through a worklist, each port that reads one unchanged (node
-    /// order need not be topological): what ``holdsWideDecimal(_:)`` finds.
-    static func wideDecimalPorts(of pipeline: Pipeline) -> Set<PortRef> {
-        var wide: Set<PortRef> = []
-        var pending: [PortRef] = []
-        // The ports that pass on each port's value unchanged (not in an Expression or Aggregator).
-        var readers: [PortRef: [PortRef]] = [:]
-        for node in pipeline.nodes {
-            let converts: Bool
-            switch node.op {
-            case .project, .aggregate: converts = true
-            default: converts = false
-            }
-            var seen: Set<String> = []
-            for port in node.ports where seen.insert(port.name).inserted {
-                let ref = PortRef(node: node.id, port: port.name)
-                if SQLPipelineBuilder.isWideDecimal(port.type) {
-                    if wide.insert(ref).inserted { pending.append(ref) }
-                } else if !converts, let source = port.source {
-                    readers[source, default: []].append(ref)
+    /// The names of the wide decimal ports by node id, then of each port that reads one
+    /// unchanged, pass after pass over the nodes until one adds none (their order need not be
+    /// topological; it mostly is, so two passes are the rule): what ``holdsWideDecimal(_:)``
+    /// finds. Only the first port of a name counts. Ports are read in place, and the wide names
+    /// of the node a port reads are looked up once for a run of ports reading that node.
+    static func wideDecimalPorts(of pipeline: Pipeline) -> [String: Set<String>] {
+        var wide: [String: Set<String>] = [:]
+        // Adds the name of port `p` of node `n` when it is the first port of that name; true when added.
+        func add(_ p: Int, of n: Int, firsts: inout [String: Int]?) -> Bool {
+            let node = pipeline.nodes[n].id
+            let name = pipeline.nodes[n].ports[p].name
+            guard !(wide[node]?.contains(name) ?? false) else { return false }
+            if firsts == nil {
+                var names: [String: Int] = [:]
+                for q in pipeline.nodes[n].ports.indices where names[pipeline.nodes[n].ports[q].name] == nil {
+                    names[pipeline.nodes[n].ports[q].name] = q
                 }
+                firsts = names
+            }
+            guard firsts?[name] == p else { return false }
+            wide[node, default: []].insert(name)
+            return true
+        }
+        for n in pipeline.nodes.indices {
+            var firsts: [String: Int]?
+            for p in pipeline.nodes[n].ports.indices
+            where SQLPipelineBuilder.isWideDecimal(pipeline.nodes[n].ports[p].type) {
+                _ = add(p, of: n, firsts: &firsts)
             }
         }
-        while let ref = pending.popLast() {
-            for reader in readers[ref] ?? [] where wide.insert(reader).inserted { pending.append(reader) }
+        guard !wide.isEmpty else { return wide }
+        // Only the nodes that pass values on unconverted (not an Expression or an Aggregator).
+        let passing = pipeline.nodes.indices.filter { n in
+            switch pipeline.nodes[n].op {
+            case .project, .aggregate: false
+            default: true
+            }
+        }
+        var added = true
+        while added {
+            added = false
+            for n in passing {
+                var firsts: [String: Int]?
+                var read: (node: String, wide: Set<String>?)?
+                for p in pipeline.nodes[n].ports.indices {
+                    guard let source = pipeline.nodes[n].ports[p].source else { continue }
+                    if read?.node != source.node { read = (source.node, wide[source.node]) }
+                    guard read?.wide?.contains(source.port) ?? false, add(p, of: n, firsts: &firsts) else { continue }
+                    added = true
+                    // A node reading itself sees its own new name.
+                    if source.node == pipeline.nodes[n].id { read = nil }
+                }
+            }
         }
         return wide
     }
@@ -258,6 +290,18 @@ final class SQLPipelineAnalysis {
             passes[port.name] = source
         }
         return passes
+    }
+
+    /// The outcome of the precheck of node `id` made without reading the dialect by an earlier
+    /// lowering of this pipeline (``recordDialectFreePrecheck(of:_:)``): `.some(nil)` when it
+    /// passed, `.some(refusal)` when it refused, nil when none is known or ids repeat.
+    func dialectFreePrecheck(of id: String) -> SQLPushdownRefusal?? {
+        uniqueIDs ? dialectFreePrechecks[id] : nil
+    }
+
+    /// Keeps the outcome of the precheck of node `id`, made without reading the dialect.
+    func recordDialectFreePrecheck(of id: String, _ refusal: SQLPushdownRefusal?) {
+        if uniqueIDs { dialectFreePrechecks[id] = .some(refusal) }
     }
 
     /// `node`'s input ports (``Node/inputPorts``), listed once per node.
