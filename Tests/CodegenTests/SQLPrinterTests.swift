@@ -39,10 +39,13 @@ import Testing
 
     @Test("a name is bare when it is ASCII letters, digits and _ after a letter or _, and no reserved word")
     func plainNames() {
-        for name in ["A_1", "_x", "cust_ID", "Z9", "CURRENT_TIMESTAMPS", "SELECTED"] {
+        for name in ["A_1", "_x", "_9", "cust_ID", "Z9", "CURRENT_TIMESTAMPS", "SELECTED"] {
             #expect(SQLIdentifiers.isPlain(name), "\(name)")
         }
-        for name in ["", "1A", "né", "a-b", "@x", "x@", "[a", "a`", "select", "Select", "CURRENT_TIMESTAMP", "a b"] {
+        for name in [
+            "", "1A", "né", "a-b", "@x", "x@", "[a", "a`", "9", "select", "Select", "SELECT", "CURRENT_TIMESTAMP",
+            "a b",
+        ] {
             #expect(!SQLIdentifiers.isPlain(name), "\(name)")
         }
     }

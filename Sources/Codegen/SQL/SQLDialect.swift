@@ -360,11 +360,19 @@ public enum SQLIdentifiers {
     /// then letters, digits and `_`, and not a reserved word. Bare names keep each dialect's
     /// own case folding, which is what legacy DDL created the tables with.
     public static func isPlain(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.isASCIILetter || first == "_" else { return false }
-        guard name.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }) else {
-            return false
+        // One pass over the bytes (every identifier printed comes here); a name with no lower-case
+        // letter is looked up as it is.
+        var lowerCase = false
+        for (index, byte) in name.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): lowerCase = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where index > 0: continue
+            default: return false
+            }
         }
-        return !reserved.contains(name.uppercased())
+        guard !name.isEmpty else { return false }
+        return !reserved.contains(lowerCase ? name.uppercased() : name)
     }
 
     /// `name` between `open` and `close`, with `close` doubled inside.
