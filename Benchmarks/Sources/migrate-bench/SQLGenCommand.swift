@@ -6,14 +6,15 @@ import Importers
 /// SQL generation against import, on the same exports in the same run (issue 5: generating the SQL
 /// of every mapping in every dialect must cost a small fraction of importing them).
 ///
-///     migrate-bench sqlgen FOLDER [--runs N]
+///     migrate-bench sqlgen FOLDER [--runs N] [--all-dialects-only]
 ///
 /// Imports every `.xml` of FOLDER `runs` times, then optimizes every imported pipeline (the
 /// optimizer passes, once per pipeline), lowers it into the ten dialects at once
 /// (``SQLPipelineLowering/lower(_:inEach:)``, as `migrate convert --dialect D1,D2,…` needs) and
 /// prints the statements, `runs` times; prints the median seconds of each, the optimizer's share,
 /// and the ratio. Then, for each dialect alone (what `migrate convert --dialect D` needs: the
-/// optimizer and one lowering), the median seconds and their ratio to the import.
+/// optimizer and one lowering), the median seconds and their ratio to the import, unless
+/// `--all-dialects-only` (for profiling the ten dialects at once).
 enum SQLGenCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard let folder = arguments.first else {
@@ -55,7 +56,8 @@ enum SQLGenCommand {
             optimizerSeconds.append(optimizing)
         }
         var singleSeconds: [[Double]] = Array(repeating: [], count: SQLDialects.all.count)
-        for _ in 0..<runs {
+        let single = !arguments.contains("--all-dialects-only")
+        for _ in 0..<runs where single {
             for (index, dialect) in SQLDialects.all.enumerated() {
                 let start = monotonicSeconds()
                 var characters = 0
@@ -77,6 +79,7 @@ enum SQLGenCommand {
         print("optimize + SQL (all dialects):  median \(format(sqlMedian, 4)) s")
         print("  of which the optimizer:       median \(format(median(optimizerSeconds), 4)) s")
         print("SQL generation / import: \(format(sqlMedian / max(importMedian, 1e-9), 3))")
+        guard single else { return 0 }
         print("one dialect alone (optimize + SQL), median s and / import:")
         for (dialect, seconds) in zip(SQLDialects.all, singleSeconds) {
             let single = median(seconds)
