@@ -211,6 +211,17 @@ extension SQLExpression {
         }
     }
 
+    /// Whether the database gives this no type of its own: `NULL`, or a CASE whose every result
+    /// is such (`IIF(c, NULL, NULL)`; PostgreSQL types it text, SQL Server int).
+    var isUntypedNull: Bool {
+        switch self {
+        case .literal(.null): true
+        case .caseWhen(let branches, let otherwise):
+            branches.allSatisfy(\.result.isUntypedNull) && (otherwise?.isUntypedNull ?? true)
+        default: false
+        }
+    }
+
     /// `a AND b AND …` (left to right), nil for no condition.
     static func all(_ conditions: [SQLExpression]) -> SQLExpression? {
         conditions.first.map { first in conditions.dropFirst().reduce(first) { .binary(.and, $0, $1) } }

@@ -293,18 +293,21 @@ struct SQLPipelineBuilder {
         }
     }
 
-    /// `query` with each bare NULL it selects for a port of `types` (by upper-case name) cast to
+    /// `query` with each NULL it selects for a port of `types` (by upper-case name) without a
+    /// type of its own (a bare NULL, or a CASE of NULLs: ``SQLExpression/isUntypedNull``) cast to
     /// the port's type. A common table's untyped NULL column is text in PostgreSQL and int in SQL
     /// Server, so a later comparison with a number or a string fails the statement (a Joiner
-    /// input left unconnected and then filtered on: `operator does not exist: text = integer`).
+    /// input left unconnected and then filtered on: `operator does not exist: text = integer`),
+    /// as does writing it to a numeric column (`IIF(ID > 5, NULL, NULL)` into a decimal: `column
+    /// is of type numeric but expression is of type text`).
     static func typingNulls(_ query: SQLQuery, _ types: [String: DataType]) -> SQLQuery {
         switch query {
         case .select(var select):
             for index in select.items.indices {
-                guard case .literal(.null) = select.items[index].expression,
+                guard select.items[index].expression.isUntypedNull,
                     let type = select.items[index].alias.flatMap({ types[$0.uppercased()] })
                 else { continue }
-                select.items[index].expression = .cast(.literal(.null), SQLType(type))
+                select.items[index].expression = .cast(select.items[index].expression, SQLType(type))
             }
             return .select(select)
         case .union(let all, let parts):
