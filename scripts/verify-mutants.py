@@ -17,7 +17,9 @@ and runs
 `MIGRATE verify FILE --engines native,sqlite --generate 30 --seed S` (options after `--` replace
 `--engines native,sqlite`, for example `-- --engines native,sqlite,postgres --connections FILE
 --postgres NAME`). Prints every mutant whose
-verdict is DIFFER or whose run crashed (the file is kept), then the count of each verdict (a
+verdict is DIFFER or whose run crashed (the file is kept), each problem a SQL engine reported for
+a FAILED mutant (a native failure only means the mutant is not a valid mapping), then the count of
+each verdict (a
 mutant the importer rejects has no verdict: its exit status is counted). The
 same seeds give the same mutants. Used by hand (issue 5 closing notes), not by the test suite.
 """
@@ -107,6 +109,12 @@ for seed in range(first, last + 1):
         found = [f'no verdict (exit {run.returncode})']
     for verdict in found + (['CRASH'] if crashed else []):
         verdicts[verdict] = verdicts.get(verdict, 0) + 1
+    if 'FAILED' in found:
+        # A native failure is the mutant being refused (an invalid export); a failure on a SQL
+        # engine is worth reading (so far: a NULL or a repeated key reaching a constrained column).
+        for line in (run.stdout + run.stderr).splitlines():
+            if 'problem:' in line and 'problem: native:' not in line:
+                print(f'mutant {seed} FAILED on SQL: {line.strip()[:300]}')
     if crashed or 'DIFFER' in found:
         print(f'mutant {seed} of {os.path.basename(source)}: exit {run.returncode}, {found}')
         print((run.stdout + run.stderr)[-1500:])
