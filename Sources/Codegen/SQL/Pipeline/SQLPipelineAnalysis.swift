@@ -27,10 +27,6 @@ final class SQLPipelineAnalysis {
     /// The refusal of each target (by index in the pipeline's nodes) whose lowering was refused
     /// without reading the dialect: the same steps refuse it in every dialect.
     var dialectFreeRefusals: [Int: SQLPushdownReport.NotPushedDown] = [:]
-    /// The outcome of each node's ``SQLPipelineBuilder/precheckNode(_:)`` (its refusal, if any)
-    /// that read no dialect, by node id: the same checks give it in every dialect
-    /// (``dialectFreePrecheck(of:)``).
-    private var dialectFreePrechecks: [String: SQLPushdownRefusal?] = [:]
     /// Whether node ids are unique, so that an id names one type environment (the typing memo is
     /// off otherwise).
     private let uniqueIDs: Bool
@@ -290,18 +286,6 @@ final class SQLPipelineAnalysis {
             passes[port.name] = source
         }
         return passes
-    }
-
-    /// The outcome of the precheck of node `id` made without reading the dialect by an earlier
-    /// lowering of this pipeline (``recordDialectFreePrecheck(of:_:)``): `.some(nil)` when it
-    /// passed, `.some(refusal)` when it refused, nil when none is known or ids repeat.
-    func dialectFreePrecheck(of id: String) -> SQLPushdownRefusal?? {
-        uniqueIDs ? dialectFreePrechecks[id] : nil
-    }
-
-    /// Keeps the outcome of the precheck of node `id`, made without reading the dialect.
-    func recordDialectFreePrecheck(of id: String, _ refusal: SQLPushdownRefusal?) {
-        if uniqueIDs { dialectFreePrechecks[id] = .some(refusal) }
     }
 
     /// `node`'s input ports (``Node/inputPorts``), listed once per node.

@@ -50,25 +50,14 @@ extension SQLPipelineBuilder {
     /// The checks ``lower(_:group:)`` makes of `node` before lowering it, those of the nodes
     /// upstream, and for an Expression, the conversions of its ports; once per node, refusing
     /// again as it first refused. Reusing what read the dialect counts as reading it, as in
-    /// ``relation(of:group:)``. An outcome that read no dialect is shared by the lowerings of
-    /// the pipeline into other dialects (``SQLPipelineAnalysis/dialectFreePrecheck(of:)``).
+    /// ``relation(of:group:)``.
     mutating func precheckNode(_ node: Node) throws(SQLPushdownRefusal) {
         if let known = prechecked[node.id] {
             if known.consulted { context.analysis.dialectConsultations += 1 }
             if let refusal = known.refusal { throw refusal }
             return
         }
-        if let shared = context.analysis.dialectFreePrecheck(of: node.id) {
-            prechecked[node.id] = (shared, false)
-            if let refusal = shared { throw refusal }
-            return
-        }
         let consultations = context.analysis.dialectConsultations
-        defer {
-            if let known = prechecked[node.id], !known.consulted {
-                context.analysis.recordDialectFreePrecheck(of: node.id, known.refusal)
-            }
-        }
         do {
             switch node.op {
             case .sourceQuery:
