@@ -8,9 +8,11 @@ import Testing
 /// when rows may share a key. Expectations written by hand from the pipelines below.
 @Suite("SQL target writes")
 struct SQLTargetWriteTests {
-    /// S (K, V) → SQ_S → AGG (group by K, TOTAL = SUM(V)) → UPD (`strategy`) → T (K primary key, TOTAL).
+    /// S (K primary key, V) → SQ_S → AGG (group by K, TOTAL = SUM(V)) → UPD (`strategy`) → T (K primary
+    /// key, TOTAL).
     static func pipeline(
-        strategy: String, grouped: Bool = true, key: DataType = .integer, forwardRejected: Bool = true
+        strategy: String, grouped: Bool = true, key: DataType = .integer, forwardRejected: Bool = true,
+        sourceKey: Bool = true
     ) -> Pipeline {
         let file = SourceLocation(file: "m.XML", line: 1, column: 1)
         let root = ObjectPath([.init("MAPPING", "m")])
@@ -34,7 +36,9 @@ struct SQLTargetWriteTests {
         let nodes = [
             node(
                 "S", .source(SourceSpec(table: "S")),
-                [port("S", "K", text, .output), port("S", "V", .integer, .output)]),
+                // K is the source's key: never NULL, and unique, as the target's key needs (an insert
+                // of a key that may be NULL or repeated is tested in SQLNullRefusingColumnTests).
+                [port("S", "K", text, .output, key: sourceKey ? .primary : nil), port("S", "V", .integer, .output)]),
             node(
                 "SQ_S", .sourceQuery(SourceQuerySpec(sources: ["S"])),
                 [
@@ -329,8 +333,24 @@ struct SQLTargetWriteTests {
         #expect(text.hasSuffix("FROM UPD;\n"))
     }
 
-    /// S (K, V) → SQ_S → AGG_A and AGG_B (group by K, TYPE = `first` / `second`, TOTAL = SUM(V)) → UN
-    /// (union) → UPD (DD_UPDATE) → T (K and TYPE primary key, TOTAL): the telecom demo's shape.
+    @Test("an insert of rows that may share the target's key is refused: the runtime rejects all but the first")
+    func insertOfRepeatedKeysRefused() {
+        let lowering = SQLPipelineLowering(SQLiteDialect(), treatRowsAs: .insert)
+        let sql = lowering.lower(Self.pipeline(strategy: "DD_INSERT", grouped: false, sourceKey: false))
+        #expect(sql.report.pushedDown.isEmpty)
+        let refusal = sql.report.diagnostics.first
+        #expect(refusal?.code == "CG2013")
+        #expect(refusal?.message.contains("may receive two rows with the same key ('K')") == true, "\(sql.report)")
+        // Grouped by K, the rows are unique on it again; K may still be NULL (a NULL group).
+        let grouped = lowering.lower(Self.pipeline(strategy: "DD_INSERT", sourceKey: false))
+        #expect(grouped.report.status == .full, "\(grouped.report.diagnostics)")
+        let text = SQLPipelineScript.text(grouped, dialect: SQLiteDialect())
+        #expect(text.hasSuffix("FROM UPD\nWHERE K IS NOT NULL;\n"), "\(text)")
+    }
+
+    /// S (K primary key, V) → SQ_S → AGG_A and AGG_B (group by K, TYPE = `first` / `second`, TOTAL =
+    /// SUM(V)) → UN (union) → UPD (DD_UPDATE) → T (K and TYPE primary key, TOTAL): the telecom demo's
+    /// shape. K and the constant TYPE are never NULL, so no row is left out.
     static func unionPipeline(first: String, second: String) -> Pipeline {
         let file = SourceLocation(file: "u.XML", line: 1, column: 1)
         let root = ObjectPath([.init("MAPPING", "u")])
@@ -375,7 +395,7 @@ struct SQLTargetWriteTests {
         let nodes = [
             node(
                 "S", .source(SourceSpec(table: "S")),
-                [port("S", "K", .integer, .output), port("S", "V", .integer, .output)]),
+                [port("S", "K", .integer, .output, key: .primary), port("S", "V", .integer, .output)]),
             node(
                 "SQ_S", .sourceQuery(SourceQuerySpec(sources: ["S"])),
                 ["K", "V"].map { port("SQ_S", $0, .integer, [.input, .output], from: ("S", $0)) }),

@@ -194,6 +194,7 @@ extension SQLPipelineSQL {
         for index in result.report.notPushedDown.indices { named(&result.report.notPushedDown[index].diagnostic) }
         for index in result.report.runtimeSteps.indices { named(&result.report.runtimeSteps[index].diagnostic) }
         for index in result.report.verbatimTexts.indices { named(&result.report.verbatimTexts[index]) }
+        for index in result.report.leftOutRows.indices { named(&result.report.leftOutRows[index]) }
         return result
     }
 

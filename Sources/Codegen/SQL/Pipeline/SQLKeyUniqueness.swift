@@ -5,11 +5,16 @@ import IR
 /// runtime's result order-dependent, so key-based writes are lowered only with a proof.
 ///
 /// Proved: an Aggregator (unsorted input) grouped by a subset of the keys; a row subset or
-/// copy of such rows (Filter, Router group, Sorter, Expression, Update Strategy) whose key
+/// copy of such rows (Filter, Router group, Sorter, Expression, Update Strategy, Transaction
+/// Control) whose key
 /// ports pass values on unchanged; a Union whose groups are each unique and differ pairwise
 /// in one key given a distinct constant per group (`'HOME'` and `'ROAMING'`).
 struct SQLKeyUniqueness {
     let nodes: [String: Node]
+    /// Whether a source qualifier's ports covering its one source's primary key prove it
+    /// (``provesSourceKey(_:_:)``): trusted only to refuse inserts that could collide, not to
+    /// write by key.
+    var sourceKeys = false
 
     /// Whether the rows carrying `refs` (ports of one node) are unique on them.
     func proves(_ refs: [PortRef]) -> Bool {
@@ -21,15 +26,32 @@ struct SQLKeyUniqueness {
         case .aggregate(let spec):
             let names = Set(ports.map { $0.name.uppercased() })
             return !spec.sortedInput && spec.groupBy.allSatisfy { names.contains($0.uppercased()) }
-        case .filter, .setRowKind, .project, .sort, .route:
+        case .filter, .setRowKind, .project, .sort, .route, .transactionControl:
             let upstream = ports.map { upstreamRef(of: $0, in: node) }
             guard upstream.allSatisfy({ $0 != nil }) else { return false }
             return proves(upstream.compactMap { $0 })
         case .union(let spec):
             return provesUnion(ports, node, spec)
+        case .sourceQuery(let spec) where sourceKeys:
+            return provesSourceKey(ports, spec)
         default:
             return false
         }
+    }
+
+    /// A source qualifier with no SQL of its own reading one relational source, whose `ports`
+    /// pass on (uncut) fields covering the source's declared primary key.
+    private func provesSourceKey(_ ports: [Port], _ spec: SourceQuerySpec) -> Bool {
+        guard spec.sqlOverride == nil, spec.join == nil, spec.sources.count == 1, let source = nodes[spec.sources[0]]
+        else { return false }
+        let primary = Set(
+            source.ports.filter { $0.key == .primary || $0.key == .primaryForeign }.map { $0.name.uppercased() })
+        var read: Set<String> = []
+        for port in ports {
+            guard let ref = port.source, ref.node == source.id, widens(ref, to: port.type) else { return false }
+            read.insert(ref.port.uppercased())
+        }
+        return !primary.isEmpty && primary.isSubset(of: read)
     }
 
     /// Each input group unique, and one key a different constant in every group.

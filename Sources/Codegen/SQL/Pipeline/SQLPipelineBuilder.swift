@@ -32,6 +32,9 @@ struct SQLTargetRows {
     var select: SQLSelect
     /// The kinds, when an Update Strategy set them (otherwise every row is an insert).
     var rowKind: SQLRowKindInfo?
+    /// The columns the target declares NOT NULL (or primary key) that may receive NULL, each with
+    /// its value: the runtime's database rejects such a row (``SQLPipelineBuilder/isNeverNull(_:)``).
+    var refusingNull: [(column: String, value: SQLExpression)] = []
 }
 
 extension Operator {
@@ -88,6 +91,7 @@ struct SQLPipelineBuilder {
         }
         let input = try inputRelation(of: node, ports: ports)
         var items: [SQLSelectItem] = []
+        var refusingNull: [(column: String, value: SQLExpression)] = []
         for port in ports {
             guard let ref = port.source, let value = input.column(ref) else { continue }
             // The runtime hands a target the value as it is (the database, or the flat-file writer
@@ -100,11 +104,15 @@ struct SQLPipelineBuilder {
                 try checkTargetColumnType(port, of: node, receiving: sourceType(ref) ?? from)
             }
             items.append(SQLSelectItem(fitted, as: port.name))
+            if spec.flatFile == nil, Self.refusesNull(port), !(fitted == value && isNeverNull(ref)) {
+                refusingNull.append((port.name, fitted))
+            }
         }
         var select = SQLSelect(items: items, from: input.from())
         select.with = SQLTableReferences.needed(tables, by: SQLTableReferences.of(select))
         try checkUnneededFailures(select, of: node)
-        return SQLTargetRows(columns: ports.map(\.name), select: select, rowKind: input.rowKind)
+        return SQLTargetRows(
+            columns: ports.map(\.name), select: select, rowKind: input.rowKind, refusingNull: refusingNull)
     }
 
     /// A relational target column shorter than the strings it can receive: the database decides

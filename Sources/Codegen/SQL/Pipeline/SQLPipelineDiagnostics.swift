@@ -3,7 +3,9 @@ import IR
 /// Why a target's load path is not pushed down to SQL (codes CG2000–CG2099). Each is a warning:
 /// the path stays in the runtime, which computes it exactly. One, ``verbatimSQL``, stops
 /// nothing: it marks SQL text from the export that a pushed-down path sends to the database
-/// unchanged, a warning so that a reviewer sees it without `--verbose`.
+/// unchanged, a warning so that a reviewer sees it without `--verbose`. Another, a note,
+/// ``nullRefusingColumns``, stops nothing either: it says which rows a pushed-down statement
+/// leaves out.
 public enum SQLPipelineDiagnostics {
     /// A kind of transformation that is not lowered to SQL (yet, or not exactly).
     public static let operatorNotLowered = DiagnosticDescriptor(
@@ -58,11 +60,16 @@ public enum SQLPipelineDiagnostics {
     /// dialect of the database it was written for: trusted, not translated, for a reviewer to see.
     public static let verbatimSQL = DiagnosticDescriptor(
         "CG2090", .warning, "an export's SQL text is emitted verbatim, not translated")
+    /// Rows a pushed-down target's statement leaves out because a column the target declares
+    /// NOT NULL (or primary key) would receive NULL: PowerCenter's database rejects each such row
+    /// and the writer loads the others; the SQL leaves them out and writes no reject file.
+    public static let nullRefusingColumns = DiagnosticDescriptor(
+        "CG2091", .note, "rows a target's NOT NULL column refuses are left out")
 
     /// Every descriptor, sorted by code.
     public static let all: [DiagnosticDescriptor] = [
         operatorNotLowered, expressionNotLowered, invalidExpression, variablePorts, sourceSQL, joinCondition,
         aggregatePort, portConversion, inputRows, targetNotLowered, portDefault, lookupNotLowered, writeModeNotLowered,
-        rowKindNotLowered, rowOrder, verbatimSQL,
+        rowKindNotLowered, rowOrder, verbatimSQL, nullRefusingColumns,
     ]
 }

@@ -102,6 +102,7 @@ public struct SQLPipelineLowering: Sendable {
         var staging: [SQLSourceStaging] = []
         var refused: [SQLPushdownReport.NotPushedDown] = []
         var verbatim: [Diagnostic] = []
+        var leftOutRows: [Diagnostic] = []
         var builder = SQLPipelineBuilder(context: context)
         for (index, node) in pipeline.nodes.enumerated() {
             guard case .target(let spec) = node.op else { continue }
@@ -120,7 +121,10 @@ public struct SQLPipelineLowering: Sendable {
                 if spec.flatFile != nil {
                     fileLoads.append(try builder.fileTargetLoad(node, spec, rows))
                 } else {
-                    loads.append(try load(node, spec, rows, context, texts: try builder.targetTexts(node, spec)))
+                    let (load, leftOut) = try load(
+                        node, spec, rows, context, texts: try builder.targetTexts(node, spec))
+                    loads.append(load)
+                    leftOutRows += leftOut.map { [$0] } ?? []
                 }
                 let read = SQLTableReferences.of(rows.select)
                 staging += builder.staged.filter { step in
@@ -147,15 +151,17 @@ public struct SQLPipelineLowering: Sendable {
             pipeline: pipeline.name, pushedDown: loads.map(\.target) + fileLoads.map(\.target),
             notPushedDown: refused, runtimeSteps: SQLRuntimeSteps.steps(staging, fileLoads))
         report.verbatimTexts = verbatim
+        report.leftOutRows = leftOutRows
         return SQLPipelineSQL(
             pipeline: pipeline.name, loads: loads, report: report, staging: staging, fileLoads: fileLoads)
     }
 
-    /// The statements loading `node`: a truncate when asked, then the writes of its rows.
+    /// The statements loading `node`: a truncate when asked, then the writes of its rows; and the
+    /// note on the rows they leave out (CG2091), if any.
     private func load(
         _ node: Node, _ spec: TargetSpec, _ rows: SQLTargetRows, _ context: SQLPipelineContext,
         texts: (pre: [SQLStatement], post: [SQLStatement])
-    ) throws(SQLPushdownRefusal) -> SQLTargetLoad {
+    ) throws(SQLPushdownRefusal) -> (SQLTargetLoad, leftOut: Diagnostic?) {
         let table = Self.table(of: spec)
         try checkNotReadingItself(node, table, context)
         let options = targetOptions[node.id] ?? SQLTargetWriteOptions()
@@ -166,7 +172,10 @@ public struct SQLPipelineLowering: Sendable {
         if truncatedTargets.contains(node.id) || options.truncate { statements.append(.truncate(table)) }
         statements += try writer.statements(table)
         statements += post
-        return SQLTargetLoad(target: node.id, path: node.provenance.path, table: table, statements: statements)
+        return (
+            SQLTargetLoad(target: node.id, path: node.provenance.path, table: table, statements: statements),
+            writer.nullRefusalNote(writer.codesByOperation().keys)
+        )
     }
 }
 

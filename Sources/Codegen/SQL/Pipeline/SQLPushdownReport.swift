@@ -69,6 +69,9 @@ public struct SQLPushdownReport: Hashable, Sendable {
     /// One warning (CG2090) per SQL text from the export that the pushed-down SQL holds verbatim
     /// (SQL overrides, source filters, user-defined joins): trusted text, not translated.
     public var verbatimTexts: [Diagnostic] = []
+    /// One note (CG2091) per target pushed down whose statements leave out rows with NULL in a
+    /// column the target declares NOT NULL, which PowerCenter's database rejects one by one.
+    public var leftOutRows: [Diagnostic] = []
 
     /// Creates a report.
     public init(
@@ -91,8 +94,8 @@ public struct SQLPushdownReport: Hashable, Sendable {
     public var diagnostics: [Diagnostic] { notPushedDown.map(\.diagnostic) }
 
     /// The notes of the runtime's steps, one per staged source and file written, then those of
-    /// the SQL texts emitted verbatim.
-    public var notes: [Diagnostic] { runtimeSteps.map(\.diagnostic) + verbatimTexts }
+    /// the SQL texts emitted verbatim, then those of the rows left out.
+    public var notes: [Diagnostic] { runtimeSteps.map(\.diagnostic) + verbatimTexts + leftOutRows }
 
     /// The distinct nodes that keep a target in the runtime, in order of first mention.
     public var nodesNotPushedDown: [String] {

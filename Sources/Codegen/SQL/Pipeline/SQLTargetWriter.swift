@@ -19,17 +19,20 @@ struct SQLTargetWriter {
     /// dialect has transactions (with unique keys their order does not change the result).
     func statements(_ table: SQLTableName) throws(SQLPushdownRefusal) -> [SQLStatement] {
         let operations = codesByOperation()
+        if operations.keys.contains(where: { $0 == .insert || $0 == .upsert }) { try checkUnconnectedNullRefusals() }
         var statements: [SQLStatement] = []
         if operations.keys.contains(where: \.needsKeys) {
             let keys = try keyColumns(needsValues: operations.keys.contains { $0 == .update || $0 == .upsert })
             let write = SQLKeyedWrite(table: table, keys: keys, values: valueColumns(keys), dialect: dialect)
             for (operation, codes) in operations.sorted(by: { $0.key < $1.key }) {
-                statements += try write.statements(operation, source: source(codes), columns: rows.columns, node)
+                statements += try write.statements(
+                    operation, source: source(codes, operation), columns: rows.columns, node)
             }
             if statements.count > 1 { try checkTargetNotRead(table) }
         } else if let codes = operations[.insert] {
             try checkNoOtherKeyedLoad()
-            statements.append(.insert(table, columns: rows.columns, .select(source(codes))))
+            try checkInsertedKeysUnique()
+            statements.append(.insert(table, columns: rows.columns, .select(source(codes, .insert))))
         }
         guard statements.count > 1, dialect.transactionKeywords != nil else { return statements }
         return [.beginTransaction] + statements + [.commitTransaction]
@@ -61,16 +64,20 @@ struct SQLTargetWriter {
         return result
     }
 
-    /// The target's rows whose kind is one of `codes`.
-    func source(_ codes: [Int]) -> SQLSelect {
+    /// The target's rows whose kind is one of `codes` that `operation` can write (without a NULL
+    /// the table refuses, ``keepingNullRefusals(for:)``).
+    func source(_ codes: [Int], _ operation: SQLWriteOperation) -> SQLSelect {
         var select = rows.select
+        var conditions: [SQLExpression] = []
         if case .column(let name, _) = rows.rowKind?.kind {
             let column = SQLExpression.column(table: nil, name: name)
-            select.filter =
+            conditions.append(
                 codes.count == 1
-                ? .binary(.equal, column, .literal(.integer(Int64(codes[0]))))
-                : .inList(column, codes.map { .literal(.integer(Int64($0))) }, negated: false)
+                    ? .binary(.equal, column, .literal(.integer(Int64(codes[0]))))
+                    : .inList(column, codes.map { .literal(.integer(Int64($0))) }, negated: false))
         }
+        if let kept = keepingNullRefusals(for: operation) { conditions.append(kept) }
+        select.filter = SQLExpression.all(conditions)
         return select
     }
 
@@ -121,6 +128,25 @@ struct SQLTargetWriter {
                     + "rejects a row whose key the other load wrote, one row at a time, where an INSERT would fail "
                     + "as a whole")
         }
+    }
+
+    /// Refuses inserts into a table with a primary key when two rows may hold one key: the
+    /// runtime inserts the first and its database rejects the others, one row at a time, where an
+    /// `INSERT` fails as a whole. Rows are proved unique on the key as for writes by key, or as a
+    /// relational source's primary key passed on. (A key the table already holds fails the
+    /// `INSERT` too; what the table holds is not in the export.)
+    func checkInsertedKeysUnique() throws(SQLPushdownRefusal) {
+        let keys = node.inputPorts.filter { $0.key == .primary || $0.key == .primaryForeign }
+        guard !keys.isEmpty else { return }
+        var uniqueness = SQLKeyUniqueness(nodes: context.nodes)
+        uniqueness.sourceKeys = true
+        guard !(uniqueness.proves(keys.compactMap(\.source)) && keys.allSatisfy { uniqueness.upstreamFits($0) })
+        else { return }
+        throw writeRefusal(
+            "may receive two rows with the same key (\(keys.map { "'\($0.name)'" }.joined(separator: ", "))), "
+                + "of which the runtime inserts the first and its database rejects the others, one row at a time, "
+                + "where an INSERT fails as a whole",
+            fix: "keep this path in the runtime, or aggregate by the key ports before the target")
     }
 
     /// Refuses several statements when the pipeline reads the target table: a later statement
