@@ -17,8 +17,10 @@ struct VerifyCommand: ParsableCommand {
             from --data DIR) and read back with the runtime's flat-file reader, for the native run and \
             for the SQL's staging table alike (rejected records are counted); a flat-file target's \
             query rows are compared with the rows the native run gives its writer. PostgreSQL needs --connections and --postgres NAME (a scratch schema is \
-            created and dropped). Exit 0 when every engine agrees (targets not pushed down are named, \
-            not failures), 1 when an engine differs or fails, 2 on a usage or IO error.
+            created and dropped). Errors in the inputs are printed and each mapping is still verified as \
+            imported. Exit 0 when every engine agrees (targets not pushed down are named, not \
+            failures), 1 when an engine differs or fails or the inputs have errors, 2 on a usage or IO \
+            error (no mapping to verify among them).
             """
     )
 
@@ -84,12 +86,25 @@ struct VerifyCommand: ParsableCommand {
             workflows += loaded.workflows
             diagnostics += loaded.diagnostics
         }
+        let names = pipelines.map(\.name)
         if let mapping { pipelines = pipelines.filter { $0.name == mapping } }
-        guard !diagnostics.hasErrors, !pipelines.isEmpty else {
+        guard !pipelines.isEmpty else {
             common.printer.print(diagnostics)
-            if pipelines.isEmpty { StandardError.write("verify: no mapping to verify\n") }
+            if let mapping, !names.isEmpty {
+                StandardError.write(
+                    "verify: no mapping named '\(mapping)'; the inputs hold \(names.map { "'\($0)'" }.joined(separator: ", "))\n"
+                )
+            } else {
+                StandardError.write(
+                    "verify: no mapping to verify: the inputs hold \(workflows.count) workflow(s) and no mapping; "
+                        + "verify the export that defines the mappings\n")
+            }
             throw ExitCode(ExitStatus.usageOrIO)
         }
+        // Errors in the inputs (a transformation that is not convertible, a broken connector) are
+        // printed, and each mapping is still verified as imported, so that the report names what
+        // runs and what does not; the exit status is then 1.
+        if diagnostics.hasErrors { common.printer.print(diagnostics) }
         var verifier = PushdownVerifier(
             engines: chosen, rowsPerSource: generate, seed: seed, postgres: try postgresOpener(chosen),
             passes: PassManager(disabled: Set(disablePass)))
@@ -109,7 +124,10 @@ struct VerifyCommand: ParsableCommand {
             reports.append(format == .json ? report.json : report.text)
         }
         StandardOutput.write(format == .json ? "[\n" + reports.joined(separator: ",\n") + "]\n" : reports.joined())
-        if failed { throw ExitCode(ExitStatus.conversionErrors) }
+        if diagnostics.hasErrors {
+            StandardError.write("verify: the inputs have errors (above); each mapping was verified as imported\n")
+        }
+        if failed || diagnostics.hasErrors { throw ExitCode(ExitStatus.conversionErrors) }
     }
 
     /// Opens the PostgreSQL connection named by --postgres in --connections, when postgres is asked for.
