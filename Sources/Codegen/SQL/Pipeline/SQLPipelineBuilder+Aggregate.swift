@@ -11,6 +11,7 @@ extension SQLPipelineBuilder {
     mutating func lowerAggregate(_ node: Node, _ spec: AggregateSpec) throws(SQLPushdownRefusal) {
         let inputs = node.inputPorts
         let input = try inputRelation(of: node, ports: inputs.filter { $0.source != nil })
+        try checkInputTypes(node, inputs)
         let values = columns(of: inputs, in: input)
         let keys = Set(spec.groupBy.map { $0.uppercased() })
         var groupBy: [SQLExpression] = []
@@ -54,6 +55,29 @@ extension SQLPipelineBuilder {
         register(
             node, table: addTable(node.id, .select(select)), ports: node.outputPorts,
             order: groupOrder(node, spec))
+    }
+
+    /// Refuses an input port that receives values of another type, unless only the precision differs
+    /// (strings, decimals of one scale) or every value fits unchanged: the runtime's Aggregator groups
+    /// and aggregates the values it receives unconverted (a mutated export summed strings in an
+    /// integer port: PostgreSQL refused `sum(text)`, SQLite summed the text its own way).
+    func checkInputTypes(_ node: Node, _ inputs: [Port]) throws(SQLPushdownRefusal) {
+        guard context.analysis.receivesOtherTypes(node) else { return }
+        for port in inputs {
+            guard let ref = port.source, let from = sourceType(ref), from != port.type else { continue }
+            switch (from, port.type) {
+            case _ where from.isString && port.type.isString: continue
+            case (.decimal(_, let s1), .decimal(_, let s2)) where s1 == s2: continue
+            default: break
+            }
+            if case .unchanged = fitting(from: from, to: port.type, node) { continue }
+            throw refusal(
+                SQLPipelineDiagnostics.portConversion, node,
+                "port '\(port.name)' of '\(node.id)' is \(port.type.canonicalName) and receives \(from.canonicalName) "
+                    + "values, which the runtime groups and aggregates unconverted; SQL would read them its own way",
+                fix: "give the port the type of the values it receives, or keep this path in the runtime",
+                location: port.provenance.location, path: port.provenance.path)
+        }
     }
 
     /// One aggregate port: `F(argument)` with F one of ``aggregateFunctions``.

@@ -58,6 +58,26 @@ extension SQLPipelineBuilder {
         return result
     }
 
+    /// `values` (by upper-case port name) each converted to its input port's type, as the runtime
+    /// converts a value a transformation receives (``fit(_:from:to:_:_:)``, which refuses what SQL
+    /// does not convert exactly); returns the names of the values that changed.
+    @discardableResult
+    func convertInputs(_ values: inout [String: SQLExpression], _ inputs: [Port], of node: Node)
+        throws(SQLPushdownRefusal) -> Set<String>
+    {
+        var converted: Set<String> = []
+        guard context.analysis.receivesOtherTypes(node) else { return converted }
+        for port in inputs {
+            let name = port.name.uppercased()
+            guard let ref = port.source, let from = sourceType(ref), from != port.type, let value = values[name]
+            else { continue }
+            let fitted = try fit(value, from: from, to: port.type, node, port)
+            if fitted != value { converted.insert(name) }
+            values[name] = fitted
+        }
+        return converted
+    }
+
     /// `value` of type `from` as the runtime stores it in a port of type `to`: unchanged where
     /// every value fits, cut to the precision for strings, cast to a double where every value
     /// converts exactly, an integer's digits as text; refuses conversions that round, overflow or

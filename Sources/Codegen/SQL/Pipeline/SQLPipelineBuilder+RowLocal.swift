@@ -48,17 +48,7 @@ extension SQLPipelineBuilder {
         var values = columns(of: inputs, in: input, alias: alias)
         // The runtime converts each value an Expression receives to its input port's type (a
         // longer string is cut), before an input default replaces a NULL.
-        var converted: Set<String> = []
-        if context.analysis.receivesOtherTypes(node) {
-            for port in inputs {
-                let name = port.name.uppercased()
-                guard let ref = port.source, let from = sourceType(ref), from != port.type, let value = values[name]
-                else { continue }
-                let fitted = try fit(value, from: from, to: port.type, node, port)
-                if fitted != value { converted.insert(name) }
-                values[name] = fitted
-            }
-        }
+        let converted = try convertInputs(&values, inputs, of: node)
         let kept = Self.applying(defaults, to: &values)
         if plan != nil, kept != nil, let (variable, _) = context.analysis.staleVariable(of: node) {
             throw variableRefusal(
