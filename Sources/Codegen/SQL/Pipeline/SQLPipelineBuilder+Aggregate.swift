@@ -64,13 +64,9 @@ extension SQLPipelineBuilder {
     func checkInputTypes(_ node: Node, _ inputs: [Port]) throws(SQLPushdownRefusal) {
         guard context.analysis.receivesOtherTypes(node) else { return }
         for port in inputs {
-            guard let ref = port.source, let from = sourceType(ref), from != port.type else { continue }
-            switch (from, port.type) {
-            case _ where from.isString && port.type.isString: continue
-            case (.decimal(_, let s1), .decimal(_, let s2)) where s1 == s2: continue
-            default: break
-            }
-            if case .unchanged = fitting(from: from, to: port.type, node) { continue }
+            guard let ref = port.source, let from = sourceType(ref), from != port.type,
+                !Self.differsInPrecisionOnly(from, port.type), fitting(from: from, to: port.type, node) != .unchanged
+            else { continue }
             throw refusal(
                 SQLPipelineDiagnostics.portConversion, node,
                 "port '\(port.name)' of '\(node.id)' is \(port.type.canonicalName) and receives \(from.canonicalName) "

@@ -58,6 +58,17 @@ extension SQLPipelineBuilder {
         return result
     }
 
+    /// Whether values of `from` passed on unconverted into a port of `to` differ from its values
+    /// only in precision: strings, and decimals of one scale, are compared and computed with alike,
+    /// whatever their lengths (the values are what they are).
+    static func differsInPrecisionOnly(_ from: DataType, _ to: DataType) -> Bool {
+        switch (from, to) {
+        case _ where from.isString && to.isString: true
+        case (.decimal(_, let s1), .decimal(_, let s2)): s1 == s2
+        default: false
+        }
+    }
+
     /// `values` (by upper-case port name) each converted to its input port's type, as the runtime
     /// converts a value a transformation receives (``fit(_:from:to:_:_:)``, which refuses what SQL
     /// does not convert exactly); returns the names of the values that changed.
@@ -176,13 +187,7 @@ extension SQLPipelineBuilder {
             guard let ref = port.source, let from = sourceType(ref), from != port.type else { continue }
             if read == nil { read = Self.namesRead(by: node.op) }
             guard read?.contains(port.name.uppercased()) == true else { continue }
-            // Only the precision differs: strings, and decimals of one scale, are compared and
-            // computed with alike, whatever their lengths (the values are what they are).
-            switch (from, port.type) {
-            case _ where from.isString && port.type.isString: continue
-            case (.decimal(_, let s1), .decimal(_, let s2)) where s1 == s2: continue
-            default: break
-            }
+            if Self.differsInPrecisionOnly(from, port.type) { continue }
             switch fitting(from: from, to: port.type, node) {
             case .unchanged: continue
             case .refused: throw conversionRefusal(from: from, to: port.type, node, port)

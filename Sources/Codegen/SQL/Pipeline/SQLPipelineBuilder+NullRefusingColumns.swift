@@ -13,9 +13,10 @@ import IR
 /// A column whose value is known never to be NULL needs no condition: one passed on unchanged from
 /// a relational source's field declared NOT NULL or primary key, through a source qualifier with
 /// no SQL of its own and one source, and any Filter, Sorter, Router, Update Strategy, Transaction
-/// Control, Aggregator or Expression port passing it on (an Aggregator's group-by port, or a port
-/// taking a row's value), or a Union whose every input mapped to the port is such a value; and a
-/// port computing a number or a string that is not empty.
+/// Control, Aggregator or Expression port passing it on (``SQLKeyUniqueness/upstreamRef(of:in:)``:
+/// a group-by port, a port taking a row's value, a Router group's `ID1 = ID`; not a string cut
+/// shorter), or a Union whose every input mapped to the port is such a value; and a port computing
+/// a number or a string that is not empty.
 ///
 /// A column that refuses NULL and is not connected gets the table's default, which the export
 /// does not hold, or makes the database reject every row: such a target is not inserted into by
@@ -52,7 +53,9 @@ extension SQLPipelineBuilder {
                 default: break
                 }
             }
-            guard let source = Self.passedOn(port, in: node) else { return false }
+            guard let source = SQLKeyUniqueness(nodes: context.nodes).upstreamRef(of: port, in: node) else {
+                return false
+            }
             return isNeverNull(source, depth: depth + 1)
         case .union(let spec):
             // Each input port mapped to the output, in a group that receives rows.
@@ -67,17 +70,6 @@ extension SQLPipelineBuilder {
         default:
             return false
         }
-    }
-
-    /// The port whose value `port` passes on unchanged: its own source for an input port that
-    /// computes nothing (or names itself), the source of the input port an output port's expression names (a Router
-    /// group's `ID1 = ID`); nil otherwise.
-    static func passedOn(_ port: Port, in node: Node) -> PortRef? {
-        let text = port.expression?.text.trimmingSpaces().uppercased()
-        // An Aggregator's group-by port may name itself.
-        if port.roles.contains(.input) { return text == nil || text == port.name.uppercased() ? port.source : nil }
-        guard let text else { return nil }
-        return node.ports.first { $0.roles.contains(.input) && $0.name.uppercased() == text }?.source
     }
 }
 
@@ -105,7 +97,9 @@ extension SQLTargetWriter {
 
     /// The note saying which rows the statements leave out (CG2091), when some may be.
     func nullRefusalNote(_ operations: some Collection<SQLWriteOperation>) -> Diagnostic? {
-        guard operations.contains(where: { keepingNullRefusals(for: $0) != nil }) else { return nil }
+        guard !rows.refusingNull.isEmpty, context.lowering.stopOnErrors == 0,
+            operations.contains(where: { $0 != .delete })
+        else { return nil }
         let columns = rows.refusingNull.map { "'\($0.column)'" }.joined(separator: ", ")
         return SQLPipelineDiagnostics.nullRefusingColumns(
             "target '\(node.id)' declares \(columns) NOT NULL: a row with NULL there is left out, as PowerCenter's "

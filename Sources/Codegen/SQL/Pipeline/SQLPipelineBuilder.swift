@@ -33,7 +33,7 @@ struct SQLTargetRows {
     /// The kinds, when an Update Strategy set them (otherwise every row is an insert).
     var rowKind: SQLRowKindInfo?
     /// The columns the target declares NOT NULL (or primary key) that may receive NULL, each with
-    /// its value: the runtime's database rejects such a row (``SQLPipelineBuilder/isNeverNull(_:)``).
+    /// its value: the runtime's database rejects such a row (``SQLPipelineBuilder/isNeverNull(_:depth:)``).
     var refusingNull: [(column: String, value: SQLExpression)] = []
 }
 

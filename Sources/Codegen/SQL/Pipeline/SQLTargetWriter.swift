@@ -98,14 +98,21 @@ struct SQLTargetWriter {
             throw writeRefusal(
                 "key port '\(text.name)' is a string, which \(dialect.name) compares ignoring case or blanks")
         }
-        let uniqueness = SQLKeyUniqueness(nodes: context.nodes)
-        guard uniqueness.proves(keys.compactMap(\.source)), keys.allSatisfy({ uniqueness.upstreamFits($0) }) else {
+        guard provesUnique(keys) else {
             throw writeRefusal(
                 "may receive two rows with the same key (\(keys.map { "'\($0.name)'" }.joined(separator: ", "))), "
                     + "which the runtime applies in order and SQL cannot",
                 fix: "keep this path in the runtime, or aggregate by the key ports before the target")
         }
         return keys.map(\.name)
+    }
+
+    /// Whether the rows are proved unique on `keys`, the target's key ports (``SQLKeyUniqueness``,
+    /// trusting a source's primary key when `sourceKeys`), their values kept distinct into the ports.
+    func provesUnique(_ keys: [Port], sourceKeys: Bool = false) -> Bool {
+        var uniqueness = SQLKeyUniqueness(nodes: context.nodes)
+        uniqueness.sourceKeys = sourceKeys
+        return uniqueness.proves(keys.compactMap(\.source)) && keys.allSatisfy { uniqueness.upstreamFits($0) }
     }
 
     /// The columns an update sets: the connected non-key ports (§2.20: "SET all connected non-key
@@ -138,10 +145,7 @@ struct SQLTargetWriter {
     func checkInsertedKeysUnique() throws(SQLPushdownRefusal) {
         let keys = node.inputPorts.filter { $0.key == .primary || $0.key == .primaryForeign }
         guard !keys.isEmpty else { return }
-        var uniqueness = SQLKeyUniqueness(nodes: context.nodes)
-        uniqueness.sourceKeys = true
-        guard !(uniqueness.proves(keys.compactMap(\.source)) && keys.allSatisfy { uniqueness.upstreamFits($0) })
-        else { return }
+        guard !provesUnique(keys, sourceKeys: true) else { return }
         throw writeRefusal(
             "may receive two rows with the same key (\(keys.map { "'\($0.name)'" }.joined(separator: ", "))), "
                 + "of which the runtime inserts the first and its database rejects the others, one row at a time, "
