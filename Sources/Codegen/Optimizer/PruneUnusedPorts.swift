@@ -37,15 +37,16 @@ public struct PruneUnusedPorts: PipelinePass {
         var readers: [String: [String: Int]] = [:]
         for node in current.nodes { Self.count(node, by: 1, into: &readers, projects) }
         // Each sweep tries the nodes whose readers changed since they were last tried, and those
-        // that lost ports in the sweep before (a port freed by a removal is seen on the next try),
-        // in node order, against the readers as they were when the sweep began.
+        // that lost ports in the sweep before where that may free another of their ports (seen on
+        // the next try), in node order, against the readers as they were when the sweep began.
         var pending = current.nodes.indices.filter { projects.contains(current.nodes[$0].id) }
         let indexes = Dictionary(grouping: pending, by: { current.nodes[$0].id })
         while !pending.isEmpty {
             var pruned: [(index: Int, before: Node)] = []
+            var next: Set<Int> = []
             for n in pending {
                 guard
-                    let result = prune(
+                    let (result, retry) = prune(
                         current.nodes[n], current, consumed: readers[current.nodes[n].id] ?? [:],
                         expressions: &expressions, typed: &typed)
                 else { continue }
@@ -53,8 +54,8 @@ public struct PruneUnusedPorts: PipelinePass {
                 removed[n, default: []] += current.nodes[n].ports.map(\.name).filter { !kept.contains($0) }
                 pruned.append((n, current.nodes[n]))
                 current.nodes[n] = result
+                if retry { next.insert(n) }
             }
-            var next = Set(pruned.map(\.index))
             var emptied: [PortRef] = []
             for (n, before) in pruned {
                 emptied += Self.count(before, by: -1, into: &readers, projects)
@@ -84,17 +85,31 @@ public struct PruneUnusedPorts: PipelinePass {
         _ node: Node, by delta: Int, into readers: inout [String: [String: Int]], _ projects: Set<String>
     ) -> [PortRef] {
         var emptied: [PortRef] = []
+        // Consecutive ports mostly read the same node: its counts are taken out of `readers` once
+        // for the run of ports reading it (uniquely held, so updated in place), and put back after.
+        var current: (node: String, counts: [String: Int])?
         for index in node.ports.indices {
-            guard let source = node.ports[index].source, projects.contains(source.node) else { continue }
+            guard let source = node.ports[index].source else { continue }
+            if current?.node != source.node {
+                if let done = current { readers[done.node] = done.counts.isEmpty ? nil : done.counts }
+                current = nil
+                guard projects.contains(source.node) else { continue }
+                current = (source.node, readers.removeValue(forKey: source.node) ?? [:])
+            }
             let name = source.port.uppercased()
-            let count = readers[source.node, default: [:]][name, default: 0] + delta
+            if delta > 0 {
+                current!.counts[name, default: 0] += delta
+                continue
+            }
+            let count = current!.counts[name, default: 0] + delta
             if count > 0 {
-                readers[source.node, default: [:]][name] = count
+                current!.counts[name] = count
             } else {
-                readers[source.node]?[name] = nil
+                current!.counts[name] = nil
                 emptied.append(PortRef(node: source.node, port: name))
             }
         }
+        if let done = current { readers[done.node] = done.counts.isEmpty ? nil : done.counts }
         return emptied
     }
 
@@ -114,23 +129,29 @@ public struct PruneUnusedPorts: PipelinePass {
         return result
     }
 
-    /// `node` with its unread ports demoted or removed, or nil when nothing changes.
+    /// `node` with its unread ports demoted or removed, or nil when nothing changes; `retry` when
+    /// trying the result again may remove more: a port kept because another port of the node
+    /// read it, where that reader was removed or demoted here (a removal frees the ports after
+    /// the removed one at once, since they are tried from the last).
     func prune(
         _ node: Node, _ pipeline: Pipeline, consumed: [String: Int], expressions: inout ParsedExpressions,
         typed: inout [String: Expr?]
-    ) -> Node? {
+    ) -> (result: Node, retry: Bool)? {
         // Every expression of the node must parse, or nothing is touched; one that does not type
         // check here (it calls a lookup or a user function) keeps its port.
-        let names = node.ports.map { $0.name.uppercased() }
+        // Ports are read in place, not copied: a `Port` holds many references.
+        let names = node.ports.indices.map { node.ports[$0].name.uppercased() }
         // A node whose every port is read keeps them all.
         guard !names.allSatisfy({ consumed[$0] != nil }) else { return nil }
         var computed: [String: String] = [:]
         var readBy: [String: Set<String>] = [:]
-        for (port, upper) in zip(node.ports, names) {
-            for text in [port.expression?.text, port.defaultValue?.text].compactMap({ $0 })
-            where !text.allSatisfy(\.isWhitespace) {
+        for index in node.ports.indices {
+            let upper = names[index]
+            let expression = node.ports[index].expression?.text
+            for text in [expression, node.ports[index].defaultValue?.text] {
+                guard let text, !text.allSatisfy(\.isWhitespace) else { continue }
                 guard let read = expressions.references(text) else { return nil }
-                if text == port.expression?.text { computed[upper] = text }
+                if text == expression { computed[upper] = text }
                 for name in read where name != upper {
                     readBy[name, default: []].insert(upper)
                 }
@@ -141,16 +162,23 @@ public struct PruneUnusedPorts: PipelinePass {
         var result = node
         var changed = false
         var environment: TypeEnvironment?
+        // The ports removed or demoted here, and those kept only because a port of the node read them.
+        var changedNames: Set<String> = []
+        var keptForReaders: [String] = []
         for index in result.ports.indices.reversed() {
-            let port = result.ports[index]
+            let roles = result.ports[index].roles
             let key = names[index]
             guard consumed[key] == nil else { continue }
-            if port.roles.contains(.output) && port.roles.contains(.input) {
+            if roles.contains(.output) && roles.contains(.input) {
                 result.ports[index].roles.remove(.output)
                 result.ports[index].expression = nil
                 changed = true
+                changedNames.insert(key)
             }
-            guard !(readBy[key]?.contains { (present[$0] ?? 0) > 0 } ?? false) else { continue }
+            guard !(readBy[key]?.contains { (present[$0] ?? 0) > 0 } ?? false) else {
+                keptForReaders.append(key)
+                continue
+            }
             let expression = computed[key].flatMap {
                 self.typed(
                     $0, of: node, in: pipeline, expressions: &expressions, cache: &typed, environment: &environment)
@@ -159,8 +187,11 @@ public struct PruneUnusedPorts: PipelinePass {
             result.ports.remove(at: index)
             present[key, default: 0] -= 1
             changed = true
+            changedNames.insert(key)
         }
-        return changed ? result : nil
+        guard changed else { return nil }
+        let retry = keptForReaders.contains { readBy[$0]?.contains(where: changedNames.contains) ?? false }
+        return (result, retry)
     }
 
     /// Whether removing `port` (read by nothing) cannot change a result.
