@@ -18,6 +18,9 @@ struct InputBatch {
     let kinds: [RowKind]
     /// The number of rows.
     let count: Int
+    /// Each row's position in its row stream, when rows were dropped on the way (see
+    /// ``RowBatch/streamPositions``).
+    let streamPositions: [Int]?
     /// The rows ready as they are (one upstream batch passed on whole), else nil.
     let rows: [[Value]]?
     /// The upstream batches' rows, one entry per distinct batch.
@@ -30,16 +33,18 @@ struct InputBatch {
         columns = batch.columns
         kinds = batch.kinds
         count = batch.count
+        streamPositions = batch.streamPositions
         rows = batch.rows
         upstream = []
         picks = []
     }
 
     /// The input picked from `sources` (nil: NULL), all of `count` rows.
-    init(columns: [String], kinds: [RowKind], count: Int, sources: [Source?]) {
+    init(columns: [String], kinds: [RowKind], count: Int, sources: [Source?], streamPositions: [Int]? = nil) {
         self.columns = columns
         self.kinds = kinds
         self.count = count
+        self.streamPositions = streamPositions
         var keys: [(node: String, group: String)] = []
         var upstream: [[[Value]]] = []
         var picks: [(batch: Int, column: Int)] = []
@@ -67,7 +72,7 @@ struct InputBatch {
 
     /// The rows as a batch, built when the ports pick from the upstream rows.
     var batch: RowBatch {
-        if let rows { return RowBatch(columns: columns, rows: rows, kinds: kinds) }
+        if let rows { return RowBatch(columns: columns, rows: rows, kinds: kinds, streamPositions: streamPositions) }
         var built: [[Value]] = []
         built.reserveCapacity(count)
         for index in 0..<count {
@@ -75,7 +80,14 @@ struct InputBatch {
             fill(&row, at: index)
             built.append(row)
         }
-        return RowBatch(columns: columns, rows: built, kinds: kinds)
+        return RowBatch(columns: columns, rows: built, kinds: kinds, streamPositions: streamPositions)
+    }
+
+    /// The stream positions of an output made of the rows at `kept` (nil: every row, in order).
+    func streamPositions(keeping kept: [Int]?) -> [Int]? {
+        guard let kept else { return streamPositions }
+        guard let streamPositions else { return kept }
+        return kept.map { streamPositions[$0] }
     }
 
     /// Replaces the contents of `row` with row `index`, reusing its storage when it is unique.

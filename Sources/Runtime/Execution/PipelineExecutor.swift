@@ -416,7 +416,13 @@ final class PipelineRun {
                 markStarted(id)
                 if runner is TargetRunner, committedBefore.contains(id) { continue }
                 let clock = Date()
-                let outputs = try runner.consume(input, group: group, context)
+                var outputs = try runner.consume(input, group: group, context)
+                // A passive transformation's rows keep their positions in the stream.
+                if let positions = input.streamPositions, RowOrigins.isPassive(layout.node.op) {
+                    for (name, batch) in outputs where batch.streamPositions == nil && batch.count == positions.count {
+                        outputs[name]?.streamPositions = positions
+                    }
+                }
                 context.counters[id, default: NodeCounters()].seconds += Date().timeIntervalSince(clock)
                 try checkErrorThreshold(layout.node)
                 // A node fed twice in one wave (a Union whose groups read one upstream node, or two

@@ -8,8 +8,6 @@ extension PipelineRun {
     {
         let ports = (layout.inputPorts[group] ?? []).map { layout.node.ports[$0] }
         var sources: [InputBatch.Source?] = []
-        var rowCount: Int?
-        var kinds: [RowKind]?
         var missing: String?
         var sequenceNodes: [String] = []
         for port in ports {
@@ -29,19 +27,10 @@ extension PipelineRun {
                 sources.append(nil)
                 continue
             }
-            if let rowCount, rowCount != batch.count {
-                throw NodeFailure(
-                    RunDiagnostics.misalignedInputs(
-                        "node '\(layout.node.id)' receives \(rowCount) and \(batch.count) rows from different inputs",
-                        at: layout.node.provenance.location, path: layout.node.provenance.path,
-                        fix: "join the inputs with a Joiner; PowerCenter does not allow this either"))
-            }
-            rowCount = batch.count
-            kinds = kinds ?? batch.kinds
             sources.append(
                 InputBatch.Source(node: ref.node, group: location.group, batch: batch, column: location.column))
         }
-        guard let rowCount, let kinds else { return nil }
+        guard sources.contains(where: { $0 != nil }) else { return nil }
         if let missing {
             throw NodeFailure(
                 RunDiagnostics.misalignedInputs(
@@ -49,13 +38,19 @@ extension PipelineRun {
                     at: layout.node.provenance.location, path: layout.node.provenance.path,
                     fix: "join the inputs with a Joiner; PowerCenter does not allow this either"))
         }
+        let streamPositions: [Int]?
+        (sources, streamPositions) = try aligned(sources, layout)
+        guard let first = sources.lazy.compactMap({ $0 }).first else { return nil }
+        let rowCount = first.batch.count
+        let kinds = first.batch.kinds
         var generated: [String: [SequenceValues]] = [:]
         for id in sequenceNodes {
             generated[id] = try sequenceValues(id, rowCount)
         }
         let names = ports.map(\.name)
         if generated.isEmpty {
-            return InputBatch(columns: names, kinds: kinds, count: rowCount, sources: sources)
+            return InputBatch(
+                columns: names, kinds: kinds, count: rowCount, sources: sources, streamPositions: streamPositions)
         }
         // Where each port's values come from, decided once per batch, not per row.
         enum Pick {
@@ -85,6 +80,54 @@ extension PipelineRun {
             }
             rows.append(row)
         }
-        return InputBatch(RowBatch(columns: names, rows: rows, kinds: kinds))
+        return InputBatch(RowBatch(columns: names, rows: rows, kinds: kinds, streamPositions: streamPositions))
+    }
+
+    /// `sources` (batches of one row stream, ``RowOrigins``) lined up row by row, with the
+    /// stream positions of their rows: as they are when each carries the same rows; else each
+    /// keeps the rows of the positions all of them still carry, since a row a passive
+    /// transformation dropped in error on one branch leaves the pipeline (reference §2.22).
+    func aligned(_ sources: [InputBatch.Source?], _ layout: NodeLayout) throws(NodeFailure)
+        -> (sources: [InputBatch.Source?], streamPositions: [Int]?)
+    {
+        let present = sources.compactMap { $0 }
+        guard let first = present.first?.batch else { return (sources, nil) }
+        if present.allSatisfy({ $0.batch.count == first.count && $0.batch.streamPositions == first.streamPositions }) {
+            return (sources, first.streamPositions)
+        }
+        func positions(_ batch: RowBatch) -> [Int] { batch.streamPositions ?? Array(0..<batch.count) }
+        let misaligned = NodeFailure(
+            RunDiagnostics.misalignedInputs(
+                "node '\(layout.node.id)' receives \(first.count) and "
+                    + "\(present.first { $0.batch.count != first.count }?.batch.count ?? first.count) rows from different inputs",
+                at: layout.node.provenance.location, path: layout.node.provenance.path,
+                fix: "join the inputs with a Joiner; PowerCenter does not allow this either"))
+        // Rows dropped on the way are the only reason batches of one stream differ.
+        guard present.contains(where: { $0.batch.streamPositions != nil }) else { throw misaligned }
+        var common = Set(positions(first))
+        for source in present.dropFirst() { common.formIntersection(positions(source.batch)) }
+        let kept = positions(first).filter(common.contains)
+        var filtered: [String: RowBatch] = [:]
+        var result: [InputBatch.Source?] = []
+        for source in sources {
+            guard let source else {
+                result.append(nil)
+                continue
+            }
+            let key = source.node + "\u{1}" + source.group
+            if filtered[key] == nil {
+                let all = positions(source.batch)
+                let rows = all.indices.filter { common.contains(all[$0]) }
+                let batch = RowBatch(
+                    columns: source.batch.columns, rows: rows.map { source.batch.rows[$0] },
+                    kinds: rows.map { source.batch.kinds[$0] }, streamPositions: rows.map { all[$0] })
+                // Row-local transformations keep the order of their rows.
+                guard batch.streamPositions == kept else { throw misaligned }
+                filtered[key] = batch
+            }
+            result.append(
+                InputBatch.Source(node: source.node, group: source.group, batch: filtered[key]!, column: source.column))
+        }
+        return (result, kept)
     }
 }

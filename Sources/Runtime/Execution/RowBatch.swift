@@ -9,12 +9,19 @@ public struct RowBatch: Hashable, Sendable {
     public var rows: [[Value]]
     /// Each row's kind, parallel to `rows`.
     public var kinds: [RowKind]
+    /// Each row's position in the batch its row stream began with (the output of the stream's
+    /// active transformation, see ``RowOrigins``), parallel to `rows`, once a passive
+    /// transformation on the way dropped a row in error (reference §2.22: the row leaves the
+    /// pipeline); nil while none did (row `i` is position `i`). A node reading two branches of
+    /// one stream keeps the rows both still carry, by these positions.
+    public var streamPositions: [Int]?
 
     /// Creates a batch; rows are inserts unless `kinds` says otherwise.
-    public init(columns: [String], rows: [[Value]] = [], kinds: [RowKind]? = nil) {
+    public init(columns: [String], rows: [[Value]] = [], kinds: [RowKind]? = nil, streamPositions: [Int]? = nil) {
         self.columns = columns
         self.rows = rows
         self.kinds = kinds ?? Array(repeating: .insert, count: rows.count)
+        self.streamPositions = streamPositions
     }
 
     /// The number of rows.
@@ -25,6 +32,10 @@ public struct RowBatch: Hashable, Sendable {
         var result = self
         result.rows += other.rows
         result.kinds += other.kinds
+        if streamPositions != nil || other.streamPositions != nil {
+            result.streamPositions =
+                (streamPositions ?? Array(0..<count)) + (other.streamPositions ?? Array(0..<other.count))
+        }
         return result
     }
 
@@ -42,7 +53,9 @@ public struct RowBatch: Hashable, Sendable {
         guard rows.count > size else { return [self] }
         return stride(from: 0, to: rows.count, by: size).map { start in
             let end = min(start + size, rows.count)
-            return RowBatch(columns: columns, rows: Array(rows[start..<end]), kinds: Array(kinds[start..<end]))
+            return RowBatch(
+                columns: columns, rows: Array(rows[start..<end]), kinds: Array(kinds[start..<end]),
+                streamPositions: streamPositions.map { Array($0[start..<end]) })
         }
     }
 }

@@ -244,6 +244,8 @@ final class LookupRunner: NodeRunner {
         let width = plan.count
         let equalitiesOnly = index.condition.comparisons.isEmpty
         var row: [Value] = []
+        // The input rows kept, once one is dropped (a passive lookup gives each row one row).
+        var kept: [Int]?
         for position in 0..<input.count {
             input.fill(&row, at: position)
             let kind = input.kinds[position]
@@ -254,14 +256,19 @@ final class LookupRunner: NodeRunner {
             switch found {
             case nil:
                 output.append(assemble(row, nil, width), kind: kind)
+                kept?.append(position)
             case .row(let match):
                 output.append(assemble(row, match, width), kind: kind)
+                kept?.append(position)
             case .rows(let matches):
                 for match in matches { output.append(assemble(row, match, width), kind: kind) }
             case .error(let error):
                 context.reject(id, error, kind: kind, values: row)
+                if kept == nil { kept = Array(0..<position) }
             }
         }
+        // A lookup returning every match starts a row stream of its own (``RowOrigins``).
+        if RowOrigins.isPassive(node.op) { output.streamPositions = input.streamPositions(keeping: kept) }
         count(context, in: input.count, out: output.count)
         return ["": output]
     }

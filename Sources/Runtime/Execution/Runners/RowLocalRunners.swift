@@ -37,17 +37,22 @@ final class ProjectRunner: NodeRunner {
             self.evaluator = evaluator
             context.state = state
         }
+        // The input rows kept, once one is dropped.
+        var kept: [Int]?
         for index in 0..<input.count {
             input.fill(&row, at: index)
             let kind = input.kinds[index]
             state.rowKind = kind
             do throws(RowError) {
                 output.append(try evaluator.evaluate(row, state: &state), kind: kind)
+                kept?.append(index)
             } catch {
                 if error.isAbort { throw aborted(error) }
                 context.reject(id, error, kind: kind, values: row)
+                if kept == nil { kept = Array(0..<index) }
             }
         }
+        output.streamPositions = input.streamPositions(keeping: kept)
         count(context, in: input.count, out: output.count)
         return ["": output]
     }
