@@ -116,6 +116,17 @@ struct ExpressionLexerTests {
             ])
     }
 
+    @Test("a name may hold any non-blank character outside ASCII: a byte order mark read as Latin-1, or U+FEFF")
+    func nonASCIINames() {
+        #expect(
+            Self.lex("CustomerId = \u{EF}\u{BB}\u{BF}CustomerId") == [
+                "id CustomerId 0..10", "sym = 11..12", "id \u{EF}\u{BB}\u{BF}CustomerId 13..26", "end  26..26",
+            ])
+        #expect(Self.lex("\u{FEFF}ID + 1") == ["id \u{FEFF}ID 0..3", "sym + 4..5", "num 1 6..7", "end  7..7"])
+        // A blank outside ASCII still separates names.
+        #expect(Self.lex("A\u{A0}B") == ["id A 0..1", "id B 2..3", "end  3..3"])
+    }
+
     @Test("offsets count Unicode scalars, not characters or UTF-8 bytes")
     func scalarOffsets() {
         // "e\u{301}" is one character but two scalars; the emoji is one scalar of four UTF-8 bytes.

@@ -112,7 +112,7 @@ struct ExpressionRecoveryTests {
     func hostile() {
         let samples = [
             "(((", ")))", ",,,", "IIF(", "'", "''''", "--", ":", ":LKP.", "$", "$x.", "a..b", "NOT", "- -", "1e",
-            "f(,)", "COUNT(*", "\u{0}", "a\u{FEFF}b", "IIF(a,b,c))", "((a)", "a = = b", "|| a",
+            "f(,)", "COUNT(*", "\u{0}", "a \u{FEFF} b", "IIF(a,b,c))", "((a)", "a = = b", "|| a",
         ]
         for text in samples {
             let (_, diagnostics) = T.parse(text)

@@ -39,10 +39,14 @@ struct ExpressionScanner {
     }
 
     static func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { ("0"..."9").contains($0) } ?? false }
+    /// ASCII letters and `_`, and any non-ASCII character that is not a blank: no operator is
+    /// outside ASCII, and exports carry port names with such characters, say a byte order mark
+    /// read with a flat file's header (`ï»¿CustomerId` in a Latin-1 export), which lookup
+    /// conditions name as they are.
     static func isNameStart(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
         if c.isASCII { return c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
-        return c.properties.isAlphabetic
+        return !c.properties.isWhitespace
     }
     static func isNamePart(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
