@@ -135,4 +135,39 @@ import Testing
             }
         }
     }
+
+    /// Source `CALLS (ID, NAME)` → flat-file lookup `LKP_F` (lookup port `\u{EF}\u{BB}\u{BF}ID`, a
+    /// byte order mark read as Latin-1 before the header's first name, as a public export has it;
+    /// its condition names that port) → target `T_F (ID, NAME, LABEL)`.
+    static var flatFileLookup: ExportBuilder {
+        var export = ExportBuilder()
+        export.source("CALLS", ["ID:n10", "NAME:s20"])
+        export.transformation(
+            "LKP_F", type: "Lookup Procedure",
+            ports: [
+                ExportBuilder.port("ID:n10"), ExportBuilder.port("NAME:s20"),
+                ExportBuilder.port("\u{EF}\u{BB}\u{BF}ID:n10", "LOOKUP/OUTPUT"),
+                ExportBuilder.port("LABEL:s10", "LOOKUP/OUTPUT"),
+            ],
+            attributes: [
+                ("Lookup condition", "\u{EF}\u{BB}\u{BF}ID = ID"), ("Lookup table name", ""),
+                ("Lookup caching enabled", "YES"), ("Lookup policy on multiple match", "Use Any Value"),
+                ("Source Type", "Flat File"),
+            ])
+        export.target("T_F", ["ID:n10", "NAME:s20", "LABEL:s10"])
+        export.connect("SQ_CALLS", "LKP_F", ["ID", "NAME"])
+        export.connect("LKP_F", "T_F", ["ID", "NAME", "LABEL"])
+        return export
+    }
+
+    @Test("a flat-file lookup gets generated rows and runs natively; SQL names it (CG2012)")
+    func flatFileLookupRunsNatively() throws {
+        let pipeline = try ExecutorHarness().pipeline(Self.flatFileLookup)
+        let report = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 30, seed: 2).verify(pipeline)
+        // Before: the native run failed reading the lookup ("no such table: LKP_F"), and before
+        // that the condition did not parse.
+        #expect(report.verdict == .notPushedDown, "\(report.text)")
+        #expect(report.problems.isEmpty, "\(report.text)")
+        #expect(report.notPushedDown.map { "\($0.node) \($0.code)" } == ["LKP_F CG2012"], "\(report.text)")
+    }
 }

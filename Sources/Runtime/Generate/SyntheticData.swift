@@ -22,7 +22,8 @@ public struct SyntheticTable: Hashable, Sendable {
 
 /// The synthetic input of one pipeline run.
 public struct SyntheticDataset: Hashable, Sendable {
-    /// One table per source node (key: the node id) and per lookup node with a table or override (key: the lookup node id).
+    /// One table per source node (key: the node id) and per lookup node with a table, override or
+    /// flat file (key: the lookup node id).
     public var tables: [String: SyntheticTable]
 
     /// Creates a dataset.
@@ -35,7 +36,7 @@ public struct SyntheticDataset: Hashable, Sendable {
 /// (`migrate run --generate N --seed S`).
 ///
 /// Each source node gets a table named after the node id whose columns are the node's output ports;
-/// each lookup node with a table or SQL override gets a table named after the lookup node id whose
+/// each lookup node with a table, a SQL override or a flat file gets a table named after the lookup node id whose
 /// columns are its ports with the `lookup` role. The first rows of a table hold the special cases
 /// of each column's type, one column's after another's (NULL where the port is nullable or its
 /// nullability unknown, '' and '   ', the longest string, 0, -1, the type's largest and smallest

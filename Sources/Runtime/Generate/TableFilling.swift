@@ -10,8 +10,9 @@ struct TableShape {
     /// SQL does).
     var columns: [Port]
 
-    /// The tables of `pipeline`: source nodes (their output ports) and lookup nodes with a table or
-    /// SQL override (their `lookup` ports), in node order; a repeated node id is kept once.
+    /// The tables of `pipeline`: source nodes (their output ports) and lookup nodes with a table, a
+    /// SQL override or a flat file (their `lookup` ports), in node order; a repeated node id is
+    /// kept once.
     static func shapes(of pipeline: Pipeline) -> [TableShape] {
         var shapes: [TableShape] = []
         var seen: Set<String> = []
@@ -19,7 +20,7 @@ struct TableShape {
             switch node.op {
             case .source:
                 shapes.append(TableShape(name: node.id, isSource: true, columns: distinct(node.outputPorts)))
-            case .lookup(let spec) where spec.table != nil || spec.sqlOverride != nil:
+            case .lookup(let spec) where spec.table != nil || spec.sqlOverride != nil || spec.sourceType == "flat-file":
                 let ports = node.ports.filter { $0.roles.contains(.lookup) }
                 shapes.append(TableShape(name: node.id, isSource: false, columns: distinct(ports)))
             default: continue
