@@ -45,7 +45,14 @@ final class AggregateRunner: NodeRunner {
     var store: [Value] = []
     /// The full accumulators of calls whose cells hold an index (AVG, MEDIAN, ...).
     var general: [AggregateAccumulator] = []
+    /// The values of a row as the runner keeps it: the input columns, then the group-by ports
+    /// computed from them (``computedKeys``).
     let inputCount: Int
+    /// The group-by ports that are not inputs, in `spec.groupBy` order: each an output port whose
+    /// expression (no aggregate) is evaluated on every row, its value the row's key (a public
+    /// export groups by `TRUNC(LAST_DAY(ADD_TO_DATE(SYSDATE, 'DD', -7)), 'DD')` and
+    /// `$PMWorkflowName`); their values follow the input columns.
+    let computedKeys: [(name: String, expression: CompiledExpression)]
     /// The values per group in `store`: `inputCount + calls.count`.
     var stride: Int { inputCount + calls.count }
     /// A number that depends on memory read ahead of time (kept so that the reads stay).
@@ -64,19 +71,19 @@ final class AggregateRunner: NodeRunner {
     init(layout: NodeLayout, spec: AggregateSpec, compiler: NodeCompiler) throws(NodeFailure) {
         self.spec = spec
         let inputs = layout.inputNames("")
-        inputCount = inputs.count
         let upper = inputs.map { $0.uppercased() }
         var keys: [Int] = []
+        var computed: [(name: String, expression: CompiledExpression)] = []
         for name in spec.groupBy {
-            guard let column = upper.firstIndex(of: name.uppercased()) else {
-                throw NodeFailure(
-                    RunDiagnostics.unsupportedNode(
-                        "group-by port '\(name)' of aggregator '\(layout.node.id)' is not an input port",
-                        at: layout.node.provenance.location, path: layout.node.provenance.path,
-                        fix: "group by input ports"))
+            if let column = upper.firstIndex(of: name.uppercased()) {
+                keys.append(column)
+                continue
             }
-            keys.append(column)
+            keys.append(inputs.count + computed.count)
+            computed.append((name.uppercased(), try Self.computedKey(name, layout: layout, inputs: upper, compiler)))
         }
+        inputCount = inputs.count + computed.count
+        computedKeys = computed
         keyColumns = keys
         groups = GroupTable(keyColumns: keys)
         super.init(layout: layout)
@@ -85,13 +92,46 @@ final class AggregateRunner: NodeRunner {
         plainArguments = calls.allSatisfy { $0.column != nil && $0.filter == nil }
     }
 
+    /// The compiled expression of group-by port `name`, which is not an input port: an output
+    /// port computing its value from the input columns (`inputs`), with no aggregate.
+    private static func computedKey(
+        _ name: String, layout: NodeLayout, inputs: [String], _ compiler: NodeCompiler
+    ) throws(NodeFailure) -> CompiledExpression {
+        let node = layout.node
+        func refused(_ why: String) -> NodeFailure {
+            NodeFailure(
+                RunDiagnostics.unsupportedNode(
+                    "group-by port '\(name)' of aggregator '\(node.id)' \(why)", at: node.provenance.location,
+                    path: node.provenance.path, fix: "group by input ports or output ports computed from them"))
+        }
+        guard
+            let port = node.ports.first(where: {
+                $0.name.uppercased() == name.uppercased() && $0.roles.contains(.output) && !$0.roles.contains(.input)
+                    && !$0.roles.contains(.variable)
+            }),
+            let text = port.expression?.text, !text.trimmingCharacters(in: .whitespaces).isEmpty
+        else { throw refused("is neither an input port nor an output port with an expression") }
+        let (checked, diagnostics) = compiler.check(text, in: node, resultType: port.type)
+        guard let checked else { throw NodeCompiler.failure(node, text, diagnostics) }
+        guard !containsAggregate(checked) else { throw refused("computes an aggregate") }
+        let slots = Dictionary(inputs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let (compiled, compileDiagnostics) = compiler.compile(checked, text: text, in: node, slots: slots)
+        guard let compiled else { throw NodeCompiler.failure(node, text, compileDiagnostics) }
+        return compiled
+    }
+
     private func plan(inputs: [String], compiler: NodeCompiler) throws(NodeFailure) {
-        let upper = inputs.map { $0.uppercased() }
+        var upper = inputs.map { $0.uppercased() }
+        upper += computedKeys.map(\.name)
         let slots = Dictionary(upper.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for index in layout.outputPorts[""] ?? [] {
             let port = node.ports[index]
             if port.roles.contains(.input), let column = upper.firstIndex(of: port.name.uppercased()) {
                 outputs.append(.column(column))
+                continue
+            }
+            if let key = computedKeys.firstIndex(where: { $0.name == port.name.uppercased() }) {
+                outputs.append(.column(inputs.count + key))
                 continue
             }
             guard let text = port.expression?.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -214,6 +254,8 @@ final class AggregateRunner: NodeRunner {
         let windowSize = 32
         var window = [[Value]](repeating: [], count: windowSize)
         var hashes = [Int](repeating: 0, count: windowSize)
+        // Per row of the window: false when computing a group-by port failed (the row is rejected).
+        var keyed = [Bool](repeating: true, count: windowSize)
         var values = [Value](repeating: .null, count: calls.count)
         var filters = [Value?](repeating: nil, count: calls.count)
         // The groups live in locals while rows are added: no exclusivity checks on the properties.
@@ -233,10 +275,13 @@ final class AggregateRunner: NodeRunner {
             let size = Swift.min(windowSize, input.count - start)
             for offset in 0..<size {
                 input.fill(&window[offset], at: start + offset)
+                if !computedKeys.isEmpty {
+                    keyed[offset] = computeKeys(&window[offset], kind: input.kinds[start + offset], context)
+                }
                 hashes[offset] = groups.keyHash(window[offset])
             }
             touched &+= Self.readAhead(hashes[0..<size], groups, store, stride: stride)
-            for offset in 0..<size {
+            for offset in 0..<size where keyed[offset] {
                 add(
                     window[offset], hash: hashes[offset], &values, &filters, cellSettings, context,
                     &groups, &store, &general)
@@ -245,6 +290,23 @@ final class AggregateRunner: NodeRunner {
         }
         count(context, in: input.count, out: 0)
         return [:]
+    }
+
+    /// Appends the computed group-by ports' values to `row` (its input columns); false, with the
+    /// row rejected, when one fails (or a row of the right width, the values NULL, to hash).
+    func computeKeys(_ row: inout [Value], kind: RowKind, _ context: RunContext) -> Bool {
+        let inputs = row
+        do throws(RowError) {
+            for key in computedKeys {
+                var scratch = inputs
+                row.append(try key.expression.evaluate(&scratch, state: &context.state))
+            }
+            return true
+        } catch {
+            context.reject(id, error, kind: kind, values: inputs)
+            row = inputs + [Value](repeating: .null, count: computedKeys.count)
+            return false
+        }
     }
 
     override func finish(_ context: RunContext) throws(NodeFailure) -> [String: RowBatch] {
