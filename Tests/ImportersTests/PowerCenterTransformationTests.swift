@@ -1,3 +1,4 @@
+import Foundation
 import IR
 import Testing
 
@@ -245,6 +246,26 @@ struct PowerCenterTransformationTests {
         #expect(try node.requirePort("name").expression == ScalarExpression("name_in"))
         #expect(try node.requirePort("GK_amount").roles == .output)
         #expect(try node.requirePort("GK_amount").attributes.contains(Attribute("PORTTYPE", "GENERATED KEY/OUTPUT")))
+    }
+
+    @Test("a COBOL source normalizer (ISVSAM_NORMALIZER) is opaque, named as one, not as a failed unpivot")
+    func cobolSourceNormalizer() throws {
+        let xml = try String(contentsOfFile: PCTestSupport.path("normalizer"), encoding: .utf8)
+        let marked = xml.replacingOccurrences(
+            of: "NAME =\"NRM_SAL\" OBJECTVERSION",
+            with: "ISVSAM_NORMALIZER =\"YES\" NAME =\"NRM_SAL\" REF_SOURCE_NAME =\"SAL_FILE\" OBJECTVERSION")
+        #expect(marked != xml)
+        let file = NSTemporaryDirectory() + "vsam-\(UUID().uuidString).xml"
+        try marked.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = PowerCenterImporter().importFile(atPath: file)
+        let node = try result.onlyPipeline().requireNode("NRM_SAL")
+        guard case .opaque = node.op else { Issue.record("not opaque: \(node.op)"); return }
+        let note = try #require(node.notes.first)
+        #expect(
+            note.message
+                == "normalizer 'NRM_SAL' is a COBOL source normalizer: it reads the records of the COBOL (VSAM) file "
+                + "'SAL_FILE', which the runtime does not read")
     }
 
     @Test("sequence generator options")

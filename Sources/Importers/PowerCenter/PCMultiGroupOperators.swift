@@ -50,6 +50,17 @@ enum PCMultiGroupOperators {
     /// output port, all repeated columns repeat equally often, and there is at most one generated
     /// key; otherwise an opaque node.
     static func unpivot(_ draft: inout PCNodeDraft, context: inout PCTranslationContext) -> Operator {
+        // A COBOL source normalizer stands where a Source Qualifier would: it reads the records
+        // of a COBOL (VSAM) file source, with its OCCURS and REDEFINES, not rows from a pipeline.
+        if draft.definition.value("ISVSAM_NORMALIZER").uppercased() == "YES" {
+            return draft.opaque(
+                PCMappingDiagnostics.inexpressibleTransformation,
+                reason:
+                    "normalizer '\(draft.id)' is a COBOL source normalizer: it reads the records of the COBOL (VSAM) "
+                    + "file '\(draft.definition.value("REF_SOURCE_NAME"))', which the runtime does not read",
+                fix: "convert the COBOL file to a fixed-width or delimited flat file and read it with a flat-file "
+                    + "source, or keep this mapping in PowerCenter", context: &context)
+        }
         let fields = draft.definition.children(named: "TRANSFORMFIELD")
         var columns: [UnpivotColumn] = []
         var problems: [String] = []
