@@ -168,7 +168,7 @@ struct ExpressionScanner {
         return token(ExpressionLexer.keywords.contains(upper) ? .keyword(upper) : .identifier, from: start)
     }
 
-    /// `$$NAME`, `$$$NAME`, `$NAME`, or the task variable `$task.attribute`.
+    /// `$$NAME`, `$$$NAME`, `$NAME`, `$PMname@TableName`, or the task variable `$task.attribute`.
     mutating func dollarName() -> ExpressionToken {
         let start = position
         var dollars = 0
@@ -185,6 +185,11 @@ struct ExpressionScanner {
             let attributeStart = position
             skipName()
             return token(.taskVariable(task: task, attribute: text(from: attributeStart)), from: start)
+        }
+        // `$PM<instance>@TableName`: the table name of a source or target instance.
+        if dollars == 1, peek() == "@", Self.isNameStart(peek(1)) {
+            position += 1
+            skipName()
         }
         return token(.parameter, from: start)
     }

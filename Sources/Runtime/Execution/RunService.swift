@@ -233,14 +233,24 @@ public enum RunService {
 
 extension RunService {
     /// The built-in `$PM…` names a run of `pipeline` gives its expressions: the folder, mapping,
-    /// session and workflow names, and `migrate` for the services and, without `USER`, the user.
+    /// session and workflow names, `migrate` for the services and, without `USER`, the user; and
+    /// `$PM<instance>@TableName`, each source and target instance's table as its definition names
+    /// it (BELIEVED: a session's table name override is not applied; docs/believed-behaviours.md).
     public static func builtInParameters(_ pipeline: Pipeline, session: String, workflow: String?) -> [String: String] {
-        [
+        var names = [
             "$PMFolderName": pipeline.origin.path.segments.first { $0.kind == "FOLDER" }?.name ?? "",
             "$PMMappingName": pipeline.name, "$PMSessionName": session, "$PMWorkflowName": workflow ?? "",
             "$PMRepositoryServiceName": "migrate", "$PMIntegrationServiceName": "migrate",
             "$PMRepositoryUserName": ProcessInfo.processInfo.environment["USER"] ?? "migrate",
         ]
+        for node in pipeline.nodes {
+            switch node.op {
+            case .source(let spec): names["$PM\(node.id)@TableName"] = spec.table
+            case .target(let spec): names["$PM\(node.id)@TableName"] = spec.table
+            default: continue
+            }
+        }
+        return names
     }
 }
 
