@@ -37,6 +37,21 @@ struct EvalTransformationTests {
         #expect(outputs == [.integer(0), .integer(10), .integer(20)])
     }
 
+    @Test("a port whose expression is only a comment has no expression: NULL, as a blank one")
+    func commentOnlyExpression() throws {
+        // A public export's variable port: EXPRESSION ="--Killed all links for Alt 1 and Alt 2, 5, 6, 7, 8".
+        var e = try evaluator([
+            port("X", .integer, .input),
+            port("v_NOTE", .string(precision: 10), .variable, "--Killed all links for Alt 1 and Alt 2, 5, 6, 7, 8"),
+            port("o_note", .string(precision: 10), .output, "v_NOTE"),
+            port("o_blank", .integer, .output, "  // nothing here\r\n  -- nor here"),
+            port("o_x", .integer, .output, "X -- the input"),
+        ])
+        var state = EvaluationState()
+        #expect(try e.evaluate([.integer(7)], state: &state) == [.null, .null, .integer(7)])
+        #expect(ExpressionLexer.isBlank(" -- a\n// b\r\n") && !ExpressionLexer.isBlank("-- a\nX"))
+    }
+
     @Test("case 47: v_cnt = v_cnt + 1 counts rows from 1")
     func case47() throws {
         var e = try evaluator([

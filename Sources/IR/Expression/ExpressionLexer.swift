@@ -24,6 +24,13 @@ public enum ExpressionLexer {
         tokens.append(ExpressionToken(.end, text: "", range: TextRange(start: endOffset, end: endOffset)))
         return tokens
     }
+
+    /// Whether `text` holds nothing but blanks and comments (`-- note`): no expression.
+    public static func isBlank(_ text: String) -> Bool {
+        var scanner = ExpressionScanner(Array(text.unicodeScalars))
+        scanner.skipWhitespaceAndComments()
+        return scanner.position >= scanner.scalars.count
+    }
 }
 
 /// The lexer's cursor over the text's scalars.

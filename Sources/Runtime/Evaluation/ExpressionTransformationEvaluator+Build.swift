@@ -117,7 +117,9 @@ struct EvaluatorBuilder {
 
     mutating func computeStep(_ port: Port, _ slot: Int) -> ComputeStep? {
         let text = port.expression?.text ?? ""
-        guard !text.trimmingSpaces().isEmpty else {
+        // No expression, or only a comment (a public export's variable port holds
+        // `--Killed all links for Alt 1 and Alt 2`): NULL, as for a port without one.
+        guard !ExpressionLexer.isBlank(text) else {
             let expression = CompiledExpression(
                 body: { _, _ throws(RowError) in .null }, constantValue: .null, type: port.type)
             return ComputeStep(slot: slot, name: port.name, type: port.type, expression: expression)
