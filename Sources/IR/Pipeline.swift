@@ -118,6 +118,20 @@ public struct Node: Hashable, Sendable {
     /// Ports that receive values from upstream.
     public var inputPorts: [Port] { ports.filter { $0.roles.contains(.input) } }
 
+    /// The port whose value a call of this unconnected lookup returns: the port flagged RETURN
+    /// (reference §2.6); without one, when `onlyOutputReturns`, the lookup's only output port, if
+    /// it has exactly one and that one is a lookup port. BELIEVED (docs/believed-behaviours.md):
+    /// public exports call lookups whose one LOOKUP/OUTPUT port carries no RETURN flag (eleven in
+    /// one mapping, an exchange-rate lookup in another), and the Designer is reported to return
+    /// that port; with several output ports and no flag there is no value.
+    public func lookupReturnPort(onlyOutputReturns: Bool = true) -> Port? {
+        if let flagged = ports.first(where: { $0.roles.contains(.returnValue) }) { return flagged }
+        guard onlyOutputReturns else { return nil }
+        let outputs = ports.filter { $0.roles.contains(.output) }
+        guard outputs.count == 1, outputs[0].roles.contains(.lookup) else { return nil }
+        return outputs[0]
+    }
+
     /// The upstream nodes this node reads from, in port order, without repeats.
     public var upstreamNodes: [String] {
         // Ports read from few nodes, those of one node mostly side by side: a port reading the

@@ -18,10 +18,8 @@ import Testing
         // with its transformation's name, which the expression language does not have (IR0105
         // unexpected character '.'), so the node cannot compile, RT0401.
         "m_ups_emp": ("RT0401", "t_ups_emp"),
-        // Three expressions call unconnected lookups (':LKP.LKP_DIM_EQUIPMENT'...) whose
-        // definitions flag no RETURN port (lkp_DIM_EQUIPMENT's ports are LOOKUP/OUTPUT only), so the
-        // calls have no value (IR0165), RT0401.
-        "m_INCR_DM_DIM_EQUIPMENT": ("RT0401", "exp_TRANSFORN_NON_RGSTRD"),
+        // m_INCR_DM_DIM_EQUIPMENT runs: its unconnected lookups flag no RETURN port, and each call
+        // returns the lookup's one LOOKUP/OUTPUT port (Node.lookupReturnPort, BELIEVED).
     ]
 
     struct Outcome {

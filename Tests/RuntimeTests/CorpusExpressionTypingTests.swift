@@ -27,14 +27,9 @@ struct CorpusExpressionTypingTests {
             fragment: "unexpected character '.'", count: 1,
             reason: "hand-written, not exported: the update-strategy expression ISNULL(LKP_TGT_EMP.EMPLOYEE_ID) "
                 + "names a port with a transformation prefix, which the language has no syntax for, and the "
-                + "mapping has no transformation LKP_TGT_EMP (also listed in ExpressionCorpusTests)"),
-        ExplainedTypingError(
-            file: "vicky437-ai__informatica-dbt-migration__input__s_m_INCR_DM_DIM_EQUIPMENT.XML", code: "IR0165",
-            fragment: "has no port flagged RETURN", count: 15,
-            reason: "11 of the mapping's 12 unconnected lookups (LKP_LOCO_HP, LKP_DIM_EQUIPMENT, "
-                + "LKP_CSTMR_RGSTRD_MARK_JN_GRP, ...) have only LOOKUP/OUTPUT ports and no LOOKUP/RETURN/OUTPUT "
-                + "port, yet 15 :LKP calls use their value; an unconnected lookup returns through its return "
-                + "port (reference §2.6), so the export is not a valid mapping as it stands"),
+                + "mapping has no transformation LKP_TGT_EMP (also listed in ExpressionCorpusTests)")
+        // s_m_INCR_DM_DIM_EQUIPMENT.XML's 11 unconnected lookups flag no RETURN port; each has one
+        // LOOKUP/OUTPUT port, which its 15 :LKP calls return (Node.lookupReturnPort, BELIEVED).
     ]
 
     @Test(

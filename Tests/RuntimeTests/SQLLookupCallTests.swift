@@ -74,6 +74,37 @@ struct SQLLookupCallTests {
         #expect(report.diagnostics.first?.fix?.contains("IR0165") == true, "\(report.diagnostics)")
     }
 
+    /// LKP_U with one output port and no RETURN flag: IN_K (input), K (lookup), W (lookup/output).
+    static let oneOutputPorts = [
+        ExportBuilder.port("IN_K:i", "INPUT"), ExportBuilder.port("K:i", "LOOKUP"),
+        ExportBuilder.port("W:i", "LOOKUP/OUTPUT"),
+    ]
+
+    @Test("a lookup without a RETURN flag but with one output port returns it, natively as in SQL (BELIEVED)")
+    func lookupWithOneOutputReturnsIt() throws {
+        let export = Self.export(
+            ports: Self.oneOutputPorts, attributes: SQLPipelineCases.lookupCallAttributes("Use First Value", true))
+        let pipeline = try ExecutorHarness().pipeline(export)
+        let lookup = try #require(pipeline.nodes.first { $0.id == "LKP_U" })
+        #expect(lookup.lookupReturnPort()?.name == "W")
+        #expect(lookup.lookupReturnPort(onlyOutputReturns: false) == nil)
+        let report = SQLPipelineLowering(SQLiteDialect()).lower(pipeline).report
+        #expect(report.nodesNotPushedDown.isEmpty, "\(report.diagnostics)")
+        // The lookup-call cases' table without V. Worked out by hand: key 1 matches W 2, 5 and 1,
+        // the cached lookup's first in the order of its lookup ports (K, W) is 1; key 2 gives 7;
+        // the NULL key matches the NULL row in a cached lookup (0); 9 matches nothing.
+        let harness = try ExecutorHarness()
+        try harness.table("U_IN", ["ID:i", "K:i"], [["1", "1"], ["2", "2"], ["3", "NULL"], ["4", "9"]])
+        let table = SQLPipelineCases.lookupCallTable
+        try harness.table("LKC", ["K:i", "W:i"], table.rows.map { [$0[0], $0[2]] })
+        let result = harness.execute(pipeline)
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        let rows = try harness.rows("SELECT ID, OUT FROM T_U ORDER BY ID", columns: 2)
+        #expect(rows == ["1|1", "2|7", "3|0", "4|NULL"])
+        let verdict = PushdownVerifier(engines: [.native, .sqlite], rowsPerSource: 30, seed: 4).verify(pipeline)
+        #expect(verdict.verdict == .agree, "\(verdict.text)")
+    }
+
     /// The SQLite pushdown report of U_IN → EXP (OUT = `call`) → T_U, LKP_U with `policy`.
     static func report(
         policy: String, call: String = ":LKP.LKP_U(K)", ports: [String] = SQLPipelineCases.lookupCallPorts

@@ -80,8 +80,8 @@ public struct PipelineTypeEnvironment: Sendable {
     }
 
     /// The unconnected lookups by instance name and, for a reusable lookup, also its definition's
-    /// name: the input ports' types in port order and the return port's type (reference §2.6);
-    /// and the names of those without a return port.
+    /// name: the input ports' types in port order and the return port's type (reference §2.6,
+    /// ``Node/lookupReturnPort(onlyOutputReturns:)``); and the names of those without one.
     public static func unconnectedLookups(of pipeline: Pipeline) -> (
         signatures: [String: CallableSignature], withoutReturn: [String]
     ) {
@@ -93,7 +93,7 @@ public struct PipelineTypeEnvironment: Sendable {
             if let definition = node.definition?.path.segments.last?.name.uppercased(), definition != names[0] {
                 names.append(definition)
             }
-            guard let returned = node.ports.first(where: { $0.roles.contains(.returnValue) }) else {
+            guard let returned = node.lookupReturnPort() else {
                 withoutReturn += names
                 continue
             }

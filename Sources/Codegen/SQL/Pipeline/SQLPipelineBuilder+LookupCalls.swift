@@ -160,9 +160,9 @@ extension SQLPipelineBuilder {
         guard arguments.count == inputs.count else {
             throw refuse("passes \(arguments.count) arguments to \(inputs.count) input ports")
         }
-        guard let returned = lookup.ports.first(where: { $0.roles.contains(.returnValue) }),
-            returned.roles.contains(.lookup)
-        else { throw refuse("returns no lookup port flagged RETURN") }
+        guard let returned = lookup.lookupReturnPort(), returned.roles.contains(.lookup) else {
+            throw refuse("returns no lookup port flagged RETURN")
+        }
         return (lookup, spec, returned)
     }
 

@@ -178,7 +178,7 @@ struct UnconnectedLookups: LookupResolver {
             let index = try loader.load(node: node, spec: spec, context: context)
             let inputs = node.ports.filter { $0.roles.contains(.input) }.map { $0.name.uppercased() }
             let order = index.inputKeys.map { inputs.firstIndex(of: $0.uppercased()) ?? 0 }
-            guard let returnPort = node.ports.first(where: { $0.roles.contains(.returnValue) }),
+            guard let returnPort = node.lookupReturnPort(),
                 let column = index.columns.firstIndex(of: returnPort.name)
             else { continue }
             let entry = Entry(index: index, argumentOrder: order, returnColumn: column, arity: inputs.count)
