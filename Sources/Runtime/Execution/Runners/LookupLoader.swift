@@ -169,9 +169,16 @@ struct UnconnectedLookups: LookupResolver {
         var entries: [String: Entry] = [:]
         for node in pipeline.nodes {
             guard case .lookup(let spec) = node.op, !spec.connected else { continue }
+            // Called by its instance name or its definition's (a lookup inside an expanded
+            // mapplet is `mapplet.LKP` here, `:LKP.LKP` in the mapplet's expressions).
+            var names = [node.id.uppercased()]
+            if let definition = node.definition?.path.segments.last?.name.uppercased(), definition != names[0] {
+                names.append(definition)
+            }
             let used = pipeline.nodes.contains { other in
-                other.ports.contains {
-                    $0.expression?.text.uppercased().contains(":LKP." + node.id.uppercased()) ?? false
+                other.ports.contains { port in
+                    guard let text = port.expression?.text.uppercased() else { return false }
+                    return names.contains { text.contains(":LKP." + $0) }
                 }
             }
             guard used else { continue }
@@ -182,10 +189,7 @@ struct UnconnectedLookups: LookupResolver {
                 let column = index.columns.firstIndex(of: returnPort.name)
             else { continue }
             let entry = Entry(index: index, argumentOrder: order, returnColumn: column, arity: inputs.count)
-            entries[node.id.uppercased()] = entry
-            if let definition = node.definition?.path.segments.last?.name.uppercased(), entries[definition] == nil {
-                entries[definition] = entry
-            }
+            for name in names where entries[name] == nil { entries[name] = entry }
         }
         return UnconnectedLookups(entries: entries)
     }
