@@ -105,7 +105,11 @@ extension PipelineRun {
         // Rows dropped on the way are the only reason batches of one stream differ.
         guard present.contains(where: { $0.batch.streamPositions != nil }) else { throw misaligned }
         var common = Set(positions(first))
-        for source in present.dropFirst() { common.formIntersection(positions(source.batch)) }
+        // Once per upstream batch, not per port reading it.
+        var intersected: Set<String> = [present[0].node + "\u{1}" + present[0].group]
+        for source in present.dropFirst() where intersected.insert(source.node + "\u{1}" + source.group).inserted {
+            common.formIntersection(positions(source.batch))
+        }
         let kept = positions(first).filter(common.contains)
         var filtered: [String: RowBatch] = [:]
         var result: [InputBatch.Source?] = []
