@@ -118,6 +118,15 @@ public struct Node: Hashable, Sendable {
     /// Ports that receive values from upstream.
     public var inputPorts: [Port] { ports.filter { $0.roles.contains(.input) } }
 
+    /// The names a `:LKP` call reaches this lookup by, upper case: its instance id, and its
+    /// definition's name where that differs (a reusable lookup; a lookup inside an expanded
+    /// mapplet is `mapplet.LKP` here and `:LKP.LKP` in the mapplet's expressions).
+    public var lookupCallNames: [String] {
+        let id = self.id.uppercased()
+        guard let definition = definition?.path.segments.last?.name.uppercased(), definition != id else { return [id] }
+        return [id, definition]
+    }
+
     /// The port whose value a call of this unconnected lookup returns: the port flagged RETURN
     /// (reference §2.6); without one, when `onlyOutputReturns`, the lookup's only output port, if
     /// it has exactly one and that one is a lookup port. BELIEVED (docs/believed-behaviours.md):

@@ -89,10 +89,7 @@ public struct PipelineTypeEnvironment: Sendable {
         var withoutReturn: [String] = []
         for node in pipeline.nodes {
             guard case .lookup(let spec) = node.op, !spec.connected else { continue }
-            var names = [node.id.uppercased()]
-            if let definition = node.definition?.path.segments.last?.name.uppercased(), definition != names[0] {
-                names.append(definition)
-            }
+            let names = node.lookupCallNames
             guard let returned = node.lookupReturnPort() else {
                 withoutReturn += names
                 continue

@@ -169,12 +169,7 @@ struct UnconnectedLookups: LookupResolver {
         var entries: [String: Entry] = [:]
         for node in pipeline.nodes {
             guard case .lookup(let spec) = node.op, !spec.connected else { continue }
-            // Called by its instance name or its definition's (a lookup inside an expanded
-            // mapplet is `mapplet.LKP` here, `:LKP.LKP` in the mapplet's expressions).
-            var names = [node.id.uppercased()]
-            if let definition = node.definition?.path.segments.last?.name.uppercased(), definition != names[0] {
-                names.append(definition)
-            }
+            let names = node.lookupCallNames
             let used = pipeline.nodes.contains { other in
                 other.ports.contains { port in
                     guard let text = port.expression?.text.uppercased() else { return false }
