@@ -83,9 +83,8 @@ struct InputBatch {
         return RowBatch(columns: columns, rows: built, kinds: kinds, streamPositions: streamPositions)
     }
 
-    /// The stream positions of an output made of the rows at `kept` (nil: every row, in order).
-    func streamPositions(keeping kept: [Int]?) -> [Int]? {
-        guard let kept else { return streamPositions }
+    /// The stream positions of an output made of the rows at `kept`, in order.
+    func streamPositions(keeping kept: [Int]) -> [Int] {
         guard let streamPositions else { return kept }
         return kept.map { streamPositions[$0] }
     }

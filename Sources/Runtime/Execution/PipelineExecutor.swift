@@ -417,7 +417,8 @@ final class PipelineRun {
                 if runner is TargetRunner, committedBefore.contains(id) { continue }
                 let clock = Date()
                 var outputs = try runner.consume(input, group: group, context)
-                // A passive transformation's rows keep their positions in the stream.
+                // A passive transformation's rows keep their positions in the stream; a runner that
+                // dropped a row in error (Expression, lookup) set its output's positions itself.
                 if let positions = input.streamPositions, RowOrigins.isPassive(layout.node.op) {
                     for (name, batch) in outputs where batch.streamPositions == nil && batch.count == positions.count {
                         outputs[name]?.streamPositions = positions

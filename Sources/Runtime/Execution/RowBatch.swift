@@ -32,10 +32,9 @@ public struct RowBatch: Hashable, Sendable {
         var result = self
         result.rows += other.rows
         result.kinds += other.kinds
-        if streamPositions != nil || other.streamPositions != nil {
-            result.streamPositions =
-                (streamPositions ?? Array(0..<count)) + (other.streamPositions ?? Array(0..<other.count))
-        }
+        // Only a node fed twice in one wave appends (a Union): an active one, whose rows start a
+        // stream of their own.
+        result.streamPositions = nil
         return result
     }
 

@@ -268,7 +268,7 @@ final class LookupRunner: NodeRunner {
             }
         }
         // A lookup returning every match starts a row stream of its own (``RowOrigins``).
-        if RowOrigins.isPassive(node.op) { output.streamPositions = input.streamPositions(keeping: kept) }
+        if let kept, RowOrigins.isPassive(node.op) { output.streamPositions = input.streamPositions(keeping: kept) }
         count(context, in: input.count, out: output.count)
         return ["": output]
     }

@@ -52,7 +52,7 @@ final class ProjectRunner: NodeRunner {
                 if kept == nil { kept = Array(0..<index) }
             }
         }
-        output.streamPositions = input.streamPositions(keeping: kept)
+        if let kept { output.streamPositions = input.streamPositions(keeping: kept) }
         count(context, in: input.count, out: output.count)
         return ["": output]
     }
