@@ -6,7 +6,7 @@ import Importers
 /// SQL generation against import, on the same exports in the same run (issue 5: generating the SQL
 /// of every mapping in every dialect must cost a small fraction of importing them).
 ///
-///     migrate-bench sqlgen FOLDER [--runs N] [--all-dialects-only]
+///     migrate-bench sqlgen FOLDER [--runs N] [--all-dialects-only] [--per-pipeline N]
 ///
 /// Imports every `.xml` of FOLDER `runs` times, then optimizes every imported pipeline (the
 /// optimizer passes, once per pipeline), lowers it into the ten dialects at once
@@ -14,7 +14,8 @@ import Importers
 /// prints the statements, `runs` times; prints the median seconds of each, the optimizer's share,
 /// and the ratio. Then, for each dialect alone (what `migrate convert --dialect D` needs: the
 /// optimizer and one lowering), the median seconds and their ratio to the import, unless
-/// `--all-dialects-only` (for profiling the ten dialects at once).
+/// `--all-dialects-only` (for profiling the ten dialects at once). `--per-pipeline N` also prints
+/// the N pipelines whose optimizer and lowering cost most.
 enum SQLGenCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard let folder = arguments.first else {
@@ -56,6 +57,9 @@ enum SQLGenCommand {
             sqlSeconds.append(monotonicSeconds() - start)
             optimizerSeconds.append(optimizing)
         }
+        if let count = arguments.firstIndex(of: "--per-pipeline").flatMap({ Int(arguments[safe: $0 + 1] ?? "") }) {
+            printCostliest(pipelines, count: count, runs: runs)
+        }
         var singleSeconds: [[Double]] = Array(repeating: [], count: SQLDialects.all.count)
         let single = !arguments.contains("--all-dialects-only")
         for _ in 0..<runs where single {
@@ -88,6 +92,33 @@ enum SQLGenCommand {
             print("  \(name) \(format(single, 4)) s  \(format(single / max(importMedian, 1e-9), 3))")
         }
         return 0
+    }
+
+    /// The `count` pipelines whose optimizer and ten-dialect lowering cost most (median of `runs`),
+    /// with their nodes and ports: where the time goes.
+    static func printCostliest(_ pipelines: [Pipeline], count: Int, runs: Int) {
+        var rows: [(name: String, nodes: Int, ports: Int, optimize: Double, lower: Double)] = []
+        for pipeline in pipelines {
+            var optimize: [Double] = []
+            var lower: [Double] = []
+            for _ in 0..<runs {
+                let start = monotonicSeconds()
+                let optimized = PassManager().run(pipeline).pipeline
+                let middle = monotonicSeconds()
+                _ = SQLPipelineLowering(SQLDialects.all[0]).lower(optimized, inEach: SQLDialects.all)
+                lower.append(monotonicSeconds() - middle)
+                optimize.append(middle - start)
+            }
+            let ports = pipeline.nodes.reduce(0) { $0 + $1.ports.count }
+            rows.append((pipeline.name, pipeline.nodes.count, ports, median(optimize), median(lower)))
+        }
+        let total = rows.reduce((0.0, 0.0)) { ($0.0 + $1.optimize, $0.1 + $1.lower) }
+        print("per pipeline (median of \(runs)); all: optimize \(format(total.0, 4)) s, lower \(format(total.1, 4)) s")
+        for row in rows.sorted(by: { $0.optimize + $0.lower > $1.optimize + $1.lower }).prefix(count) {
+            print(
+                "  \(format(row.optimize * 1000, 2)) ms + \(format(row.lower * 1000, 2)) ms  "
+                    + "\(row.nodes) nodes \(row.ports) ports  \(row.name)")
+        }
     }
 
     static func median(_ values: [Double]) -> Double {
