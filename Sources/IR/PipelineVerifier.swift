@@ -82,9 +82,8 @@ public struct PipelineVerifier {
         if let known = portIndexes[index] { return known }
         var names: [String: Int] = [:]
         names.reserveCapacity(pipeline.nodes[index].ports.count)
-        for p in pipeline.nodes[index].ports.indices where names[pipeline.nodes[index].ports[p].name] == nil {
-            names[pipeline.nodes[index].ports[p].name] = p
-        }
+        // From the last port, so that the first of each name is written last: one hash per port.
+        for p in pipeline.nodes[index].ports.indices.reversed() { names[pipeline.nodes[index].ports[p].name] = p }
         portIndexes[index] = names
         return names
     }
@@ -93,11 +92,16 @@ public struct PipelineVerifier {
     // many references, and copying each one costs more than the checks on large pipelines.
     private mutating func checkPorts(ofNodeAt index: Int) {
         let names = portIndex(ofNodeAt: index)
+        // Where no name repeats (nearly always), no port needs looking up to know it.
+        let repeats = names.count != pipeline.nodes[index].ports.count
         let nodeID = pipeline.nodes[index].id
         var fed = false
+        // The upstream node of the port before and its port index: consecutive ports mostly
+        // read the same node.
+        var upstreamIndex: (node: Int, names: [String: Int])?
         for p in pipeline.nodes[index].ports.indices {
             let name = pipeline.nodes[index].ports[p].name
-            if names[name] != p {
+            if repeats && names[name] != p {
                 report(
                     .duplicatePortName, "port '\(name)' appears more than once in node '\(nodeID)'",
                     pipeline.nodes[index].ports[p].provenance)
@@ -115,7 +119,8 @@ public struct PipelineVerifier {
                     pipeline.nodes[index].ports[p].provenance)
                 continue
             }
-            guard let found = portIndex(ofNodeAt: upstream)[source.port],
+            if upstreamIndex?.node != upstream { upstreamIndex = (upstream, portIndex(ofNodeAt: upstream)) }
+            guard let found = upstreamIndex?.names[source.port],
                 pipeline.nodes[upstream].ports[found].roles.contains(.output)
             else {
                 report(

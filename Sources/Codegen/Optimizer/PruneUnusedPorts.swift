@@ -27,9 +27,7 @@ public struct PruneUnusedPorts: PipelinePass {
     {
         var current = pipeline
         var removed: [Int: [String]] = [:]
-        // Each expression is typed once, when a port's removal needs it: removing unread ports
-        // changes no type.
-        var typed: [String: Expr?] = [:]
+        var memo = Memo()
         // Only Expression transformations lose ports: only what they are read by matters.
         let projects = Set(current.nodes.filter { if case .project = $0.op { true } else { false } }.map(\.id))
         // How many ports read each (upper-case) port name of each Expression transformation, by
@@ -48,7 +46,7 @@ public struct PruneUnusedPorts: PipelinePass {
                 guard
                     let (result, retry) = prune(
                         current.nodes[n], current, consumed: readers[current.nodes[n].id] ?? [:],
-                        expressions: &expressions, typed: &typed)
+                        expressions: &expressions, memo: &memo)
                 else { continue }
                 let kept = Set(result.ports.map(\.name))
                 removed[n, default: []] += current.nodes[n].ports.map(\.name).filter { !kept.contains($0) }
@@ -135,7 +133,7 @@ public struct PruneUnusedPorts: PipelinePass {
     /// the removed one at once, since they are tried from the last).
     func prune(
         _ node: Node, _ pipeline: Pipeline, consumed: [String: Int], expressions: inout ParsedExpressions,
-        typed: inout [String: Expr?]
+        memo: inout Memo
     ) -> (result: Node, retry: Bool)? {
         // Every expression of the node must parse, or nothing is touched; one that does not type
         // check here (it calls a lookup or a user function) keeps its port.
@@ -165,6 +163,8 @@ public struct PruneUnusedPorts: PipelinePass {
         // The ports removed or demoted here, and those kept only because a port of the node read them.
         var changedNames: Set<String> = []
         var keptForReaders: [String] = []
+        // Whether each port is removed.
+        var removing = [Bool](repeating: false, count: result.ports.count)
         for index in result.ports.indices.reversed() {
             let roles = result.ports[index].roles
             let key = names[index]
@@ -181,28 +181,60 @@ public struct PruneUnusedPorts: PipelinePass {
             }
             let expression = computed[key].flatMap {
                 self.typed(
-                    $0, of: node, in: pipeline, expressions: &expressions, cache: &typed, environment: &environment)
+                    $0, of: node, in: pipeline, expressions: &expressions, cache: &memo.typed,
+                    environment: &environment)
             }
-            guard removable(result.ports[index], expression, pipeline) else { continue }
-            result.ports.remove(at: index)
+            guard removable(result.ports[index], expression, pipeline, &memo) else { continue }
+            removing[index] = true
             present[key, default: 0] -= 1
             changed = true
             changedNames.insert(key)
         }
         guard changed else { return nil }
+        // Removed at once, not one `remove(at:)` each: a node losing most of its thousands of
+        // ports would move the rest once per removal.
+        if removing.contains(true) {
+            result.ports = result.ports.indices.filter { !removing[$0] }.map { result.ports[$0] }
+        }
         let retry = keptForReaders.contains { readBy[$0]?.contains(where: changedNames.contains) ?? false }
         return (result, retry)
     }
 
     /// Whether removing `port` (read by nothing) cannot change a result.
-    func removable(_ port: Port, _ expression: Expr?, _ pipeline: Pipeline) -> Bool {
+    func removable(_ port: Port, _ expression: Expr?, _ pipeline: Pipeline, _ memo: inout Memo) -> Bool {
         if port.roles.contains(.input) {
             guard port.defaultValue?.text.allSatisfy(\.isWhitespace) ?? true else { return false }
             guard let source = port.source else { return true }
-            guard let upstream = pipeline.node(id: source.node)?.port(named: source.port) else { return false }
-            return OptimizerSupport.convertsSafely(upstream.type, to: port.type)
+            guard let type = memo.type(of: source, in: pipeline) else { return false }
+            return OptimizerSupport.convertsSafely(type, to: port.type)
         }
         guard let expression, let type = expression.type else { return port.expression == nil }
         return OptimizerSupport.isErrorFree(expression) && OptimizerSupport.convertsSafely(type, to: port.type)
+    }
+}
+
+extension PruneUnusedPorts {
+    /// What one run of the pass finds once and reads again.
+    struct Memo {
+        /// Each expression typed, by node id and text (``typed(_:of:in:expressions:cache:environment:)``):
+        /// removing unread ports changes no type.
+        var typed: [String: Expr?] = [:]
+        /// The type of each port of each node read so far, by node id and port name. Removing a
+        /// port nothing reads changes no other port and leaves every port read in place, so what
+        /// was found holds for the whole run.
+        private var portTypes: [String: [String: DataType]] = [:]
+
+        /// The type of the port `ref` names in `pipeline`; nil when there is no such port.
+        mutating func type(of ref: PortRef, in pipeline: Pipeline) -> DataType? {
+            if let ports = portTypes[ref.node] { return ports[ref.port] }
+            guard let node = pipeline.nodes.firstIndex(where: { $0.id == ref.node }) else { return nil }
+            var ports: [String: DataType] = [:]
+            // From the last port, so that the first of a name is the one kept, as `port(named:)` finds it.
+            for p in pipeline.nodes[node].ports.indices.reversed() {
+                ports[pipeline.nodes[node].ports[p].name] = pipeline.nodes[node].ports[p].type
+            }
+            portTypes[ref.node] = ports
+            return ports[ref.port]
+        }
     }
 }

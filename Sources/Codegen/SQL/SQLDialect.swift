@@ -372,8 +372,13 @@ public enum SQLIdentifiers {
             }
         }
         guard !name.isEmpty else { return false }
+        // No reserved word is longer than CURRENT_TIMESTAMP: a longer name needs no lookup.
+        guard name.utf8.count <= longestReserved else { return true }
         return !reserved.contains(lowerCase ? name.uppercased() : name)
     }
+
+    /// The length of the longest word of ``reserved``.
+    static let longestReserved = reserved.map(\.utf8.count).max() ?? 0
 
     /// `name` between `open` and `close`, with `close` doubled inside.
     public static func quoted(_ name: String, open: String, close: String) -> String {
