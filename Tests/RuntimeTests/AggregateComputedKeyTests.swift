@@ -9,14 +9,14 @@ import Testing
 @Suite struct AggregateComputedKeyTests {
     /// `S (ID, DEPT, AMT)` → `AGG` grouped by `DEPT_U = UPPER(DEPT)` (an output port), `TOTAL =
     /// SUM(AMT)`, `N = COUNT(*)` → `T_AGG (DEPT_U, TOTAL, N)`.
-    static func export(key: String) -> ExportBuilder {
+    static func export(key: String, keyType: String = "s10") -> ExportBuilder {
         var export = ExportBuilder()
         export.source("S", ["ID*:n10", "DEPT:s10", "AMT:n10"])
         export.transformation(
             "AGG", type: "Aggregator",
             ports: [
                 ExportBuilder.port("DEPT:s10", "INPUT"), ExportBuilder.port("AMT:n10", "INPUT"),
-                ExportBuilder.port("DEPT_U:s10", "OUTPUT", expression: key, expressionType: "GROUPBY"),
+                ExportBuilder.port("DEPT_U:\(keyType)", "OUTPUT", expression: key, expressionType: "GROUPBY"),
                 ExportBuilder.port("TOTAL:n15", "OUTPUT", expression: "SUM(AMT)"),
                 ExportBuilder.port("N:n10", "OUTPUT", expression: "COUNT(*)"),
             ],
@@ -44,6 +44,14 @@ import Testing
         #expect(run.result.succeeded, "\(ExecutorHarness.describe(run.result))")
         // 'a' and 'A' are one group: the key is UPPER(DEPT), not DEPT.
         #expect(run.rows == ["<null>|8|2", "A|3|2", "B|5|1"])
+    }
+
+    @Test("the key is converted to its port's type before rows are grouped by it")
+    func keyConvertedToItsPort() throws {
+        // In a string(1) port, 'AXYZ' and 'BXYZ' are 'A' and 'B'; NULL || 'XYZ' is 'XYZ', so 'X'.
+        let run = try Self.run(Self.export(key: "UPPER(DEPT) || 'XYZ'", keyType: "s1"))
+        #expect(run.result.succeeded, "\(ExecutorHarness.describe(run.result))")
+        #expect(run.rows == ["A|3|2", "B|5|1", "X|8|2"])
     }
 
     @Test("a constant key puts every row in one group")

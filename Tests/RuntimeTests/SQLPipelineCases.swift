@@ -27,9 +27,10 @@ enum SQLPipelineCases {
     }
 
     static var all: [Case] {
-        filters + [router] + joins + [aggregator, conditionalAggregates, rank, normalizer] + ungrouped + [
-            union, expression, decimalOrder, chainedExpressions, nullDefault,
-        ]
+        filters + [router] + joins + [aggregator, aggregateIntoNarrowerPorts, conditionalAggregates, rank, normalizer]
+            + ungrouped + [
+                union, expression, decimalOrder, chainedExpressions, nullDefault,
+            ]
             + lookups + [lookupByCodePoint, lookupBesideItsInput] + nestedAggregates + lookupCalls + rowOrder
             + inputDefaults + integerRanges
     }
@@ -122,6 +123,35 @@ enum SQLPipelineCases {
             tables: [Table(name: "AG_IN", columns: ["ID:i", "G:s5", "N:i"], rows: rows)],
             expected: ["T_AG": ["NULL|3|2|2|1", "a|5|1|5|5", "b|7|1|7|7", "c|NULL|0|NULL|NULL"]],
             columns: ["T_AG": ["G", "TOTAL", "CNT", "MX", "MN"]])
+    }
+
+    // An Aggregator's computed ports convert their values to the port's type, as an Expression's
+    // do (reference §2.2): SUM(N) in a string(3) port keeps 3 characters (100000 → '100'), MAX(N)
+    // in a string(2) port 2 (99999 → '99'). Worked out by hand; a mutated export (SUM of
+    // decimal(10,0) in a string(10) port, -9999999999) had the runtime keep all 11 characters
+    // while PostgreSQL's cast kept 10.
+    static var aggregateIntoNarrowerPorts: Case {
+        var export = ExportBuilder()
+        export.source("AN_IN", ["ID:i", "G:s5", "N:i"])
+        export.transformation(
+            "AGG", type: "Aggregator",
+            ports: [
+                ExportBuilder.port("G:s5", expression: "G", expressionType: "GROUPBY"),
+                ExportBuilder.port("N:i", "INPUT"), ExportBuilder.port("TOTAL:s3", "OUTPUT", expression: "SUM(N)"),
+                ExportBuilder.port("HIGH:s2", "OUTPUT", expression: "MAX(N)"),
+            ],
+            attributes: [("Sorted Input", "NO"), ("Transformation Scope", "All Input")])
+        export.target("T_AN", ["G:s5", "TOTAL:s10", "HIGH:s10"])
+        export.connect("SQ_AN_IN", "AGG", ["G", "N"])
+        export.connect("AGG", "T_AN", ["G", "TOTAL", "HIGH"])
+        let rows = [
+            ["1", "a", "1"], ["2", "a", "2"], ["3", "b", "99999"], ["4", "b", "1"], ["5", "c", "-7"], ["6", "c", "-8"],
+        ]
+        return Case(
+            name: "aggregator ports convert to their types", export: export,
+            tables: [Table(name: "AN_IN", columns: ["ID:i", "G:s5", "N:i"], rows: rows)],
+            expected: ["T_AN": ["a|3|2", "b|100|99", "c|-15|-7"]],
+            columns: ["T_AN": ["G", "TOTAL", "HIGH"]])
     }
 
     // Decimals whose text order is not their numeric order (SQLite keeps decimals as text, where

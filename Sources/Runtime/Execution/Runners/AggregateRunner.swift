@@ -52,7 +52,17 @@ final class AggregateRunner: NodeRunner {
     /// expression (no aggregate) is evaluated on every row, its value the row's key (a public
     /// export groups by `TRUNC(LAST_DAY(ADD_TO_DATE(SYSDATE, 'DD', -7)), 'DD')` and
     /// `$PMWorkflowName`); their values follow the input columns.
-    let computedKeys: [(name: String, expression: CompiledExpression)]
+    let computedKeys: [ComputedKey]
+
+    /// A group-by port that is not an input port.
+    struct ComputedKey {
+        /// The port's name, upper case.
+        let name: String
+        let expression: CompiledExpression
+        /// The port's type, which its values are converted to (as an Expression's port's).
+        let type: DataType
+        let port: String
+    }
     /// The values per group in `store`: `inputCount + calls.count`.
     var stride: Int { inputCount + calls.count }
     /// A number that depends on memory read ahead of time (kept so that the reads stay).
@@ -63,7 +73,10 @@ final class AggregateRunner: NodeRunner {
 
     enum AggregateOutputPlan {
         case column(Int)
-        case expression(CompiledExpression)
+        /// A computed port: its expression, whose value is converted to the port's type as an
+        /// Expression transformation converts its ports' results (reference §2.2: a SUM in a
+        /// string(10) port is cut to 10 characters; SQL casts it so too).
+        case expression(CompiledExpression, type: DataType, port: String)
     }
 
     override var isBlocking: Bool { true }
@@ -73,14 +86,14 @@ final class AggregateRunner: NodeRunner {
         let inputs = layout.inputNames("")
         let upper = inputs.map { $0.uppercased() }
         var keys: [Int] = []
-        var computed: [(name: String, expression: CompiledExpression)] = []
+        var computed: [ComputedKey] = []
         for name in spec.groupBy {
             if let column = upper.firstIndex(of: name.uppercased()) {
                 keys.append(column)
                 continue
             }
             keys.append(inputs.count + computed.count)
-            computed.append((name.uppercased(), try Self.computedKey(name, layout: layout, inputs: upper, compiler)))
+            computed.append(try Self.computedKey(name, layout: layout, inputs: upper, compiler))
         }
         inputCount = inputs.count + computed.count
         computedKeys = computed
@@ -92,11 +105,11 @@ final class AggregateRunner: NodeRunner {
         plainArguments = calls.allSatisfy { $0.column != nil && $0.filter == nil }
     }
 
-    /// The compiled expression of group-by port `name`, which is not an input port: an output
+    /// Group-by port `name`, which is not an input port: an output
     /// port computing its value from the input columns (`inputs`), with no aggregate.
     private static func computedKey(
         _ name: String, layout: NodeLayout, inputs: [String], _ compiler: NodeCompiler
-    ) throws(NodeFailure) -> CompiledExpression {
+    ) throws(NodeFailure) -> ComputedKey {
         let node = layout.node
         func refused(_ why: String) -> NodeFailure {
             NodeFailure(
@@ -117,7 +130,7 @@ final class AggregateRunner: NodeRunner {
         let slots = Dictionary(inputs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let (compiled, compileDiagnostics) = compiler.compile(checked, text: text, in: node, slots: slots)
         guard let compiled else { throw NodeCompiler.failure(node, text, compileDiagnostics) }
-        return compiled
+        return ComputedKey(name: name.uppercased(), expression: compiled, type: port.type, port: port.name)
     }
 
     private func plan(inputs: [String], compiler: NodeCompiler) throws(NodeFailure) {
@@ -149,7 +162,7 @@ final class AggregateRunner: NodeRunner {
             for offset in 0..<calls.count { allSlots["__AGG\(offset)"] = upper.count + offset }
             let (compiled, compileDiagnostics) = compiler.compile(rewritten, text: text, in: node, slots: allSlots)
             guard let compiled else { throw NodeCompiler.failure(node, text, compileDiagnostics) }
-            outputs.append(.expression(compiled))
+            outputs.append(.expression(compiled, type: port.type, port: port.name))
         }
     }
 
@@ -299,7 +312,8 @@ final class AggregateRunner: NodeRunner {
         do throws(RowError) {
             for key in computedKeys {
                 var scratch = inputs
-                row.append(try key.expression.evaluate(&scratch, state: &context.state))
+                let value = try key.expression.evaluate(&scratch, state: &context.state)
+                row.append(try PortCoercion.coerce(value, to: key.type, context.settings, port: key.port))
             }
             return true
         } catch {
@@ -353,8 +367,9 @@ final class AggregateRunner: NodeRunner {
                 for plan in outputs {
                     switch plan {
                     case .column(let column): values.append(column >= 0 ? row[column] : .null)
-                    case .expression(let expression):
-                        values.append(try expression.evaluate(&row, state: &context.state))
+                    case .expression(let expression, let type, let port):
+                        let value = try expression.evaluate(&row, state: &context.state)
+                        values.append(try PortCoercion.coerce(value, to: type, context.settings, port: port))
                     }
                 }
                 output.append(values, kind: .insert)
