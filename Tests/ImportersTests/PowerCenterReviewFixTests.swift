@@ -52,6 +52,28 @@ import Testing
         #expect(warning.message.contains("'SQ_DEPTS', 'SQ_EMP'"))
     }
 
+    @Test("an associated source instance that is missing or no source is warned about; the connected source is read")
+    func associatedSourceThatIsNoSource() throws {
+        #expect(PCTestSupport.importCase("sorter").diagnostics("IMP0127").isEmpty)
+        // A hand-written public export names the source qualifier itself as its associated source.
+        for (name, what) in [("SQ_EMP", "which is not a source instance"), ("NOPE", "which does not exist")] {
+            let result = try Self.importEdited(
+                "sorter", replacing: #"<ASSOCIATED_SOURCE_INSTANCE NAME ="EMP"/>"#,
+                with: #"<ASSOCIATED_SOURCE_INSTANCE NAME =""# + name + #""/>"#)
+            let warning = try #require(result.diagnostics("IMP0127").first)
+            #expect(warning.location.line == 48)
+            #expect(
+                warning.message
+                    == "source qualifier 'SQ_EMP' reads source instance '\(name)', \(what); it reads the source "
+                    + "connected to it instead: 'EMP'")
+            guard case .sourceQuery(let spec) = try result.onlyPipeline().requireNode("SQ_EMP").op else {
+                Issue.record("SQ_EMP is not a source query")
+                continue
+            }
+            #expect(spec.sources == ["EMP"])
+        }
+    }
+
     @Test("rows flagged for update into a target without key columns are warned about at the target")
     func updateWithoutKey() throws {
         let result = PCTestSupport.importCase("update_strategy")

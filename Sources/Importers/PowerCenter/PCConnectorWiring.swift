@@ -208,8 +208,8 @@ extension PCFlowTranslator {
         return ports
     }
 
-    /// Reports ASSOCIATED_SOURCE_INSTANCE names that are not source nodes of the scope and drops
-    /// them from the source query.
+    /// Reports ASSOCIATED_SOURCE_INSTANCE names that are not source nodes of the scope (missing,
+    /// or naming another kind of instance) and drops them from the source query.
     mutating func checkAssociatedSources(
         _ scope: PCFlowScope, bindings: PCBindings, context: inout PCTranslationContext
     ) {
@@ -220,19 +220,41 @@ extension PCFlowTranslator {
                 let query = node(id), case .sourceQuery(var spec) = query.op
             else { continue }
             var sources: [String] = []
+            var unknown: [(element: XMLElementNode, what: String)] = []
             for associated in instance.children(named: "ASSOCIATED_SOURCE_INSTANCE") {
-                if case .node(let source) = bindings.lookup(associated.nameAttribute, instanceClass: "SOURCE"),
-                    node(source) != nil
-                {
-                    sources.append(source)
+                // The name may be bound to another kind of instance (a hand-written export names
+                // the source qualifier itself): only a source counts.
+                var found: Node?
+                if case .node(let source) = bindings.lookup(associated.nameAttribute, instanceClass: "SOURCE") {
+                    found = node(source)
+                }
+                if let found, case .source = found.op {
+                    sources.append(found.id)
                     continue
                 }
+                unknown.append((associated, found == nil ? "which does not exist" : "which is not a source instance"))
+            }
+            // With no associated source left, the sources connected to the qualifier are those it reads.
+            let connected =
+                sources.isEmpty && !unknown.isEmpty
+                ? query.upstreamNodes.filter { id in
+                    node(id).map { if case .source = $0.op { true } else { false } } ?? false
+                }
+                : []
+            for (associated, what) in unknown {
+                let instead =
+                    connected.isEmpty
+                    ? ""
+                    : "; it reads the source\(connected.count == 1 ? "" : "s") connected to it instead: "
+                        + connected.map { "'\($0)'" }.joined(separator: ", ")
                 context.report(
                     PCMappingDiagnostics.unknownAssociatedSource,
-                    "source qualifier '\(instance.nameAttribute)' reads source instance '\(associated.nameAttribute)', which does not exist",
+                    "source qualifier '\(instance.nameAttribute)' reads source instance '\(associated.nameAttribute)', \(what)"
+                        + instead,
                     at: associated, path: scope.path.appending("INSTANCE", instance.nameAttribute),
                     fix: "re-associate the source qualifier with its sources in the Designer and re-export")
             }
+            sources += connected
             spec.sources = sources
             replaceOperator(of: id, with: .sourceQuery(spec))
         }

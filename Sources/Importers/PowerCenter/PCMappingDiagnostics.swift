@@ -92,7 +92,8 @@ public enum PCMappingDiagnostics {
         "IMP0126", .warning, "a target load order entry names an unknown target instance")
     /// A source qualifier's associated source instance does not exist.
     public static let unknownAssociatedSource = DiagnosticDescriptor(
-        "IMP0127", .warning, "a source qualifier names an associated source instance that does not exist")
+        "IMP0127", .warning,
+        "a source qualifier names an associated source instance that does not exist or is no source")
     /// The translator produced a pipeline that breaks an IR invariant (a translator bug).
     public static let pipelineSanity = DiagnosticDescriptor(
         "IMP0128", .error, "the converted pipeline breaks an IR invariant")
