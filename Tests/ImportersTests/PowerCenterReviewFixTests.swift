@@ -52,7 +52,9 @@ import Testing
         #expect(warning.message.contains("'SQ_DEPTS', 'SQ_EMP'"))
     }
 
-    @Test("an associated source instance that is missing or no source is warned about; the connected source is read")
+    @Test(
+        "an associated source instance that is missing, no source or left out is warned about; the connected source is read"
+    )
     func associatedSourceThatIsNoSource() throws {
         #expect(PCTestSupport.importCase("sorter").diagnostics("IMP0127").isEmpty)
         // A hand-written public export names the source qualifier itself as its associated source.
@@ -72,6 +74,20 @@ import Testing
             }
             #expect(spec.sources == ["EMP"])
         }
+        // Generated exports leave the element out: the connected source is read, with a warning.
+        let result = try Self.importEdited(
+            "sorter", replacing: #"<ASSOCIATED_SOURCE_INSTANCE NAME ="EMP"/>"#, with: "")
+        let warning = try #require(result.diagnostics("IMP0127").first)
+        #expect(warning.location.line == 47)
+        #expect(
+            warning.message
+                == "source qualifier 'SQ_EMP' names no associated source instance; it reads the source connected "
+                + "to it: 'EMP'")
+        guard case .sourceQuery(let spec) = try result.onlyPipeline().requireNode("SQ_EMP").op else {
+            Issue.record("SQ_EMP is not a source query")
+            return
+        }
+        #expect(spec.sources == ["EMP"])
     }
 
     @Test("rows flagged for update into a target without key columns are warned about at the target")

@@ -25,6 +25,25 @@ struct ExecutorEdgeTests {
         return export
     }
 
+    @Test("a source qualifier left with no source fails by name, not with the database's syntax error")
+    func qualifierWithoutSource() throws {
+        let harness = try ExecutorHarness()
+        try harness.table("SEQ_IN", ["ID:n10"], [["1"]])
+        var pipeline = try harness.pipeline(Self.sequence(connect: [], targets: ["T_A"]))
+        let index = try #require(pipeline.nodes.firstIndex { $0.id == "SQ_SEQ_IN" })
+        guard case .sourceQuery(var spec) = pipeline.nodes[index].op else {
+            Issue.record("SQ_SEQ_IN is not a source query")
+            return
+        }
+        // What an export naming no source leaves once the importer finds none connected either.
+        spec.sources = []
+        pipeline.nodes[index].op = .sourceQuery(spec)
+        let result = harness.execute(pipeline)
+        #expect(!result.succeeded)
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.message.hasPrefix("source qualifier 'SQ_SEQ_IN' reads no source"), "\(error.message)")
+    }
+
     @Test("only CURRVAL connected: the same value on every row")
     func currvalAlone() throws {
         let harness = try ExecutorHarness()

@@ -209,7 +209,8 @@ extension PCFlowTranslator {
     }
 
     /// Reports ASSOCIATED_SOURCE_INSTANCE names that are not source nodes of the scope (missing,
-    /// or naming another kind of instance) and drops them from the source query.
+    /// or naming another kind of instance) and drops them from the source query; a qualifier left
+    /// with no source (or naming none) reads the sources connected to it, with a warning.
     mutating func checkAssociatedSources(
         _ scope: PCFlowScope, bindings: PCBindings, context: inout PCTranslationContext
     ) {
@@ -236,7 +237,7 @@ extension PCFlowTranslator {
             }
             // With no associated source left, the sources connected to the qualifier are those it reads.
             let connected =
-                sources.isEmpty && !unknown.isEmpty
+                sources.isEmpty
                 ? query.upstreamNodes.filter { id in
                     node(id).map { if case .source = $0.op { true } else { false } } ?? false
                 }
@@ -252,6 +253,16 @@ extension PCFlowTranslator {
                     "source qualifier '\(instance.nameAttribute)' reads source instance '\(associated.nameAttribute)', \(what)"
                         + instead,
                     at: associated, path: scope.path.appending("INSTANCE", instance.nameAttribute),
+                    fix: "re-associate the source qualifier with its sources in the Designer and re-export")
+            }
+            if unknown.isEmpty && !connected.isEmpty {
+                // No ASSOCIATED_SOURCE_INSTANCE at all (hand-written and generated exports).
+                context.report(
+                    PCMappingDiagnostics.unknownAssociatedSource,
+                    "source qualifier '\(instance.nameAttribute)' names no associated source instance; it reads the "
+                        + "source\(connected.count == 1 ? "" : "s") connected to it: "
+                        + connected.map { "'\($0)'" }.joined(separator: ", "),
+                    at: instance, path: scope.path.appending("INSTANCE", instance.nameAttribute),
                     fix: "re-associate the source qualifier with its sources in the Designer and re-export")
             }
             sources += connected

@@ -93,7 +93,7 @@ public enum PCMappingDiagnostics {
     /// A source qualifier's associated source instance does not exist.
     public static let unknownAssociatedSource = DiagnosticDescriptor(
         "IMP0127", .warning,
-        "a source qualifier names an associated source instance that does not exist or is no source")
+        "a source qualifier names no associated source instance, or one that is missing or no source")
     /// The translator produced a pipeline that breaks an IR invariant (a translator bug).
     public static let pipelineSanity = DiagnosticDescriptor(
         "IMP0128", .error, "the converted pipeline breaks an IR invariant")

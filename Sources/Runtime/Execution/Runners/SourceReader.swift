@@ -14,6 +14,15 @@ struct SourceReader {
         let node = layout.node
         let outputs = (layout.outputPorts[""] ?? []).map { node.ports[$0] }
         let sources = spec.sources.compactMap { pipeline.node(id: $0) }
+        // Without a source and without an override there is no table to select from.
+        guard !sources.isEmpty || usesOverride(node, spec, context) else {
+            throw NodeFailure(
+                RunDiagnostics.readFailed(
+                    "source qualifier '\(node.id)' reads no source: no associated source instance names a source "
+                        + "of the mapping, none is connected to it, and it has no SQL query",
+                    at: node.provenance.location, path: node.provenance.path,
+                    fix: "connect the source qualifier to its source in the Designer and re-export"))
+        }
         let connectionName =
             context.settings(of: node.id)?.connection
             ?? sources.lazy.compactMap { context.settings(of: $0.id)?.connection }.first
