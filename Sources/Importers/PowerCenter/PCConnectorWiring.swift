@@ -223,17 +223,16 @@ extension PCFlowTranslator {
             var sources: [String] = []
             var unknown: [(element: XMLElementNode, what: String)] = []
             for associated in instance.children(named: "ASSOCIATED_SOURCE_INSTANCE") {
-                // The name may be bound to another kind of instance (a hand-written export names
-                // the source qualifier itself): only a source counts.
-                var found: Node?
-                if case .node(let source) = bindings.lookup(associated.nameAttribute, instanceClass: "SOURCE") {
-                    found = node(source)
-                }
-                if let found, case .source = found.op {
-                    sources.append(found.id)
+                // Only a SOURCE instance counts (a placeholder for a missing one too); the name may
+                // be another kind of instance's (a hand-written export names the qualifier itself).
+                if case .node(let source) = bindings.lookup(associated.nameAttribute, onlyInstanceClass: "SOURCE"),
+                    node(source) != nil
+                {
+                    sources.append(source)
                     continue
                 }
-                unknown.append((associated, found == nil ? "which does not exist" : "which is not a source instance"))
+                let found = bindings.lookup(associated.nameAttribute, instanceClass: nil) != nil
+                unknown.append((associated, found ? "which is not a source instance" : "which does not exist"))
             }
             // With no associated source left, the sources connected to the qualifier are those it reads.
             let connected =

@@ -58,6 +58,11 @@ struct PCBindings {
     func lookup(_ name: String, instanceClass: String?) -> PCBinding? {
         instanceClass.flatMap { typed[TypedName(name: name, instanceClass: $0)] } ?? named[name]
     }
+
+    /// The binding of instance `name` of class `instanceClass` only.
+    func lookup(_ name: String, onlyInstanceClass instanceClass: String) -> PCBinding? {
+        typed[TypedName(name: name, instanceClass: instanceClass)]
+    }
 }
 
 /// How connectors address an instance of a scope.
