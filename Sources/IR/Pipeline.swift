@@ -127,6 +127,20 @@ public struct Node: Hashable, Sendable {
         return [id, definition]
     }
 
+    /// The expanded mapplet instances node `id` lies in, innermost first, each as the prefix of
+    /// the ids of its nodes, upper case: `OUTER.INNER.EXP` → `OUTER.INNER.`, `OUTER.`; none for
+    /// a node of the mapping itself (PowerCenter names hold no `.`; the importer joins an expanded
+    /// mapplet's instance name and its nodes' names with one).
+    public static func mappletScopes(of id: String) -> [String] {
+        var scopes: [String] = []
+        var scope = ""
+        for part in id.uppercased().split(separator: ".", omittingEmptySubsequences: false).dropLast() {
+            scope += part + "."
+            scopes.append(scope)
+        }
+        return scopes.reversed()
+    }
+
     /// The port whose value a call of this unconnected lookup returns: the port flagged RETURN
     /// (reference §2.6); without one, when `onlyOutputReturns`, the lookup's only output port, if
     /// it has exactly one and that one is a lookup port. BELIEVED (docs/believed-behaviours.md):

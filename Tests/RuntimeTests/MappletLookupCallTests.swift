@@ -60,4 +60,74 @@ import Testing
                 "1|ANNIE|100", "2|NULL|500",
             ])
     }
+
+    /// `export()` with a second mapplet, `mplt_CLEAN2`: a copy whose own LKP_NICK reads NICKS2,
+    /// instanced as MPL_2 after MPL_1 and written to T_OUT2.
+    static func twoMappletsExport() throws -> String {
+        var xml = try export()
+        let start = try #require(xml.range(of: "    <MAPPLET "))
+        let end = try #require(xml.range(of: "    </MAPPLET>"))
+        let mapplet = String(xml[start.lowerBound..<end.upperBound])
+        let copy =
+            mapplet
+            .replacingOccurrences(of: "NAME =\"mplt_CLEAN\"", with: "NAME =\"mplt_CLEAN2\"")
+            .replacingOccurrences(of: "VALUE =\"NICKS\"", with: "VALUE =\"NICKS2\"")
+        #expect(copy.contains("NICKS2") && copy.contains("mplt_CLEAN2"))
+        xml.insert(contentsOf: "\n" + copy, at: end.upperBound)
+        let targetStart = try #require(xml.range(of: "    <TARGET "))
+        let targetEnd = try #require(xml.range(of: "    </TARGET>"))
+        let target = String(xml[targetStart.lowerBound..<targetEnd.upperBound])
+        xml.insert(
+            contentsOf: "\n" + target.replacingOccurrences(of: "NAME =\"T_OUT\"", with: "NAME =\"T_OUT2\""),
+            at: targetEnd.upperBound)
+        func connector(
+            _ from: String, _ fromType: String, _ field: String, _ to: String, _ toType: String, _ toField: String
+        )
+            -> String
+        {
+            "<CONNECTOR FROMFIELD =\"\(field)\" FROMINSTANCE =\"\(from)\" FROMINSTANCETYPE =\"\(fromType)\" "
+                + "TOFIELD =\"\(toField)\" TOINSTANCE =\"\(to)\" TOINSTANCETYPE =\"\(toType)\"/>\n"
+        }
+        let added =
+            "<INSTANCE DESCRIPTION =\"\" NAME =\"MPL_2\" REUSABLE =\"YES\" TRANSFORMATION_NAME =\"mplt_CLEAN2\" "
+            + "TRANSFORMATION_TYPE =\"Mapplet\" TYPE =\"MAPPLET\"/>\n"
+            + "<INSTANCE DESCRIPTION =\"\" NAME =\"T_OUT2\" REUSABLE =\"NO\" TRANSFORMATION_NAME =\"T_OUT2\" "
+            + "TRANSFORMATION_TYPE =\"Target Definition\" TYPE =\"TARGET\"/>\n"
+            + connector("SQ_EMP", "Source Qualifier", "NAME", "MPL_2", "Mapplet", "NAME")
+            + connector("SQ_EMP", "Source Qualifier", "SAL", "MPL_2", "Mapplet", "SAL")
+            + connector("SQ_EMP", "Source Qualifier", "ID", "T_OUT2", "Target Definition", "ID")
+            + connector("MPL_2", "Mapplet", "CLEAN_NAME", "T_OUT2", "Target Definition", "NAME")
+            + connector("MPL_2", "Mapplet", "CLEAN_SAL", "T_OUT2", "Target Definition", "SAL")
+        let order = try #require(xml.range(of: "        <TARGETLOADORDER"))
+        xml.insert(contentsOf: added, at: order.lowerBound)
+        return xml
+    }
+
+    @Test("two mapplets with a lookup of the same name: each mapplet's call reads its own lookup")
+    func eachMappletCallsItsOwnLookup() throws {
+        let file = NSTemporaryDirectory() + "mapplet-lookups-\(UUID().uuidString).xml"
+        try Self.twoMappletsExport().write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let imported = PowerCenterImporter().importFile(atPath: file)
+        #expect(!imported.diagnostics.contains { $0.severity == .error }, "\(imported.diagnostics)")
+        let pipeline = try #require(imported.pipelines.first)
+        #expect(pipeline.nodes.contains { $0.id == "MPL_2.LKP_NICK" }, "\(pipeline.nodes.map(\.id))")
+        let harness = try ExecutorHarness()
+        try harness.table(
+            "EMP", ["ID*:n10", "NAME:s20", "DEPT:n4", "SAL:n8.2"],
+            [["1", "ann", "10", "50"], ["2", "bob", "20", "500"]])
+        try harness.table("NICKS", ["FULL:s20", "NICK:s20"], [["ann", "annie"]])
+        try harness.table("NICKS2", ["FULL:s20", "NICK:s20"], [["ann", "nan"], ["bob", "bobby"]])
+        let result = harness.execute(pipeline)
+        #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
+        // MPL_1 reads NICKS (ann → annie, bob unmatched); MPL_2 reads NICKS2, not MPL_1's lookup.
+        #expect(
+            try harness.rows("SELECT ID, NAME, SAL FROM T_OUT ORDER BY ID", columns: 3) == [
+                "1|ANNIE|100", "2|NULL|500",
+            ])
+        #expect(
+            try harness.rows("SELECT ID, NAME, SAL FROM T_OUT2 ORDER BY ID", columns: 3) == [
+                "1|NAN|100", "2|BOBBY|500",
+            ])
+    }
 }

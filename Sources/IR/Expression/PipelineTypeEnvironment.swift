@@ -30,11 +30,40 @@ public struct PipelineTypeEnvironment: Sendable {
         if case .route(let spec) = node.op {
             ports = ports.filter { $0.group == spec.inputGroup } + ports.filter { $0.group != spec.inputGroup }
         }
+        let (lookups, withoutReturn) = lookups(seenBy: node.id)
         return TypeEnvironment(
             ports: Dictionary(ports.map { ($0.name.uppercased(), $0.type) }, uniquingKeysWith: { a, _ in a }),
             parameters: parameters(seenBy: node.id), lookups: lookups, userFunctions: userFunctions,
             site: Self.site(of: node.op),
-            highPrecision: highPrecision, lookupsWithoutReturn: lookupsWithoutReturn)
+            highPrecision: highPrecision, lookupsWithoutReturn: withoutReturn)
+    }
+
+    /// The unconnected lookups the expressions of node `id` call by name: the pipeline's, and for
+    /// a node of an expanded mapplet instance (`MPL_2.EXP`) each lookup of that instance
+    /// (`MPL_2.LKP_X`) also under the name the mapplet's expressions write (`LKP_X`), as
+    /// ``Node/mappletScopes(of:)`` orders them: another mapplet's lookup of the same name is not
+    /// the one called.
+    public func lookups(seenBy id: String) -> (lookups: [String: CallableSignature], withoutReturn: [String]) {
+        let scopes = Node.mappletScopes(of: id)
+        guard !scopes.isEmpty else { return (lookups, lookupsWithoutReturn) }
+        var seen = lookups
+        var withoutReturn = Set(lookupsWithoutReturn)
+        // The outermost scope first, so that an inner instance's lookup wins.
+        for scope in scopes.reversed() {
+            for (name, signature) in lookups where name.hasPrefix(scope) {
+                let local = String(name.dropFirst(scope.count))
+                guard !local.contains(".") else { continue }
+                seen[local] = signature
+                withoutReturn.remove(local)
+            }
+            for name in lookupsWithoutReturn where name.hasPrefix(scope) {
+                let local = String(name.dropFirst(scope.count))
+                guard !local.contains(".") else { continue }
+                seen[local] = nil
+                withoutReturn.insert(local)
+            }
+        }
+        return (seen, withoutReturn.sorted())
     }
 
     /// The parameters the expressions of node `id` see: the pipeline's, and for a node of an

@@ -47,8 +47,8 @@ struct EvaluatorBuilder {
             slots[port.name.uppercased()] = index
         }
         environment = CompileEnvironment(
-            slots: slots, parameters: parameters, mappingVariables: Set(mappingVariables.keys), lookups: lookups,
-            userFunctions: userFunctions, settings: settings)
+            slots: slots, parameters: parameters, mappingVariables: Set(mappingVariables.keys),
+            lookups: ScopedLookups.resolver(lookups, for: node.id), userFunctions: userFunctions, settings: settings)
         var parameterTypes = mappingVariables
         for (name, value) in parameters { parameterTypes[name] = Self.type(of: value) }
         self.typeEnvironment =

@@ -113,8 +113,8 @@ struct NodeCompiler {
     {
         let environment = CompileEnvironment(
             slots: Dictionary(slots.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { a, _ in a }),
-            parameters: parameters, mappingVariables: Set(mappingVariables.keys), lookups: lookups,
-            userFunctions: userFunctions, settings: settings,
+            parameters: parameters, mappingVariables: Set(mappingVariables.keys),
+            lookups: ScopedLookups.resolver(lookups, for: node.id), userFunctions: userFunctions, settings: settings,
             source: ExpressionSource(text, path: node.provenance.path, location: node.provenance.location))
         return ExpressionCompiler.compile(expression, in: environment)
     }

@@ -33,7 +33,9 @@ struct LookupCalls {
         _ calls: [(String, [Expr])], caller: String, lookups: [String: Node], tracing: KeyColumnTracing
     ) {
         for (name, arguments) in calls {
-            guard let lookup = lookups[name.uppercased()] else { continue }
+            // A mapplet's call names the lookup of its own instance (`MPL_1.LKP` for `:LKP.LKP`).
+            let scoped = Node.mappletScopes(of: caller).lazy.compactMap { lookups[$0 + name.uppercased()] }.first
+            guard let lookup = scoped ?? lookups[name.uppercased()] else { continue }
             let inputs = lookup.ports.filter { $0.roles.contains(.input) }
             for (input, argument) in zip(inputs, arguments) {
                 guard let passed = KeyColumnTracing.passedThroughName(argument) else { continue }

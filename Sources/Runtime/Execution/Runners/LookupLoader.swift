@@ -202,3 +202,27 @@ struct UnconnectedLookups: LookupResolver {
         }
     }
 }
+
+/// The lookups an expression of an expanded mapplet's node calls: `:LKP.LKP_X` in `MPL_2.EXP` is
+/// `MPL_2.LKP_X` when that instance has one (another mapplet's `LKP_X` is not the one called),
+/// else the name as the pipeline resolves it (``PipelineTypeEnvironment/lookups(seenBy:)``
+/// types the calls the same way).
+struct ScopedLookups: LookupResolver {
+    let base: any LookupResolver
+    /// ``Node/mappletScopes(of:)`` of the calling node, innermost first.
+    let scopes: [String]
+
+    /// `base` as node `id` sees it (`base` itself outside mapplets).
+    static func resolver(_ base: (any LookupResolver)?, for id: String) -> (any LookupResolver)? {
+        guard let base else { return nil }
+        let scopes = Node.mappletScopes(of: id)
+        return scopes.isEmpty ? base : ScopedLookups(base: base, scopes: scopes)
+    }
+
+    func lookupFunction(named name: String, arity: Int) -> ExternalFunction? {
+        for scope in scopes {
+            if let function = base.lookupFunction(named: scope + name.uppercased(), arity: arity) { return function }
+        }
+        return base.lookupFunction(named: name, arity: arity)
+    }
+}
