@@ -98,22 +98,31 @@ enum SQLGenCommand {
     /// with their nodes and ports: where the time goes.
     static func printCostliest(_ pipelines: [Pipeline], count: Int, runs: Int) {
         var rows: [(name: String, nodes: Int, ports: Int, optimize: Double, lower: Double)] = []
+        // Each pass's seconds (its run and the verification after it), summed over the pipelines.
+        var passSeconds: [String: [Double]] = [:]
         for pipeline in pipelines {
             var optimize: [Double] = []
             var lower: [Double] = []
+            var passes: [String: [Double]] = [:]
             for _ in 0..<runs {
                 let start = monotonicSeconds()
-                let optimized = PassManager().run(pipeline).pipeline
+                let outcome = PassManager().run(pipeline)
+                let optimized = outcome.pipeline
+                for (pass, seconds) in outcome.timings { passes[pass, default: []].append(seconds) }
                 let middle = monotonicSeconds()
                 _ = SQLPipelineLowering(SQLDialects.all[0]).lower(optimized, inEach: SQLDialects.all)
                 lower.append(monotonicSeconds() - middle)
                 optimize.append(middle - start)
             }
+            for (pass, seconds) in passes { passSeconds[pass, default: []].append(median(seconds)) }
             let ports = pipeline.nodes.reduce(0) { $0 + $1.ports.count }
             rows.append((pipeline.name, pipeline.nodes.count, ports, median(optimize), median(lower)))
         }
         let total = rows.reduce((0.0, 0.0)) { ($0.0 + $1.optimize, $0.1 + $1.lower) }
         print("per pipeline (median of \(runs)); all: optimize \(format(total.0, 4)) s, lower \(format(total.1, 4)) s")
+        for pass in PassManager.standard.map(\.name) {
+            print("  pass \(pass): \(format((passSeconds[pass] ?? []).reduce(0, +) * 1000, 2)) ms")
+        }
         for row in rows.sorted(by: { $0.optimize + $0.lower > $1.optimize + $1.lower }).prefix(count) {
             print(
                 "  \(format(row.optimize * 1000, 2)) ms + \(format(row.lower * 1000, 2)) ms  "
