@@ -248,6 +248,29 @@ struct PowerCenterTransformationTests {
         #expect(try node.requirePort("GK_amount").attributes.contains(Attribute("PORTTYPE", "GENERATED KEY/OUTPUT")))
     }
 
+    @Test("normalizer: a column occurring once beside a repeated one is copied to every row, not repeated")
+    func normalizerSingleOccurrence() throws {
+        // A public export gives its non-repeating column OCCURS 1 (the Designer's default is 0).
+        let xml = try String(contentsOfFile: PCTestSupport.path("normalizer"), encoding: .utf8)
+        let once = xml.replacingOccurrences(
+            of: #"NAME ="name" NULLABLE ="NULL" OCCURS ="0""#, with: #"NAME ="name" NULLABLE ="NULL" OCCURS ="1""#)
+        #expect(once != xml)
+        let file = NSTemporaryDirectory() + "occurs-once-\(UUID().uuidString).xml"
+        try once.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let node = try PowerCenterImporter().importFile(atPath: file).onlyPipeline().requireNode("NRM_SAL")
+        #expect(
+            node.op
+                == .unpivot(
+                    UnpivotSpec(
+                        columns: [
+                            UnpivotColumn(
+                                output: "amount", occurs: 3, inputs: ["amount_in1", "amount_in2", "amount_in3"])
+                        ],
+                        keyPort: "GK_amount", indexPorts: ["GCID_amount"])))
+        #expect(try node.requirePort("name").expression == ScalarExpression("name_in"))
+    }
+
     @Test("a COBOL source normalizer (ISVSAM_NORMALIZER) is opaque, named as one, not as a failed unpivot")
     func cobolSourceNormalizer() throws {
         let xml = try String(contentsOfFile: PCTestSupport.path("normalizer"), encoding: .utf8)

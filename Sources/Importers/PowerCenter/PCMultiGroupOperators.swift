@@ -64,9 +64,16 @@ enum PCMultiGroupOperators {
         let fields = draft.definition.children(named: "TRANSFORMFIELD")
         var columns: [UnpivotColumn] = []
         var problems: [String] = []
-        for column in draft.definition.children(named: "SOURCEFIELD") {
+        let sourceFields = draft.definition.children(named: "SOURCEFIELD")
+        // A column that occurs once beside one that repeats is single-occurring: its value is
+        // copied to every output row ("returns duplicate data for single-occurring incoming
+        // columns"); the Designer names its input port as a non-repeating column's (`NAME_in`, a
+        // public export). Only where nothing repeats more than once is OCCURS 1 a repeat of one.
+        let repeats = sourceFields.contains { ($0.integer("OCCURS") ?? 0) > 1 }
+        for column in sourceFields {
             let name = column.nameAttribute
-            let occurs = column.integer("OCCURS") ?? 0
+            var occurs = column.integer("OCCURS") ?? 0
+            if occurs == 1 && repeats { occurs = 0 }
             let related = fields.filter { $0.value("REF_SOURCE_FIELD") == name }
             let inputs = related.filter { PCPortType($0.value("PORTTYPE")).roles == [.input] }.map(\.nameAttribute)
             let outputs = related.filter { PCPortType($0.value("PORTTYPE")) == PCPortType("OUTPUT") }.map(
