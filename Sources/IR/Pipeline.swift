@@ -141,6 +141,15 @@ public struct Node: Hashable, Sendable {
         return scopes.reversed()
     }
 
+    /// `name` without `scope` (one of ``mappletScopes(of:)``), when it names something declared
+    /// directly in that mapplet instance (`MPL_1.$$P`, `MPL_1.LKP` in scope `MPL_1.`; case is
+    /// ignored, the rest keeps its own); nil otherwise.
+    public static func localName(_ name: String, in scope: String) -> String? {
+        guard name.uppercased().hasPrefix(scope) else { return nil }
+        let local = name.dropFirst(scope.count)
+        return local.contains(".") ? nil : String(local)
+    }
+
     /// The port whose value a call of this unconnected lookup returns: the port flagged RETURN
     /// (reference §2.6); without one, when `onlyOutputReturns`, the lookup's only output port, if
     /// it has exactly one and that one is a lookup port. BELIEVED (docs/believed-behaviours.md):

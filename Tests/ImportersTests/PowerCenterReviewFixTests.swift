@@ -68,11 +68,7 @@ import Testing
                 warning.message
                     == "source qualifier 'SQ_EMP' reads source instance '\(name)', \(what); it reads the source "
                     + "connected to it instead: 'EMP'")
-            guard case .sourceQuery(let spec) = try result.onlyPipeline().requireNode("SQ_EMP").op else {
-                Issue.record("SQ_EMP is not a source query")
-                continue
-            }
-            #expect(spec.sources == ["EMP"])
+            #expect(try Self.sources(of: "SQ_EMP", in: result) == ["EMP"])
         }
         // Generated exports leave the element out: the connected source is read, with a warning.
         let result = try Self.importEdited(
@@ -83,11 +79,13 @@ import Testing
             warning.message
                 == "source qualifier 'SQ_EMP' names no associated source instance; it reads the source connected "
                 + "to it: 'EMP'")
-        guard case .sourceQuery(let spec) = try result.onlyPipeline().requireNode("SQ_EMP").op else {
-            Issue.record("SQ_EMP is not a source query")
-            return
-        }
-        #expect(spec.sources == ["EMP"])
+        #expect(try Self.sources(of: "SQ_EMP", in: result) == ["EMP"])
+    }
+
+    /// The sources source qualifier `id` of `result`'s only pipeline reads (nil: not a source query).
+    static func sources(of id: String, in result: ImportResult) throws -> [String]? {
+        guard case .sourceQuery(let spec) = try result.onlyPipeline().requireNode(id).op else { return nil }
+        return spec.sources
     }
 
     @Test("rows flagged for update into a target without key columns are warned about at the target")

@@ -229,20 +229,17 @@ struct PowerCenterTransformationTests {
         #expect(!node.attributes.contains { $0.name.hasPrefix("FIELDDEPENDENCY") || $0.name.hasPrefix("GROUP") })
     }
 
+    /// The normalizer fixture's NRM_SAL: `amount` repeated 3 times, with key and index ports.
+    static let amountUnpivot = UnpivotSpec(
+        columns: [UnpivotColumn(output: "amount", occurs: 3, inputs: ["amount_in1", "amount_in2", "amount_in3"])],
+        keyPort: "GK_amount", indexPorts: ["GCID_amount"])
+
     @Test("normalizer: one repeated column becomes an unpivot with key and index ports")
     func normalizer() throws {
         let result = PCTestSupport.importCase("normalizer")
         PCTestSupport.expectWellFormed(result)
         let node = try result.onlyPipeline().requireNode("NRM_SAL")
-        #expect(
-            node.op
-                == .unpivot(
-                    UnpivotSpec(
-                        columns: [
-                            UnpivotColumn(
-                                output: "amount", occurs: 3, inputs: ["amount_in1", "amount_in2", "amount_in3"])
-                        ],
-                        keyPort: "GK_amount", indexPorts: ["GCID_amount"])))
+        #expect(node.op == .unpivot(Self.amountUnpivot))
         #expect(try node.requirePort("name").expression == ScalarExpression("name_in"))
         #expect(try node.requirePort("GK_amount").roles == .output)
         #expect(try node.requirePort("GK_amount").attributes.contains(Attribute("PORTTYPE", "GENERATED KEY/OUTPUT")))
@@ -259,15 +256,7 @@ struct PowerCenterTransformationTests {
         try once.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let node = try PowerCenterImporter().importFile(atPath: file).onlyPipeline().requireNode("NRM_SAL")
-        #expect(
-            node.op
-                == .unpivot(
-                    UnpivotSpec(
-                        columns: [
-                            UnpivotColumn(
-                                output: "amount", occurs: 3, inputs: ["amount_in1", "amount_in2", "amount_in3"])
-                        ],
-                        keyPort: "GK_amount", indexPorts: ["GCID_amount"])))
+        #expect(node.op == .unpivot(Self.amountUnpivot))
         #expect(try node.requirePort("name").expression == ScalarExpression("name_in"))
     }
 

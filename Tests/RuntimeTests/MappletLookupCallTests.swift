@@ -42,16 +42,9 @@ import Testing
 
     @Test("the call finds the mapplet's lookup by its definition's name and runs")
     func mappletLocalLookupCall() throws {
-        let file = NSTemporaryDirectory() + "mapplet-lookup-\(UUID().uuidString).xml"
-        try Self.export().write(toFile: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let pipeline = try #require(PowerCenterImporter().importFile(atPath: file).pipelines.first)
+        let pipeline = try Self.imported(Self.export())
         #expect(pipeline.nodes.contains { $0.id == "MPL_1.LKP_NICK" }, "\(pipeline.nodes.map(\.id))")
-        let harness = try ExecutorHarness()
-        try harness.table(
-            "EMP", ["ID*:n10", "NAME:s20", "DEPT:n4", "SAL:n8.2"],
-            [["1", "ann", "10", "50"], ["2", "bob", "20", "500"]])
-        try harness.table("NICKS", ["FULL:s20", "NICK:s20"], [["ann", "annie"]])
+        let harness = try Self.harness()
         let result = harness.execute(pipeline)
         #expect(result.succeeded, "\(ExecutorHarness.describe(result))")
         // ann → annie → ANNIE; bob matches nothing: NULL. SAL below $$MIN_SAL (100) is raised to it.
@@ -59,6 +52,26 @@ import Testing
             try harness.rows("SELECT ID, NAME, SAL FROM T_OUT ORDER BY ID", columns: 3) == [
                 "1|ANNIE|100", "2|NULL|500",
             ])
+    }
+
+    /// The only pipeline of export text `xml`, imported without errors.
+    static func imported(_ xml: String) throws -> Pipeline {
+        let file = NSTemporaryDirectory() + "mapplet-lookup-\(UUID().uuidString).xml"
+        try xml.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let imported = PowerCenterImporter().importFile(atPath: file)
+        #expect(!imported.diagnostics.contains { $0.severity == .error }, "\(imported.diagnostics)")
+        return try #require(imported.pipelines.first)
+    }
+
+    /// A harness with EMP (ann with SAL 50, bob with 500) and NICKS (ann → annie).
+    static func harness() throws -> ExecutorHarness {
+        let harness = try ExecutorHarness()
+        try harness.table(
+            "EMP", ["ID*:n10", "NAME:s20", "DEPT:n4", "SAL:n8.2"],
+            [["1", "ann", "10", "50"], ["2", "bob", "20", "500"]])
+        try harness.table("NICKS", ["FULL:s20", "NICK:s20"], [["ann", "annie"]])
+        return harness
     }
 
     /// `export()` with a second mapplet, `mplt_CLEAN2`: a copy whose own LKP_NICK reads NICKS2,
@@ -105,18 +118,9 @@ import Testing
 
     @Test("two mapplets with a lookup of the same name: each mapplet's call reads its own lookup")
     func eachMappletCallsItsOwnLookup() throws {
-        let file = NSTemporaryDirectory() + "mapplet-lookups-\(UUID().uuidString).xml"
-        try Self.twoMappletsExport().write(toFile: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let imported = PowerCenterImporter().importFile(atPath: file)
-        #expect(!imported.diagnostics.contains { $0.severity == .error }, "\(imported.diagnostics)")
-        let pipeline = try #require(imported.pipelines.first)
+        let pipeline = try Self.imported(Self.twoMappletsExport())
         #expect(pipeline.nodes.contains { $0.id == "MPL_2.LKP_NICK" }, "\(pipeline.nodes.map(\.id))")
-        let harness = try ExecutorHarness()
-        try harness.table(
-            "EMP", ["ID*:n10", "NAME:s20", "DEPT:n4", "SAL:n8.2"],
-            [["1", "ann", "10", "50"], ["2", "bob", "20", "500"]])
-        try harness.table("NICKS", ["FULL:s20", "NICK:s20"], [["ann", "annie"]])
+        let harness = try Self.harness()
         try harness.table("NICKS2", ["FULL:s20", "NICK:s20"], [["ann", "nan"], ["bob", "bobby"]])
         let result = harness.execute(pipeline)
         #expect(result.succeeded, "\(ExecutorHarness.describe(result))")

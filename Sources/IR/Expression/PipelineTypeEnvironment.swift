@@ -50,15 +50,13 @@ public struct PipelineTypeEnvironment: Sendable {
         var withoutReturn = Set(lookupsWithoutReturn)
         // The outermost scope first, so that an inner instance's lookup wins.
         for scope in scopes.reversed() {
-            for (name, signature) in lookups where name.hasPrefix(scope) {
-                let local = String(name.dropFirst(scope.count))
-                guard !local.contains(".") else { continue }
+            for (name, signature) in lookups {
+                guard let local = Node.localName(name, in: scope) else { continue }
                 seen[local] = signature
                 withoutReturn.remove(local)
             }
-            for name in lookupsWithoutReturn where name.hasPrefix(scope) {
-                let local = String(name.dropFirst(scope.count))
-                guard !local.contains(".") else { continue }
+            for name in lookupsWithoutReturn {
+                guard let local = Node.localName(name, in: scope) else { continue }
                 seen[local] = nil
                 withoutReturn.insert(local)
             }
@@ -73,12 +71,10 @@ public struct PipelineTypeEnvironment: Sendable {
     /// wins over an outer one's and over the mapping's own.
     public func parameters(seenBy id: String) -> [String: DataType] {
         var seen = parameters
-        var scope = ""
-        for part in id.split(separator: ".", omittingEmptySubsequences: false).dropLast() {
-            scope += part.uppercased() + "."
-            for (name, type) in parameters where name.uppercased().hasPrefix(scope) {
-                let local = name.dropFirst(scope.count)
-                if !local.contains(".") { seen[String(local)] = type }
+        // The outermost scope first, so that an inner instance's declaration wins.
+        for scope in Node.mappletScopes(of: id).reversed() {
+            for (name, type) in parameters {
+                if let local = Node.localName(name, in: scope) { seen[local] = type }
             }
         }
         return seen

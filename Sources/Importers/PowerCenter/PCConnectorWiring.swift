@@ -221,7 +221,7 @@ extension PCFlowTranslator {
                 let query = node(id), case .sourceQuery(var spec) = query.op
             else { continue }
             var sources: [String] = []
-            var unknown: [(element: XMLElementNode, what: String)] = []
+            var unknown: [(element: XMLElementNode, problem: String)] = []
             for associated in instance.children(named: "ASSOCIATED_SOURCE_INSTANCE") {
                 // Only a SOURCE instance counts (a placeholder for a missing one too); the name may
                 // be another kind of instance's (a hand-written export names the qualifier itself).
@@ -241,15 +241,13 @@ extension PCFlowTranslator {
                     node(id).map { if case .source = $0.op { true } else { false } } ?? false
                 }
                 : []
-            for (associated, what) in unknown {
-                let instead =
-                    connected.isEmpty
-                    ? ""
-                    : "; it reads the source\(connected.count == 1 ? "" : "s") connected to it instead: "
-                        + connected.map { "'\($0)'" }.joined(separator: ", ")
+            let what = "source\(connected.count == 1 ? "" : "s") connected to it"
+            let names = connected.map { "'\($0)'" }.joined(separator: ", ")
+            for (associated, problem) in unknown {
+                let instead = connected.isEmpty ? "" : "; it reads the \(what) instead: \(names)"
                 context.report(
                     PCMappingDiagnostics.unknownAssociatedSource,
-                    "source qualifier '\(instance.nameAttribute)' reads source instance '\(associated.nameAttribute)', \(what)"
+                    "source qualifier '\(instance.nameAttribute)' reads source instance '\(associated.nameAttribute)', \(problem)"
                         + instead,
                     at: associated, path: scope.path.appending("INSTANCE", instance.nameAttribute),
                     fix: "re-associate the source qualifier with its sources in the Designer and re-export")
@@ -259,8 +257,7 @@ extension PCFlowTranslator {
                 context.report(
                     PCMappingDiagnostics.unknownAssociatedSource,
                     "source qualifier '\(instance.nameAttribute)' names no associated source instance; it reads the "
-                        + "source\(connected.count == 1 ? "" : "s") connected to it: "
-                        + connected.map { "'\($0)'" }.joined(separator: ", "),
+                        + "\(what): \(names)",
                     at: instance, path: scope.path.appending("INSTANCE", instance.nameAttribute),
                     fix: "re-associate the source qualifier with its sources in the Designer and re-export")
             }

@@ -56,12 +56,13 @@ final class AggregateRunner: NodeRunner {
 
     /// A group-by port that is not an input port.
     struct ComputedKey {
-        /// The port's name, upper case.
-        let name: String
+        /// The port's name.
+        let port: String
         let expression: CompiledExpression
         /// The port's type, which its values are converted to (as an Expression's port's).
         let type: DataType
-        let port: String
+        /// The port's name, upper case.
+        var name: String { port.uppercased() }
     }
     /// The values per group in `store`: `inputCount + calls.count`.
     var stride: Int { inputCount + calls.count }
@@ -130,7 +131,7 @@ final class AggregateRunner: NodeRunner {
         let slots = Dictionary(inputs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let (compiled, compileDiagnostics) = compiler.compile(checked, text: text, in: node, slots: slots)
         guard let compiled else { throw NodeCompiler.failure(node, text, compileDiagnostics) }
-        return ComputedKey(name: name.uppercased(), expression: compiled, type: port.type, port: port.name)
+        return ComputedKey(port: port.name, expression: compiled, type: port.type)
     }
 
     private func plan(inputs: [String], compiler: NodeCompiler) throws(NodeFailure) {

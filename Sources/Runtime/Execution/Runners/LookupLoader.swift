@@ -220,8 +220,9 @@ struct ScopedLookups: LookupResolver {
     }
 
     func lookupFunction(named name: String, arity: Int) -> ExternalFunction? {
+        let upper = name.uppercased()
         for scope in scopes {
-            if let function = base.lookupFunction(named: scope + name.uppercased(), arity: arity) { return function }
+            if let function = base.lookupFunction(named: scope + upper, arity: arity) { return function }
         }
         return base.lookupFunction(named: name, arity: arity)
     }
