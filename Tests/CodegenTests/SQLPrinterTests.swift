@@ -1,5 +1,6 @@
-import Codegen
 import Testing
+
+@testable import Codegen
 
 /// The SQL printer and the ten dialects' spellings: every expected text below was written by hand
 /// from the dialects' documentation (reference/dialects.md), not recorded from the printer.
@@ -47,6 +48,14 @@ import Testing
             "a b",
         ] {
             #expect(!SQLIdentifiers.isPlain(name), "\(name)")
+        }
+        // Every reserved word in any case, and none once lengthened or cut.
+        for word in SQLIdentifiers.reserved {
+            for name in [word, word.lowercased(), word.prefix(1) + word.dropFirst().lowercased()] {
+                #expect(!SQLIdentifiers.isPlain(name), "\(name)")
+            }
+            #expect(SQLIdentifiers.isPlain(word + "_"), "\(word)_")
+            #expect(SQLIdentifiers.isPlain("X" + word), "X\(word)")
         }
     }
 

@@ -360,25 +360,39 @@ public enum SQLIdentifiers {
     /// then letters, digits and `_`, and not a reserved word. Bare names keep each dialect's
     /// own case folding, which is what legacy DDL created the tables with.
     public static func isPlain(_ name: String) -> Bool {
-        // One pass over the bytes (every identifier printed comes here); a name with no lower-case
-        // letter is looked up as it is.
-        var lowerCase = false
-        for (index, byte) in name.utf8.enumerated() {
+        // Every identifier printed comes here: one pass over the bytes, in place where the string
+        // is stored contiguously (a native Swift string always is), and no hashing.
+        if let plain = name.utf8.withContiguousStorageIfAvailable(isPlain) { return plain }
+        return Array(name.utf8).withUnsafeBufferPointer(isPlain)
+    }
+
+    /// ``isPlain(_:)`` of a name's UTF-8 bytes.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        for (index, byte) in bytes.enumerated() {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): continue
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): lowerCase = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"):
+                continue
             case UInt8(ascii: "0")...UInt8(ascii: "9") where index > 0: continue
             default: return false
             }
         }
-        guard !name.isEmpty else { return false }
         // No reserved word is longer than CURRENT_TIMESTAMP: a longer name needs no lookup.
-        guard name.utf8.count <= longestReserved else { return true }
-        return !reserved.contains(lowerCase ? name.uppercased() : name)
+        guard bytes.count < reservedByLength.count else { return true }
+        // Only letters, digits and `_` are left: upper-casing a byte is clearing 0x20 from a
+        // lower-case letter, and reserved words are upper-case.
+        return !reservedByLength[bytes.count].contains { word in
+            zip(word, bytes).allSatisfy { $0 == ($1 >= UInt8(ascii: "a") ? $1 - 0x20 : $1) }
+        }
     }
 
-    /// The length of the longest word of ``reserved``.
-    static let longestReserved = reserved.map(\.utf8.count).max() ?? 0
+    /// The words of ``reserved`` as UTF-8 bytes, by their length (index): a name is compared
+    /// with the words of its own length alone.
+    static let reservedByLength: [[[UInt8]]] = {
+        var table = Array(repeating: [[UInt8]](), count: (reserved.map(\.utf8.count).max() ?? 0) + 1)
+        for word in reserved.sorted() { table[word.utf8.count].append(Array(word.utf8)) }
+        return table
+    }()
 
     /// `name` between `open` and `close`, with `close` doubled inside.
     public static func quoted(_ name: String, open: String, close: String) -> String {
