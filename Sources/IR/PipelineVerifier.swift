@@ -8,9 +8,8 @@ public struct PipelineVerifier {
     private var diagnostics: [Diagnostic] = []
     /// The index of the first node with each id.
     private var nodesByID: [String: Int] = [:]
-    /// Each node's port names with the index of the first port of that name, by node index
-    /// (made on first use).
-    private var portIndexes: [Int: [String: Int]] = [:]
+    /// Each node's port names (``NameIndex``), by node index (made on first use).
+    private var portIndexes: [NameIndex?]
 
     /// Verifies `pipeline` and returns what is wrong with it (empty when it is well-formed).
     public static func verify(_ pipeline: Pipeline) -> [Diagnostic] {
@@ -47,6 +46,7 @@ public struct PipelineVerifier {
 
     private init(pipeline: Pipeline) {
         self.pipeline = pipeline
+        self.portIndexes = Array(repeating: nil, count: pipeline.nodes.count)
     }
 
     private mutating func run() {
@@ -77,31 +77,43 @@ public struct PipelineVerifier {
         diagnostics.append(descriptor(message, at: provenance.location, path: provenance.path))
     }
 
-    /// The port names of the node at `index`, each with the index of its first port of that name.
-    private mutating func portIndex(ofNodeAt index: Int) -> [String: Int] {
+    /// The port names of the node at `index`.
+    private mutating func portIndex(ofNodeAt index: Int) -> NameIndex {
         if let known = portIndexes[index] { return known }
-        var names: [String: Int] = [:]
-        names.reserveCapacity(pipeline.nodes[index].ports.count)
-        // From the last port, so that the first of each name is written last: one hash per port.
-        for p in pipeline.nodes[index].ports.indices.reversed() { names[pipeline.nodes[index].ports[p].name] = p }
+        let ports = pipeline.nodes[index].ports
+        let names = NameIndex(count: ports.count) { ports[$0].name }
         portIndexes[index] = names
         return names
+    }
+
+    /// The position of the first port named `name` of the node at `index`, whose ports `upstream`
+    /// indexes: the port after the one found last when it is that port (ports mostly read an
+    /// upstream node's ports in order), else as the index finds it.
+    private func firstPort(
+        named name: String, ofNodeAt index: Int, after upstream: (node: Int, names: NameIndex, found: Int)
+    ) -> Int? {
+        let next = upstream.found + 1
+        if next < upstream.names.firsts.count, upstream.names.firsts[next] == next,
+            pipeline.nodes[index].ports[next].name == name
+        {
+            return next
+        }
+        return upstream.names.first(name) { pipeline.nodes[index].ports[$0].name }
     }
 
     // Ports are read in place (`pipeline.nodes[index].ports[p].name`), not copied: a `Port` holds
     // many references, and copying each one costs more than the checks on large pipelines.
     private mutating func checkPorts(ofNodeAt index: Int) {
         let names = portIndex(ofNodeAt: index)
-        // Where no name repeats (nearly always), no port needs looking up to know it.
-        let repeats = names.count != pipeline.nodes[index].ports.count
+        let repeats = names.hasRepeats
         let nodeID = pipeline.nodes[index].id
         var fed = false
-        // The upstream node of the port before and its port index: consecutive ports mostly
-        // read the same node.
-        var upstreamIndex: (node: Int, names: [String: Int])?
+        // The upstream node of the port before, its port index, and the position of the port
+        // found there: consecutive ports mostly read the same node, and its ports in order.
+        var upstreamIndex: (node: Int, names: NameIndex, found: Int)?
         for p in pipeline.nodes[index].ports.indices {
             let name = pipeline.nodes[index].ports[p].name
-            if repeats && names[name] != p {
+            if repeats && names.firsts[p] != p {
                 report(
                     .duplicatePortName, "port '\(name)' appears more than once in node '\(nodeID)'",
                     pipeline.nodes[index].ports[p].provenance)
@@ -119,8 +131,8 @@ public struct PipelineVerifier {
                     pipeline.nodes[index].ports[p].provenance)
                 continue
             }
-            if upstreamIndex?.node != upstream { upstreamIndex = (upstream, portIndex(ofNodeAt: upstream)) }
-            guard let found = upstreamIndex?.names[source.port],
+            if upstreamIndex?.node != upstream { upstreamIndex = (upstream, portIndex(ofNodeAt: upstream), -1) }
+            guard let found = firstPort(named: source.port, ofNodeAt: upstream, after: upstreamIndex!),
                 pipeline.nodes[upstream].ports[found].roles.contains(.output)
             else {
                 report(
@@ -128,6 +140,7 @@ public struct PipelineVerifier {
                     pipeline.nodes[index].ports[p].provenance)
                 continue
             }
+            upstreamIndex!.found = found
             let upstreamType = pipeline.nodes[upstream].ports[found].type
             let type = pipeline.nodes[index].ports[p].type
             if !upstreamType.isAssignable(to: type) {

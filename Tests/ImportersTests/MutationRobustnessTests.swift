@@ -80,17 +80,3 @@ import Testing
         #expect(counts[1] > 0)
     }
 }
-
-/// The duplicate-name search gives the same answer as `==` however the names collide.
-@Suite struct FirstOccurrencesTests {
-    @Test func answersMatchEqualityForManyAndRepeatedNames() {
-        let names = (0..<500).map { "PORT_\($0 % 37)" } + ["é", "PORT_1", "e\u{301}"]
-        let result = FirstOccurrences.of(count: names.count) { names[$0] }
-        for (index, first) in result.enumerated() {
-            #expect(names[first] == names[index])
-            #expect(!names[..<first].contains(names[index]))
-        }
-        // "é" precomposed and decomposed are equal Strings, so the second points at the first.
-        #expect(result[names.count - 1] == names.count - 3)
-    }
-}

@@ -137,7 +137,7 @@ enum PCNodeBuilder {
     /// Renames later ports whose name repeats an earlier one (`name#2`) and reports each.
     private static func uniquePorts(_ draft: inout PCNodeDraft, context: inout PCTranslationContext) {
         let ports = draft.ports
-        let firsts = FirstOccurrences.of(count: ports.count) { ports[$0].name }
+        let firsts = NameIndex(count: ports.count) { ports[$0].name }.firsts
         guard firsts.indices.contains(where: { firsts[$0] != $0 }) else { return }
         var occurrences = [Int](repeating: 0, count: firsts.count)
         for index in draft.ports.indices {

@@ -8,14 +8,14 @@ enum PCPipelineSanity {
     static func problems(in pipeline: Pipeline) -> [String] {
         var problems: [String] = []
         let nodes = pipeline.nodes
-        let firstNodes = FirstOccurrences.of(count: nodes.count) { nodes[$0].id }
+        let firstNodes = NameIndex(count: nodes.count) { nodes[$0].id }.firsts
         // Per node: whether a port name repeats (then only the first port of a name counts).
         var repeatsPortNames = [Bool](repeating: false, count: nodes.count)
         for position in nodes.indices {
             let id = nodes[position].id
             if firstNodes[position] != position { problems.append("node id '\(id)' is used twice") }
             let ports = nodes[position].ports
-            let firstPorts = FirstOccurrences.of(count: ports.count) { ports[$0].name }
+            let firstPorts = NameIndex(count: ports.count) { ports[$0].name }.firsts
             for port in ports.indices where firstPorts[port] != port {
                 problems.append("port '\(id).\(ports[port].name)' is defined twice")
                 repeatsPortNames[position] = true
