@@ -38,8 +38,8 @@ final class SQLPipelineAnalysis {
     private var inputPorts: [String: [Port]] = [:]
     /// ``orderKeepers``, once worked out.
     private var orderKeepersMemo: Set<String>?
-    /// The type of each port (the first of a name), by node, filled node by node on first use.
-    private var portTypes: [String: [String: DataType]] = [:]
+    /// Each node's ports and their names' index, by node id, filled node by node on first use.
+    private var portIndexes: [String: (ports: [Port], names: NameIndex)] = [:]
     /// The names of the ports ``holdsWideDecimal(_:)`` finds, by node id, once it is first asked.
     private var wideDecimalPorts: [String: Set<String>]?
     /// The port each port of a node (by id) that passes values on unconverted takes them from,
@@ -102,23 +102,16 @@ final class SQLPipelineAnalysis {
     static func wideDecimalPorts(of pipeline: Pipeline) -> [String: Set<String>] {
         var wide: [String: Set<String>] = [:]
         // Adds the name of port `p` of node `n` when it is the first port of that name; true when added.
-        func add(_ p: Int, of n: Int, firsts: inout [String: Int]?) -> Bool {
-            let node = pipeline.nodes[n].id
-            let name = pipeline.nodes[n].ports[p].name
-            guard !(wide[node]?.contains(name) ?? false) else { return false }
+        func add(_ p: Int, of n: Int, firsts: inout [Int]?) -> Bool {
             if firsts == nil {
-                var names: [String: Int] = [:]
-                for q in pipeline.nodes[n].ports.indices where names[pipeline.nodes[n].ports[q].name] == nil {
-                    names[pipeline.nodes[n].ports[q].name] = q
-                }
-                firsts = names
+                let ports = pipeline.nodes[n].ports
+                firsts = NameIndex(count: ports.count) { ports[$0].name }.firsts
             }
-            guard firsts?[name] == p else { return false }
-            wide[node, default: []].insert(name)
-            return true
+            guard firsts?[p] == p else { return false }
+            return wide[pipeline.nodes[n].id, default: []].insert(pipeline.nodes[n].ports[p].name).inserted
         }
         for n in pipeline.nodes.indices {
-            var firsts: [String: Int]?
+            var firsts: [Int]?
             for p in pipeline.nodes[n].ports.indices
             where SQLPipelineBuilder.isWideDecimal(pipeline.nodes[n].ports[p].type) {
                 _ = add(p, of: n, firsts: &firsts)
@@ -136,7 +129,7 @@ final class SQLPipelineAnalysis {
         while added {
             added = false
             for n in passing {
-                var firsts: [String: Int]?
+                var firsts: [Int]?
                 var read: (node: String, wide: Set<String>?)?
                 for p in pipeline.nodes[n].ports.indices {
                     guard let source = pipeline.nodes[n].ports[p].source else { continue }
@@ -204,17 +197,16 @@ final class SQLPipelineAnalysis {
     }
 
     /// The type of the port `ref` names (the first port of that name), nil when there is none.
-    /// Each node's port types are listed once, so that a lookup neither copies the node nor
+    /// Each node's port names are indexed once, so that a lookup neither copies the node nor
     /// scans its ports.
     func type(of ref: PortRef) -> DataType? {
-        if let types = portTypes[ref.node] { return types[ref.port] }
-        guard let node = nodes[ref.node] else { return nil }
-        var types: [String: DataType] = [:]
-        for index in node.ports.indices where types[node.ports[index].name] == nil {
-            types[node.ports[index].name] = node.ports[index].type
+        if let (ports, names) = portIndexes[ref.node] {
+            return names.first(ref.port) { ports[$0].name }.map { ports[$0].type }
         }
-        if uniqueIDs { portTypes[ref.node] = types }
-        return types[ref.port]
+        guard let ports = nodes[ref.node]?.ports else { return nil }
+        let names = NameIndex(count: ports.count) { ports[$0].name }
+        if uniqueIDs { portIndexes[ref.node] = (ports, names) }
+        return names.first(ref.port) { ports[$0].name }.map { ports[$0].type }
     }
 
     /// The type of the values the port `ref` names holds in the runtime: its own type where the
@@ -247,11 +239,10 @@ final class SQLPipelineAnalysis {
     func receivesOtherTypes(_ node: Node) -> Bool {
         guard uniqueIDs else { return true }
         if let known = receivingOtherTypes[node.id] { return known }
-        var found = false
-        for port in node.ports where port.roles.contains(.input) {
-            guard let source = port.source, valueType(of: source) != port.type else { continue }
-            found = true
-            break
+        // Ports are read in place, not copied.
+        let found = node.ports.indices.contains { index in
+            guard node.ports[index].roles.contains(.input), let source = node.ports[index].source else { return false }
+            return valueType(of: source) != node.ports[index].type
         }
         receivingOtherTypes[node.id] = found
         return found
@@ -273,17 +264,24 @@ final class SQLPipelineAnalysis {
         default: break
         }
         // The first port of a name stands for it, as `type(of:)` takes it.
+        // Ports are read in place, not copied.
         var passes: [String: PortRef] = [:]
-        for port in node.ports where port.roles.contains(.input) && !port.roles.contains(.lookup) {
-            guard let source = port.source, passes[port.name] == nil else { continue }
-            passes[port.name] = source
+        for index in node.ports.indices {
+            let roles = node.ports[index].roles
+            guard roles.contains(.input), !roles.contains(.lookup), let source = node.ports[index].source else {
+                continue
+            }
+            let name = node.ports[index].name
+            if passes[name] == nil { passes[name] = source }
         }
         // A Router's output port names the input port whose value it passes on.
         guard case .route = node.op else { return passes }
         let inputs = passes
-        for port in node.ports where !port.roles.contains(.input) {
-            guard let name = port.expression?.text, let source = inputs[name.trimmingSpaces()] else { continue }
-            passes[port.name] = source
+        for index in node.ports.indices where !node.ports[index].roles.contains(.input) {
+            guard let name = node.ports[index].expression?.text, let source = inputs[name.trimmingSpaces()] else {
+                continue
+            }
+            passes[node.ports[index].name] = source
         }
         return passes
     }

@@ -28,12 +28,14 @@ extension SQLPipelineBuilder {
     /// An Expression or Aggregator holds its decimal ports as doubles: refuses a wide decimal
     /// port, and an input fed a wide decimal (converted to the port's type).
     func checkConvertingNode(_ node: Node) throws(SQLPushdownRefusal) {
-        for port in node.ports {
-            if Self.isWideDecimal(port.type) {
-                throw wideDecimalRefusal(node, port, "holds it as the nearest double")
+        // Ports are read in place, not copied.
+        for index in node.ports.indices {
+            if Self.isWideDecimal(node.ports[index].type) {
+                throw wideDecimalRefusal(node, node.ports[index], "holds it as the nearest double")
             }
-            if let ref = port.source, holdsWideDecimal(ref) {
-                throw wideDecimalRefusal(node, port, "converts the wide decimal it receives to its type, as a double")
+            if let ref = node.ports[index].source, holdsWideDecimal(ref) {
+                throw wideDecimalRefusal(
+                    node, node.ports[index], "converts the wide decimal it receives to its type, as a double")
             }
         }
     }
@@ -54,10 +56,12 @@ extension SQLPipelineBuilder {
     /// or key naming the port) or orders (a lookup's, rank's or sorter's choice of rows on a
     /// dialect that stores decimals as text).
     func checkPassingNode(_ node: Node) throws(SQLPushdownRefusal) {
-        let wide = node.ports.filter { port in
-            Self.isWideDecimal(port.type) || (port.source.map(holdsWideDecimal) ?? false)
+        // Most nodes have none: ports are copied only when one is.
+        let isWide = { (index: Int) in
+            Self.isWideDecimal(node.ports[index].type) || (node.ports[index].source.map(holdsWideDecimal) ?? false)
         }
-        guard !wide.isEmpty else { return }
+        guard node.ports.indices.contains(where: isWide) else { return }
+        let wide = node.ports.indices.filter(isWide).map { node.ports[$0] }
         let read = Self.namesRead(by: node.op)
         if let port = wide.first(where: { read.contains($0.name.uppercased()) }) {
             throw wideDecimalRefusal(

@@ -19,9 +19,8 @@ import IR
 extension SQLPipelineBuilder {
     /// Refuses `node`, a target, where a check that builds no SQL refuses it or a node on its path.
     mutating func precheck(_ node: Node, _ spec: TargetSpec, table: SQLTableName?) throws(SQLPushdownRefusal) {
-        let ports = context.analysis.inputs(of: node).filter { $0.source != nil }
-        try precheckUpstream(of: ports)
-        for port in ports {
+        try precheckUpstream(of: node)
+        for port in context.analysis.inputs(of: node) {
             guard let ref = port.source else { continue }
             let from = sourceType(ref, declared: true) ?? port.type
             if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
@@ -35,13 +34,16 @@ extension SQLPipelineBuilder {
         try context.lowering.checkNotReadingItself(node, table, context)
     }
 
-    /// ``precheckNode(_:)`` of each node `ports` read, in order (not the Sequence Generators,
-    /// which lowering numbers rows with rather than lowers).
-    mutating func precheckUpstream(of ports: [Port]) throws(SQLPushdownRefusal) {
+    /// ``precheckNode(_:)`` of each node the input ports of `node` read, in order (not the
+    /// Sequence Generators, which lowering numbers rows with rather than lowers). Ports are read
+    /// in place: copying each costs more than the check on nodes with thousands of ports.
+    mutating func precheckUpstream(of node: Node) throws(SQLPushdownRefusal) {
         var seen: Set<String> = []
-        for port in ports {
-            guard let ref = port.source, !isSequencePort(ref), seen.insert(ref.node).inserted,
-                let producer = context.nodes[ref.node]
+        var last: String?
+        for index in node.ports.indices where node.ports[index].roles.contains(.input) {
+            guard let ref = node.ports[index].source, ref.node != last else { continue }
+            last = ref.node
+            guard !isSequencePort(ref), seen.insert(ref.node).inserted, let producer = context.nodes[ref.node]
             else { continue }
             try precheckNode(producer)
         }
@@ -69,7 +71,7 @@ extension SQLPipelineBuilder {
                 try checkPassedValueTypes(node)
                 if case .lookup = node.op { try checkLookupDefaults(node) }
                 if case .project = node.op { _ = try inputDefaults(node) }
-                try precheckUpstream(of: context.analysis.inputs(of: node).filter { $0.source != nil })
+                try precheckUpstream(of: node)
                 if case .project = node.op { try precheckConversions(node) }
             default:
                 // Lowering refuses any other transformation, or reads it otherwise.
