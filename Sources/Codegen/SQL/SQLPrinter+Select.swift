@@ -1,34 +1,43 @@
 extension SQLPrinter {
-    /// A `SELECT` with its clauses, one per line.
-    func print(_ select: SQLSelect, indent: String) -> String {
-        var lines: [String] = []
+    /// A `SELECT` with its clauses, one per line, each line after the first prefixed by `indent`,
+    /// appended to `text`.
+    func write(_ select: SQLSelect, indent: String, to text: inout String) {
+        let newLine = "\n" + indent
         if !select.with.isEmpty {
-            let tables = select.with.map { table in
-                "\(indent)  \(dialect.identifier(table.name)) AS (\n\(indent)    "
-                    + print(table.query, indent: indent + "    ") + "\n\(indent)  )"
+            text += "WITH\n"
+            for (index, table) in select.with.enumerated() {
+                if index > 0 { text += ",\n" }
+                text += indent + "  " + dialect.identifier(table.name) + " AS (\n" + indent + "    "
+                write(table.query, indent: indent + "    ", to: &text)
+                text += newLine + "  )"
             }
-            lines.append("WITH\n" + tables.joined(separator: ",\n"))
+            text += newLine
         }
-        var head = "SELECT"
-        if dialect.limitStyle == .top, let limit = select.limit { head += " TOP \(limit)" }
-        if select.distinct { head += " DISTINCT" }
-        let items = select.items.map(print)
-        lines.append(
-            items.count == 1
-                ? head + " " + items[0] : head + "\n\(indent)  " + items.joined(separator: ",\n\(indent)  "))
-        if let from = select.from { lines.append("FROM " + print(from, indent: indent)) }
-        if let filter = select.filter { lines.append("WHERE " + print(filter)) }
-        if !select.groupBy.isEmpty { lines.append("GROUP BY " + select.groupBy.map(print).joined(separator: ", ")) }
-        if let having = select.having { lines.append("HAVING " + print(having)) }
-        if !select.orderBy.isEmpty { lines.append("ORDER BY " + orderList(select.orderBy)) }
+        text += "SELECT"
+        if dialect.limitStyle == .top, let limit = select.limit { text += " TOP \(limit)" }
+        if select.distinct { text += " DISTINCT" }
+        if select.items.isEmpty { text += newLine + "  " }
+        for (index, item) in select.items.enumerated() {
+            text += select.items.count == 1 ? " " : index == 0 ? newLine + "  " : "," + newLine + "  "
+            text += print(item)
+        }
+        if let from = select.from {
+            text += newLine + "FROM "
+            write(from, indent: indent, to: &text)
+        }
+        if let filter = select.filter { text += newLine + "WHERE " + print(filter) }
+        if !select.groupBy.isEmpty {
+            text += newLine + "GROUP BY " + select.groupBy.map(print).joined(separator: ", ")
+        }
+        if let having = select.having { text += newLine + "HAVING " + print(having) }
+        if !select.orderBy.isEmpty { text += newLine + "ORDER BY " + orderList(select.orderBy) }
         if let limit = select.limit {
             switch dialect.limitStyle {
-            case .limit: lines.append("LIMIT \(limit)")
-            case .fetchFirst: lines.append("FETCH FIRST \(limit) ROWS ONLY")
+            case .limit: text += newLine + "LIMIT \(limit)"
+            case .fetchFirst: text += newLine + "FETCH FIRST \(limit) ROWS ONLY"
             case .top: break
             }
         }
-        return lines.joined(separator: "\n" + indent)
     }
 
     /// `ORDER BY` (or `OVER (… ORDER BY …)`) items; NULL placement is written out, or emulated
@@ -58,20 +67,25 @@ extension SQLPrinter {
         return value + " AS " + dialect.identifier(alias)
     }
 
-    private func print(_ from: SQLFromItem, indent: String) -> String {
+    private func write(_ from: SQLFromItem, indent: String, to text: inout String) {
         switch from {
         case .table(let table, let alias):
-            return name(table) + (alias.map(aliasClause) ?? "")
+            text += name(table) + (alias.map(aliasClause) ?? "")
         case .subquery(let query, let alias):
-            return "(\n\(indent)  " + print(query, indent: indent + "  ") + "\n\(indent))" + aliasClause(alias)
+            text += "(\n" + indent + "  "
+            write(query, indent: indent + "  ", to: &text)
+            text += "\n" + indent + ")" + aliasClause(alias)
         case .join(let left, .comma, let right, _):
-            return print(left, indent: indent) + ", " + print(right, indent: indent)
+            write(left, indent: indent, to: &text)
+            text += ", "
+            write(right, indent: indent, to: &text)
         case .join(let left, let kind, let right, let on):
-            var text = print(left, indent: indent) + "\n\(indent)\(kind.rawValue) " + print(right, indent: indent)
+            write(left, indent: indent, to: &text)
+            text += "\n" + indent + kind.rawValue + " "
+            write(right, indent: indent, to: &text)
             if let on { text += " ON " + print(on) }
-            return text
-        case .verbatim(let text, let alias, let columns):
-            return printVerbatim(text, alias: alias, columns: columns, indent: indent)
+        case .verbatim(let verbatim, let alias, let columns):
+            text += printVerbatim(verbatim, alias: alias, columns: columns, indent: indent)
         }
     }
 

@@ -52,14 +52,27 @@ public struct SQLPrinter: Sendable {
 
     /// A query, each line after the first prefixed by `indent`.
     public func print(_ query: SQLQuery, indent: String) -> String {
+        var text = ""
+        write(query, indent: indent, to: &text)
+        return text
+    }
+
+    /// ``print(_:indent:)`` of `query`, appended to `text`: a nested query is written where it
+    /// goes rather than printed apart and copied into each enclosing query's text.
+    func write(_ query: SQLQuery, indent: String, to text: inout String) {
         switch query {
-        case .select(let select): return print(select, indent: indent)
+        case .select(let select): write(select, indent: indent, to: &text)
         case .union(let all, let parts):
-            let separator = "\n\(indent)UNION\(all ? " ALL" : "")\n\(indent)"
-            return parts.map { part in
-                if case .union = part { return "(" + print(part, indent: indent) + ")" }
-                return print(part, indent: indent)
-            }.joined(separator: separator)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { text += "\n\(indent)UNION\(all ? " ALL" : "")\n\(indent)" }
+                if case .union = part {
+                    text += "("
+                    write(part, indent: indent, to: &text)
+                    text += ")"
+                } else {
+                    write(part, indent: indent, to: &text)
+                }
+            }
         }
     }
 
