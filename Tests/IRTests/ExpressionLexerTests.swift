@@ -116,6 +116,34 @@ struct ExpressionLexerTests {
             ])
     }
 
+    @Test("any two ASCII characters after a symbol character: the longest symbol they start with, else unknown")
+    func symbolPairs() {
+        // The language's symbols (reference §3.1), two-character ones first.
+        let symbols = ["||", "<=", ">=", "<>", "!=", "^=", "+", "-", "*", "/", "%", "<", ">", "=", "(", ")", ","]
+        let starts = "|<>!^+-*/%=(),&;?@[]{}~#\"\\`"
+        let seconds = starts + "aZ09 _.$:'"
+        for first in starts {
+            for second in seconds {
+                let text = "\(first)\(second)"
+                let tokens = ExpressionLexer.tokens(in: text)
+                if text == "--" || text == "//" {
+                    #expect(tokens.map(\.kind) == [.end], "\(text) is a comment")
+                    continue
+                }
+                let symbol = symbols.first { text.hasPrefix($0) }
+                #expect(tokens.first?.text == symbol ?? String(first), "first token of \(text)")
+                #expect(tokens.first?.kind == symbol.map { .symbol($0) } ?? .unknownCharacter, "kind of \(text)")
+            }
+        }
+    }
+
+    @Test("a keyword spelled with a letter outside ASCII is read as Swift upper-cases it")
+    func nonASCIIKeywordSpelling() {
+        // U+017F (long s) upper-cases to S; U+0131 (dotless i) to I, which no keyword holds.
+        #expect(Self.lex("fal\u{17F}e").first == "kw(FALSE) fal\u{17F}e 0..5")
+        #expect(Self.lex("n\u{131}t").first == "id n\u{131}t 0..3")
+    }
+
     @Test("a name may hold any non-blank character outside ASCII: a byte order mark read as Latin-1, or U+FEFF")
     func nonASCIINames() {
         #expect(

@@ -53,6 +53,15 @@ struct ExpressionLocator {
     /// Offset of the first scalar of each line.
     let lineStarts: [Int]
 
+    /// `built`, or a locator of `source` made now and kept in `built`: a parse or type check
+    /// that reports nothing never decodes the text a second time.
+    static func reusing(_ built: inout ExpressionLocator?, of source: ExpressionSource) -> ExpressionLocator {
+        if let built { return built }
+        let made = ExpressionLocator(source)
+        built = made
+        return made
+    }
+
     init(_ source: ExpressionSource) {
         self.source = source
         scalars = Array(source.text.unicodeScalars)

@@ -7,6 +7,8 @@
 public enum ExpressionLexer {
     /// The words that are keywords in any letter case.
     static let keywords: Set<String> = ["AND", "OR", "NOT", "TRUE", "FALSE", "NULL"]
+    /// ``keywords`` with their scalars, for comparing names without upper-casing them.
+    static let keywordScalars = keywords.sorted().map { (word: $0, scalars: Array($0.unicodeScalars)) }
 
     /// Operators and punctuation, two-character ones first so that the longest match wins.
     static let symbols = ["||", "<=", ">=", "<>", "!=", "^=", "+", "-", "*", "/", "%", "<", ">", "=", "(", ")", ","]
@@ -101,17 +103,34 @@ struct ExpressionScanner {
         if c == "$" { return dollarName() }
         if c == ":" { return externalHead() }
         if Self.isNameStart(c) { return name() }
-        for symbol in ExpressionLexer.symbols where matches(symbol) {
-            position += symbol.unicodeScalars.count
+        if let symbol = Self.symbol(c, then: peek(1)) {
+            position += symbol.utf8.count
             return token(.symbol(symbol), from: start)
         }
         position += 1
         return token(.unknownCharacter, from: start)
     }
 
-    func matches(_ symbol: String) -> Bool {
-        for (offset, s) in symbol.unicodeScalars.enumerated() where peek(offset) != s { return false }
-        return true
+    /// The symbol of ``ExpressionLexer/symbols`` starting with `c` then `next`, the longest
+    /// first; nil when none does. The same as trying each in turn, without comparing strings.
+    static func symbol(_ c: Unicode.Scalar, then next: Unicode.Scalar?) -> String? {
+        switch c {
+        case "|": next == "|" ? "||" : nil
+        case "<": next == "=" ? "<=" : next == ">" ? "<>" : "<"
+        case ">": next == "=" ? ">=" : ">"
+        case "!": next == "=" ? "!=" : nil
+        case "^": next == "=" ? "^=" : nil
+        case "+": "+"
+        case "-": "-"
+        case "*": "*"
+        case "/": "/"
+        case "%": "%"
+        case "=": "="
+        case "(": "("
+        case ")": ")"
+        case ",": ","
+        default: nil
+        }
     }
 
     /// `'...'` with `''` standing for one quote; may span lines.
@@ -170,9 +189,25 @@ struct ExpressionScanner {
             skipName()
             return token(.parameter, from: start)
         }
-        let word = text(from: start)
-        let upper = word.uppercased()
-        return token(ExpressionLexer.keywords.contains(upper) ? .keyword(upper) : .identifier, from: start)
+        return token(Self.keyword(scalars[start..<position]).map { .keyword($0) } ?? .identifier, from: start)
+    }
+
+    /// The keyword `name` is in any letter case (upper case), or nil. An ASCII name is compared
+    /// with the keywords of its length letter by letter; any other is upper-cased and looked up
+    /// (as Swift upper-cases it: `ſ` is `S`).
+    static func keyword(_ name: ArraySlice<Unicode.Scalar>) -> String? {
+        guard name.allSatisfy(\.isASCII) else {
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: name)
+            let upper = String(word).uppercased()
+            return ExpressionLexer.keywords.contains(upper) ? upper : nil
+        }
+        return ExpressionLexer.keywordScalars.first { keyword in
+            keyword.scalars.count == name.count
+                && zip(keyword.scalars, name).allSatisfy {
+                    $0 == (("a"..."z").contains($1) ? Unicode.Scalar($1.value - 0x20)! : $1)
+                }
+        }?.word
     }
 
     /// `$$NAME`, `$$$NAME`, `$NAME`, `$PMname@TableName`, or the task variable `$task.attribute`.

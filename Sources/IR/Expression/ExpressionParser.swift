@@ -63,7 +63,9 @@ struct ExpressionParsing {
     ]
 
     let tokens: [ExpressionToken]
-    let locator: ExpressionLocator
+    let source: ExpressionSource
+    /// Built on the first diagnostic (``locator``): most expressions have none.
+    var builtLocator: ExpressionLocator?
     var index = 0
     var diagnostics: [Diagnostic] = []
     /// Set once the depth limit is hit: the rest of the input is skipped and nothing more reported.
@@ -77,8 +79,13 @@ struct ExpressionParsing {
 
     init(_ source: ExpressionSource, options: ExpressionParser.Options = ExpressionParser.Options()) {
         tokens = ExpressionLexer.tokens(in: source.text)
-        locator = ExpressionLocator(source)
+        self.source = source
         self.options = options
+    }
+
+    /// Line and column of offsets into the text, built once, when first needed.
+    var locator: ExpressionLocator {
+        mutating get { ExpressionLocator.reusing(&builtLocator, of: source) }
     }
 
     var current: ExpressionToken { tokens[index] }

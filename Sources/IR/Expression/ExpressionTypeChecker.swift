@@ -27,7 +27,8 @@ public enum ExpressionTypeChecker {
 struct TypeCheckPass {
     let environment: TypeEnvironment
     let source: ExpressionSource
-    let locator: ExpressionLocator
+    /// Built on the first diagnostic (``locator``): most expressions have none.
+    var builtLocator: ExpressionLocator?
     var diagnostics: [Diagnostic] = []
     /// The aggregate calls enclosing the node being checked, outermost first.
     var enclosingAggregates: [FunctionEntry] = []
@@ -37,7 +38,11 @@ struct TypeCheckPass {
     init(environment: TypeEnvironment, source: ExpressionSource) {
         self.environment = environment
         self.source = source
-        self.locator = ExpressionLocator(source)
+    }
+
+    /// Line and column of offsets into the text, built once, when first needed.
+    var locator: ExpressionLocator {
+        mutating get { ExpressionLocator.reusing(&builtLocator, of: source) }
     }
 
     /// Records a diagnostic at a node's range, located as the parser locates its own: at the
