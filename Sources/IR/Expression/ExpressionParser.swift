@@ -150,11 +150,31 @@ struct ExpressionParsing {
     /// The infix operator `token` stands for, if any.
     static func binaryOperator(_ token: ExpressionToken) -> BinaryOperator? {
         switch token.kind {
-        case .symbol("!="), .symbol("^="): .notEqual
-        case .symbol(let text): BinaryOperator(rawValue: text)
+        case .symbol(let text): infixOperator(text)
         case .keyword("AND"): .and
         case .keyword("OR"): .or
         default: nil
+        }
+    }
+
+    /// The infix operator a symbol names (`!=` and `^=` are `<>`), if any. Asked after every
+    /// operand, mostly of `,` and `)`: a one-character symbol is told by its byte, not by
+    /// comparing strings.
+    static func infixOperator(_ symbol: String) -> BinaryOperator? {
+        let utf8 = symbol.utf8
+        guard utf8.count == 1, let byte = utf8.first else {
+            return symbol == "!=" || symbol == "^=" ? .notEqual : BinaryOperator(rawValue: symbol)
+        }
+        switch byte {
+        case UInt8(ascii: "*"): return .multiply
+        case UInt8(ascii: "/"): return .divide
+        case UInt8(ascii: "%"): return .modulo
+        case UInt8(ascii: "+"): return .add
+        case UInt8(ascii: "-"): return .subtract
+        case UInt8(ascii: "<"): return .less
+        case UInt8(ascii: ">"): return .greater
+        case UInt8(ascii: "="): return .equal
+        default: return nil
         }
     }
 
