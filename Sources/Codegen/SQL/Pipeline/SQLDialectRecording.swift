@@ -20,18 +20,26 @@ import IR
 /// within one call of ``SQLPipelineLowering/lower(_:inEach:)`` and is never shared between
 /// threads, hence `@unchecked Sendable` (``SQLDialect`` values are `Sendable`).
 final class SQLDialectRecord: @unchecked Sendable {
-    /// One question and the answer it got.
-    private struct Entry {
+    /// One question and the answer it got; a class, so that checking an entry copies a reference
+    /// alone (``holds(in:)`` runs through every entry for each other dialect).
+    private final class Entry {
         let answer: AnyHashable
         let ask: (any SQLDialect) -> AnyHashable
+
+        init(answer: AnyHashable, ask: @escaping (any SQLDialect) -> AnyHashable) {
+            self.answer = answer
+            self.ask = ask
+        }
     }
 
     /// What the recording dialect answers for its name: text no export holds (XML has no NUL
     /// character), replaced by the dialect's name in the result's diagnostics.
     static let namePlaceholder = "\u{0}dialect\u{0}"
 
-    /// By ``SQLDialectProperty`` raw value: the first answer of each property read.
-    private var properties: [Entry?] = Array(repeating: nil, count: SQLDialectProperty.allCases.count)
+    /// By ``SQLDialectProperty`` raw value: whether the property was read (and so is in ``properties``).
+    private var read = [Bool](repeating: false, count: SQLDialectProperty.allCases.count)
+    /// The first answer of each property read, in the order first read.
+    private var properties: [Entry] = []
     /// Every call with arguments, in order.
     private var calls: [Entry] = []
 
@@ -40,8 +48,9 @@ final class SQLDialectRecord: @unchecked Sendable {
         _ property: SQLDialectProperty, of base: any SQLDialect, _ read: @escaping (any SQLDialect) -> T
     ) -> T {
         let answer = read(base)
-        if properties[property.rawValue] == nil {
-            properties[property.rawValue] = Entry(answer: AnyHashable(answer), ask: { AnyHashable(read($0)) })
+        if !self.read[property.rawValue] {
+            self.read[property.rawValue] = true
+            properties.append(Entry(answer: AnyHashable(answer), ask: { AnyHashable(read($0)) }))
         }
         return answer
     }
@@ -55,7 +64,7 @@ final class SQLDialectRecord: @unchecked Sendable {
 
     /// Whether `dialect` answers every recorded question as recorded.
     func holds(in dialect: any SQLDialect) -> Bool {
-        for entry in properties { if let entry, entry.ask(dialect) != entry.answer { return false } }
+        for entry in properties where entry.ask(dialect) != entry.answer { return false }
         for entry in calls where entry.ask(dialect) != entry.answer { return false }
         return true
     }
