@@ -105,8 +105,11 @@ public struct NameIndex: Sendable {
         case .dictionary(let positions):
             return positions[wanted]
         case .hashed(let hashes, let table):
-            // Every name indexed is ASCII, and no ASCII name equals one that is not.
-            guard let hash = Self.asciiHash(wanted) else { return nil }
+            // Every name indexed is ASCII. A name that is not can still equal one (`==` compares
+            // canonical equivalents: U+212A KELVIN SIGN is K, U+037E is `;`): compared one by one.
+            guard let hash = Self.asciiHash(wanted) else {
+                return firsts.indices.first { firsts[$0] == $0 && name($0) == wanted }
+            }
             let mask = table.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {

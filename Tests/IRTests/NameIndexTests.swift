@@ -38,12 +38,17 @@ import Testing
         expectMatchesEquality([], lookingUp: ["A"])
     }
 
-    @Test("an ASCII table asked for a name that is not ASCII finds none")
+    @Test("an ASCII table asked for a name that is not ASCII: none, or the ASCII name it is canonically equal to")
     func asciiTableAndOtherQuery() {
-        let names = (0..<40).map { "N\($0)" }
+        let names = (0..<40).map { "N\($0)" } + ["KEY", "A;B"]
         let index = NameIndex(count: names.count) { names[$0] }
         #expect(index.first("Né") { names[$0] } == nil)
         #expect(index.first("N39") { names[$0] } == 39)
         #expect(!index.hasRepeats)
+        // U+212A KELVIN SIGN and U+037E GREEK QUESTION MARK are canonically K and `;`.
+        #expect("\u{212A}EY" == "KEY")
+        #expect(index.first("\u{212A}EY") { names[$0] } == 40)
+        #expect(index.first("A\u{37E}B") { names[$0] } == 41)
+        expectMatchesEquality(names, lookingUp: ["\u{212A}EY", "A\u{37E}B", "\u{212A}"])
     }
 }
