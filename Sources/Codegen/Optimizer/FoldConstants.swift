@@ -25,27 +25,34 @@ public struct FoldConstants: PipelinePass {
     public func run(_ pipeline: Pipeline, expressions: inout ParsedExpressions, notes: inout [Diagnostic])
         -> Pipeline
     {
-        var result = pipeline
-        for n in result.nodes.indices {
-            let node = result.nodes[n]
+        // The folded nodes are collected and written after the loop: written inside it, the
+        // compiler makes the node array unique before the loop starts, copying every node of a
+        // pipeline where nothing folds (nearly all of them), which the pass manager then had to
+        // compare node by node to find nothing changed.
+        var folded: [(index: Int, node: Node)] = []
+        for n in pipeline.nodes.indices {
+            let node = pipeline.nodes[n]
             guard Self.mayFold(node, &expressions) else { continue }
             let environment = OptimizerSupport.environment(node, pipeline)
+            var result = node
+            var changed = false
             switch node.op {
             case .project:
                 for p in node.ports.indices {
                     guard let text = node.ports[p].expression?.text,
                         let folded = fold(text, environment, &expressions)
                     else { continue }
-                    result.nodes[n].ports[p].expression = ScalarExpression(folded)
+                    result.ports[p].expression = ScalarExpression(folded)
+                    changed = true
                     notes.append(
                         OptimizerSupport.note(name, "folded '\(text)' to '\(folded)'", node.ports[p].provenance))
                 }
             case .filter(let spec):
                 guard let folded = fold(spec.condition.text, environment, &expressions) else { continue }
-                result.nodes[n].op = .filter(FilterSpec(condition: ScalarExpression(folded)))
+                result.op = .filter(FilterSpec(condition: ScalarExpression(folded)))
+                changed = true
                 notes.append(OptimizerSupport.note(name, "folded the condition to '\(folded)'", node.provenance))
             case .route(var spec):
-                var changed = false
                 for g in spec.groups.indices {
                     guard let text = spec.groups[g].condition?.text, let folded = fold(text, environment, &expressions)
                     else {
@@ -55,13 +62,17 @@ public struct FoldConstants: PipelinePass {
                     changed = true
                 }
                 if changed {
-                    result.nodes[n].op = .route(spec)
+                    result.op = .route(spec)
                     notes.append(OptimizerSupport.note(name, "folded group conditions", node.provenance))
                 }
             default:
                 continue
             }
+            if changed { folded.append((n, result)) }
         }
+        guard !folded.isEmpty else { return pipeline }
+        var result = pipeline
+        for (index, node) in folded { result.nodes[index] = node }
         return result
     }
 
