@@ -31,8 +31,9 @@ public struct FoldConstants: PipelinePass {
         // compare node by node to find nothing changed.
         var folded: [(index: Int, node: Node)] = []
         for n in pipeline.nodes.indices {
+            // Asked of the node in place: most nodes have nothing to fold and are never copied.
+            guard Self.mayFold(pipeline.nodes[n], &expressions) else { continue }
             let node = pipeline.nodes[n]
-            guard Self.mayFold(node, &expressions) else { continue }
             let environment = OptimizerSupport.environment(node, pipeline)
             var result = node
             var changed = false
