@@ -56,9 +56,12 @@ extension SQLPipelineBuilder {
     /// or key naming the port) or orders (a lookup's, rank's or sorter's choice of rows on a
     /// dialect that stores decimals as text).
     func checkPassingNode(_ node: Node) throws(SQLPushdownRefusal) {
-        // Most nodes have none: ports are copied only when one is.
+        // Most nodes have none: ports are copied only when one is. The closure captures the
+        // analysis (a reference), not a copy of the builder.
+        let analysis = context.analysis
         let isWide = { (index: Int) in
-            Self.isWideDecimal(node.ports[index].type) || (node.ports[index].source.map(holdsWideDecimal) ?? false)
+            Self.isWideDecimal(node.ports[index].type)
+                || (node.ports[index].source.map(analysis.holdsWideDecimal) ?? false)
         }
         guard node.ports.indices.contains(where: isWide) else { return }
         let wide = node.ports.indices.filter(isWide).map { node.ports[$0] }

@@ -53,15 +53,19 @@ extension SQLPipelineBuilder {
     /// The dialect is asked only about a cast or a one-argument call of a message starting with a
     /// string literal, so that the check reads it for few statements
     /// (``SQLPipelineLowering/lower(_:inEach:)`` shares what reads it alike).
-    func canStop(_ value: SQLExpression) -> Bool {
+    func canStop(_ value: SQLExpression) -> Bool { Self.canStop(value, in: dialect) }
+
+    /// ``canStop(_:)`` in `dialect`: static, so that the closure that walks the children captures
+    /// the dialect alone, not a copy of the whole builder at every level.
+    static func canStop(_ value: SQLExpression, in dialect: any SQLDialect) -> Bool {
         let message: SQLExpression?
         switch value {
         case .cast(let operand, _): message = operand
         case .function(_, let arguments) where arguments.count == 1: message = arguments[0]
         default: message = nil
         }
-        if let message, Self.startsWithString(message), dialect.failure(message) == value { return true }
-        return value.containsChild(where: canStop)
+        if let message, startsWithString(message), dialect.failure(message) == value { return true }
+        return value.containsChild { canStop($0, in: dialect) }
     }
 
     /// Whether `message` is a string literal or a concatenation starting with one.

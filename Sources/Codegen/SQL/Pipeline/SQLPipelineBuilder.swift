@@ -150,8 +150,10 @@ struct SQLPipelineBuilder {
     /// cannot line up.
     mutating func inputRelation(of node: Node, ports: [Port]) throws(SQLPushdownRefusal) -> SQLRelation {
         let all = ports.compactMap(\.source)
-        let sequences = all.filter(isSequencePort)
-        let refs = sequences.isEmpty ? all : all.filter { !isSequencePort($0) }
+        // The closures capture the set of Sequence Generators alone, not a copy of the builder.
+        let sequenceNodes = context.analysis.sequenceNodes
+        let sequences = all.filter { sequenceNodes.contains($0.node) }
+        let refs = sequences.isEmpty ? all : all.filter { !sequenceNodes.contains($0.node) }
         if refs.isEmpty, let sequence = sequences.first {
             throw refusal(
                 SQLPipelineDiagnostics.rowOrder, node,

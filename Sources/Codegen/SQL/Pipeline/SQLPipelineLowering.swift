@@ -104,8 +104,10 @@ public struct SQLPipelineLowering: Sendable {
         var verbatim: [Diagnostic] = []
         var leftOutRows: [Diagnostic] = []
         var builder = SQLPipelineBuilder(context: context)
-        for (index, node) in pipeline.nodes.enumerated() {
-            guard case .target(let spec) = node.op else { continue }
+        for index in pipeline.nodes.indices {
+            // Only targets are copied out of the pipeline.
+            guard case .target(let spec) = pipeline.nodes[index].op else { continue }
+            let node = pipeline.nodes[index]
             // A refusal no dialect decided stands in every dialect.
             if let known = analysis.dialectFreeRefusals[index] {
                 refused.append(known)
