@@ -82,6 +82,40 @@ import Testing
         #expect(notes.count == (expected == nil ? 0 : 1))
     }
 
+    @Test("a filter's condition and a router's group conditions fold; a pipeline with nothing to fold is unchanged")
+    func foldConditions() {
+        let filter = Self.pipeline([Self.filter("FIL", from: "SRC", "A > 2 * 3")], last: "FIL")
+        let (folded, notes) = run(FoldConstants(), filter)
+        guard case .filter(let spec) = folded.nodes[1].op else { return #expect(Bool(false)) }
+        #expect(spec.condition.text == "A > 6")
+        #expect(notes.count == 1)
+        // A router's group conditions, the default group (no condition) left alone; checked on the
+        // node alone, without the rest of a router's wiring.
+        let router = Node(
+            id: "RTR",
+            op: .route(
+                RouteSpec(
+                    inputGroup: "INPUT",
+                    groups: [
+                        RouteGroup(name: "BIG", condition: ScalarExpression("A > 500 + 500")),
+                        RouteGroup(name: "SMALL", condition: ScalarExpression("A <= 10")),
+                        RouteGroup(name: "DEFAULT1", condition: nil),
+                    ], defaultGroup: "DEFAULT1")),
+            ports: [Self.port("A", Self.int, .input, from: "SRC.A")], provenance: Self.here)
+        var routed = Self.pipeline([], last: "SRC")
+        routed.nodes.insert(router, at: 1)
+        var routerNotes: [Diagnostic] = []
+        let result = FoldConstants().run(routed, notes: &routerNotes)
+        guard case .route(let routeSpec) = result.nodes[1].op else { return #expect(Bool(false)) }
+        #expect(routeSpec.groups.map { $0.condition?.text } == ["A > 1000", "A <= 10", nil])
+        #expect(routerNotes.count == 1)
+        // Nothing to fold: the same pipeline, and no note.
+        let plain = Self.pipeline([Self.filter("FIL", from: "SRC", "A > B")], last: "FIL")
+        let (unchanged, none) = run(FoldConstants(), plain)
+        #expect(unchanged == plain)
+        #expect(none.isEmpty)
+    }
+
     @Test("two filters in a row merge into one AND; the target reads the first filter")
     func mergeFilters() {
         let pipeline = Self.pipeline(

@@ -31,8 +31,7 @@ public struct FoldConstants: PipelinePass {
         // compare node by node to find nothing changed.
         var folded: [(index: Int, node: Node)] = []
         for n in pipeline.nodes.indices {
-            // Asked of the node in place: most nodes have nothing to fold and are never copied.
-            guard Self.mayFold(pipeline.nodes[n], &expressions) else { continue }
+            guard Self.mayFold(n, of: pipeline, &expressions) else { continue }
             let node = pipeline.nodes[n]
             let environment = OptimizerSupport.environment(node, pipeline)
             var result = node
@@ -88,22 +87,28 @@ public struct FoldConstants: PipelinePass {
         return printed
     }
 
-    /// Whether a text this pass folds in `node` has a place to fold.
-    static func mayFold(_ node: Node, _ expressions: inout ParsedExpressions) -> Bool {
-        for text in expressionTexts(of: node) {
-            if let tree = expressions.parsed(text), hasFoldSite(tree) { return true }
-        }
-        return false
-    }
-
-    /// The expression texts this pass folds in `node`: an Expression's port expressions, a
-    /// Filter's condition, a Router's group conditions.
-    static func expressionTexts(of node: Node) -> [String] {
-        switch node.op {
-        case .project: node.ports.compactMap { $0.expression?.text }
-        case .filter(let spec): [spec.condition.text]
-        case .route(let spec): spec.groups.compactMap { $0.condition?.text }
-        default: []
+    /// Whether a text this pass folds in the node at `index` of `pipeline` has a place to fold: an
+    /// Expression's port expressions, a Filter's condition, a Router's group conditions. The node
+    /// is read in place: nearly every node has nothing to fold, and copying each costs more.
+    static func mayFold(_ index: Int, of pipeline: Pipeline, _ expressions: inout ParsedExpressions) -> Bool {
+        switch pipeline.nodes[index].op {
+        case .project:
+            for p in pipeline.nodes[index].ports.indices {
+                guard let text = pipeline.nodes[index].ports[p].expression?.text else { continue }
+                if let tree = expressions.parsed(text), hasFoldSite(tree) { return true }
+            }
+            return false
+        case .filter(let spec):
+            return expressions.parsed(spec.condition.text).map(hasFoldSite) ?? false
+        case .route(let spec):
+            for group in spec.groups {
+                if let text = group.condition?.text, let tree = expressions.parsed(text), hasFoldSite(tree) {
+                    return true
+                }
+            }
+            return false
+        default:
+            return false
         }
     }
 
