@@ -49,7 +49,7 @@ import Testing
         ] {
             #expect(!SQLIdentifiers.isPlain(name), "\(name)")
         }
-        // Every reserved word in any case, and none once lengthened or cut.
+        // Every reserved word in any case, and none once lengthened.
         for word in SQLIdentifiers.reserved {
             for name in [word, word.lowercased(), word.prefix(1) + word.dropFirst().lowercased()] {
                 #expect(!SQLIdentifiers.isPlain(name), "\(name)")

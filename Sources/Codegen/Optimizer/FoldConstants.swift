@@ -91,24 +91,15 @@ public struct FoldConstants: PipelinePass {
     /// Expression's port expressions, a Filter's condition, a Router's group conditions. The node
     /// is read in place: nearly every node has nothing to fold, and copying each costs more.
     static func mayFold(_ index: Int, of pipeline: Pipeline, _ expressions: inout ParsedExpressions) -> Bool {
+        func folds(_ text: String?) -> Bool { text.flatMap { expressions.parsed($0) }.map(hasFoldSite) ?? false }
         switch pipeline.nodes[index].op {
         case .project:
-            for p in pipeline.nodes[index].ports.indices {
-                guard let text = pipeline.nodes[index].ports[p].expression?.text else { continue }
-                if let tree = expressions.parsed(text), hasFoldSite(tree) { return true }
+            return pipeline.nodes[index].ports.indices.contains {
+                folds(pipeline.nodes[index].ports[$0].expression?.text)
             }
-            return false
-        case .filter(let spec):
-            return expressions.parsed(spec.condition.text).map(hasFoldSite) ?? false
-        case .route(let spec):
-            for group in spec.groups {
-                if let text = group.condition?.text, let tree = expressions.parsed(text), hasFoldSite(tree) {
-                    return true
-                }
-            }
-            return false
-        default:
-            return false
+        case .filter(let spec): return folds(spec.condition.text)
+        case .route(let spec): return spec.groups.contains { folds($0.condition?.text) }
+        default: return false
         }
     }
 

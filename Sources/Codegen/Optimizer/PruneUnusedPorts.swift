@@ -141,9 +141,8 @@ public struct PruneUnusedPorts: PipelinePass {
         let names = node.ports.indices.map { node.ports[$0].name.uppercased() }
         // A node whose every port is read keeps them all.
         guard !names.allSatisfy({ consumed[$0] != nil }) else { return nil }
-        // Sized for the node's ports up front: nodes with thousands of ports come here.
-        var computed = [String: String](minimumCapacity: names.count)
-        var readBy = [String: Set<String>](minimumCapacity: names.count)
+        var computed: [String: String] = [:]
+        var readBy: [String: Set<String>] = [:]
         for index in node.ports.indices {
             let upper = names[index]
             let expression = node.ports[index].expression?.text
@@ -156,7 +155,8 @@ public struct PruneUnusedPorts: PipelinePass {
                 }
             }
         }
-        // How many ports of the result have each (upper-case) name.
+        // How many ports of the result have each (upper-case) name; sized for the node's ports up
+        // front, since nodes with thousands of ports come here.
         var present = [String: Int](minimumCapacity: names.count)
         for name in names { present[name, default: 0] += 1 }
         var result = node

@@ -10,9 +10,6 @@ public enum ExpressionLexer {
     /// ``keywords`` with their scalars, for comparing names without upper-casing them.
     static let keywordScalars = keywords.sorted().map { (word: $0, scalars: Array($0.unicodeScalars)) }
 
-    /// Operators and punctuation, two-character ones first so that the longest match wins.
-    static let symbols = ["||", "<=", ">=", "<>", "!=", "^=", "+", "-", "*", "/", "%", "<", ">", "=", "(", ")", ","]
-
     /// The tokens of `text`, ending with `.end`.
     public static func tokens(in text: String) -> [ExpressionToken] {
         var scanner = ExpressionScanner(Array(text.unicodeScalars))
@@ -111,8 +108,9 @@ struct ExpressionScanner {
         return token(.unknownCharacter, from: start)
     }
 
-    /// The symbol of ``ExpressionLexer/symbols`` starting with `c` then `next`, the longest
-    /// first; nil when none does. The same as trying each in turn, without comparing strings.
+    /// The operator or punctuation symbol (`||`, `<=`, `>=`, `<>`, `!=`, `^=`, `+`, `-`, `*`, `/`,
+    /// `%`, `<`, `>`, `=`, `(`, `)`, `,`) starting with `c` then `next`, the longest that matches;
+    /// nil when none does.
     static func symbol(_ c: Unicode.Scalar, then next: Unicode.Scalar?) -> String? {
         switch c {
         case "|": next == "|" ? "||" : nil

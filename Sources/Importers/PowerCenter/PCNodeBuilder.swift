@@ -137,8 +137,9 @@ enum PCNodeBuilder {
     /// Renames later ports whose name repeats an earlier one (`name#2`) and reports each.
     private static func uniquePorts(_ draft: inout PCNodeDraft, context: inout PCTranslationContext) {
         let ports = draft.ports
-        let firsts = NameIndex(count: ports.count) { ports[$0].name }.firsts
-        guard firsts.indices.contains(where: { firsts[$0] != $0 }) else { return }
+        let names = NameIndex(count: ports.count) { ports[$0].name }
+        guard names.hasRepeats else { return }
+        let firsts = names.firsts
         var occurrences = [Int](repeating: 0, count: firsts.count)
         for index in draft.ports.indices {
             let name = draft.ports[index].name

@@ -37,7 +37,7 @@ final class SQLDialectRecord: @unchecked Sendable {
     static let namePlaceholder = "\u{0}dialect\u{0}"
 
     /// By ``SQLDialectProperty`` raw value: whether the property was read (and so is in ``properties``).
-    private var read = [Bool](repeating: false, count: SQLDialectProperty.allCases.count)
+    private var recorded = [Bool](repeating: false, count: SQLDialectProperty.allCases.count)
     /// The first answer of each property read, in the order first read.
     private var properties: [Entry] = []
     /// Every call with arguments, in order.
@@ -48,8 +48,8 @@ final class SQLDialectRecord: @unchecked Sendable {
         _ property: SQLDialectProperty, of base: any SQLDialect, _ read: @escaping (any SQLDialect) -> T
     ) -> T {
         let answer = read(base)
-        if !self.read[property.rawValue] {
-            self.read[property.rawValue] = true
+        if !recorded[property.rawValue] {
+            recorded[property.rawValue] = true
             properties.append(Entry(answer: AnyHashable(answer), ask: { AnyHashable(read($0)) }))
         }
         return answer

@@ -200,12 +200,15 @@ final class SQLPipelineAnalysis {
     /// Each node's port names are indexed once, so that a lookup neither copies the node nor
     /// scans its ports.
     func type(of ref: PortRef) -> DataType? {
-        if let (ports, names) = portIndexes[ref.node] {
-            return names.first(ref.port) { ports[$0].name }.map { ports[$0].type }
+        let ports: [Port]
+        let names: NameIndex
+        if let known = portIndexes[ref.node] {
+            (ports, names) = known
+        } else {
+            guard let found = nodes[ref.node]?.ports else { return nil }
+            (ports, names) = (found, NameIndex(count: found.count) { found[$0].name })
+            if uniqueIDs { portIndexes[ref.node] = (ports, names) }
         }
-        guard let ports = nodes[ref.node]?.ports else { return nil }
-        let names = NameIndex(count: ports.count) { ports[$0].name }
-        if uniqueIDs { portIndexes[ref.node] = (ports, names) }
         return names.first(ref.port) { ports[$0].name }.map { ports[$0].type }
     }
 
