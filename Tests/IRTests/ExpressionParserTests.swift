@@ -43,6 +43,15 @@ struct ExpressionParserTests {
         #expect(T.tree(expression) == expected)
     }
 
+    /// The parser tells one-character operators by their byte (``ExpressionParsing/infixOperator(_:)``):
+    /// every operator, as the IR spells it, must still parse as itself.
+    @Test("every binary operator parses as itself", arguments: BinaryOperator.allCases)
+    func everyOperator(_ op: BinaryOperator) {
+        let (expression, diagnostics) = T.parse("a \(op.rawValue) b")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(T.tree(expression) == "(\(op.rawValue) a b)")
+    }
+
     @Test("literals, built-in variables and named constants")
     func operands() {
         #expect(T.tree("NULL") == "NULL")
