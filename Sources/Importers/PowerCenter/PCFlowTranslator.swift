@@ -99,6 +99,10 @@ struct PCFlowTranslator {
     /// Parameters contributed by expanded mapplets.
     var mappletParameters: [Parameter] = []
     private var nodeIndex: [String: Int] = [:]
+    /// Each node's port names (``NameIndex``), by position in ``nodes``, made when a connector
+    /// first names one of its ports: a node's ports are named once connectors are read, and a
+    /// node with thousands of ports read by as many connectors was searched port by port for each.
+    private var portNames: [Int: NameIndex] = [:]
     private var claimedIDs: [String: String] = [:]
 
     /// Creates a translator.
@@ -183,7 +187,7 @@ struct PCFlowTranslator {
 
     /// The positions of node `id` in ``nodes`` and of its first port named `name`, without copying
     /// the node; the node's position is remembered in `memo` for the next call.
-    func portPosition(
+    mutating func portPosition(
         named name: String, inNode id: String, memo: inout PCEndpointMemo.NodePosition?
     ) -> (node: Int, port: Int)? {
         let position: Int
@@ -194,7 +198,10 @@ struct PCFlowTranslator {
             position = found
             memo = PCEndpointMemo.NodePosition(id: id, position: found)
         }
-        guard let port = nodes[position].ports.firstIndex(where: { $0.name == name }) else { return nil }
+        let ports = nodes[position].ports
+        let names = portNames[position] ?? NameIndex(count: ports.count) { ports[$0].name }
+        portNames[position] = names
+        guard let port = names.first(name, name: { ports[$0].name }) else { return nil }
         return (position, port)
     }
 
