@@ -50,7 +50,10 @@ enum SQLGenCommand {
                 optimizing += monotonicSeconds() - passes
                 let lowered = SQLPipelineLowering(SQLDialects.all[0]).lower(optimized, inEach: SQLDialects.all)
                 for (dialect, sql) in zip(SQLDialects.all, lowered) {
+                    // Every statement the script holds: the table targets' loads, the queries
+                    // whose rows the runtime writes to flat-file targets, the staging tables.
                     output.statements += sql.loads.reduce(0) { $0 + $1.statements.count }
+                    output.statements += sql.fileLoads.count + sql.staging.count
                     output.characters += SQLPipelineScript.text(sql, dialect: dialect).utf8.count
                 }
             }
