@@ -118,16 +118,25 @@ struct ExportGenerator {
     }
 
     /// A PowerCenter expression over `columns`, with quotes and an embedded CR LF as exports have.
+    /// Every expression type checks: a date is compared with numbers through its day of the month,
+    /// and with a column that is not a date through both as text (PowerCenter rejects comparing a
+    /// date with a number, and so does the type checker, IR0153). Choosing so draws no more random
+    /// numbers, so the rest of an export is what the same seed always gave.
     private mutating func formula(_ columns: [Column]) -> String {
-        let a = random.pick(columns).name
-        let b = random.pick(columns).name
+        let first = random.pick(columns)
+        let second = random.pick(columns)
+        let (a, b) = (first.name, second.name)
         switch random.int(0...4) {
         case 0: return "IIF(ISNULL(\(a)), &apos;N/A&apos;, LTRIM(RTRIM(TO_CHAR(\(a)))))"
         case 1:
+            let number = first.portType == "date/time" ? "GET_DATE_PART(\(a), &apos;DD&apos;)" : a
             return
-                "DECODE(TRUE,&#xD;&#xA;  \(a) &gt; 100, &apos;HIGH&apos;,&#xD;&#xA;  \(a) &lt;= 0, &apos;NONE&apos;,&#xD;&#xA;  &apos;LOW&apos;)"
+                "DECODE(TRUE,&#xD;&#xA;  \(number) &gt; 100, &apos;HIGH&apos;,&#xD;&#xA;  \(number) &lt;= 0, &apos;NONE&apos;,&#xD;&#xA;  &apos;LOW&apos;)"
         case 2: return "TO_CHAR(\(a)) || &apos;-&apos; || TO_CHAR(\(b))"
-        case 3: return "IIF(\(a) &lt;&gt; \(b) AND NOT ISNULL(\(b)), 1, 0)"
+        case 3:
+            let dates = [first, second].filter { $0.portType == "date/time" }.count
+            let compared = dates == 1 ? "TO_CHAR(\(a)) &lt;&gt; TO_CHAR(\(b))" : "\(a) &lt;&gt; \(b)"
+            return "IIF(\(compared) AND NOT ISNULL(\(b)), 1, 0)"
         default: return "SUBSTR(TO_CHAR(\(a)), 1, 10) -- coupé à 10 caractères"
         }
     }
