@@ -119,8 +119,8 @@ struct ExportGenerator {
 
     /// A PowerCenter expression over `columns`, with quotes and an embedded CR LF as exports have.
     /// Every expression type checks: a date is compared with numbers through its day of the month,
-    /// and with a column that is not a date through both as text (PowerCenter rejects comparing a
-    /// date with a number, and so does the type checker, IR0153). Choosing so draws no more random
+    /// or compared with a number column through both as text (PowerCenter rejects comparing a date
+    /// with a number, and so does the type checker, IR0153). Choosing so draws no more random
     /// numbers, so the rest of an export is what the same seed always gave.
     private mutating func formula(_ columns: [Column]) -> String {
         let first = random.pick(columns)
@@ -134,8 +134,9 @@ struct ExportGenerator {
                 "DECODE(TRUE,&#xD;&#xA;  \(number) &gt; 100, &apos;HIGH&apos;,&#xD;&#xA;  \(number) &lt;= 0, &apos;NONE&apos;,&#xD;&#xA;  &apos;LOW&apos;)"
         case 2: return "TO_CHAR(\(a)) || &apos;-&apos; || TO_CHAR(\(b))"
         case 3:
-            let dates = [first, second].filter { $0.portType == "date/time" }.count
-            let compared = dates == 1 ? "TO_CHAR(\(a)) &lt;&gt; TO_CHAR(\(b))" : "\(a) &lt;&gt; \(b)"
+            let types = Set([first.portType, second.portType])
+            let dateAndNumber = types.contains("date/time") && !types.isDisjoint(with: ["decimal", "integer"])
+            let compared = dateAndNumber ? "TO_CHAR(\(a)) &lt;&gt; TO_CHAR(\(b))" : "\(a) &lt;&gt; \(b)"
             return "IIF(\(compared) AND NOT ISNULL(\(b)), 1, 0)"
         default: return "SUBSTR(TO_CHAR(\(a)), 1, 10) -- coupé à 10 caractères"
         }
