@@ -1,8 +1,7 @@
 extension ObjectPath {
     /// Whether `self` equals `other` or lies inside it.
     public func isWithin(_ other: ObjectPath) -> Bool {
-        !other.isEmpty && segments.count >= other.segments.count
-            && zip(segments, other.segments).allSatisfy { $0 == $1 }
+        !other.isEmpty && hasPrefix(other)
     }
 }
 

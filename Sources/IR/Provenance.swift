@@ -116,6 +116,36 @@ public struct ObjectPath: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Whether the path has no segments.
     public var isEmpty: Bool { chain == nil && last == nil }
 
+    /// Whether `prefix`'s segments are this path's first ones (the empty path is a prefix of every
+    /// path). Found without building either list of segments: this path is cut back to `prefix`'s
+    /// length, then both are compared from their last segments, stopping at a link they share
+    /// (the paths of a node and of its ports share their leading links). Attaching diagnostics to
+    /// the nodes they concern asks this of every diagnostic and node of an export.
+    public func hasPrefix(_ prefix: ObjectPath) -> Bool {
+        var remaining = count - prefix.count
+        guard remaining >= 0 else { return false }
+        var own = (last: last, link: chain)
+        var other = (last: prefix.last, link: prefix.chain)
+        while remaining > 0 {
+            if own.last != nil { own.last = nil } else { own.link = own.link?.parent }
+            remaining -= 1
+        }
+        func pop(_ path: inout (last: Segment?, link: Chain?)) -> Segment? {
+            if let segment = path.last {
+                path.last = nil
+                return segment
+            }
+            let segment = path.link?.segment
+            path.link = path.link?.parent
+            return segment
+        }
+        while true {
+            if own.last == nil, other.last == nil, own.link === other.link { return true }
+            guard let a = pop(&own), let b = pop(&other) else { return false }
+            guard a == b else { return false }
+        }
+    }
+
     /// The rendered form, `KIND[name]/KIND[name]`.
     public var description: String {
         segments.map { "\($0.kind)[\($0.name)]" }.joined(separator: "/")
