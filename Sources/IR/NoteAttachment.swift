@@ -5,7 +5,52 @@ extension ObjectPath {
     }
 }
 
+/// The diagnostics of one import, indexed by the segments of their paths, so that each object of
+/// a file is given the diagnostics that may concern it rather than every diagnostic of the file:
+/// a diagnostic lies within a path only if the path's last segment is one of its own segments.
+/// Without it, a file of hundreds of mappings and as many diagnostics was matched mapping by
+/// diagnostic by node.
+public struct DiagnosticIndex: Sendable {
+    /// The diagnostics, in their order.
+    public let diagnostics: [Diagnostic]
+    /// The positions in ``diagnostics`` of those with each segment, ascending.
+    private let positions: [ObjectPath.Segment: [Int]]
+
+    /// Indexes `diagnostics`.
+    public init(_ diagnostics: [Diagnostic]) {
+        var positions: [ObjectPath.Segment: [Int]] = [:]
+        for (position, diagnostic) in diagnostics.enumerated() {
+            for segment in Set(diagnostic.path.segments) { positions[segment, default: []].append(position) }
+        }
+        self.diagnostics = diagnostics
+        self.positions = positions
+    }
+
+    /// Every diagnostic lying within one of `paths`, and perhaps others, in their order: what a
+    /// filter by ``ObjectPath/isWithin(_:)`` on these paths needs to read.
+    public func candidates(within paths: [ObjectPath]) -> [Diagnostic] {
+        var found: [Int] = []
+        var seen: Set<ObjectPath.Segment> = []
+        for path in paths {
+            guard let last = path.lastSegment, seen.insert(last).inserted else { continue }
+            found += positions[last] ?? []
+        }
+        guard seen.count > 1 else { return found.map { diagnostics[$0] } }
+        var previous = -1
+        return found.sorted().compactMap { position in
+            defer { previous = position }
+            return position == previous ? nil : diagnostics[position]
+        }
+    }
+}
+
 extension Pipeline {
+    /// The paths ``attachNotes(from:)`` attaches diagnostics within: the pipeline's, and each
+    /// node's and its definition's.
+    public var notePaths: [ObjectPath] {
+        [origin.path] + nodes.flatMap { [$0.provenance.path] + ($0.definition.map { [$0.path] } ?? []) }
+    }
+
     /// Attaches the diagnostics about the pipeline as conversion notes, so that they travel with the
     /// converted objects and the confidence reflects them: each diagnostic located at a node or inside
     /// it (by object path) goes to that node; one located in the pipeline but at no node goes to the

@@ -116,6 +116,9 @@ public struct ObjectPath: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Whether the path has no segments.
     public var isEmpty: Bool { chain == nil && last == nil }
 
+    /// The last segment (nil for the empty path), without building the list of segments.
+    public var lastSegment: Segment? { last ?? chain?.segment }
+
     /// Whether `prefix`'s segments are this path's first ones (the empty path is a prefix of every
     /// path). Found without building either list of segments: this path is cut back to `prefix`'s
     /// length, then both are compared from their last segments, stopping at a link they share

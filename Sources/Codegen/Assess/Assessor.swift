@@ -12,6 +12,7 @@ public enum Assessor {
         var confidences: [Double] = []
         for result in results {
             for entry in result.inventory { objects[entry.kind, default: 0] += entry.seen }
+            let index = DiagnosticIndex(result.diagnostics)
             for pipeline in result.pipelines {
                 var drivers: [String] = []
                 for node in pipeline.nodes {
@@ -28,7 +29,7 @@ public enum Assessor {
                 }
                 let score = complexityScore(pipeline, drivers: &drivers)
                 var withNotes = pipeline
-                withNotes.attachNotes(from: result.diagnostics)
+                withNotes.attachNotes(from: index.candidates(within: pipeline.notePaths))
                 let confidence = withNotes.confidence
                 confidences.append(confidence)
                 mappings.append(

@@ -122,8 +122,10 @@ public struct BatchConverter: Sendable {
             }
             return candidate
         }
+        // Each pipeline reads only the diagnostics that may lie within it.
+        let index = DiagnosticIndex(result.diagnostics)
         for var pipeline in result.pipelines {
-            pipeline.attachNotes(from: result.diagnostics)
+            pipeline.attachNotes(from: index.candidates(within: pipeline.notePaths))
             let suffix = pipeline.kind == .mapplet ? "mapplet" : "pipeline"
             let output = uniquePath(
                 OutputLayout.path(
@@ -140,7 +142,7 @@ public struct BatchConverter: Sendable {
             objects.append(
                 report(
                     kind: pipeline.kind.rawValue, name: pipeline.name, path: pipeline.origin.path, output: output,
-                    confidence: pipeline.confidence, diagnostics: result.diagnostics))
+                    confidence: pipeline.confidence, diagnostics: index.candidates(within: [pipeline.origin.path])))
         }
         for var workflow in result.workflows {
             workflow.attachNotes(from: result.diagnostics)
