@@ -35,20 +35,21 @@ public struct DiagnosticIndex: Sendable {
             guard let last = path.lastSegment, seen.insert(last).inserted else { continue }
             found += positions[last] ?? []
         }
-        guard seen.count > 1 else { return found.map { diagnostics[$0] } }
-        var previous = -1
-        return found.sorted().compactMap { position in
-            defer { previous = position }
-            return position == previous ? nil : diagnostics[position]
-        }
+        // One segment's positions are ascending already; several are merged, each once.
+        return (seen.count > 1 ? Set(found).sorted() : found).map { diagnostics[$0] }
     }
+}
+
+extension Node {
+    /// The paths diagnostics about the node lie within: its own, and its definition's.
+    var notePaths: [ObjectPath] { [provenance.path] + (definition.map { [$0.path] } ?? []) }
 }
 
 extension Pipeline {
     /// The paths ``attachNotes(from:)`` attaches diagnostics within: the pipeline's, and each
     /// node's and its definition's.
     public var notePaths: [ObjectPath] {
-        [origin.path] + nodes.flatMap { [$0.provenance.path] + ($0.definition.map { [$0.path] } ?? []) }
+        [origin.path] + nodes.flatMap(\.notePaths)
     }
 
     /// Attaches the diagnostics about the pipeline as conversion notes, so that they travel with the
@@ -56,7 +57,7 @@ extension Pipeline {
     /// it (by object path) goes to that node; one located in the pipeline but at no node goes to the
     /// pipeline. Notes already present are not repeated.
     public mutating func attachNotes(from diagnostics: [Diagnostic]) {
-        let nodePaths = nodes.map { [$0.provenance.path] + ($0.definition.map { [$0.path] } ?? []) }
+        let nodePaths = nodes.map(\.notePaths)
         for diagnostic in diagnostics {
             let note = ConversionNote(diagnostic)
             var attached = false

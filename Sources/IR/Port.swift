@@ -88,128 +88,108 @@ public enum KeyKind: String, Hashable, Sendable, Codable {
 /// and comparison copies, compares and frees them, which with thirteen parts held inline meant a
 /// dozen reference counts each time. Two ports sharing their parts are equal without comparing them.
 public struct Port: Hashable, Sendable, Codable {
-    /// The parts. Never changed while more than one port holds them (``unique()``), which is what
-    /// makes sharing them between threads safe. Each part is changed only through the one port
-    /// holding it, whose own exclusive access Swift enforces, so the parts are not checked again
-    /// at run time as a class's stored properties are: that check took 8% of the import's time
-    /// (perf, the corpus).
+    /// A port's parts, held by value (so their memberwise initializer, equality and hashing are
+    /// the compiler's).
+    private struct Fields: Hashable {
+        var name: String
+        var type: DataType
+        var nativeType: NativeType?
+        var roles: PortRoles
+        var group: String?
+        var source: PortRef?
+        var expression: ScalarExpression?
+        var defaultValue: ScalarExpression?
+        var nullable: Bool?
+        var key: KeyKind?
+        var description: String?
+        var attributes: [Attribute]
+        var provenance: Provenance
+    }
+
+    /// The parts, shared between copies of the port. Never changed while more than one port holds
+    /// them (``unique()``), which is what makes sharing them between threads safe. They are changed
+    /// only through the one port holding them, whose own exclusive access Swift enforces, so they
+    /// are not checked again at run time as a class's stored properties are: that check took 8% of
+    /// the import's time (perf, the corpus).
     private final class Parts: @unchecked Sendable {
-        @exclusivity(unchecked) var name: String
-        @exclusivity(unchecked) var type: DataType
-        @exclusivity(unchecked) var nativeType: NativeType?
-        @exclusivity(unchecked) var roles: PortRoles
-        @exclusivity(unchecked) var group: String?
-        @exclusivity(unchecked) var source: PortRef?
-        @exclusivity(unchecked) var expression: ScalarExpression?
-        @exclusivity(unchecked) var defaultValue: ScalarExpression?
-        @exclusivity(unchecked) var nullable: Bool?
-        @exclusivity(unchecked) var key: KeyKind?
-        @exclusivity(unchecked) var description: String?
-        @exclusivity(unchecked) var attributes: [Attribute]
-        @exclusivity(unchecked) var provenance: Provenance
+        @exclusivity(unchecked) var fields: Fields
 
-        init(
-            name: String, type: DataType, nativeType: NativeType?, roles: PortRoles, group: String?, source: PortRef?,
-            expression: ScalarExpression?, defaultValue: ScalarExpression?, nullable: Bool?, key: KeyKind?,
-            description: String?, attributes: [Attribute], provenance: Provenance
-        ) {
-            self.name = name
-            self.type = type
-            self.nativeType = nativeType
-            self.roles = roles
-            self.group = group
-            self.source = source
-            self.expression = expression
-            self.defaultValue = defaultValue
-            self.nullable = nullable
-            self.key = key
-            self.description = description
-            self.attributes = attributes
-            self.provenance = provenance
-        }
-
-        /// A copy to change.
-        func copy() -> Parts {
-            Parts(
-                name: name, type: type, nativeType: nativeType, roles: roles, group: group, source: source,
-                expression: expression, defaultValue: defaultValue, nullable: nullable, key: key,
-                description: description, attributes: attributes, provenance: provenance)
-        }
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var parts: Parts
 
     /// The parts, made this port's own first if another port shares them.
     private mutating func unique() -> Parts {
-        if !isKnownUniquelyReferenced(&parts) { parts = parts.copy() }
+        if !isKnownUniquelyReferenced(&parts) { parts = Parts(parts.fields) }
         return parts
     }
 
     /// The port's name, unique in its node.
     public var name: String {
-        get { parts.name }
-        _modify { yield &unique().name }
+        get { parts.fields.name }
+        _modify { yield &unique().fields.name }
     }
     /// The value type.
     public var type: DataType {
-        get { parts.type }
-        _modify { yield &unique().type }
+        get { parts.fields.type }
+        _modify { yield &unique().fields.type }
     }
     /// The native column type, for ports of sources, targets and lookups.
     public var nativeType: NativeType? {
-        get { parts.nativeType }
-        _modify { yield &unique().nativeType }
+        get { parts.fields.nativeType }
+        _modify { yield &unique().fields.nativeType }
     }
     /// What the port does.
     public var roles: PortRoles {
-        get { parts.roles }
-        _modify { yield &unique().roles }
+        get { parts.fields.roles }
+        _modify { yield &unique().fields.roles }
     }
     /// The port group (router output group, union input group, join side), when the node has groups.
     public var group: String? {
-        get { parts.group }
-        _modify { yield &unique().group }
+        get { parts.fields.group }
+        _modify { yield &unique().fields.group }
     }
     /// The upstream output that feeds this input port, if connected.
     public var source: PortRef? {
-        get { parts.source }
-        _modify { yield &unique().source }
+        get { parts.fields.source }
+        _modify { yield &unique().fields.source }
     }
     /// The expression computing this port (outputs and variables).
     public var expression: ScalarExpression? {
-        get { parts.expression }
-        _modify { yield &unique().expression }
+        get { parts.fields.expression }
+        _modify { yield &unique().fields.expression }
     }
     /// The value used when the input is NULL, or when evaluating the expression fails; an
     /// expression in the legacy language (`ERROR('transformation error')` means "the row is an error").
     public var defaultValue: ScalarExpression? {
-        get { parts.defaultValue }
-        _modify { yield &unique().defaultValue }
+        get { parts.fields.defaultValue }
+        _modify { yield &unique().fields.defaultValue }
     }
     /// Whether the column may hold NULL, for sources and targets.
     public var nullable: Bool? {
-        get { parts.nullable }
-        _modify { yield &unique().nullable }
+        get { parts.fields.nullable }
+        _modify { yield &unique().fields.nullable }
     }
     /// Key membership, for sources and targets.
     public var key: KeyKind? {
-        get { parts.key }
-        _modify { yield &unique().key }
+        get { parts.fields.key }
+        _modify { yield &unique().fields.key }
     }
     /// Free text from the export.
     public var description: String? {
-        get { parts.description }
-        _modify { yield &unique().description }
+        get { parts.fields.description }
+        _modify { yield &unique().fields.description }
     }
     /// Settings with no typed option, kept verbatim.
     public var attributes: [Attribute] {
-        get { parts.attributes }
-        _modify { yield &unique().attributes }
+        get { parts.fields.attributes }
+        _modify { yield &unique().fields.attributes }
     }
     /// Where the port was defined.
     public var provenance: Provenance {
-        get { parts.provenance }
-        _modify { yield &unique().provenance }
+        get { parts.fields.provenance }
+        _modify { yield &unique().fields.provenance }
     }
 
     /// Creates a port.
@@ -220,45 +200,20 @@ public struct Port: Hashable, Sendable, Codable {
         description: String? = nil, attributes: [Attribute] = [], provenance: Provenance
     ) {
         parts = Parts(
-            name: name, type: type, nativeType: nativeType, roles: roles, group: group, source: source,
-            expression: expression, defaultValue: defaultValue, nullable: nullable, key: key, description: description,
-            attributes: attributes, provenance: provenance)
+            Fields(
+                name: name, type: type, nativeType: nativeType, roles: roles, group: group, source: source,
+                expression: expression, defaultValue: defaultValue, nullable: nullable, key: key,
+                description: description, attributes: attributes, provenance: provenance))
     }
 
     /// Whether two ports have the same parts, found at once when they share them.
     public static func == (a: Port, b: Port) -> Bool {
-        if a.parts === b.parts { return true }
-        let (x, y) = (a.parts, b.parts)
-        return x.name == y.name
-            && x.type == y.type
-            && x.nativeType == y.nativeType
-            && x.roles == y.roles
-            && x.group == y.group
-            && x.source == y.source
-            && x.expression == y.expression
-            && x.defaultValue == y.defaultValue
-            && x.nullable == y.nullable
-            && x.key == y.key
-            && x.description == y.description
-            && x.attributes == y.attributes
-            && x.provenance == y.provenance
+        a.parts === b.parts || a.parts.fields == b.parts.fields
     }
 
     /// Hashes every part, in declaration order.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(parts.name)
-        hasher.combine(parts.type)
-        hasher.combine(parts.nativeType)
-        hasher.combine(parts.roles)
-        hasher.combine(parts.group)
-        hasher.combine(parts.source)
-        hasher.combine(parts.expression)
-        hasher.combine(parts.defaultValue)
-        hasher.combine(parts.nullable)
-        hasher.combine(parts.key)
-        hasher.combine(parts.description)
-        hasher.combine(parts.attributes)
-        hasher.combine(parts.provenance)
+        hasher.combine(parts.fields)
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -127,12 +127,6 @@ public struct ObjectPath: Hashable, Sendable, Comparable, CustomStringConvertibl
     public func hasPrefix(_ prefix: ObjectPath) -> Bool {
         var remaining = count - prefix.count
         guard remaining >= 0 else { return false }
-        var own = (last: last, link: chain)
-        var other = (last: prefix.last, link: prefix.chain)
-        while remaining > 0 {
-            if own.last != nil { own.last = nil } else { own.link = own.link?.parent }
-            remaining -= 1
-        }
         func pop(_ path: inout (last: Segment?, link: Chain?)) -> Segment? {
             if let segment = path.last {
                 path.last = nil
@@ -141,6 +135,12 @@ public struct ObjectPath: Hashable, Sendable, Comparable, CustomStringConvertibl
             let segment = path.link?.segment
             path.link = path.link?.parent
             return segment
+        }
+        var own = (last: last, link: chain)
+        var other = (last: prefix.last, link: prefix.chain)
+        while remaining > 0 {
+            _ = pop(&own)
+            remaining -= 1
         }
         while true {
             if own.last == nil, other.last == nil, own.link === other.link { return true }

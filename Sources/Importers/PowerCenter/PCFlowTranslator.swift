@@ -199,8 +199,13 @@ struct PCFlowTranslator {
             memo = PCEndpointMemo.NodePosition(id: id, position: found)
         }
         let ports = nodes[position].ports
-        let names = portNames[position] ?? NameIndex(count: ports.count) { ports[$0].name }
-        portNames[position] = names
+        let names: NameIndex
+        if let known = portNames[position] {
+            names = known
+        } else {
+            names = NameIndex(count: ports.count) { ports[$0].name }
+            portNames[position] = names
+        }
         guard let port = names.first(name, name: { ports[$0].name }) else { return nil }
         return (position, port)
     }
