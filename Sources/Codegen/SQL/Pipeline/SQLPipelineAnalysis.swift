@@ -38,6 +38,8 @@ final class SQLPipelineAnalysis {
     private var inputPorts: [String: [Port]] = [:]
     /// ``orderKeepers``, once worked out.
     private var orderKeepersMemo: Set<String>?
+    /// ``transformationNames``, once worked out.
+    private var transformationNamesMemo: (names: Set<String>, lengths: Set<Int>)?
     /// Each node's ports and their names' index, by node id, filled node by node on first use.
     private var portIndexes: [String: (ports: [Port], names: NameIndex)] = [:]
     /// The names of the ports ``holdsWideDecimal(_:)`` finds, by node id, once it is first asked.
@@ -296,6 +298,22 @@ final class SQLPipelineAnalysis {
         let ports = node.inputPorts
         inputPorts[node.id] = ports
         return ports
+    }
+
+    /// The ids (upper case) of the nodes that are neither sources nor targets: the names the
+    /// statement's common tables take, alone or with a suffix; and their lengths in UTF-8 bytes.
+    var transformationNames: (names: Set<String>, lengths: Set<Int>) {
+        if let known = transformationNamesMemo { return known }
+        let names = Set(
+            pipeline.nodes.filter { node in
+                switch node.op {
+                case .source, .target: false
+                default: true
+                }
+            }.map { $0.id.uppercased() })
+        let result = (names, Set(names.map(\.utf8.count)))
+        transformationNamesMemo = result
+        return result
     }
 
     /// The nodes whose rows' order a later transformation may depend on: every node upstream of

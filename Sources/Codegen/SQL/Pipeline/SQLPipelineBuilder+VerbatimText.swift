@@ -98,6 +98,8 @@ extension SQLPipelineBuilder {
     /// substitutes, and the names left that PowerCenter would substitute: `$$` names, and `$`
     /// names starting a word (`$Param_Filter`, not Oracle's `V$SESSION`).
     static func substituted(_ text: String, _ values: [String: String]) -> (text: String, unresolved: [String]) {
+        // Most texts name no parameter: they are kept as they are, without splitting them into characters.
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return (text, []) }
         let characters = Array(text)
         var result = ""
         var unresolved: [String] = []
@@ -130,23 +132,40 @@ extension SQLPipelineBuilder {
         character.isLetter || character.isNumber || character == "_"
     }
 
+    /// ``isNameCharacter(_:)``, `$` or `#`, for an ASCII byte.
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "$"), UInt8(ascii: "#"):
+            true
+        default: false
+        }
+    }
+
     /// The first name in `text` that is, or could become, a common table of the statement: a
     /// transformation's name, alone or with a suffix (`EXP_1_2`, `LKP_ROWS`).
     func commonTableNameRead(by text: String) -> String? {
-        let names = Set(
-            context.pipeline.nodes.filter { node in
-                switch node.op {
-                case .source, .target: false
-                default: true
-                }
-            }.map { $0.id.uppercased() })
+        let (names, lengths) = context.analysis.transformationNames
         for word in Self.words(text) {
             let upper = word.uppercased()
             if names.contains(upper) { return word }
-            var prefix = Substring(upper)
-            while let underscore = prefix.lastIndex(of: "_") {
-                prefix = prefix[..<underscore]
-                if names.contains(String(prefix)) { return word }
+            guard upper.utf8.allSatisfy({ $0 < 0x80 }) else {
+                // An `_` followed by a combining mark is another character: not a place to cut.
+                var prefix = Substring(upper)
+                while let underscore = prefix.lastIndex(of: "_") {
+                    prefix = prefix[..<underscore]
+                    if names.contains(String(prefix)) { return word }
+                }
+                continue
+            }
+            // An ASCII word is cut on its bytes, and a part is made into a string only when some
+            // name has its length.
+            let bytes = upper.utf8
+            var end = bytes.endIndex
+            while let underscore = bytes[..<end].lastIndex(of: UInt8(ascii: "_")) {
+                end = underscore
+                guard lengths.contains(bytes.distance(from: bytes.startIndex, to: end)) else { continue }
+                if let prefix = String(bytes[..<end]), names.contains(prefix) { return word }
             }
         }
         return nil
@@ -154,15 +173,38 @@ extension SQLPipelineBuilder {
 
     /// The identifier-like words of `text` (letters, digits, `_`, `$`, `#`), quoted or not.
     static func words(_ text: String) -> [String] {
+        // ASCII text (most SQL is) is split on its bytes, the same words without looking up a
+        // character's Unicode properties: among ASCII characters only `A`–`Z`, `a`–`z` are letters
+        // and `0`–`9` numbers, and a CR LF pair, one character, is two separators.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split { !isNameByte($0) }.compactMap { String($0) }
+        }
+        return characterWords(text)
+    }
+
+    /// ``words(_:)`` found character by character, as it is for text that is not ASCII.
+    static func characterWords(_ text: String) -> [String] {
         text.split { !(isNameCharacter($0) || $0 == "$" || $0 == "#") }.map(String.init)
     }
 
     /// The text on one line, at most 200 characters.
     static func excerpt(_ text: String) -> String {
-        let line = SQLVerbatimText.trimmed(text).split(whereSeparator: \.isNewline).map {
-            String($0).trimmingSpaces()
-        }.joined(separator: " ")
+        let line = lines(SQLVerbatimText.trimmed(text)).map { $0.trimmingSpaces() }.joined(separator: " ")
         return line.count > 200 ? String(line.prefix(200)) + "…" : line
+    }
+
+    /// The non-empty lines of `text`.
+    static func lines(_ text: String) -> [String] {
+        // ASCII text is split on its bytes: LF, VT, FF and CR are its only line breaks. A CR LF
+        // pair is one character but two bytes; the empty part between them is dropped, as every
+        // empty part is.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return characterLines(text) }
+        return text.utf8.split { (0x0A...0x0D).contains($0) }.compactMap { String($0) }
+    }
+
+    /// ``lines(_:)`` found character by character, as it is for text that is not ASCII.
+    static func characterLines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map(String.init)
     }
 
     /// The Pre SQL and Post SQL statements of target `node` (the session's, else the mapping's

@@ -1,0 +1,82 @@
+import Codegen
+import IR
+import Testing
+
+@testable import Codegen
+
+/// How SQL text from the export is scanned before it is emitted verbatim: the words looked up
+/// among the statement's common tables, and the lines of the excerpt its review note quotes.
+/// ASCII text is scanned byte by byte, other text character by character; both must find the
+/// same words and lines. Expected values are written by hand.
+@Suite struct SQLVerbatimScanTests {
+    @Test("words: letters, digits, `_`, `$` and `#` make a word; any other character separates words")
+    func words() {
+        #expect(
+            SQLPipelineBuilder.words("SELECT a.ID,b.$x#1 FROM\r\nV$SESSION\tt_2 WHERE 1=1")
+                == ["SELECT", "a", "ID", "b", "$x#1", "FROM", "V$SESSION", "t_2", "WHERE", "1", "1"])
+        #expect(SQLPipelineBuilder.words("") == [])
+        #expect(SQLPipelineBuilder.words(" ,;\r\n") == [])
+        // Not ASCII: a letter with an accent belongs to its word, a non-breaking space separates.
+        #expect(SQLPipelineBuilder.words("coupé\u{A0}à_10 Ω") == ["coupé", "à_10", "Ω"])
+    }
+
+    @Test("lines: LF, VT, FF, CR and CR LF end a line; empty lines are dropped")
+    func lines() {
+        #expect(
+            SQLPipelineBuilder.lines("SELECT A\r\nFROM T\n\n\rWHERE\u{0B}X\u{0C}Y  ")
+                == ["SELECT A", "FROM T", "WHERE", "X", "Y  "])
+        #expect(SQLPipelineBuilder.lines("\r\n") == [])
+        #expect(SQLPipelineBuilder.lines("é\u{2028}è\u{85}ê") == ["é", "è", "ê"])
+        #expect(
+            SQLPipelineBuilder.excerpt("  SELECT A, B\r\n  FROM T\r\n WHERE A > 1 ;\n")
+                == "SELECT A, B FROM T WHERE A > 1")
+    }
+
+    @Test("on ASCII text, the byte scan finds the same words and lines as the character scan")
+    func bytesAgreeWithCharacters() {
+        let alphabet = Array("aZ09_$#.,;() '\"\r\n\t\u{0B}\u{0C}-=*")
+        var random = SplitMix64(seed: 20_261_203)
+        for _ in 0..<2_000 {
+            let length = Int(random.next() % 40)
+            let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            #expect(
+                SQLPipelineBuilder.words(text) == SQLPipelineBuilder.characterWords(text), "\(text.debugDescription)")
+            #expect(
+                SQLPipelineBuilder.lines(text) == SQLPipelineBuilder.characterLines(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("a word naming a common table with a suffix after `_` is refused; a longer name without `_` is not")
+    func commonTableSuffixes() throws {
+        let refused = [
+            "SELECT CID, NAME FROM SQ_ORDERS_2", "SELECT CID, NAME FROM sq_orders_x_1",
+            "SELECT CID, NAME FROM SQ_ORDERS_é",
+        ]
+        for text in refused {
+            let pipeline = VerbatimPipelines.lookup(override: text, filter: nil, connection: "$Source")
+            let report = SQLPipelineLowering(SQLServerDialect()).lower(pipeline).report
+            let diagnostic = try #require(report.notPushedDown.first?.diagnostic, "\(text)")
+            #expect(diagnostic.message.contains("the name of a common table"), "\(text): \(diagnostic.message)")
+        }
+        for text in [
+            "SELECT CID, NAME FROM SQ_ORDERSX", "SELECT CID, NAME FROM X_SQ_ORDERS", "SELECT CID, NAME FROM SQ",
+        ] {
+            let pipeline = VerbatimPipelines.lookup(override: text, filter: nil, connection: "$Source")
+            let report = SQLPipelineLowering(SQLServerDialect()).lower(pipeline).report
+            #expect(report.notPushedDown.isEmpty, "\(text): \(report.diagnostics)")
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the texts are the same on every run.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
