@@ -68,6 +68,19 @@ import Testing
     }
 }
 
+/// Which expressions may call an unconnected lookup: they are lowered with the lookups joined.
+@Suite struct SQLLookupCallScanTests {
+    @Test("`:LKP.` in any case marks a lookup call; text without it, or without any `:`, does not")
+    func lookupCalls() {
+        for text in [":LKP.LKP_X(A)", "IIF(A, :lkp.lkp_x(A), B)", "X || :Lkp.y(1)"] {
+            #expect(SQLPipelineBuilder.mayCallLookup(text), "\(text)")
+        }
+        for text in ["", "A || 'LKP.'", "':LKP'", "TO_CHAR(D, 'HH24:MI')", "LKP.X(A)", "é:LKPX"] {
+            #expect(!SQLPipelineBuilder.mayCallLookup(text), "\(text)")
+        }
+    }
+}
+
 /// A small seeded generator (SplitMix64), so the texts are the same on every run.
 private struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

@@ -40,7 +40,14 @@ extension SQLPipelineBuilder {
 
     /// Whether any port of `node` may call an unconnected lookup (`:LKP.`).
     static func callsLookups(_ node: Node) -> Bool {
-        node.ports.contains { $0.expression?.text.uppercased().contains(":LKP.") == true }
+        node.ports.contains { $0.expression.map { mayCallLookup($0.text) } ?? false }
+    }
+
+    /// Whether expression text `text` holds `:LKP.` in any case.
+    static func mayCallLookup(_ text: String) -> Bool {
+        // Most texts hold no `:`, and no character upper-cases to one: those are not upper-cased.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
+        return text.uppercased().contains(":LKP.")
     }
 
     /// The value of a variable or output port of an Expression, as ``outputValue(_:of:values:)``
@@ -49,7 +56,7 @@ extension SQLPipelineBuilder {
         _ port: Port, of node: Node, values: inout [String: SQLExpression], calls: inout SQLLookupCallJoins
     ) throws(SQLPushdownRefusal) -> SQLExpression {
         guard !port.roles.contains(.input), let text = port.expression?.text, !text.trimmingSpaces().isEmpty,
-            text.uppercased().contains(":LKP.")
+            Self.mayCallLookup(text)
         else { return try outputValue(port, of: node, values: values) }
         let (expression, source) = try typed(text, of: node, at: port.provenance, resultType: port.type)
         let rewritten = try replacingLookupCalls(in: expression, source, of: node, values: &values, calls: &calls)
