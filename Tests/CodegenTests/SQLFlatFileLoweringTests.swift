@@ -193,6 +193,11 @@ struct SQLFlatFileLoweringTests {
                 ) AS FIL_BIG;
 
                 """)
+        // Lowered after PostgreSQL, whose query keeps its WITH, Sybase ASE still gets derived tables.
+        let dialects: [any SQLDialect] = [PostgreSQLDialect(), SybaseASEDialect()]
+        let both = SQLPipelineLowering(PostgreSQLDialect()).lower(try Self.pipeline(), inEach: dialects)
+        #expect(SQLPipelineScript.text(both[1], dialect: SybaseASEDialect()) == text)
+        #expect(SQLPipelineScript.text(both[0], dialect: PostgreSQLDialect()).contains("WITH\n"))
     }
 
     @Test("the report is partial, with a located note naming the staging table and one naming the file")

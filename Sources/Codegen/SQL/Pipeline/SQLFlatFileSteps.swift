@@ -43,7 +43,9 @@ public struct SQLSourceStaging: Hashable, Sendable {
 
     /// The column type staging a field of type `type` in `dialect`.
     public static func columnType(_ type: DataType, in dialect: any SQLDialect) -> SQLType {
-        guard !dialect.hasExactDecimals, case .decimal(let precision, let scale) = type else { return SQLType(type) }
+        // The dialect is asked only about a decimal, so that lowerings that stage no decimal stand
+        // for dialects that differ in this alone (``SQLPipelineLowering/lower(_:inEach:)``).
+        guard case .decimal(let precision, let scale) = type, !dialect.hasExactDecimals else { return SQLType(type) }
         if scale == 0, precision <= 18 { return .bigint }
         return precision <= 15 ? .double : SQLType(type)
     }

@@ -166,9 +166,11 @@ extension SQLPipelineBuilder {
     /// runtime orders them, or refused, where they are lowered: ``runtimeOrder(_:_:)``).
     func checkExactAggregate(_ name: String, _ type: DataType?, _ node: Node, _ port: Port) throws(SQLPushdownRefusal) {
         guard let type else { return }
+        // The dialect is asked last: a sum of integers is exact in every dialect, and a lowering
+        // that did not ask stands for dialects that differ in this alone.
         let inexactSum =
-            (name == "SUM" || name == "AVG") && !dialect.hasExactDecimals
-            && SQLPipelineBuilder.integerDigits(type) == nil
+            (name == "SUM" || name == "AVG") && SQLPipelineBuilder.integerDigits(type) == nil
+            && !dialect.hasExactDecimals
         let inexactMean = name == "AVG" && type == .bigInteger
         if inexactSum || inexactMean {
             throw aggregateRefusal(

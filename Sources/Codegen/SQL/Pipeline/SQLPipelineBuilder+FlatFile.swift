@@ -122,7 +122,7 @@ extension SQLPipelineBuilder {
             appends: attribute("Append if Exists", of: [node])?.uppercased() == "YES")
         return SQLFileTargetLoad(
             target: node.id, path: node.provenance.path, location: node.provenance.location, file: file,
-            query: dialect.supportsCommonTables ? .select(select) : SQLCommonTableInlining.inline(.select(select)))
+            query: .select(select))
     }
 
     /// Refuses rows a file cannot take as they are: with an update strategy's row kinds, or under

@@ -69,6 +69,7 @@ public struct SQLPipelineLowering: Sendable {
     /// The SQL of every target of `pipeline` that can be pushed down, and the report.
     public func lower(_ pipeline: Pipeline) -> SQLPipelineSQL {
         lower(pipeline, SQLPipelineAnalysis(pipeline: pipeline, highPrecision: options.highPrecision))
+            .fittingCommonTables(dialect)
     }
 
     /// The SQL of `pipeline` in each of `dialects` (this lowering's settings, its own dialect
@@ -81,7 +82,7 @@ public struct SQLPipelineLowering: Sendable {
         var lowered: [(record: SQLDialectRecord, sql: SQLPipelineSQL)] = []
         return dialects.map { dialect in
             if let same = lowered.first(where: { $0.record.holds(in: dialect) }) {
-                return same.sql.naming(dialect.name)
+                return same.sql.naming(dialect.name).fittingCommonTables(dialect)
             }
             let record = SQLDialectRecord()
             var lowering = self
@@ -90,7 +91,7 @@ public struct SQLPipelineLowering: Sendable {
             lowered.append((record, sql))
             let named = sql.naming(dialect.name)
             assert(!"\(named)".contains(SQLDialectRecord.namePlaceholder), "a dialect's name outside a diagnostic")
-            return named
+            return named.fittingCommonTables(dialect)
         }
     }
 
@@ -266,6 +267,21 @@ public struct SQLPipelineSQL: Hashable, Sendable {
     /// One query per flat-file target pushed down, whose rows the runtime writes to the file, in
     /// target load order (after every load of ``loads``).
     public var fileLoads: [SQLFileTargetLoad] = []
+}
+
+extension SQLPipelineSQL {
+    /// The result in `dialect`: each flat-file target's query with its common tables written as
+    /// derived tables where the dialect has no `WITH` (``SQLDialect/supportsCommonTables``). Made
+    /// here, after lowering, not by it, so that a lowering stands for dialects that differ in
+    /// this alone, as the printer does for `INSERT` (``SQLPrinter/insertable(_:)``).
+    func fittingCommonTables(_ dialect: any SQLDialect) -> SQLPipelineSQL {
+        guard !dialect.supportsCommonTables, !fileLoads.isEmpty else { return self }
+        var result = self
+        for index in result.fileLoads.indices {
+            result.fileLoads[index].query = SQLCommonTableInlining.inline(result.fileLoads[index].query)
+        }
+        return result
+    }
 }
 
 /// The statements that load one target.
