@@ -65,7 +65,8 @@ public struct SQLFileTargetLoad: Hashable, Sendable {
     public var location: SourceLocation
     /// The file written, its layout and its fields (the target ports, in port order).
     public var file: SQLFlatFile
-    /// `WITH … SELECT port, … FROM …`: the rows to write, in ``SQLFlatFile/fields`` order.
+    /// `WITH … SELECT port, … FROM …`: the rows to write, in ``SQLFlatFile/fields`` order; in a
+    /// dialect without `WITH` (Sybase ASE), the common tables are derived tables inside it.
     public var query: SQLQuery
 }
 

@@ -96,7 +96,9 @@ extension SQLPipelineBuilder {
     /// The rows of flat-file target `node`: `rows`' query with one column per input port in port
     /// order (NULL for a port not connected), which the runtime writes with its flat-file writer,
     /// as it writes every row a target receives. Refused when the rows carry an update strategy's
-    /// kinds or the session treats rows as updates or deletes: a file takes no keyed writes.
+    /// kinds or the session treats rows as updates or deletes: a file takes no keyed writes. The
+    /// query keeps its common tables; a dialect without them gets derived tables after lowering
+    /// (``SQLPipelineSQL/fittingCommonTables(_:)``).
     func fileTargetLoad(_ node: Node, _ spec: TargetSpec, _ rows: SQLTargetRows) throws(SQLPushdownRefusal)
         -> SQLFileTargetLoad
     {

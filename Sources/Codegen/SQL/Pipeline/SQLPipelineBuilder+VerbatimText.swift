@@ -150,7 +150,7 @@ extension SQLPipelineBuilder {
             let upper = word.uppercased()
             if names.contains(upper) { return word }
             guard upper.utf8.allSatisfy({ $0 < 0x80 }) else {
-                // An `_` followed by a combining mark is another character: not a place to cut.
+                // Not ASCII: cut character by character, where an `_` byte may belong to another character.
                 var prefix = Substring(upper)
                 while let underscore = prefix.lastIndex(of: "_") {
                     prefix = prefix[..<underscore]
