@@ -49,6 +49,47 @@ struct SQLGenerationSharingTests {
         }
     }
 
+    /// CUSTOMERS → SQ_C → EXP_C (input/output NAME, string(20), default value `text`) → T_C (NAME).
+    static func defaulted(_ text: String) -> Pipeline {
+        typealias P = VerbatimPipelines
+        var name = P.port("EXP_C", "NAME", P.name, [.input, .output], from: PortRef(node: "SQ_C", port: "NAME"))
+        name.defaultValue = ScalarExpression(text)
+        return P.pipeline([
+            P.customers(nil),
+            P.node(
+                "SQ_C", .sourceQuery(SourceQuerySpec(sources: ["CUSTOMERS"])),
+                [P.port("SQ_C", "NAME", P.name, [.input, .output], from: PortRef(node: "CUSTOMERS", port: "NAME"))]),
+            P.node("EXP_C", .project(ProjectSpec()), [name]),
+            P.node(
+                "T_C", .target(TargetSpec(table: "T_C")),
+                [P.port("T_C", "NAME", P.name, .input, from: PortRef(node: "EXP_C", port: "NAME"))]),
+        ])
+    }
+
+    @Test("a node's precheck that read the dialect is not kept for the next dialect: each gets its own outcome")
+    func precheckSharing() {
+        // '' replaces NULL exactly where the dialect keeps '' apart from NULL: not in Oracle (CG2011).
+        let empty = Self.defaulted("''")
+        for dialects in [[OracleDialect(), PostgreSQLDialect()], [PostgreSQLDialect(), OracleDialect()]]
+            as [[any SQLDialect]]
+        {
+            let results = Self.together(empty, dialects, highPrecision: false)
+            let byName = Dictionary(uniqueKeysWithValues: zip(dialects.map(\.name), results))
+            #expect(byName["oracle"]?.report.diagnostics.map(\.code) == ["CG2011"])
+            #expect(byName["oracle"]?.report.nodesNotPushedDown == ["EXP_C"])
+            #expect(byName["postgres"]?.report.notPushedDown.isEmpty == true)
+            #expect(results == Self.oneByOne(empty, dialects, highPrecision: false))
+        }
+        // A default longer than the port is refused before any dialect is asked: the same everywhere.
+        let long = Self.defaulted("'twenty-one characters'")
+        let results = Self.together(long, SQLDialects.all, highPrecision: false)
+        for sql in results {
+            #expect(sql.report.diagnostics.map(\.code) == ["CG2011"])
+            #expect(sql.report.nodesNotPushedDown == ["EXP_C"])
+        }
+        #expect(results == Self.oneByOne(long, SQLDialects.all, highPrecision: false))
+    }
+
     @Test("a refusal no dialect decides is the same in every dialect")
     func dialectFreeRefusalIsShared() throws {
         // T_OUT reads two router groups, whose rows SQL cannot line up (CG2009), in any dialect.

@@ -38,6 +38,13 @@ final class SQLPipelineAnalysis {
     private var inputPorts: [String: [Port]] = [:]
     /// ``orderKeepers``, once worked out.
     private var orderKeepersMemo: Set<String>?
+    /// The outcome of ``SQLPipelineBuilder/precheckNode(_:)`` (its refusal, nil when it passed)
+    /// of each node, by id, whose checks and those of the nodes upstream read no dialect: the same
+    /// in every dialect lowered with this analysis.
+    private var dialectFreePrechecks: [String: SQLPushdownRefusal?] = [:]
+    /// The outcome of the checks of each target's own ports (``SQLPipelineBuilder/precheckTargetPorts(_:_:)``),
+    /// by id, where they read no dialect.
+    private var dialectFreeTargetPortChecks: [String: SQLPushdownRefusal?] = [:]
     /// ``transformationNames``, once worked out.
     private var transformationNamesMemo: (names: Set<String>, lengths: Set<Int>)?
     /// Each node's ports and their names' index, by node id, filled node by node on first use.
@@ -298,6 +305,32 @@ final class SQLPipelineAnalysis {
         let ports = node.inputPorts
         inputPorts[node.id] = ports
         return ports
+    }
+
+    /// The outcome of `node`'s prechecks, when they read no dialect in an earlier lowering
+    /// (``dialectFreePrechecks``): `.some(nil)` when they passed; nil when unknown.
+    func dialectFreePrecheck(of node: Node) -> SQLPushdownRefusal?? {
+        guard uniqueIDs else { return nil }
+        return dialectFreePrechecks[node.id]
+    }
+
+    /// Records the outcome of `node`'s prechecks, which read no dialect.
+    func recordDialectFreePrecheck(_ refusal: SQLPushdownRefusal?, of node: Node) {
+        guard uniqueIDs else { return }
+        dialectFreePrechecks[node.id] = .some(refusal)
+    }
+
+    /// The outcome of target `node`'s port checks, when they read no dialect in an earlier
+    /// lowering: `.some(nil)` when they passed; nil when unknown.
+    func dialectFreeTargetPortCheck(of node: Node) -> SQLPushdownRefusal?? {
+        guard uniqueIDs else { return nil }
+        return dialectFreeTargetPortChecks[node.id]
+    }
+
+    /// Records the outcome of target `node`'s port checks, which read no dialect.
+    func recordDialectFreeTargetPortCheck(_ refusal: SQLPushdownRefusal?, of node: Node) {
+        guard uniqueIDs else { return }
+        dialectFreeTargetPortChecks[node.id] = .some(refusal)
     }
 
     /// The ids (upper case) of the nodes that are neither sources nor targets: the names the

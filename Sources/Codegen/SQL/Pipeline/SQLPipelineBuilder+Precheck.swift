@@ -20,18 +20,41 @@ extension SQLPipelineBuilder {
     /// Refuses `node`, a target, where a check that builds no SQL refuses it or a node on its path.
     mutating func precheck(_ node: Node, _ spec: TargetSpec, table: SQLTableName?) throws(SQLPushdownRefusal) {
         try precheckUpstream(of: node)
-        for port in context.analysis.inputs(of: node) {
-            guard let ref = port.source else { continue }
-            let from = sourceType(ref, declared: true) ?? port.type
-            if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
-            try checkConverts(from: from, to: port.type, node, port)
-            if spec.flatFile == nil { try checkTargetColumnType(port, of: node, receiving: sourceType(ref) ?? from) }
-        }
+        try precheckTargetPorts(node, spec)
         guard let table else { return }
         // The texts are built again after the rows; here only whether they are refused counts.
         var probe = self
         _ = try probe.targetTexts(node, spec)
         try context.lowering.checkNotReadingItself(node, table, context)
+    }
+
+    /// The checks of target `node`'s own ports: the width and type of the values each column
+    /// receives. Where an earlier dialect's lowering found they read no dialect, its outcome is
+    /// taken as it is (the ports of a target with thousands of columns are not checked again).
+    func precheckTargetPorts(_ node: Node, _ spec: TargetSpec) throws(SQLPushdownRefusal) {
+        let analysis = context.analysis
+        if let known = analysis.dialectFreeTargetPortCheck(of: node) {
+            if let refusal = known { throw refusal }
+            return
+        }
+        let consultations = analysis.dialectConsultations
+        do {
+            for port in analysis.inputs(of: node) {
+                guard let ref = port.source else { continue }
+                let from = sourceType(ref, declared: true) ?? port.type
+                if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
+                try checkConverts(from: from, to: port.type, node, port)
+                if spec.flatFile == nil {
+                    try checkTargetColumnType(port, of: node, receiving: sourceType(ref) ?? from)
+                }
+            }
+        } catch {
+            if analysis.dialectConsultations == consultations {
+                analysis.recordDialectFreeTargetPortCheck(error, of: node)
+            }
+            throw error
+        }
+        if analysis.dialectConsultations == consultations { analysis.recordDialectFreeTargetPortCheck(nil, of: node) }
     }
 
     /// ``precheckNode(_:)`` of each node the input ports of `node` read, in order (not the
@@ -59,6 +82,12 @@ extension SQLPipelineBuilder {
             if let refusal = known.refusal { throw refusal }
             return
         }
+        // Checks that read no dialect in an earlier dialect's lowering come out the same here.
+        if let shared = context.analysis.dialectFreePrecheck(of: node) {
+            prechecked[node.id] = (shared, false)
+            if let refusal = shared { throw refusal }
+            return
+        }
         let consultations = context.analysis.dialectConsultations
         do {
             switch node.op {
@@ -78,10 +107,14 @@ extension SQLPipelineBuilder {
                 break
             }
         } catch {
-            prechecked[node.id] = (error, context.analysis.dialectConsultations != consultations)
+            let consulted = context.analysis.dialectConsultations != consultations
+            prechecked[node.id] = (error, consulted)
+            if !consulted { context.analysis.recordDialectFreePrecheck(error, of: node) }
             throw error
         }
-        prechecked[node.id] = (nil, context.analysis.dialectConsultations != consultations)
+        let consulted = context.analysis.dialectConsultations != consultations
+        prechecked[node.id] = (nil, consulted)
+        if !consulted { context.analysis.recordDialectFreePrecheck(nil, of: node) }
     }
 
     /// The conversions ``lowerProject(_:)`` makes in an Expression, in its order: each input to
