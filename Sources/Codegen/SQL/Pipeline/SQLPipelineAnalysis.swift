@@ -45,6 +45,8 @@ final class SQLPipelineAnalysis {
     /// The outcome of the checks of each target's own ports (``SQLPipelineBuilder/precheckTargetPorts(_:_:)``),
     /// by id, where they read no dialect.
     private var dialectFreeTargetPortChecks: [String: SQLPushdownRefusal?] = [:]
+    /// ``portsRead(of:)`` of every node, once worked out.
+    private var portsReadMemo: [String: Set<String>]?
     /// ``transformationNames``, once worked out.
     private var transformationNamesMemo: (names: Set<String>, lengths: Set<Int>)?
     /// Each node's ports and their names' index, by node id, filled node by node on first use.
@@ -331,6 +333,21 @@ final class SQLPipelineAnalysis {
     func recordDialectFreeTargetPortCheck(_ refusal: SQLPushdownRefusal?, of node: Node) {
         guard uniqueIDs else { return }
         dialectFreeTargetPortChecks[node.id] = .some(refusal)
+    }
+
+    /// The names (upper case) of the ports of node `id` that some port of the pipeline reads;
+    /// found for every node in one pass over the ports on first use.
+    func portsRead(of id: String) -> Set<String> {
+        if let known = portsReadMemo { return known[id] ?? [] }
+        var read: [String: Set<String>] = [:]
+        for node in pipeline.nodes {
+            for index in node.ports.indices {
+                guard let source = node.ports[index].source else { continue }
+                read[source.node, default: []].insert(source.port.uppercased())
+            }
+        }
+        portsReadMemo = read
+        return read[id] ?? []
     }
 
     /// The ids (upper case) of the nodes that are neither sources nor targets: the names the

@@ -147,10 +147,7 @@ extension SQLPipelineBuilder {
 
     /// The output ports of `node` that some node reads, in port order.
     func connectedPorts(of node: Node) -> [Port] {
-        let read = Set(
-            context.pipeline.nodes.flatMap { consumer in
-                consumer.ports.compactMap { $0.source?.node == node.id ? $0.source?.port.uppercased() : nil }
-            })
+        let read = context.analysis.portsRead(of: node.id)
         return node.ports.filter { $0.roles.contains(.output) && read.contains($0.name.uppercased()) }
     }
 }
