@@ -20,7 +20,8 @@ and runs
 verdict is DIFFER or whose run crashed (the file is kept), each problem a SQL engine reported for
 a FAILED mutant (a native failure only means the mutant is not a valid mapping), then the count of
 each verdict (a
-mutant the importer rejects has no verdict: its exit status is counted). The
+mutant the importer rejects has no verdict: its exit status is counted; when no mutant gives one,
+the options are wrong: the first such output is printed and the exit status is 1). The
 same seeds give the same mutants. Used by hand (issue 5 closing notes), not by the test suite.
 """
 import glob, os, random, re, subprocess, sys
@@ -89,6 +90,9 @@ edits = [
     (r'&apos;(YYYY|MM|DD)[^&]*&apos;', lambda m, r: r.choice(['&apos;MM/DD/YYYY&apos;', '&apos;DD-MON-YYYY&apos;', '&apos;YYYYMMDD HH24:MI:SS&apos;', '&apos;YYYY-MM-DD&apos;'])),
 ]
 verdicts = {}
+# The output of the first mutant that gave no verdict, shown when no mutant gives one: then the
+# options, not the mutants, are wrong (an engine or connections file `migrate verify` rejects).
+first_without_verdict = None
 for seed in range(first, last + 1):
     r = random.Random(seed)
     source = r.choice(files)
@@ -107,6 +111,8 @@ for seed in range(first, last + 1):
     crashed = run.returncode not in (0, 1, 2) or 'Fatal error' in run.stderr
     if not found and not crashed:
         found = [f'no verdict (exit {run.returncode})']
+        if first_without_verdict is None:
+            first_without_verdict = (seed, (run.stdout + run.stderr)[-1500:])
     for verdict in found + (['CRASH'] if crashed else []):
         verdicts[verdict] = verdicts.get(verdict, 0) + 1
     if 'FAILED' in found:
@@ -121,3 +127,6 @@ for seed in range(first, last + 1):
     else:
         os.remove(path)
 print(verdicts)
+if first_without_verdict and all(key.startswith('no verdict') for key in verdicts):
+    seed, output = first_without_verdict
+    sys.exit(f'no mutant gave a verdict: check the options; mutant {seed} printed:\n{output}')
