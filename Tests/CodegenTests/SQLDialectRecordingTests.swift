@@ -88,6 +88,7 @@ struct SQLDialectRecordingTests {
             // The name aside, which the recording dialect leaves to the result (`naming`).
             #expect(Self.answers(recording).dropFirst() == Self.answers(dialect).dropFirst(), "\(dialect.name)")
             #expect(recording.name == SQLDialectRecord.namePlaceholder)
+            #expect(recording.wideDecimalReason == SQLDialectRecord.wideDecimalReasonPlaceholder)
             #expect(recording.isNamed(dialect.name) && !recording.isNamed("no-such-dialect"), "\(dialect.name)")
             #expect(record.holds(in: dialect), "\(dialect.name)")
         }
@@ -126,21 +127,34 @@ struct SQLDialectRecordingTests {
     @Test("a result names its dialect where its lowering wrote the recording dialect's name")
     func resultsNameTheirDialect() {
         let placeholder = SQLDialectRecord.namePlaceholder
+        let reason = SQLDialectRecord.wideDecimalReasonPlaceholder
         let diagnostic = Diagnostic(
             code: DiagnosticCode("CG2001"), severity: .warning, message: "not lowered to \(placeholder): no",
-            location: IR.SourceLocation(file: "f.xml"), notes: ["\(placeholder) lacks it"],
+            location: IR.SourceLocation(file: "f.xml"), notes: ["\(placeholder) lacks it", "wide: \(reason)."],
             fix: "lower to \(placeholder) later")
         var sql = SQLPipelineSQL(
             pipeline: "m", loads: [],
             report: SQLPushdownReport(
                 pipeline: "m", pushedDown: [], notPushedDown: [.init(target: "T", node: "N", diagnostic: diagnostic)]))
         sql.report.verbatimTexts = [diagnostic]
-        let named = sql.naming("oracle")
+        let named = sql.naming(OracleDialect())
         for found in named.report.notPushedDown.map(\.diagnostic) + named.report.verbatimTexts {
             #expect(found.message == "not lowered to oracle: no")
-            #expect(found.notes == ["oracle lacks it"])
+            #expect(
+                found.notes == [
+                    "oracle lacks it",
+                    "wide: the runtime writes such a double into a numeric column as the connection's text of it (15 "
+                        + "significant digits in SQLite, the shortest exact text in PostgreSQL), which no SQL cast "
+                        + "reproduces on every connection.",
+                ])
             #expect(found.fix == "lower to oracle later")
         }
-        #expect(!"\(named)".contains(placeholder))
+        #expect(!"\(named)".contains(placeholder) && !"\(named)".contains(reason))
+        // SQLite holds decimals as doubles: its reason is its own.
+        let inSQLite = sql.naming(SQLiteDialect()).report.verbatimTexts.first?.notes.last
+        #expect(
+            inSQLite
+                == "wide: sqlite's CAST of text to REAL is not always the nearest double (about 1 value in 20,000 of "
+                + "15 to 18 digits is one unit in the last place off), the runtime's is.")
     }
 }

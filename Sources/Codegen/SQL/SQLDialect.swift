@@ -56,6 +56,10 @@ public protocol SQLDialect: Sendable {
     var comparesStringsExactly: Bool { get }
     /// Whether decimals are exact (SQLite computes them as binary doubles).
     var hasExactDecimals: Bool { get }
+    /// Why SQL in this dialect cannot follow the runtime, which holds a decimal of more than 15
+    /// digits as a double without high precision. Message text only, like ``name``: lowering
+    /// writes it into refusals and decides nothing on it.
+    var wideDecimalReason: String { get }
     /// Whether a numeric literal with an exponent (`0.05E0`) is a double; where it is an exact
     /// decimal (PostgreSQL `numeric`, Oracle `NUMBER`) a double literal is written as a cast.
     var readsExponentLiteralsAsDoubles: Bool { get }
@@ -201,6 +205,16 @@ public enum SQLConcatStyle: Hashable, Sendable {
 extension SQLDialect {
     /// Default: ``name`` is `name`.
     public func isNamed(_ name: String) -> Bool { self.name == name }
+    /// Default: as exact decimals (``hasExactDecimals``) or as binary doubles, the dialect's.
+    public var wideDecimalReason: String {
+        guard hasExactDecimals else {
+            return "\(name)'s CAST of text to REAL is not always the nearest double (about 1 value in "
+                + "20,000 of 15 to 18 digits is one unit in the last place off), the runtime's is"
+        }
+        return "the runtime writes such a double into a numeric column as the connection's text of it (15 "
+            + "significant digits in SQLite, the shortest exact text in PostgreSQL), which no SQL cast reproduces "
+            + "on every connection"
+    }
     /// Default: `question`'s answer for this dialect.
     public func answer<Answer: Hashable>(_ question: @escaping (any SQLDialect) -> Answer) -> Answer { question(self) }
     /// Default: `LIMIT n`.

@@ -14,7 +14,8 @@ import IR
 /// The dialect's name is not a question: lowering writes it into messages only (a decision on
 /// it goes through ``SQLDialect/isNamed(_:)``, a call like any other), so the recording dialect
 /// answers ``namePlaceholder``, and each dialect's result names it (``SQLPipelineSQL/naming(_:)``).
-/// Refusals name the dialect, and most dialects would otherwise lower again only to say so.
+/// Refusals name the dialect, and most dialects would otherwise lower again only to say so. The
+/// same holds for ``SQLDialect/wideDecimalReason``, the other text lowering writes into messages.
 ///
 /// A reference type shared by the ``SQLRecordingDialect`` values of one lowering; it lives only
 /// within one call of ``SQLPipelineLowering/lower(_:inEach:)`` and is never shared between
@@ -35,6 +36,9 @@ final class SQLDialectRecord: @unchecked Sendable {
     /// What the recording dialect answers for its name: text no export holds (XML has no NUL
     /// character), replaced by the dialect's name in the result's diagnostics.
     static let namePlaceholder = "\u{0}dialect\u{0}"
+    /// What the recording dialect answers for ``SQLDialect/wideDecimalReason``, message text like
+    /// the name, replaced by the dialect's own in the result's diagnostics.
+    static let wideDecimalReasonPlaceholder = "\u{0}wide-decimal-reason\u{0}"
 
     /// By ``SQLDialectProperty`` raw value: whether the property was read (and so is in ``properties``).
     private var recorded = [Bool](repeating: false, count: SQLDialectProperty.allCases.count)
@@ -97,6 +101,8 @@ struct SQLRecordingDialect: SQLDialect {
 
     /// ``SQLDialectRecord/namePlaceholder``: lowering writes the name into messages only.
     var name: String { SQLDialectRecord.namePlaceholder }
+    /// ``SQLDialectRecord/wideDecimalReasonPlaceholder``: message text, as the name is.
+    var wideDecimalReason: String { SQLDialectRecord.wideDecimalReasonPlaceholder }
     func isNamed(_ name: String) -> Bool { record.call(of: base) { $0.isNamed(name) } }
     func answer<Answer: Hashable>(_ question: @escaping (any SQLDialect) -> Answer) -> Answer {
         record.call(of: base, question)
@@ -188,15 +194,19 @@ struct SQLRecordingDialect: SQLDialect {
 }
 
 extension SQLPipelineSQL {
-    /// The result with `dialect` (a name) where its lowering wrote
-    /// ``SQLDialectRecord/namePlaceholder``: in the messages, fixes and notes of its diagnostics,
-    /// the only place lowering writes a dialect's name.
-    func naming(_ dialect: String) -> SQLPipelineSQL {
+    /// The result in `dialect` where its lowering wrote the recording dialect's message text
+    /// (``SQLDialectRecord/namePlaceholder``, ``SQLDialectRecord/wideDecimalReasonPlaceholder``):
+    /// in the messages, fixes and notes of its diagnostics, the only place lowering writes them.
+    func naming(_ dialect: any SQLDialect) -> SQLPipelineSQL {
+        let texts = [
+            (Array(SQLDialectRecord.namePlaceholder.utf8), Array(dialect.name.utf8)),
+            (Array(SQLDialectRecord.wideDecimalReasonPlaceholder.utf8), Array(dialect.wideDecimalReason.utf8)),
+        ]
         func named(_ diagnostic: inout Diagnostic) {
-            diagnostic.message = Self.naming(diagnostic.message, dialect)
-            diagnostic.fix = diagnostic.fix.map { Self.naming($0, dialect) }
+            diagnostic.message = Self.naming(diagnostic.message, texts)
+            diagnostic.fix = diagnostic.fix.map { Self.naming($0, texts) }
             for index in diagnostic.notes.indices where Self.holdsPlaceholder(diagnostic.notes[index]) {
-                diagnostic.notes[index] = Self.naming(diagnostic.notes[index], dialect)
+                diagnostic.notes[index] = Self.naming(diagnostic.notes[index], texts)
             }
         }
         var result = self
@@ -207,25 +217,26 @@ extension SQLPipelineSQL {
         return result
     }
 
-    /// Whether `text` holds the placeholder's NUL, which most texts lack (a byte search).
+    /// Whether `text` holds a placeholder's NUL, which most texts lack (a byte search).
     static func holdsPlaceholder(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 
-    /// `text` with `dialect` for each ``SQLDialectRecord/namePlaceholder``; `text` itself when it
-    /// holds none. Byte-wise: the placeholder is ASCII and starts with a NUL, which nothing else in
-    /// a message holds.
-    static func naming(_ text: String, _ dialect: String) -> String {
+    /// `text` with each placeholder of `texts` replaced by its text; `text` itself when it holds
+    /// none. Byte-wise: the placeholders are ASCII and start with a NUL, which nothing else in a
+    /// message holds.
+    static func naming(_ text: String, _ texts: [(placeholder: [UInt8], text: [UInt8])]) -> String {
         guard holdsPlaceholder(text) else { return text }
-        let placeholder = Array(SQLDialectRecord.namePlaceholder.utf8)
         let bytes = Array(text.utf8)
         var named: [UInt8] = []
-        named.reserveCapacity(bytes.count + dialect.utf8.count)
+        named.reserveCapacity(bytes.count + 64)
         var index = 0
         while index < bytes.count {
-            if bytes[index] == 0 && bytes[index...].starts(with: placeholder) {
-                named += dialect.utf8
+            if bytes[index] == 0,
+                let (placeholder, replacement) = texts.first(where: { bytes[index...].starts(with: $0.0) })
+            {
+                named += replacement
                 index += placeholder.count
             } else {
                 named.append(bytes[index])

@@ -98,21 +98,10 @@ extension SQLPipelineBuilder {
         refusal(
             SQLPipelineDiagnostics.portConversion, node,
             "port '\(port.name)' of '\(node.id)' is \(port.type.canonicalName) without high precision: '\(node.id)' "
-                + "\(what); \(Self.wideDecimalReason(dialect))",
+                + "\(what); \(dialect.wideDecimalReason)",
             fix:
                 "enable high precision in the session (migrate sql --high-precision), or keep this path in the runtime",
             location: port.provenance.location, path: port.provenance.path)
-    }
-
-    /// Why SQL on `dialect` cannot follow the runtime's doubles for such a decimal.
-    static func wideDecimalReason(_ dialect: any SQLDialect) -> String {
-        guard dialect.hasExactDecimals else {
-            return "\(dialect.name)'s CAST of text to REAL is not always the nearest double (about 1 value in "
-                + "20,000 of 15 to 18 digits is one unit in the last place off), the runtime's is"
-        }
-        return "the runtime writes such a double into a numeric column as the connection's text of it (15 "
-            + "significant digits in SQLite, the shortest exact text in PostgreSQL), which no SQL cast reproduces "
-            + "on every connection"
     }
 
     /// A decimal of more than 15 digits, which PowerCenter holds as a double without high precision.

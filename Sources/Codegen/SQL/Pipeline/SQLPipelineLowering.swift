@@ -82,15 +82,15 @@ public struct SQLPipelineLowering: Sendable {
         var lowered: [(record: SQLDialectRecord, sql: SQLPipelineSQL)] = []
         return dialects.map { dialect in
             if let same = lowered.first(where: { $0.record.holds(in: dialect) }) {
-                return same.sql.naming(dialect.name).fittingCommonTables(dialect)
+                return same.sql.naming(dialect).fittingCommonTables(dialect)
             }
             let record = SQLDialectRecord()
             var lowering = self
             lowering.dialect = SQLRecordingDialect(base: dialect, record: record)
             let sql = lowering.lower(pipeline, analysis)
             lowered.append((record, sql))
-            let named = sql.naming(dialect.name)
-            assert(!"\(named)".contains(SQLDialectRecord.namePlaceholder), "a dialect's name outside a diagnostic")
+            let named = sql.naming(dialect)
+            assert(!"\(named)".contains("\u{0}"), "a dialect's name or message text outside a diagnostic")
             return named.fittingCommonTables(dialect)
         }
     }
