@@ -197,6 +197,16 @@ public struct NativeType: Hashable, Sendable, Codable {
 }
 
 extension String {
+    /// Whether every byte of the string is ASCII: a string that passes may be scanned byte by
+    /// byte, each byte a character (a CR LF pair aside, which is one character of two bytes).
+    public var isASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var any: UInt8 = 0
+            for byte in bytes { any |= byte }
+            return any < 0x80
+        } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// The string without leading and trailing ASCII spaces, tabs and line breaks.
     public func trimmingSpaces() -> String {
         // Fast path: a blank Character starts and ends with one of these bytes, so when neither end

@@ -124,7 +124,7 @@ extension FunctionLibrary {
     }
 
     private static func substring(_ string: String, _ start: Int, _ length: Int?) -> Value {
-        let ascii = TextFastPaths.isASCII(string)
+        let ascii = string.isASCII
         let text = ascii ? [] : string.scalarArray
         let count = ascii ? string.utf8.count : text.count
         let from = start > 0 ? start - 1 : (start == 0 ? 0 : count + start)

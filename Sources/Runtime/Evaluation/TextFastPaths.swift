@@ -44,15 +44,6 @@ enum TextFastPaths {
         } ?? text.unicodeScalars.count
     }
 
-    /// Whether every byte of `text` is ASCII.
-    static func isASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var any: UInt8 = 0
-            for byte in bytes { any |= byte }
-            return any < 0x80
-        } ?? text.utf8.allSatisfy { $0 < 0x80 }
-    }
-
     /// ASCII `text` in upper (or lower) case, as `uppercased()` (`lowercased()`) maps it: only
     /// `a`–`z` (`A`–`Z`) change; `text` itself when nothing changes; nil when `text` is not ASCII.
     static func asciiCase(_ text: String, upper: Bool) -> String? {

@@ -38,13 +38,9 @@ final class SQLPipelineAnalysis {
     private var inputPorts: [String: [Port]] = [:]
     /// ``orderKeepers``, once worked out.
     private var orderKeepersMemo: Set<String>?
-    /// The outcome of ``SQLPipelineBuilder/precheckNode(_:)`` (its refusal, nil when it passed)
-    /// of each node, by id, whose checks and those of the nodes upstream read no dialect: the same
-    /// in every dialect lowered with this analysis.
-    private var dialectFreePrechecks: [String: SQLPushdownRefusal?] = [:]
-    /// The outcome of the checks of each target's own ports (``SQLPipelineBuilder/precheckTargetPorts(_:_:)``),
-    /// by id, where they read no dialect.
-    private var dialectFreeTargetPortChecks: [String: SQLPushdownRefusal?] = [:]
+    /// The outcome (the refusal, nil when they passed) of each check of a node, by check and node
+    /// id, that read no dialect: the same in every dialect lowered with this analysis.
+    private var dialectFreeOutcomes: [DialectFreeKey: SQLPushdownRefusal?] = [:]
     /// ``portsRead(of:)`` of every node, once worked out.
     private var portsReadMemo: [String: Set<String>]?
     /// ``transformationNames``, once worked out.
@@ -61,6 +57,17 @@ final class SQLPipelineAnalysis {
     private let passedOnWithRepeatedIDs: [PortRef: PortRef]?
     /// Whether each node (by id) has an input port receiving values of another type than its own.
     private var receivingOtherTypes: [String: Bool] = [:]
+
+    /// A check ``dialectFree(_:of:_:)`` keeps the outcome of: a node's prechecks
+    /// (``SQLPipelineBuilder/precheckNode(_:)``), or a target's checks of its own ports.
+    enum DialectFreeCheck: Hashable {
+        case node, targetPorts
+    }
+
+    private struct DialectFreeKey: Hashable {
+        let kind: DialectFreeCheck
+        let node: String
+    }
 
     /// What one expression was typed from: its node, its text and the type of the port it sets.
     private struct TypedKey: Hashable {
@@ -309,30 +316,22 @@ final class SQLPipelineAnalysis {
         return ports
     }
 
-    /// The outcome of `node`'s prechecks, when they read no dialect in an earlier lowering
-    /// (``dialectFreePrechecks``): `.some(nil)` when they passed; nil when unknown.
-    func dialectFreePrecheck(of node: Node) -> SQLPushdownRefusal?? {
-        guard uniqueIDs else { return nil }
-        return dialectFreePrechecks[node.id]
-    }
-
-    /// Records the outcome of `node`'s prechecks, which read no dialect.
-    func recordDialectFreePrecheck(_ refusal: SQLPushdownRefusal?, of node: Node) {
-        guard uniqueIDs else { return }
-        dialectFreePrechecks[node.id] = .some(refusal)
-    }
-
-    /// The outcome of target `node`'s port checks, when they read no dialect in an earlier
-    /// lowering: `.some(nil)` when they passed; nil when unknown.
-    func dialectFreeTargetPortCheck(of node: Node) -> SQLPushdownRefusal?? {
-        guard uniqueIDs else { return nil }
-        return dialectFreeTargetPortChecks[node.id]
-    }
-
-    /// Records the outcome of target `node`'s port checks, which read no dialect.
-    func recordDialectFreeTargetPortCheck(_ refusal: SQLPushdownRefusal?, of node: Node) {
-        guard uniqueIDs else { return }
-        dialectFreeTargetPortChecks[node.id] = .some(refusal)
+    /// `check` of `node`, made once for every dialect lowered with this analysis when it reads no
+    /// dialect: an earlier lowering's outcome is thrown again or passes again; otherwise `check`
+    /// runs, and its outcome is kept if it read no dialect (``dialectConsultations`` unchanged).
+    func dialectFree(
+        _ kind: DialectFreeCheck, of node: Node, _ check: () throws(SQLPushdownRefusal) -> Void
+    ) throws(SQLPushdownRefusal) {
+        let key = DialectFreeKey(kind: kind, node: node.id)
+        if uniqueIDs, let known = dialectFreeOutcomes[key] {
+            if let refusal = known { throw refusal }
+            return
+        }
+        let consultations = dialectConsultations
+        var outcome: SQLPushdownRefusal?
+        do { try check() } catch { outcome = error }
+        if uniqueIDs, dialectConsultations == consultations { dialectFreeOutcomes[key] = .some(outcome) }
+        if let outcome { throw outcome }
     }
 
     /// The names (upper case) of the ports of node `id` that some port of the pipeline reads;

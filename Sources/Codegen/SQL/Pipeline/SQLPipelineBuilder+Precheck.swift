@@ -32,14 +32,8 @@ extension SQLPipelineBuilder {
     /// receives. Where an earlier dialect's lowering found they read no dialect, its outcome is
     /// taken as it is (the ports of a target with thousands of columns are not checked again).
     func precheckTargetPorts(_ node: Node, _ spec: TargetSpec) throws(SQLPushdownRefusal) {
-        let analysis = context.analysis
-        if let known = analysis.dialectFreeTargetPortCheck(of: node) {
-            if let refusal = known { throw refusal }
-            return
-        }
-        let consultations = analysis.dialectConsultations
-        do {
-            for port in analysis.inputs(of: node) {
+        try context.analysis.dialectFree(.targetPorts, of: node) { () throws(SQLPushdownRefusal) in
+            for port in context.analysis.inputs(of: node) {
                 guard let ref = port.source else { continue }
                 let from = sourceType(ref, declared: true) ?? port.type
                 if spec.flatFile == nil { try checkTargetStringWidth(port, of: node, receiving: from) }
@@ -48,13 +42,7 @@ extension SQLPipelineBuilder {
                     try checkTargetColumnType(port, of: node, receiving: sourceType(ref) ?? from)
                 }
             }
-        } catch {
-            if analysis.dialectConsultations == consultations {
-                analysis.recordDialectFreeTargetPortCheck(error, of: node)
-            }
-            throw error
         }
-        if analysis.dialectConsultations == consultations { analysis.recordDialectFreeTargetPortCheck(nil, of: node) }
     }
 
     /// ``precheckNode(_:)`` of each node the input ports of `node` read, in order (not the
@@ -82,39 +70,36 @@ extension SQLPipelineBuilder {
             if let refusal = known.refusal { throw refusal }
             return
         }
-        // Checks that read no dialect in an earlier dialect's lowering come out the same here.
-        if let shared = context.analysis.dialectFreePrecheck(of: node) {
-            prechecked[node.id] = (shared, false)
-            if let refusal = shared { throw refusal }
-            return
-        }
-        let consultations = context.analysis.dialectConsultations
+        let analysis = context.analysis
+        let consultations = analysis.dialectConsultations
         do {
-            switch node.op {
-            case .sourceQuery:
-                try checkLowPrecisionDecimals(node)
-                try checkPassedValueTypes(node)
-            case .project, .filter, .route, .sort, .union, .join, .aggregate, .lookup, .rank, .unpivot, .setRowKind,
-                .transactionControl:
-                try checkLowPrecisionDecimals(node)
-                try checkPassedValueTypes(node)
-                if case .lookup = node.op { try checkLookupDefaults(node) }
-                if case .project = node.op { _ = try inputDefaults(node) }
-                try precheckUpstream(of: node)
-                if case .project = node.op { try precheckConversions(node) }
-            default:
-                // Lowering refuses any other transformation, or reads it otherwise.
-                break
-            }
+            // Checks that read no dialect in an earlier dialect's lowering come out the same here.
+            try analysis.dialectFree(.node, of: node) { () throws(SQLPushdownRefusal) in try nodeChecks(node) }
         } catch {
-            let consulted = context.analysis.dialectConsultations != consultations
-            prechecked[node.id] = (error, consulted)
-            if !consulted { context.analysis.recordDialectFreePrecheck(error, of: node) }
+            prechecked[node.id] = (error, analysis.dialectConsultations != consultations)
             throw error
         }
-        let consulted = context.analysis.dialectConsultations != consultations
-        prechecked[node.id] = (nil, consulted)
-        if !consulted { context.analysis.recordDialectFreePrecheck(nil, of: node) }
+        prechecked[node.id] = (nil, analysis.dialectConsultations != consultations)
+    }
+
+    /// The checks of ``precheckNode(_:)``, upstream ones included.
+    private mutating func nodeChecks(_ node: Node) throws(SQLPushdownRefusal) {
+        switch node.op {
+        case .sourceQuery:
+            try checkLowPrecisionDecimals(node)
+            try checkPassedValueTypes(node)
+        case .project, .filter, .route, .sort, .union, .join, .aggregate, .lookup, .rank, .unpivot, .setRowKind,
+            .transactionControl:
+            try checkLowPrecisionDecimals(node)
+            try checkPassedValueTypes(node)
+            if case .lookup = node.op { try checkLookupDefaults(node) }
+            if case .project = node.op { _ = try inputDefaults(node) }
+            try precheckUpstream(of: node)
+            if case .project = node.op { try precheckConversions(node) }
+        default:
+            // Lowering refuses any other transformation, or reads it otherwise.
+            break
+        }
     }
 
     /// The conversions ``lowerProject(_:)`` makes in an Expression, in its order: each input to

@@ -146,11 +146,13 @@ extension SQLPipelineBuilder {
     /// transformation's name, alone or with a suffix (`EXP_1_2`, `LKP_ROWS`).
     func commonTableNameRead(by text: String) -> String? {
         let (names, lengths) = context.analysis.transformationNames
-        for word in Self.words(text) {
+        let ascii = text.isASCII
+        for word in ascii ? Self.asciiWords(text) : Self.characterWords(text) {
             let upper = word.uppercased()
             if names.contains(upper) { return word }
-            guard upper.utf8.allSatisfy({ $0 < 0x80 }) else {
-                // Not ASCII: cut character by character, where an `_` byte may belong to another character.
+            guard ascii else {
+                // Cut character by character: in text that is not ASCII, an `_` byte may belong
+                // to another character.
                 var prefix = Substring(upper)
                 while let underscore = prefix.lastIndex(of: "_") {
                     prefix = prefix[..<underscore]
@@ -173,13 +175,14 @@ extension SQLPipelineBuilder {
 
     /// The identifier-like words of `text` (letters, digits, `_`, `$`, `#`), quoted or not.
     static func words(_ text: String) -> [String] {
-        // ASCII text (most SQL is) is split on its bytes, the same words without looking up a
-        // character's Unicode properties: among ASCII characters only `A`–`Z`, `a`–`z` are letters
-        // and `0`–`9` numbers, and a CR LF pair, one character, is two separators.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.split { !isNameByte($0) }.compactMap { String($0) }
-        }
-        return characterWords(text)
+        text.isASCII ? asciiWords(text) : characterWords(text)
+    }
+
+    /// ``words(_:)`` of ASCII text, split on its bytes: the same words without looking up a
+    /// character's Unicode properties, since among ASCII characters only `A`–`Z`, `a`–`z` are
+    /// letters and `0`–`9` numbers, and a CR LF pair, one character, is two separators.
+    static func asciiWords(_ text: String) -> [String] {
+        text.utf8.split { !isNameByte($0) }.compactMap { String($0) }
     }
 
     /// ``words(_:)`` found character by character, as it is for text that is not ASCII.
@@ -198,7 +201,7 @@ extension SQLPipelineBuilder {
         // ASCII text is split on its bytes: LF, VT, FF and CR are its only line breaks. A CR LF
         // pair is one character but two bytes; the empty part between them is dropped, as every
         // empty part is.
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return characterLines(text) }
+        guard text.isASCII else { return characterLines(text) }
         return text.utf8.split { (0x0A...0x0D).contains($0) }.compactMap { String($0) }
     }
 
