@@ -69,7 +69,7 @@ struct SQLDialectRecordingTests {
             "\(String(describing: dialect.regexMatch(x, "^a+$")))", "\(String(describing: dialect.failure(x)))",
             "\(dialect.comparableWithTimestampLiterals(x))", "\(String(describing: dialect.codePointOrdering(x)))",
             "\(String(describing: dialect.formatDate(x, pattern: "YYYY")))",
-            "\(String(describing: dialect.lastDayOfMonth(x)))",
+            "\(String(describing: dialect.lastDayOfMonth(x)))", "\(String(describing: dialect.wholeNumberText(x)))",
             "\(dialect.isNamed("duckdb"))", "\(dialect.answer { $0.failure(x) != nil })",
             dialect.identifier("select"), dialect.stringLiteral("it's"), dialect.dateLiteral("2026-12-01"),
             dialect.timestampLiteral("2026-12-01 10:00:00"), dialect.typeName(.decimal(precision: 10, scale: 2)),

@@ -116,6 +116,20 @@ enum SQLLoweringFunctionTables {
             ]),
         Row("TO_FLOAT(A)", all: nil),
         Row("TO_DECIMAL(N, 2)", all: nil),
+        // A whole number's text is its digits, cast as `||` casts it (Teradata: not verified, and
+        // refused); a string's is the string (Oracle and Sybase ASE too: a column keeps its '' as
+        // it came).
+        Row(
+            "TO_CHAR(N)", all: "CAST(N AS VARCHAR(20))",
+            except: [
+                "teradata": nil, "databricks": "CAST(N AS STRING)",
+                "postgres": "CAST(N AS varchar(20))", "oracle": "CAST(N AS VARCHAR2(20 CHAR))",
+                "bigquery": "CAST(N AS STRING(20))", "duckdb": "CAST(N AS VARCHAR)", "sqlite": "CAST(N AS TEXT)",
+            ]),
+        Row("TO_CHAR(A)", all: "A"),
+        // Decimals and doubles have PowerCenter's own rendering.
+        Row("TO_CHAR(D)", all: nil),
+        Row("TO_CHAR(TO_FLOAT(N))", all: nil),
     ]
 
     static let dates: [Row] = [

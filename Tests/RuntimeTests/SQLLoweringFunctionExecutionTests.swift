@@ -71,6 +71,10 @@ enum SQLLoweringFunctionCases {
         Case(expression: "MOD(N, -3)", ports: [("N", int), ("M", int)], rows: SQLLoweringCases.numbers),
         Case(expression: "ROUND(N) + TRUNC(M, 1)", ports: [("N", int), ("M", int)], rows: SQLLoweringCases.numbers),
         Case(expression: "TO_FLOAT(N) / 4", ports: [("N", int), ("M", int)], rows: SQLLoweringCases.numbers),
+        Case(
+            expression: "TO_CHAR(N) || '|' || TO_CHAR(M * 1000000)", ports: [("N", int), ("M", int)],
+            rows: SQLLoweringCases.numbers + [[.integer(-2_147_483_648), .integer(2147)]]),
+        strings("TO_CHAR(A) || '|'", SQLLoweringCases.strings),
         Case(expression: "TO_CHAR(T, 'YYYY-MM-DD HH24:MI:SS')", ports: [("T", date), ("N", int)], rows: dates),
         Case(expression: "TO_CHAR(T, 'DDD/MM.DD;MI')", ports: [("T", date), ("N", int)], rows: dates),
         Case(

@@ -153,6 +153,9 @@ public protocol SQLDialect: Sendable {
     func addToDate(_ date: SQLExpression, _ unit: SQLDateUnit, _ amount: SQLExpression) -> SQLExpression?
     /// The last day of the date's month with the time of day kept, or nil when not expressible exactly.
     func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression?
+    /// A whole number as text, its sign and digits and nothing else (as PowerCenter writes it),
+    /// or nil when the dialect's conversion is not known to give exactly that.
+    func wholeNumberText(_ value: SQLExpression) -> SQLExpression?
 
     /// An identifier as written in SQL: bare when that is unambiguous, quoted otherwise.
     func identifier(_ name: String) -> String
@@ -336,6 +339,10 @@ extension SQLDialect {
 
     /// Default: not lowered (each dialect that can keep the time of day says how).
     public func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? { nil }
+
+    /// Default: `CAST(value AS VARCHAR(20))` in the dialect's spelling (20 characters hold a
+    /// 64-bit integer's sign and digits).
+    public func wholeNumberText(_ value: SQLExpression) -> SQLExpression? { .cast(value, .varchar(20)) }
 
     /// Default: `LTRIM(x)` / `RTRIM(x)`, or with `' '` spelled out (``trimNeedsBlankArgument``).
     public func trim(leading: Bool, _ text: SQLExpression) -> SQLExpression {

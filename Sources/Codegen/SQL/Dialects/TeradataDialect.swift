@@ -48,6 +48,11 @@ public struct TeradataDialect: SQLDialect {
         }
     }
 
+    /// Not lowered: Teradata turns a number into characters through a FORMAT, which can leave
+    /// leading blanks, and what a cast to `VARCHAR` keeps of them is not verified here (nor does
+    /// sqlglot parse the `CHARACTER SET` such a cast would name).
+    public func wholeNumberText(_ value: SQLExpression) -> SQLExpression? { nil }
+
     /// `LPAD`/`RPAD` cutting rules are not verified for Teradata: not lowered.
     public var hasPadFunctions: Bool { false }
 

@@ -20,6 +20,11 @@ extension Lowering {
         case ("MOD", 2): return try modulus(arguments, e)
         case ("TO_FLOAT", 1): return try toFloat(arguments[0], e)
         case ("TO_CHAR", 1...2) where isDate: return try formatDate(arguments, e)
+        case ("TO_CHAR", 1):
+            // A string is itself, a whole number its plain digits, as the runtime renders them
+            // (reference §3.3: "integer plain", BELIEVED; the rendering `||` already relies on).
+            return try plainText(
+                arguments[0], e, refusing: "TO_CHAR of a decimal or a double renders it by PowerCenter's own rules")
         case ("TO_DATE", 1...2): return try parseDate(arguments, e)
         case ("GET_DATE_PART", 2): return try datePart(arguments, e)
         case ("ADD_TO_DATE", 3): return try addToDate(arguments, e)

@@ -161,17 +161,30 @@ extension Lowering {
             ], otherwise: joined)
     }
 
-    /// One operand of `||` as text: a string or NULL as it is, a whole number as its decimal
-    /// digits (PowerCenter and every dialect write integers alike: `'alpha' || 2` is `'alpha2'`,
-    /// case 6); decimals, doubles and dates are refused (PowerCenter renders them by its own rules).
+    /// One operand of `||` as text (``plainText(_:_:refusing:)``): `'alpha' || 2` is `'alpha2'`
+    /// (case 6).
     func concatenated(_ operand: Expr, _ e: Expr) throws(SQLLoweringFailure) -> SQLExpression {
+        try plainText(
+            operand, e,
+            refusing: "PowerCenter renders decimals, doubles and dates to text by its own rules before concatenating")
+    }
+
+    /// `operand` as text where PowerCenter's text is the plain one: a string or NULL as it is, a
+    /// whole number as its sign and digits (``SQLDialect/wholeNumberText(_:)``, refused where the
+    /// dialect's conversion is not known to give them); decimals, doubles and dates are refused
+    /// with `reason` (PowerCenter renders them by its own rules).
+    func plainText(_ operand: Expr, _ e: Expr, refusing reason: String) throws(SQLLoweringFailure)
+        -> SQLExpression
+    {
         switch operand.type {
         case _ where operand.kind == .null: return try string(operand)
         case let type? where type.isString: return try string(operand)
-        case .integer?, .smallInteger?, .bigInteger?: return .cast(try value(operand), SQLType(.string(precision: 20)))
-        default:
-            throw fail(
-                e, "PowerCenter renders decimals, doubles and dates to text by its own rules before concatenating")
+        case .integer?, .smallInteger?, .bigInteger?:
+            guard let text = dialect.wholeNumberText(try value(operand)) else {
+                throw fail(e, "\(dialect.name) is not known to write a whole number as its plain digits")
+            }
+            return text
+        default: throw fail(e, reason)
         }
     }
 

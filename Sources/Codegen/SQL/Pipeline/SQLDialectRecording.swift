@@ -186,6 +186,9 @@ struct SQLRecordingDialect: SQLDialect {
         record.call(of: base) { $0.addToDate(date, unit, amount) }
     }
     func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? { record.call(of: base) { $0.lastDayOfMonth(date) } }
+    func wholeNumberText(_ value: SQLExpression) -> SQLExpression? {
+        record.call(of: base) { $0.wholeNumberText(value) }
+    }
     func identifier(_ name: String) -> String { record.call(of: base) { $0.identifier(name) } }
     func stringLiteral(_ text: String) -> String { record.call(of: base) { $0.stringLiteral(text) } }
     func dateLiteral(_ text: String) -> String { record.call(of: base) { $0.dateLiteral(text) } }
