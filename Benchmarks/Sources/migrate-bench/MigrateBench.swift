@@ -27,7 +27,7 @@ struct MigrateBench {
             printError(
                 "usage: migrate-bench generate-export (--megabytes N | --mappings N) [--encoding utf-8|windows-1252] "
                     + "[--seed S] --out FILE\n       migrate-bench read FILE\n       migrate-bench import FILE\n"
-                    + "       migrate-bench sqlgen FOLDER [--runs N]\n       migrate-bench diff [--nodes N] [--repeat R]\n"
+                    + "       migrate-bench sqlgen FOLDER [--runs N] [--all-dialects-only] [--per-pipeline N]\n       migrate-bench diff [--nodes N] [--repeat R]\n"
                     + "       migrate-bench eval (--generate FILE [--rows N] [--seed S] | FILE [--show N] [--per-port])"
             )
             exit(2)
