@@ -138,11 +138,11 @@ struct Lowering {
         case .string(let text) where !text.isEmpty: return
         case .call("TO_CHAR", let arguments) where arguments.count == 2 && arguments[0].type?.family == .dateTime:
             return  // a format has a date field (SQLDateFormat), so the text is never ''
-        case .call("TO_CHAR", let arguments)
-        where arguments.count == 1 && [.integer, .smallInteger, .bigInteger].contains(arguments[0].type):
-            return  // a whole number's digits are never ''
-        case .call("TO_CHAR", let arguments) where arguments.count == 1 && arguments[0].type?.isString == true:
-            return  // the string itself, checked when it is lowered
+        case .call("TO_CHAR", let arguments) where arguments.count == 1:
+            // Lowered only as a string's own text, checked when it is lowered, or a whole number's
+            // digits, never '' (``plainText(_:_:refusing:)``); with any other argument the call is
+            // refused when it is lowered.
+            return
         default:
             guard !dialect.keepsEmptyStrings else { return }
             throw fail(e, "\(dialect.name) does not keep '' apart from NULL and blanks; this string can be ''")
