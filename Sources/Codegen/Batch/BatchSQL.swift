@@ -31,14 +31,16 @@ public enum BatchSQL {
     /// The script of `pipeline`'s SQL `sql` in `dialect`: its pushdown, each target kept in the
     /// runtime as a comment, then the statements.
     static func text(_ pipeline: Pipeline, _ sql: SQLPipelineSQL, _ dialect: any SQLDialect) -> String {
-        var text = "-- \(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
         let pushed = sql.report.pushedDown.count
-        text += "(\(pushed) of \(pushed + sql.report.notPushedDown.count) targets)\n"
+        var text = SQLPipelineScript.comment(
+            "\(pipeline.name) in \(dialect.name): pushdown \(sql.report.status.rawValue) "
+                + "(\(pushed) of \(pushed + sql.report.notPushedDown.count) targets)")
         for refusal in sql.report.notPushedDown {
             let d = refusal.diagnostic
             let location = "\(d.location.file):\(d.location.line):\(d.location.column)"
-            text += "-- target \(refusal.target) stays in the runtime: node \(refusal.node): [\(d.code)] "
-            text += "\(d.message.replacingOccurrences(of: "\n", with: " ")) (\(location))\n"
+            text += SQLPipelineScript.comment(
+                "target \(refusal.target) stays in the runtime: node \(refusal.node): [\(d.code)] \(d.message) (\(location))"
+            )
         }
         let statements = SQLPipelineScript.text(sql, dialect: dialect)
         return statements.isEmpty ? text : text + "\n" + statements

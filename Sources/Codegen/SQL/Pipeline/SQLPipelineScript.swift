@@ -10,21 +10,33 @@ public enum SQLPipelineScript {
     public static func text(_ sql: SQLPipelineSQL, dialect: any SQLDialect) -> String {
         let printer = SQLPrinter(dialect)
         let staging = sql.staging.map { step in
-            "-- mapping \(sql.pipeline), source \(step.source) (\(dialect.name)): staging table filled by the runtime's "
-                + "flat-file reader from '\(step.file.displayName(defaultDirectory: "$PMSourceFileDir"))' before the "
-                + "statements below run, \(step.ordinal) numbering the rows it keeps in file order (1, 2, 3, …)\n"
+            comment(
+                "mapping \(sql.pipeline), source \(step.source) (\(dialect.name)): staging table filled by the runtime's "
+                    + "flat-file reader from '\(step.file.displayName(defaultDirectory: "$PMSourceFileDir"))' before "
+                    + "the statements below run, \(step.ordinal) numbering the rows it keeps in file order (1, 2, 3, …)"
+            )
                 + printer.print(step.createTable) + ";\n"
         }
         let loads = sql.loads.map { load in
-            let header = "-- mapping \(sql.pipeline), target \(load.target) (\(dialect.name))\n"
+            let header = comment("mapping \(sql.pipeline), target \(load.target) (\(dialect.name))")
             return header + load.statements.map { printer.print($0) + ";\n" }.joined()
         }
         let files = sql.fileLoads.map { load in
             let file = load.file.displayName(defaultDirectory: "$PMTargetFileDir")
-            return "-- mapping \(sql.pipeline), target \(load.target) (\(dialect.name)): rows for flat file '\(file)', "
-                + "written by the runtime's flat-file writer (\(load.file.appends ? "appended" : "replaced")), "
-                + "not by SQL\n" + printer.print(.query(load.query)) + ";\n"
+            return comment(
+                "mapping \(sql.pipeline), target \(load.target) (\(dialect.name)): rows for flat file '\(file)', "
+                    + "written by the runtime's flat-file writer (\(load.file.appends ? "appended" : "replaced")), "
+                    + "not by SQL") + printer.print(.query(load.query)) + ";\n"
         }
         return (staging + loads + files).joined(separator: "\n")
+    }
+
+    /// `text` as one `--` comment line, ended by a line feed: each line break it holds (a line
+    /// feed, a carriage return, CR LF, a vertical tab, a form feed, NEL, U+2028, U+2029) becomes
+    /// a space. Messages quote expressions as exported, and exports break lines with CR LF or a
+    /// lone CR; PostgreSQL and sqlglot end a `--` comment at a carriage return, so the rest of
+    /// the message would be read as SQL.
+    public static func comment(_ text: String) -> String {
+        "-- " + String(text.map { $0.isNewline ? " " : $0 }) + "\n"
     }
 }
