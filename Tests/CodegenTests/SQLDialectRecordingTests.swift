@@ -73,6 +73,7 @@ struct SQLDialectRecordingTests {
             "\(dialect.isNamed("duckdb"))", "\(dialect.answer { $0.failure(x) != nil })",
             dialect.identifier("select"), dialect.stringLiteral("it's"), dialect.dateLiteral("2026-12-01"),
             dialect.timestampLiteral("2026-12-01 10:00:00"), dialect.typeName(.decimal(precision: 10, scale: 2)),
+            dialect.castTypeName(.varchar(30)), dialect.castTypeName(.nvarchar(30)),
         ]
         all += SQLDateField.allCases.map { "\(String(describing: dialect.dateFormatElement($0)))" }
         all += SQLDateUnit.allCases.map { "\(String(describing: dialect.truncateDate(x, to: $0)))" }

@@ -190,6 +190,40 @@ import Testing
         #expect(SQLDialects.named("bigquery")!.typeName(.decimal(precision: 38, scale: 10)) == "BIGNUMERIC(38,10)")
     }
 
+    /// Teradata's columns name their character set; its casts to text do not (sqlglot does not
+    /// parse one there: SQLGlotExpressionTests); other dialects cast to the column type's spelling.
+    @Test func castsToTextNameNoCharacterSetInTeradata() {
+        let teradata = TeradataDialect()
+        #expect(
+            printed(
+                .query(
+                    .select(
+                        SQLSelect(
+                            items: [
+                                SQLSelectItem(.cast(.literal(.null), .varchar(30)), as: "A"),
+                                SQLSelectItem(.cast(.literal(.null), .nvarchar(40000)), as: "B"),
+                                SQLSelectItem(.cast(.column(table: nil, name: "N"), .varchar(70000)), as: "C"),
+                                SQLSelectItem(.cast(.column(table: nil, name: "N"), .integer), as: "D"),
+                            ], from: .table(SQLTableName("T"), alias: nil)))), "teradata")
+                == "SELECT\n  CAST(NULL AS VARCHAR(30)) AS A,\n  CAST(NULL AS VARCHAR(32000)) AS B,\n"
+                + "  CAST(N AS VARCHAR(64000)) AS C,\n  CAST(N AS INTEGER) AS D\nFROM T")
+        #expect(teradata.typeName(.nvarchar(40000)) == "VARCHAR(32000) CHARACTER SET UNICODE")
+        for dialect in SQLDialects.all where dialect.name != "teradata" {
+            for type in [SQLType.varchar(30), .nvarchar(30), .varchar(nil), .decimal(precision: 10, scale: 2)] {
+                #expect(dialect.castTypeName(type) == dialect.typeName(type), "\(dialect.name) \(type)")
+            }
+        }
+    }
+
+    /// A comment line of a script holds no line break: an export's CR LF, lone CR, and the other
+    /// breaks Swift counts as new lines all become spaces.
+    @Test func scriptCommentsAreOneLine() {
+        #expect(
+            SQLPipelineScript.comment("IIF(\r\n  A,\r B,\n C\u{0B}\u{0C}\u{85}\u{2028}\u{2029})")
+                == "-- IIF(   A,  B,  C     )\n")
+        #expect(SQLPipelineScript.comment("plain") == "-- plain\n")
+    }
+
     @Test func dataChangingStatements() {
         let table = SQLTableName("DAILY_USAGE")
         let key = SQLExpression.binary(.equal, .column(table: "t", name: "ID"), .column(table: "s", name: "ID"))

@@ -167,6 +167,8 @@ public protocol SQLDialect: Sendable {
     func timestampLiteral(_ text: String) -> String
     /// The dialect's spelling of a column type.
     func typeName(_ type: SQLType) -> String
+    /// The dialect's spelling of a type a `CAST` converts to (``typeName(_:)`` by default).
+    func castTypeName(_ type: SQLType) -> String
 }
 
 /// How a dialect writes an update joined with a source.
@@ -339,6 +341,9 @@ extension SQLDialect {
 
     /// Default: not lowered (each dialect that can keep the time of day says how).
     public func lastDayOfMonth(_ date: SQLExpression) -> SQLExpression? { nil }
+
+    /// Default: the column type's spelling.
+    public func castTypeName(_ type: SQLType) -> String { typeName(type) }
 
     /// Default: `CAST(value AS VARCHAR(20))` in the dialect's spelling (20 characters hold a
     /// 64-bit integer's sign and digits).

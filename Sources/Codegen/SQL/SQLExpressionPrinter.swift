@@ -28,7 +28,7 @@ struct SQLExpressionPrinter {
             if let otherwise { text += " ELSE " + print(otherwise, context: 0) }
             return text + " END"
         case .cast(let value, let type):
-            return "CAST(" + print(value, context: 0) + " AS " + dialect.typeName(type) + ")"
+            return "CAST(" + print(value, context: 0) + " AS " + dialect.castTypeName(type) + ")"
         case .isNull(let value, let negated):
             return wrap(print(value, context: 5) + (negated ? " IS NOT NULL" : " IS NULL"), 4, context)
         case .inList(let value, let list, let negated):

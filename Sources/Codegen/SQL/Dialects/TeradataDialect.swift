@@ -48,6 +48,20 @@ public struct TeradataDialect: SQLDialect {
         }
     }
 
+    /// The column type's spelling without its `CHARACTER SET`, which the casts the lowering
+    /// writes to text do not need: a NULL given a port's type, a whole number's digits (Teradata
+    /// trims a number's formatted text in a CAST), a value shown as text by a profiling query.
+    /// Such a cast takes the user's default server character set, which holds each of those
+    /// values as LATIN and UNICODE both do. sqlglot (30.30.0) does not parse a `CHARACTER SET`
+    /// inside a CAST, and every statement we emit must parse there.
+    public func castTypeName(_ type: SQLType) -> String {
+        switch type {
+        case .varchar(let n?): "VARCHAR(\(min(n, 64000)))"
+        case .nvarchar(let n?): "VARCHAR(\(min(n, 32000)))"
+        default: typeName(type)
+        }
+    }
+
     /// Not lowered: Teradata turns a number into characters through a FORMAT, which can leave
     /// leading blanks, and what a cast to `VARCHAR` keeps of them is not verified here (nor does
     /// sqlglot parse the `CHARACTER SET` such a cast would name).

@@ -194,6 +194,7 @@ struct SQLRecordingDialect: SQLDialect {
     func dateLiteral(_ text: String) -> String { record.call(of: base) { $0.dateLiteral(text) } }
     func timestampLiteral(_ text: String) -> String { record.call(of: base) { $0.timestampLiteral(text) } }
     func typeName(_ type: SQLType) -> String { record.call(of: base) { $0.typeName(type) } }
+    func castTypeName(_ type: SQLType) -> String { record.call(of: base) { $0.castTypeName(type) } }
 }
 
 extension SQLPipelineSQL {
