@@ -23,6 +23,10 @@ each verdict (a
 mutant the importer rejects has no verdict: its exit status is counted; when no mutant gives one,
 the options are wrong: the first such output is printed and the exit status is 1). The
 same seeds give the same mutants. Used by hand (issue 5 closing notes), not by the test suite.
+
+With `-` for MIGRATE the mutants are only written and kept, for other checks: for example
+`migrate convert OUT --out CONVERTED --dialect teradata,...` and then
+`python3 scripts/parse-sql.py CONVERTED` (every script parses in its dialect with sqlglot).
 """
 import glob, os, random, re, subprocess, sys
 
@@ -105,6 +109,8 @@ for seed in range(first, last + 1):
             text = text[:m.start()] + edit(m, r) + text[m.end():]
     path = os.path.join(out, f'mutant{seed}.xml')
     open(path, 'w', encoding='utf-8', errors='surrogateescape').write(text)
+    if migrate == '-':
+        continue
     run = subprocess.run([migrate, 'verify', path] + engines + ['--generate', '30', '--seed', str(seed % 3 + 1)],
                          capture_output=True, text=True, timeout=300)
     found = re.findall(r': (AGREE|DIFFER|PARTIAL|NOT-PUSHED-DOWN|FAILED) \(', run.stdout + run.stderr)
@@ -126,6 +132,8 @@ for seed in range(first, last + 1):
         print((run.stdout + run.stderr)[-1500:])
     else:
         os.remove(path)
+if migrate == '-':
+    sys.exit(f'wrote {last - first + 1} mutants to {out}')
 print(verdicts)
 if first_without_verdict and all(key.startswith('no verdict') for key in verdicts):
     seed, output = first_without_verdict
