@@ -106,6 +106,26 @@ struct SQLIntegerTextTests {
         #expect(script.contains("SUBSTR(CAST(N AS TEXT), 1, 1) AS SIGN"), "\(script)")
         SQLPipelineExecution.expectAgreement(pipeline)
     }
+
+    /// Teradata formats a number cast to text with its column's FORMAT, which the export does not
+    /// hold (``TeradataDialect/wholeNumberText(_:)``): the path stays in the runtime there, in
+    /// every other dialect it is the CAST, and lowering all ten at once agrees with each alone.
+    @Test("Teradata keeps an integer into a string port in the runtime; the other dialects cast")
+    func teradataRefuses() throws {
+        let pipeline = try ExecutorHarness().pipeline(Self.export())
+        let teradata = SQLPipelineLowering(TeradataDialect()).lower(pipeline)
+        #expect(teradata.loads.isEmpty)
+        let refusal = try #require(teradata.report.notPushedDown.first?.diagnostic)
+        #expect(refusal.code == SQLPipelineDiagnostics.portConversion.code, "\(refusal)")
+        #expect(refusal.message.contains("converts integer to string(5)"), "\(refusal.message)")
+        let together = SQLPipelineLowering(SQLDialects.all[0]).lower(pipeline, inEach: SQLDialects.all)
+        for (dialect, sql) in zip(SQLDialects.all, together) {
+            let alone = SQLPipelineLowering(dialect).lower(pipeline)
+            #expect(SQLPipelineScript.text(sql, dialect: dialect) == SQLPipelineScript.text(alone, dialect: dialect))
+            #expect(sql.report.notPushedDown.map(\.diagnostic) == alone.report.notPushedDown.map(\.diagnostic))
+            #expect(sql.loads.isEmpty == (dialect.name == "teradata"), "\(dialect.name)")
+        }
+    }
 }
 
 /// A whole decimal of at most 15 digits is exact as an integer and as the integer's text: into an

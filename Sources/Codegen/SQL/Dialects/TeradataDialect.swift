@@ -48,12 +48,11 @@ public struct TeradataDialect: SQLDialect {
         }
     }
 
-    /// The column type's spelling without its `CHARACTER SET`, which the casts the lowering
-    /// writes to text do not need: a NULL given a port's type, a whole number's digits (Teradata
-    /// trims a number's formatted text in a CAST), a value shown as text by a profiling query.
-    /// Such a cast takes the user's default server character set, which holds each of those
-    /// values as LATIN and UNICODE both do. sqlglot (30.30.0) does not parse a `CHARACTER SET`
-    /// inside a CAST, and every statement we emit must parse there.
+    /// The column type's spelling without its `CHARACTER SET`: such a cast takes the user's
+    /// default server character set. The lowering casts to text only a NULL given a port's type
+    /// (NULL in any character set) and a value a profiling query shows as text. sqlglot
+    /// (30.30.0) does not parse a `CHARACTER SET` inside a CAST, and every statement we emit must
+    /// parse there.
     public func castTypeName(_ type: SQLType) -> String {
         switch type {
         case .varchar(let n?): "VARCHAR(\(min(n, 64000)))"
@@ -62,9 +61,12 @@ public struct TeradataDialect: SQLDialect {
         }
     }
 
-    /// Not lowered: Teradata turns a number into characters through a FORMAT, which can leave
-    /// leading blanks, and what a cast to `VARCHAR` keeps of them is not verified here (nor does
-    /// sqlglot parse the `CHARACTER SET` such a cast would name).
+    /// Not lowered: a CAST to text formats the number with the default format of its type or
+    /// the FORMAT its column was declared with, then trims the pad characters (Teradata's
+    /// "Numeric-to-Character Conversion"), so a column declared `FORMAT '9(5)'` would give
+    /// `00042`; the warehouse's column formats are not in the export, and there is no Teradata
+    /// here to verify a form that overrides them. An integer's text (`||`, `TO_CHAR`, a number
+    /// into a string port) stays in the runtime.
     public func wholeNumberText(_ value: SQLExpression) -> SQLExpression? { nil }
 
     /// `LPAD`/`RPAD` cutting rules are not verified for Teradata: not lowered.

@@ -105,11 +105,14 @@ extension SQLPipelineBuilder {
         case .unchanged: return value
         case .cut(let limit): return cut(value, limit)
         case .digits(let whole, let limit):
-            // An integer's text is its decimal digits in the runtime and in every dialect's CAST
-            // (as `||` lowers it), cut to the port's precision like any string. A whole decimal
-            // of at most 15 digits is written as that integer (the runtime's text of its double
-            // or decimal), cast first so that no dialect writes a fraction or an exponent.
-            let text = SQLExpression.cast(whole ? .cast(value, .bigint) : value, SQLType(.string(precision: 20)))
+            // An integer's text is its decimal digits in the runtime and in the dialect's
+            // (``SQLDialect/wholeNumberText(_:)``, as `||` and `TO_CHAR` lower it), cut to the
+            // port's precision like any string. A whole decimal of at most 15 digits is written as
+            // that integer (the runtime's text of its double or decimal), cast first so that no
+            // dialect writes a fraction or an exponent.
+            guard let text = dialect.wholeNumberText(whole ? .cast(value, .bigint) : value) else {
+                throw conversionRefusal(from: from, to: to, node, port)
+            }
             return limit.map { cut(text, $0) } ?? text
         case .cast(let type): return .cast(value, type)
         case .refused: throw conversionRefusal(from: from, to: to, node, port)
