@@ -222,6 +222,12 @@ import Testing
             SQLPipelineScript.comment("IIF(\r\n  A,\r B,\n C\u{0B}\u{0C}\u{85}\u{2028}\u{2029})")
                 == "-- IIF(   A,  B,  C     )\n")
         #expect(SQLPipelineScript.comment("plain") == "-- plain\n")
+        for lineBreak in ["\r", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            #expect(
+                SQLPipelineScript.comment("a" + lineBreak + "b") == "-- a b\n",
+                "\(lineBreak.unicodeScalars.map(\.value))")
+        }
+        #expect(SQLPipelineScript.comment("1, 2, 3, … 'é' \u{2027}") == "-- 1, 2, 3, … 'é' \u{2027}\n")
     }
 
     @Test func dataChangingStatements() {

@@ -37,6 +37,11 @@ public enum SQLPipelineScript {
     /// lone CR; PostgreSQL and sqlglot end a `--` comment at a carriage return, so the rest of
     /// the message would be read as SQL.
     public static func comment(_ text: String) -> String {
-        "-- " + String(text.map { $0.isNewline ? " " : $0 }) + "\n"
+        // Text without a line break, nearly every comment, is written as it is: finding one among
+        // the scalars is cheap, walking the characters (CR LF is one) is not.
+        let breaks = text.unicodeScalars.contains {
+            (0x0A...0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029
+        }
+        return "-- " + (breaks ? String(text.map { $0.isNewline ? " " : $0 }) : text) + "\n"
     }
 }
